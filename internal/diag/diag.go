@@ -1,0 +1,119 @@
+// Package diag holds findings as plain data: where, what and how bad. Colour and
+// layout belong to the output formats, never here.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity orders how much a finding matters. The zero value is not a valid severity so
+// that a forgotten assignment cannot pass for an error.
+type Severity int
+
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+// String returns the lower-case name used in output, config files and SARIF mapping.
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "unknown"
+}
+
+// ParseSeverity reads a severity name as written in configs and flags.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "info":
+		return Info, nil
+	case "warning":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Finding is one thing a plan lacks or gets wrong, at a position taken from the YAML node
+// it is about. Lines and columns are 1-based; EndLine/EndCol may be zero when unknown.
+type Finding struct {
+	File     string
+	Line     int
+	Col      int
+	EndLine  int
+	EndCol   int
+	Rule     string
+	Severity Severity
+	Message  string
+	// Pointer is the RFC 6901 JSON pointer of the node the finding is about ("" for the
+	// document itself).
+	Pointer string
+}
+
+// String formats the finding the way compilers do, so editors can jump to it.
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.File, f.Line, f.Col, f.Severity, f.Message, f.Rule)
+}
+
+// Less is the one ordering every output uses: file, line, column, rule, then message so
+// that equal positions still sort deterministically.
+func Less(a, b Finding) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
+
+// Sort orders findings with Less and drops exact duplicates, which arise when two rules
+// walk the same aliased node.
+func Sort(fs []Finding) []Finding {
+	sort.SliceStable(fs, func(i, j int) bool { return Less(fs[i], fs[j]) })
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f == fs[i-1] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Summary counts findings by severity.
+type Summary struct {
+	Errors, Warnings, Infos int
+}
+
+// Summarize counts the findings in fs.
+func Summarize(fs []Finding) Summary {
+	var s Summary
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			s.Errors++
+		case Warning:
+			s.Warnings++
+		case Info:
+			s.Infos++
+		}
+	}
+	return s
+}

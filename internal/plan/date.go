@@ -1,0 +1,83 @@
+package plan
+
+import (
+	"fmt"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Date is a calendar day with no time or zone, as the format requires. The zero Date
+// means "not given".
+type Date struct {
+	t time.Time
+}
+
+const dateLayout = "2006-01-02"
+
+// ParseDate reads YYYY-MM-DD and rejects days that do not exist, such as 2027-02-30.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a real date in the form YYYY-MM-DD", s)
+	}
+	return Date{t: t}, nil
+}
+
+// MustDate is ParseDate for literals in tests and templates.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{t: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// IsZero reports whether the date was not given.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String formats the date as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(dateLayout)
+}
+
+// Time returns midnight UTC of the day.
+func (d Date) Time() time.Time { return d.t }
+
+// AddDays returns the date n days later (or earlier for negative n).
+func (d Date) AddDays(n int) Date { return Date{t: d.t.AddDate(0, 0, n)} }
+
+// DaysUntil returns the number of days from d to o; negative when o is earlier.
+func (d Date) DaysUntil(o Date) int {
+	return int(o.t.Sub(d.t).Hours() / 24)
+}
+
+// Before reports whether d is strictly earlier than o.
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+
+// After reports whether d is strictly later than o.
+func (d Date) After(o Date) bool { return d.t.After(o.t) }
+
+// UnmarshalYAML accepts both a YAML timestamp and a quoted string, since the format allows
+// either; an empty value leaves the zero Date.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	if n.Value == "" || n.ShortTag() == "!!null" {
+		*d = Date{}
+		return nil
+	}
+	parsed, err := ParseDate(n.Value)
+	if err != nil {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %v", n.Line, err)}}
+	}
+	*d = parsed
+	return nil
+}

@@ -1,0 +1,464 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/planschema"
+)
+
+// Limits that keep a hostile or broken file from exhausting memory or time.
+const (
+	// DefaultMaxSize is the largest file the loader reads unless told otherwise.
+	DefaultMaxSize = 10 << 20
+	// maxDepth matches yaml.v3's own nesting limit, so both give up at the same depth.
+	maxDepth = 10000
+	// maxExpandedNodes bounds how many nodes aliases may add when the document is
+	// expanded for validation: far above any real plan, far below a billion laughs.
+	maxExpandedNodes = 200000
+)
+
+// Rule ids for the two ways a file can fail before any lint rule runs.
+const (
+	RuleYAMLSyntax = "yaml-syntax"
+	RuleSchema     = "schema"
+)
+
+// Options tune the loader.
+type Options struct {
+	// MaxSize is the largest file accepted, in bytes; zero means DefaultMaxSize.
+	MaxSize int64
+}
+
+// Error is a plan that could not be loaded: it is not valid YAML or breaks the schema.
+// Its findings carry the positions; Error() is the first of them on one line.
+type Error struct {
+	Findings []diag.Finding
+}
+
+func (e *Error) Error() string {
+	if len(e.Findings) == 0 {
+		return "invalid plan"
+	}
+	f := e.Findings[0]
+	msg := fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
+	if n := len(e.Findings) - 1; n == 1 {
+		msg += " (and 1 more problem)"
+	} else if n > 1 {
+		msg += fmt.Sprintf(" (and %d more problems)", n)
+	}
+	return msg
+}
+
+// Load reads and parses the plan at path. A file that cannot be read gives a plain error;
+// one that is not a valid plan gives an *Error.
+func Load(path string, opts Options) (*Plan, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a plan file", path)
+	}
+	data, err := ReadLimited(f, opts.maxSize())
+	if err != nil {
+		if errors.Is(err, errTooLarge) {
+			return nil, tooLarge(path, opts.maxSize())
+		}
+		return nil, readError(path, err)
+	}
+	return Parse(path, data, opts)
+}
+
+func readError(path string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: cannot read: %v", path, err)
+}
+
+var errTooLarge = errors.New("file too large")
+
+// ReadLimited reads all of r, or fails once it passes max bytes without reading the rest.
+func ReadLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func tooLarge(file string, max int64) *Error {
+	return syntaxError(file, 1, 1, fmt.Sprintf("the file is larger than the %s limit", formatSize(max)))
+}
+
+func formatSize(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func syntaxError(file string, line, col int, msg string) *Error {
+	return &Error{Findings: []diag.Finding{{
+		File: file, Line: line, Col: col, Rule: RuleYAMLSyntax, Severity: diag.Error, Message: msg,
+	}}}
+}
+
+var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads a plan from data; file names it in findings.
+func Parse(file string, data []byte, opts Options) (*Plan, error) {
+	if int64(len(data)) > opts.maxSize() {
+		return nil, tooLarge(file, opts.maxSize())
+	}
+	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if line, col, ok := firstInvalidUTF8(body); ok {
+		return nil, syntaxError(file, line, col, "the file is not valid UTF-8: save it as UTF-8")
+	}
+	if line, col, ok := firstNUL(body); ok {
+		return nil, syntaxError(file, line, col, "the file holds a NUL byte: it is not a text file")
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(body))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, emptyFile(file)
+		}
+		return nil, yamlError(file, err)
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		line := extra.Line
+		if line > 1 {
+			line-- // the "---" that opened it
+		}
+		return nil, syntaxError(file, max(line, 1), 1, "the file holds more than one YAML document: a plan is one document, remove the extra \"---\"")
+	case !errors.Is(err, io.EOF):
+		return nil, yamlError(file, err)
+	}
+	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
+		return nil, emptyFile(file)
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{Findings: []diag.Finding{{
+			File: file, Line: root.Line, Col: root.Column, Rule: RuleSchema, Severity: diag.Error,
+			Message: fmt.Sprintf("the top level must be a mapping of keys such as schema_version and title, not %s", kindWord(Resolve(root))),
+		}}}
+	}
+
+	conv := converter{file: file}
+	value := conv.convert(root, 0, false)
+	if conv.err != nil {
+		return nil, conv.err
+	}
+	if fs := schemaFindings(file, root, value); len(fs) > 0 {
+		return nil, &Error{Findings: fs}
+	}
+
+	p := &Plan{File: file, Source: data, Root: root}
+	if err := root.Decode(p); err != nil {
+		// The schema has already vouched for every type, so this is a gap between the
+		// schema and the model; report it rather than crash.
+		return nil, &Error{Findings: []diag.Finding{{
+			File: file, Line: 1, Col: 1, Rule: RuleSchema, Severity: diag.Error,
+			Message: "the plan could not be read: " + strings.TrimPrefix(err.Error(), "yaml: "),
+		}}}
+	}
+	p.attachNodes()
+	return p, nil
+}
+
+func emptyFile(file string) *Error {
+	return &Error{Findings: []diag.Finding{{
+		File: file, Line: 1, Col: 1, Rule: RuleSchema, Severity: diag.Error,
+		Message: "the file is empty: a plan needs at least schema_version: 1 and a title (try `plan init`)",
+	}}}
+}
+
+func yamlError(file string, err error) *Error {
+	msg := err.Error()
+	if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	line := 1
+	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return syntaxError(file, line, 1, "invalid YAML: "+msg)
+}
+
+func firstInvalidUTF8(b []byte) (line, col int, bad bool) {
+	if utf8.Valid(b) {
+		return 0, 0, false
+	}
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return 0, 0, false
+}
+
+func firstNUL(b []byte) (line, col int, found bool) {
+	i := bytes.IndexByte(b, 0)
+	if i < 0 {
+		return 0, 0, false
+	}
+	before := b[:i]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col, true
+}
+
+func kindWord(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true or false"
+	}
+	return "a single value"
+}
+
+// converter turns the node tree into the plain values a JSON Schema validator reads,
+// refusing what the format rejects on the way: duplicate keys, runaway aliases, depth.
+type converter struct {
+	file     string
+	expanded int
+	err      *Error
+}
+
+func (c *converter) fail(n *yaml.Node, msg string) {
+	if c.err == nil {
+		c.err = syntaxError(c.file, n.Line, n.Column, msg)
+	}
+}
+
+func (c *converter) convert(n *yaml.Node, depth int, viaAlias bool) any {
+	if c.err != nil {
+		return nil
+	}
+	if depth > maxDepth {
+		c.fail(n, fmt.Sprintf("the document is nested deeper than %d levels", maxDepth))
+		return nil
+	}
+	if viaAlias {
+		c.expanded++
+		if c.expanded > maxExpandedNodes {
+			c.fail(n, fmt.Sprintf("aliases expand the document beyond %d nodes (a \"billion laughs\" file?)", maxExpandedNodes))
+			return nil
+		}
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			c.fail(n, "alias to an unknown anchor")
+			return nil
+		}
+		return c.convert(n.Alias, depth+1, true)
+	case yaml.MappingNode:
+		return c.mapping(n, depth, viaAlias)
+	case yaml.SequenceNode:
+		list := make([]any, 0, len(n.Content))
+		for _, item := range n.Content {
+			list = append(list, c.convert(item, depth+1, viaAlias))
+		}
+		return list
+	case yaml.ScalarNode:
+		return scalarValue(n)
+	}
+	return nil
+}
+
+func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
+	m := make(map[string]any, len(n.Content)/2)
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		if key.Kind != yaml.ScalarNode {
+			c.fail(key, "a key must be a plain word, not a list or mapping")
+			return nil
+		}
+		if key.ShortTag() == "!!merge" {
+			merges = append(merges, val)
+			continue
+		}
+		if first, dup := seen[key.Value]; dup {
+			c.fail(key, fmt.Sprintf("duplicate key %q (first at line %d): keep one", key.Value, first.Line))
+			return nil
+		}
+		seen[key.Value] = key
+		v := c.convert(val, depth+1, viaAlias)
+		if v == nil {
+			// An empty value counts as absent, so it is neither a type error nor present.
+			continue
+		}
+		m[key.Value] = v
+	}
+	for _, src := range merges {
+		for _, s := range mergeSources(src) {
+			if s.Kind != yaml.MappingNode {
+				c.fail(src, "a merge key (<<) must refer to a mapping")
+				return nil
+			}
+			merged, _ := c.convert(s, depth+1, true).(map[string]any)
+			for k, v := range merged {
+				if _, own := seen[k]; !own {
+					if _, done := m[k]; !done {
+						m[k] = v
+					}
+				}
+			}
+		}
+	}
+	return m
+}
+
+func scalarValue(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool", "!!int", "!!float":
+		var v any
+		if err := n.Decode(&v); err == nil {
+			return v
+		}
+	}
+	return n.Value
+}
+
+func schemaFindings(file string, root *yaml.Node, value any) []diag.Finding {
+	violations := planschema.Validate(value)
+	if len(violations) == 0 {
+		return nil
+	}
+	fs := make([]diag.Finding, 0, len(violations))
+	for _, v := range violations {
+		line, col := 1, 1
+		keyNode, valueNode := Locate(root, v.Tokens)
+		target := valueNode
+		if v.AtKey != "" {
+			if k, _ := Lookup(valueNode, v.AtKey); k != nil {
+				target = k
+			}
+		} else if v.AtParent {
+			target = keyNode
+			if keyNode == nil && len(v.Tokens) > 0 {
+				target = valueNode
+			}
+		}
+		if target != nil && (len(v.Tokens) > 0 || v.AtKey != "") {
+			line, col = target.Line, target.Column
+		}
+		pointer := Pointer(v.Tokens...)
+		if v.AtKey != "" {
+			pointer = Pointer(append(append([]string{}, v.Tokens...), v.AtKey)...)
+		}
+		fs = append(fs, diag.Finding{
+			File: file, Line: line, Col: col, Rule: RuleSchema, Severity: diag.Error,
+			Message: v.Message, Pointer: pointer,
+		})
+	}
+	return diag.Sort(fs)
+}
+
+// attachNodes records each item's node so that rules can point at it.
+func (p *Plan) attachNodes() {
+	root := p.Root
+	if p.Mandate != nil {
+		p.Mandate.Node = Value(root, "mandate")
+	}
+	attach(Value(root, "objectives"), p.Objectives, func(o *Objective, n *yaml.Node) { o.Node = n })
+	attach(Value(root, "stakeholders"), p.Stakeholders, func(s *Stakeholder, n *yaml.Node) { s.Node = n })
+	attach(Value(root, "activities"), p.Activities, func(a *Activity, n *yaml.Node) { a.Node = n })
+	attach(Value(root, "risks"), p.Risks, func(r *Risk, n *yaml.Node) { r.Node = n })
+	attach(Value(root, "decisions"), p.Decisions, func(d *Decision, n *yaml.Node) { d.Node = n })
+	if roles := Value(root, "roles"); roles != nil {
+		for i := 0; i+1 < len(roles.Content); i += 2 {
+			if _, ok := p.Roles[roles.Content[i].Value]; ok {
+				p.RoleOrder = append(p.RoleOrder, roles.Content[i].Value)
+			}
+		}
+	}
+	if b := p.Budget; b != nil {
+		b.Node = Value(root, "budget")
+		attach(Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
+	}
+	if pol := p.Policy; pol != nil {
+		pol.Node = Value(root, "policy")
+		attach(Value(pol.Node, "techniques"), pol.Techniques, func(t *Technique, n *yaml.Node) { t.Node = n })
+		if pol.Response != nil {
+			pol.Response.Node = Value(pol.Node, "response")
+		}
+		if pol.Information != nil {
+			pol.Information.Node = Value(pol.Node, "information")
+		}
+	}
+	if t := p.Timeline; t != nil {
+		t.Node = Value(root, "timeline")
+		attach(Value(t.Node, "phases"), t.Phases, func(ph *Phase, n *yaml.Node) { ph.Node = n })
+	}
+	if e := p.Evaluation; e != nil {
+		e.Node = Value(root, "evaluation")
+		attach(Value(e.Node, "measures"), e.Measures, func(m *Measure, n *yaml.Node) { m.Node = n })
+	}
+}
+
+func attach[T any](seq *yaml.Node, items []T, set func(*T, *yaml.Node)) {
+	if seq == nil || seq.Kind != yaml.SequenceNode {
+		return
+	}
+	for i := range items {
+		if i < len(seq.Content) {
+			set(&items[i], Resolve(seq.Content[i]))
+		}
+	}
+}

@@ -1,0 +1,341 @@
+package plan
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Plan is a loaded plan file: the typed model plus the node tree it came from, so that
+// every finding can point at a line and column.
+type Plan struct {
+	// File is the path the plan was read from, as the user named it.
+	File string `yaml:"-"`
+	// Source is the file's bytes as read (BOM included), for snippets and byte-exact edits.
+	Source []byte `yaml:"-"`
+	// Root is the top-level mapping node.
+	Root *yaml.Node `yaml:"-"`
+
+	SchemaVersion int            `yaml:"schema_version"`
+	Title         string         `yaml:"title"`
+	Summary       string         `yaml:"summary"`
+	Mandate       *Mandate       `yaml:"mandate"`
+	Context       *Context       `yaml:"context"`
+	Status        *Status        `yaml:"status"`
+	Objectives    []Objective    `yaml:"objectives"`
+	Stakeholders  []Stakeholder  `yaml:"stakeholders"`
+	Roles         Roles          `yaml:"roles"`
+	// RoleOrder lists the role keys in file order, since a Go map forgets it.
+	RoleOrder []string `yaml:"-"`
+	Budget        *Budget        `yaml:"budget"`
+	Policy        *Policy        `yaml:"policy"`
+	Activities    []Activity     `yaml:"activities"`
+	Risks         []Risk         `yaml:"risks"`
+	Decisions     []Decision     `yaml:"decisions"`
+	Timeline      *Timeline      `yaml:"timeline"`
+	Evaluation    *Evaluation    `yaml:"evaluation"`
+}
+
+// Mandate says why we engage.
+type Mandate struct {
+	Node          *yaml.Node `yaml:"-"`
+	Statement     string     `yaml:"statement"`
+	Participation string     `yaml:"participation"`
+	Commitment    string     `yaml:"commitment"`
+}
+
+// Context is the legislative, organisational and government background, Markdown each.
+type Context struct {
+	Legislative    string `yaml:"legislative"`
+	Organisational string `yaml:"organisational"`
+	Government     string `yaml:"government"`
+}
+
+// Status records engagement that has already happened.
+type Status struct {
+	PreviousEngagement []PreviousEngagement `yaml:"previous_engagement"`
+}
+
+// PreviousEngagement is one earlier round of engagement and what came of it.
+type PreviousEngagement struct {
+	Method string `yaml:"method"`
+	Date   Date   `yaml:"date"`
+	Result string `yaml:"result"`
+}
+
+// Objective is a SMART objective; the field names follow the source template.
+type Objective struct {
+	Node        *yaml.Node `yaml:"-"`
+	ID          string     `yaml:"id"`
+	Statement   string     `yaml:"statement"`
+	Specific    string     `yaml:"specific"`
+	Measurable  string     `yaml:"measurable"`
+	Assignable  string     `yaml:"assignable"`
+	Realistic   string     `yaml:"realistic"`
+	TimeRelated Date       `yaml:"time_related"`
+	Decision    string     `yaml:"decision"`
+}
+
+// Stakeholder is one entry of the stakeholder register.
+type Stakeholder struct {
+	Node          *yaml.Node  `yaml:"-"`
+	ID            string      `yaml:"id"`
+	Name          string      `yaml:"name"`
+	Profile       string      `yaml:"profile"`
+	Interest      string      `yaml:"interest"`
+	Influence     string      `yaml:"influence"`
+	Impact        string      `yaml:"impact"`
+	Participation string      `yaml:"participation"`
+	Engagement    *Engagement `yaml:"engagement"`
+	Channels      []string    `yaml:"channels"`
+	Vulnerable    bool        `yaml:"vulnerable"`
+	Contact       string      `yaml:"contact"`
+	Notes         string      `yaml:"notes"`
+}
+
+// Engagement is a stakeholder's row of the engagement assessment matrix.
+type Engagement struct {
+	Current string `yaml:"current"`
+	Desired string `yaml:"desired"`
+}
+
+// EngagementLevels lists the engagement assessment matrix columns from lowest to highest.
+var EngagementLevels = []string{"unaware", "resistant", "neutral", "supportive", "leading"}
+
+// EngagementRank returns the position of level in EngagementLevels, or -1.
+func EngagementRank(level string) int {
+	for i, l := range EngagementLevels {
+		if l == level {
+			return i
+		}
+	}
+	return -1
+}
+
+// Roles maps a role key to the role. Plan.RoleOrder keeps the file's order.
+type Roles map[string]Role
+
+// UnmarshalYAML decodes every role but the x_* extension keys, which may hold anything,
+// and remembers each role's key node for positions.
+func (r *Roles) UnmarshalYAML(n *yaml.Node) error {
+	n = Resolve(n)
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: roles must be a mapping", n.Line)
+	}
+	roles := Roles{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], Resolve(n.Content[i+1])
+		if IsExtensionKey(key.Value) || key.ShortTag() == "!!merge" || value.ShortTag() == "!!null" {
+			continue
+		}
+		var role Role
+		if err := value.Decode(&role); err != nil {
+			return err
+		}
+		role.Node, role.Key = value, key
+		roles[key.Value] = role
+	}
+	*r = roles
+	return nil
+}
+
+// Role is who governs or does a part of the work.
+type Role struct {
+	Node             *yaml.Node `yaml:"-"`
+	Key              *yaml.Node `yaml:"-"`
+	Name             Names      `yaml:"name"`
+	Contact          string     `yaml:"contact"`
+	Responsibilities string     `yaml:"responsibilities"`
+}
+
+// Names is a role's name: one person or a list of people.
+type Names []string
+
+// UnmarshalYAML accepts a single string or a list of strings.
+func (n *Names) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind == yaml.ScalarNode {
+		if node.ShortTag() == "!!null" {
+			*n = nil
+			return nil
+		}
+		*n = Names{node.Value}
+		return nil
+	}
+	var list []string
+	if err := node.Decode(&list); err != nil {
+		return err
+	}
+	*n = list
+	return nil
+}
+
+// Budget is what the engagement costs.
+type Budget struct {
+	Node     *yaml.Node   `yaml:"-"`
+	Currency string       `yaml:"currency"`
+	Items    []BudgetItem `yaml:"items"`
+}
+
+// BudgetItem is one line of the budget.
+type BudgetItem struct {
+	Node        *yaml.Node `yaml:"-"`
+	Category    string     `yaml:"category"`
+	Description string     `yaml:"description"`
+	Amount      float64    `yaml:"amount"`
+}
+
+// Policy holds the engagement's principles and how input is handled.
+type Policy struct {
+	Node            *yaml.Node   `yaml:"-"`
+	Principles      []string     `yaml:"principles"`
+	Response        *Response    `yaml:"response"`
+	Techniques      []Technique  `yaml:"techniques"`
+	Information     *Information `yaml:"information"`
+	ContentStrategy string       `yaml:"content_strategy"`
+}
+
+// Response is how and when enquiries are answered.
+type Response struct {
+	Node       *yaml.Node `yaml:"-"`
+	WithinDays *int       `yaml:"within_days"`
+	Moderation string     `yaml:"moderation"`
+	Reporting  string     `yaml:"reporting"`
+}
+
+// Technique is a way of gathering input from some stakeholders.
+type Technique struct {
+	Node         *yaml.Node `yaml:"-"`
+	Tool         string     `yaml:"tool"`
+	Purpose      string     `yaml:"purpose"`
+	Stakeholders []string   `yaml:"stakeholders"`
+}
+
+// Information says what is gathered, how privacy is protected and what is released.
+type Information struct {
+	Node        *yaml.Node `yaml:"-"`
+	Collected   string     `yaml:"collected"`
+	Privacy     string     `yaml:"privacy"`
+	Publication string     `yaml:"publication"`
+}
+
+// Activity is an engagement or communication activity.
+type Activity struct {
+	Node     *yaml.Node `yaml:"-"`
+	ID       string     `yaml:"id"`
+	Name     string     `yaml:"name"`
+	Kind     string     `yaml:"kind"`
+	Audience []string   `yaml:"audience"`
+	Phase    string     `yaml:"phase"`
+	Cadence  string     `yaml:"cadence"`
+	Date     Date       `yaml:"date"`
+	Channel  string     `yaml:"channel"`
+	Owner    string     `yaml:"owner"`
+	Feedback bool       `yaml:"feedback"`
+}
+
+// Risk is an issue or risk with its mitigation.
+type Risk struct {
+	Node        *yaml.Node `yaml:"-"`
+	ID          string     `yaml:"id"`
+	Description string     `yaml:"description"`
+	Likelihood  string     `yaml:"likelihood"`
+	Impact      string     `yaml:"impact"`
+	Mitigation  string     `yaml:"mitigation"`
+	Owner       string     `yaml:"owner"`
+}
+
+// Decision is a decision point: what is decided, when, by whom, and how people are told.
+type Decision struct {
+	Node          *yaml.Node `yaml:"-"`
+	ID            string     `yaml:"id"`
+	Question      string     `yaml:"question"`
+	Phase         string     `yaml:"phase"`
+	DecisionMaker string     `yaml:"decision_maker"`
+	Open          []string   `yaml:"open"`
+	NonNegotiable []string   `yaml:"non_negotiable"`
+	ReportBack    Date       `yaml:"report_back"`
+}
+
+// Timeline is the ordered list of phases.
+type Timeline struct {
+	Node   *yaml.Node `yaml:"-"`
+	Start  Date       `yaml:"start"`
+	Phases []Phase    `yaml:"phases"`
+}
+
+// Phase kinds, in the order a plan usually runs through them.
+const (
+	KindPlanning   = "planning"
+	KindLaunch     = "launch"
+	KindEngagement = "engagement"
+	KindClose      = "close"
+	KindOngoing    = "ongoing"
+)
+
+// PhaseKinds lists every phase kind in the usual order.
+var PhaseKinds = []string{KindPlanning, KindLaunch, KindEngagement, KindClose, KindOngoing}
+
+// Phase is one stage of the timeline. At most one of End, Weeks and Days is set.
+type Phase struct {
+	Node       *yaml.Node `yaml:"-"`
+	ID         string     `yaml:"id"`
+	Kind       string     `yaml:"kind"`
+	Name       string     `yaml:"name"`
+	Start      Date       `yaml:"start"`
+	End        Date       `yaml:"end"`
+	Weeks      int        `yaml:"weeks"`
+	Days       int        `yaml:"days"`
+	Activities []string   `yaml:"activities"`
+}
+
+// DisplayName is the phase's name, or one derived from its kind.
+func (p Phase) DisplayName() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	switch p.Kind {
+	case KindPlanning:
+		return "Planning"
+	case KindLaunch:
+		return "Launch"
+	case KindEngagement:
+		return "Engagement"
+	case KindClose:
+		return "Close"
+	case KindOngoing:
+		return "Ongoing"
+	}
+	return p.ID
+}
+
+// Evaluation holds the measures of success.
+type Evaluation struct {
+	Node     *yaml.Node `yaml:"-"`
+	Measures []Measure  `yaml:"measures"`
+}
+
+// Measure is one measure of success, tied to an objective.
+type Measure struct {
+	Node      *yaml.Node `yaml:"-"`
+	ID        string     `yaml:"id"`
+	Metric    string     `yaml:"metric"`
+	Target    Target     `yaml:"target"`
+	Method    string     `yaml:"method"`
+	Objective string     `yaml:"objective"`
+}
+
+// Target is a measure's target, written as text or a number; it keeps the text as written.
+type Target string
+
+// UnmarshalYAML keeps the scalar as written, whether the YAML says number or string.
+func (t *Target) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: target must be text or a number", n.Line)
+	}
+	if n.ShortTag() == "!!null" {
+		*t = ""
+		return nil
+	}
+	*t = Target(n.Value)
+	return nil
+}

@@ -1,0 +1,76 @@
+package plan
+
+import "fmt"
+
+// ResolvedPhase is a phase with its dates worked out as the format prescribes.
+type ResolvedPhase struct {
+	// Phase points into Plan.Timeline.Phases.
+	Phase *Phase
+	Index int
+	Start Date
+	// End is the last day (inclusive); zero for an open-ended phase.
+	End Date
+	// Undated is set when the start cannot be worked out; Reason says why.
+	Undated bool
+	Reason  string
+}
+
+// Dated reports whether both ends of the phase are known.
+func (r ResolvedPhase) Dated() bool { return !r.Undated && !r.Start.IsZero() && !r.End.IsZero() }
+
+// Days is the phase's length counting its first and last day, or 0 when not dated.
+func (r ResolvedPhase) Days() int {
+	if !r.Dated() {
+		return 0
+	}
+	return r.Start.DaysUntil(r.End) + 1
+}
+
+// ResolvePhases works out every phase's start and end in list order: a phase without a
+// start begins the day after the previous one ends (or at timeline.start for the first);
+// weeks: N ends on start+7N-1, days: N on start+N-1. Only an ongoing phase may be
+// open-ended; any other phase without end, weeks or days is undated, and so is every
+// phase that would have to start after it.
+func (p *Plan) ResolvePhases() []ResolvedPhase {
+	if p.Timeline == nil {
+		return nil
+	}
+	out := make([]ResolvedPhase, len(p.Timeline.Phases))
+	var prev *ResolvedPhase
+	for i := range p.Timeline.Phases {
+		ph := &p.Timeline.Phases[i]
+		r := ResolvedPhase{Phase: ph, Index: i}
+		switch {
+		case !ph.Start.IsZero():
+			r.Start = ph.Start
+		case prev == nil && !p.Timeline.Start.IsZero():
+			r.Start = p.Timeline.Start
+		case prev == nil:
+			r.Undated, r.Reason = true, "it has no start and timeline has no start"
+		case prev.Undated:
+			r.Undated, r.Reason = true, fmt.Sprintf("it has no start and the dates of phase %q before it cannot be worked out", prev.Phase.ID)
+		case prev.End.IsZero():
+			r.Undated, r.Reason = true, fmt.Sprintf("it has no start and the open-ended phase %q before it has no end", prev.Phase.ID)
+		default:
+			r.Start = prev.End.AddDays(1)
+		}
+		if !r.Undated {
+			switch {
+			case !ph.End.IsZero():
+				r.End = ph.End
+			case ph.Weeks > 0:
+				r.End = r.Start.AddDays(7*ph.Weeks - 1)
+			case ph.Days > 0:
+				r.End = r.Start.AddDays(ph.Days - 1)
+			case ph.Kind != KindOngoing:
+				r.Undated, r.Reason = true, "it has no end, weeks or days"
+			}
+		}
+		out[i] = r
+		prev = &out[i]
+	}
+	return out
+}
+
+// OpenEnded reports whether a resolved phase has a start but no end.
+func (r ResolvedPhase) OpenEnded() bool { return !r.Undated && r.End.IsZero() }

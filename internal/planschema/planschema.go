@@ -1,0 +1,348 @@
+// Package planschema validates decoded plan values against the embedded JSON Schema and
+// turns the validator's errors into short sentences tied to JSON pointer tokens, which the
+// loader maps back to YAML nodes.
+package planschema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
+	"github.com/planascode/plan/schema"
+)
+
+// Violation is one way a value breaks the schema.
+type Violation struct {
+	// Tokens is the JSON pointer of the value the violation is about.
+	Tokens []string
+	// AtKey names a key under Tokens that the finding should point at (unknown keys).
+	AtKey string
+	// AtParent asks the caller to point at the key that holds the value at Tokens, since
+	// what is wrong is something missing from it.
+	AtParent bool
+	Message  string
+}
+
+var compiled = sync.OnceValues(func() (*compiledSchema, error) {
+	return compile(schema.Plan, schema.PlanID)
+})
+
+type compiledSchema struct {
+	schema *jsonschema.Schema
+	raw    any
+}
+
+func compile(data []byte, id string) (*compiledSchema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("embedded schema is not JSON: %w", err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	if err := c.AddResource(id, doc); err != nil {
+		return nil, err
+	}
+	sch, err := c.Compile(id)
+	if err != nil {
+		return nil, fmt.Errorf("embedded schema does not compile: %w", err)
+	}
+	var raw any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	return &compiledSchema{schema: sch, raw: raw}, nil
+}
+
+// Validate checks v against the plan schema. The schema is compiled on first use only, so
+// commands that never validate start no slower.
+func Validate(v any) []Violation {
+	cs, err := compiled()
+	if err != nil {
+		// The schema is embedded and tested; failing here is a build defect.
+		panic(err)
+	}
+	err = cs.schema.Validate(v)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []Violation{{Message: err.Error()}}
+	}
+	var out []Violation
+	cs.collect(ve, &out)
+	return dedupe(out)
+}
+
+func (cs *compiledSchema) collect(e *jsonschema.ValidationError, out *[]Violation) {
+	switch k := e.ErrorKind.(type) {
+	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
+		for _, c := range e.Causes {
+			cs.collect(c, out)
+		}
+		return
+	case *kind.AnyOf, *kind.OneOf:
+		if msg, ok := mergedTypes(e); ok {
+			*out = append(*out, Violation{Tokens: e.InstanceLocation, Message: withPath(e.InstanceLocation, msg)})
+			return
+		}
+		for _, c := range e.Causes {
+			cs.collect(c, out)
+		}
+		return
+	case *kind.AdditionalProperties:
+		allowed := cs.allowedKeys(e.SchemaURL)
+		for _, p := range k.Properties {
+			msg := fmt.Sprintf("unknown key %q", p)
+			if s := closest(p, allowed); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			} else {
+				msg += ": remove it, or prefix it with x_ to keep your own data"
+			}
+			*out = append(*out, Violation{Tokens: e.InstanceLocation, AtKey: p, Message: withPath(e.InstanceLocation, msg)})
+		}
+		return
+	case *kind.Required:
+		for _, m := range k.Missing {
+			*out = append(*out, Violation{Tokens: e.InstanceLocation, AtParent: true,
+				Message: withPath(e.InstanceLocation, fmt.Sprintf("missing required key %q", m))})
+		}
+		return
+	}
+	*out = append(*out, Violation{Tokens: e.InstanceLocation, Message: withPath(e.InstanceLocation, describe(e))})
+}
+
+func withPath(tokens []string, msg string) string {
+	if len(tokens) == 0 {
+		return msg
+	}
+	return pathString(tokens) + ": " + msg
+}
+
+func pathString(tokens []string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		if t != "" && t[0] >= '0' && t[0] <= '9' {
+			b.WriteString("[" + t + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+const (
+	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+	slugPattern = "^[a-z][a-z0-9_-]{0,62}$"
+)
+
+func describe(e *jsonschema.ValidationError) string {
+	switch k := e.ErrorKind.(type) {
+	case *kind.Type:
+		return fmt.Sprintf("must be %s, not %s", typeWords(k.Want), typeWord(k.Got))
+	case *kind.Enum:
+		want := make([]string, len(k.Want))
+		for i, w := range k.Want {
+			want[i] = fmt.Sprint(w)
+		}
+		return fmt.Sprintf("must be one of %s, not %s", strings.Join(want, ", "), quoteValue(k.Got))
+	case *kind.Const:
+		if len(e.InstanceLocation) == 1 && e.InstanceLocation[0] == "schema_version" {
+			return fmt.Sprintf("this version of plan reads format version %v, not %s: set schema_version: %v", k.Want, quoteValue(k.Got), k.Want)
+		}
+		return fmt.Sprintf("must be %v, not %s", k.Want, quoteValue(k.Got))
+	case *kind.Pattern:
+		switch k.Want {
+		case datePattern:
+			return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, with no time or zone", k.Got)
+		case slugPattern:
+			return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits, - and _, starting with a letter (at most 63 characters)", k.Got)
+		}
+		return fmt.Sprintf("%q does not match the pattern %s", k.Got, k.Want)
+	case *kind.Format:
+		if k.Want == "date" {
+			return fmt.Sprintf("%s is not a real calendar date", quoteValue(k.Got))
+		}
+		return fmt.Sprintf("%s is not a valid %s", quoteValue(k.Got), k.Want)
+	case *kind.Minimum:
+		return fmt.Sprintf("must be at least %s, not %s", ratString(k.Want), ratString(k.Got))
+	case *kind.Maximum:
+		return fmt.Sprintf("must be at most %s, not %s", ratString(k.Want), ratString(k.Got))
+	case *kind.ExclusiveMinimum:
+		return fmt.Sprintf("must be more than %s, not %s", ratString(k.Want), ratString(k.Got))
+	case *kind.MinItems:
+		return fmt.Sprintf("needs at least %d item(s), has %d", k.Want, k.Got)
+	case *kind.MinLength:
+		return "must not be empty"
+	case *kind.Not:
+		if strings.Contains(e.SchemaURL, "dependentSchemas") || strings.Contains(strings.Join(k.KeywordPath(), "/"), "dependentSchemas") {
+			return "give only one of end, weeks or days"
+		}
+	case *kind.UniqueItems:
+		return fmt.Sprintf("items %d and %d are the same: list each once", k.Duplicates[0]+1, k.Duplicates[1]+1)
+	}
+	if strings.Contains(e.SchemaURL, "dependentSchemas") {
+		return "give only one of end, weeks or days"
+	}
+	return e.ErrorKind.LocalizedString(printer)
+}
+
+func ratString(r *big.Rat) string {
+	if r == nil {
+		return "?"
+	}
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	return r.FloatString(2)
+}
+
+var typeNames = map[string]string{
+	"object":  "a mapping",
+	"array":   "a list",
+	"string":  "text",
+	"integer": "a whole number",
+	"number":  "a number",
+	"boolean": "true or false",
+	"null":    "empty",
+}
+
+func typeWord(t string) string {
+	if w, ok := typeNames[t]; ok {
+		return w
+	}
+	return t
+}
+
+func typeWords(ts []string) string {
+	words := make([]string, len(ts))
+	for i, t := range ts {
+		words[i] = typeWord(t)
+	}
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+func quoteValue(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	if v == nil {
+		return "empty"
+	}
+	switch v.(type) {
+	case map[string]any:
+		return "a mapping"
+	case []any:
+		return "a list"
+	}
+	return fmt.Sprint(v)
+}
+
+// mergedTypes turns "anyOf: [string, array of strings]" failures into one sentence when
+// every branch failed only on type at the same place.
+func mergedTypes(e *jsonschema.ValidationError) (string, bool) {
+	var want []string
+	got := ""
+	for _, c := range e.Causes {
+		t, ok := c.ErrorKind.(*kind.Type)
+		if !ok || len(c.InstanceLocation) != len(e.InstanceLocation) {
+			return "", false
+		}
+		want = append(want, t.Want...)
+		got = t.Got
+	}
+	if len(want) == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("must be %s, not %s", typeWords(want), typeWord(got)), true
+}
+
+// allowedKeys reads the property names of the schema at url, to suggest a fix for typos.
+func (cs *compiledSchema) allowedKeys(url string) []string {
+	_, frag, _ := strings.Cut(url, "#")
+	frag = strings.TrimSuffix(frag, "/additionalProperties")
+	node := cs.raw
+	for _, tok := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if tok == "" {
+			continue
+		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		m, ok := node.(map[string]any)
+		if !ok {
+			return nil
+		}
+		node = m[tok]
+	}
+	m, _ := node.(map[string]any)
+	props, _ := m["properties"].(map[string]any)
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// closest returns the allowed key nearest to key by edit distance, if it is near enough
+// to be a typo.
+func closest(key string, allowed []string) string {
+	limit := 1
+	if len(key) >= 4 {
+		limit = 2
+	}
+	best, bestDist := "", limit+1
+	for _, a := range allowed {
+		if d := editDistance(key, a); d < bestDist {
+			best, bestDist = a, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func dedupe(vs []Violation) []Violation {
+	seen := map[string]bool{}
+	out := vs[:0]
+	for _, v := range vs {
+		k := strings.Join(v.Tokens, "/") + "\x00" + v.AtKey + "\x00" + v.Message
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, v)
+	}
+	return out
+}
