@@ -63,6 +63,16 @@ func (e *Error) Error() string {
 // Load reads and parses the plan at path. A file that cannot be read gives a plain error;
 // one that is not a valid plan gives an *Error.
 func Load(path string, opts Options) (*Plan, error) {
+	data, err := ReadFile(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data, opts)
+}
+
+// ReadFile reads path for loading without reading past the size limit: a file that
+// cannot be read gives a plain error, one over the limit an *Error (a yaml-syntax finding).
+func ReadFile(path string, opts Options) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, readError(path, err)
@@ -82,7 +92,7 @@ func Load(path string, opts Options) (*Plan, error) {
 		}
 		return nil, readError(path, err)
 	}
-	return Parse(path, data, opts)
+	return data, nil
 }
 
 func readError(path string, err error) error {

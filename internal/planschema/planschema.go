@@ -30,16 +30,23 @@ type Violation struct {
 	Message  string
 }
 
-var compiled = sync.OnceValues(func() (*compiledSchema, error) {
-	return compile(schema.Plan, schema.PlanID)
-})
+var (
+	planSchema = sync.OnceValues(func() (*Validator, error) {
+		return compile(schema.Plan, schema.PlanID)
+	})
+	configSchema = sync.OnceValues(func() (*Validator, error) {
+		return compile(schema.Config, schema.ConfigID)
+	})
+)
 
-type compiledSchema struct {
+// Validator is a compiled schema together with its raw form, which is read to suggest
+// the right key for a misspelt one.
+type Validator struct {
 	schema *jsonschema.Schema
 	raw    any
 }
 
-func compile(data []byte, id string) (*compiledSchema, error) {
+func compile(data []byte, id string) (*Validator, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("embedded schema is not JSON: %w", err)
@@ -58,18 +65,32 @@ func compile(data []byte, id string) (*compiledSchema, error) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, err
 	}
-	return &compiledSchema{schema: sch, raw: raw}, nil
+	return &Validator{schema: sch, raw: raw}, nil
 }
 
 // Validate checks v against the plan schema. The schema is compiled on first use only, so
 // commands that never validate start no slower.
 func Validate(v any) []Violation {
-	cs, err := compiled()
+	return mustCompiled(planSchema).Validate(v)
+}
+
+// ValidateConfig checks v against the .planrc.yaml schema.
+func ValidateConfig(v any) []Violation {
+	return mustCompiled(configSchema).Validate(v)
+}
+
+func mustCompiled(get func() (*Validator, error)) *Validator {
+	v, err := get()
 	if err != nil {
-		// The schema is embedded and tested; failing here is a build defect.
+		// The schemas are embedded and tested; failing here is a build defect.
 		panic(err)
 	}
-	err = cs.schema.Validate(v)
+	return v
+}
+
+// Validate checks v against the schema.
+func (cs *Validator) Validate(v any) []Violation {
+	err := cs.schema.Validate(v)
 	if err == nil {
 		return nil
 	}
@@ -82,7 +103,7 @@ func Validate(v any) []Violation {
 	return dedupe(out)
 }
 
-func (cs *compiledSchema) collect(e *jsonschema.ValidationError, out *[]Violation) {
+func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]Violation) {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
 		for _, c := range e.Causes {
@@ -91,7 +112,7 @@ func (cs *compiledSchema) collect(e *jsonschema.ValidationError, out *[]Violatio
 		return
 	case *kind.AnyOf, *kind.OneOf:
 		if msg, ok := mergedTypes(e); ok {
-			*out = append(*out, Violation{Tokens: e.InstanceLocation, Message: withPath(e.InstanceLocation, msg)})
+			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), Message: withPath(e.InstanceLocation, msg)})
 			return
 		}
 		for _, c := range e.Causes {
@@ -107,17 +128,17 @@ func (cs *compiledSchema) collect(e *jsonschema.ValidationError, out *[]Violatio
 			} else {
 				msg += ": remove it, or prefix it with x_ to keep your own data"
 			}
-			*out = append(*out, Violation{Tokens: e.InstanceLocation, AtKey: p, Message: withPath(e.InstanceLocation, msg)})
+			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtKey: p, Message: withPath(e.InstanceLocation, msg)})
 		}
 		return
 	case *kind.Required:
 		for _, m := range k.Missing {
-			*out = append(*out, Violation{Tokens: e.InstanceLocation, AtParent: true,
+			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtParent: true,
 				Message: withPath(e.InstanceLocation, fmt.Sprintf("missing required key %q", m))})
 		}
 		return
 	}
-	*out = append(*out, Violation{Tokens: e.InstanceLocation, Message: withPath(e.InstanceLocation, describe(e))})
+	*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), Message: withPath(e.InstanceLocation, describe(e))})
 }
 
 func withPath(tokens []string, msg string) string {
@@ -272,7 +293,7 @@ func mergedTypes(e *jsonschema.ValidationError) (string, bool) {
 }
 
 // allowedKeys reads the property names of the schema at url, to suggest a fix for typos.
-func (cs *compiledSchema) allowedKeys(url string) []string {
+func (cs *Validator) allowedKeys(url string) []string {
 	_, frag, _ := strings.Cut(url, "#")
 	frag = strings.TrimSuffix(frag, "/additionalProperties")
 	node := cs.raw
@@ -345,4 +366,9 @@ func dedupe(vs []Violation) []Violation {
 		out = append(out, v)
 	}
 	return out
+}
+
+// clone copies instance locations, which the validator may reuse for later errors.
+func clone(tokens []string) []string {
+	return append([]string(nil), tokens...)
 }

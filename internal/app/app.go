@@ -1,0 +1,108 @@
+// Package app builds the root command, lists the subcommands, and turns what they return
+// into an exit code and at most one line on stderr.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/iostreams"
+)
+
+// Main runs the plan command line with args (without the program name) and returns the
+// exit code. It never panics: an unexpected failure is exit 3 with a one-line message.
+func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code int) {
+	env := &cli.Env{IO: ios, Build: build, Now: time.Now, Getenv: os.Getenv}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(ios.ErrOut, "plan: internal error: %v (please report this)\n", r)
+			code = cli.ExitInternal
+		}
+	}()
+	root := NewRootCmd(env)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return cli.ExitOK
+	}
+	if isUsageError(err) {
+		err = cli.BadInput(err)
+	}
+	code = cli.Code(err)
+	var ee *cli.ExitError
+	if errors.As(err, &ee) && ee.Err == nil {
+		return code
+	}
+	msg := strings.TrimSpace(err.Error())
+	if code == cli.ExitInternal {
+		msg = "internal error: " + msg
+	}
+	fmt.Fprintf(ios.ErrOut, "plan: %s\n", firstLine(msg))
+	return code
+}
+
+// isUsageError recognises the errors cobra itself raises for a command line it cannot
+// parse, which carry no exit code of their own.
+func isUsageError(err error) bool {
+	var ee *cli.ExitError
+	if errors.As(err, &ee) {
+		return false
+	}
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "required flag", "accepts ", "requires ", "invalid argument"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// NewRootCmd builds the command tree. Each call builds a fresh tree, so tests never share
+// flag state.
+func NewRootCmd(env *cli.Env) *cobra.Command {
+	var color string
+	root := &cobra.Command{
+		Use:   "plan",
+		Short: "Stakeholder engagement plans as code",
+		Long: `plan keeps stakeholder engagement plans as YAML files in a git repository:
+it scaffolds them, checks them for gaps, grows the stakeholder register,
+shows the schedule and renders reports people can share.`,
+		Example: `  plan init --title "Draft cycling strategy" --start 2027-03-01
+  plan check
+  plan timeline engagement.plan.yaml
+  plan render -o report.html`,
+		Version:       versionString(env.Build),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if err := env.IO.SetColorMode(color); err != nil {
+				return cli.BadInput(err)
+			}
+			return nil
+		},
+	}
+	root.SetVersionTemplate("plan {{.Version}}\n")
+	root.SetIn(env.IO.In)
+	root.SetOut(env.IO.Out)
+	root.SetErr(env.IO.ErrOut)
+	root.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto, always or never (auto honours NO_COLOR and colours only a terminal)")
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cli.BadInput(err) })
+	root.AddCommand(subcommands(env)...)
+	return root
+}
+
+func versionString(b cli.BuildInfo) string {
+	return fmt.Sprintf("%s (commit %s, built %s)", b.Version, b.Commit, b.Date)
+}

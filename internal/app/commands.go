@@ -1,0 +1,19 @@
+package app
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/cmd/initcmd"
+	"github.com/planascode/plan/internal/cmd/schemacmd"
+	"github.com/planascode/plan/internal/cmd/versioncmd"
+)
+
+// subcommands is the one list of plan's verbs, in the order `plan --help` shows them.
+func subcommands(env *cli.Env) []*cobra.Command {
+	return []*cobra.Command{
+		initcmd.NewCmd(env, nil),
+		versioncmd.NewCmd(env),
+		schemacmd.NewCmd(env),
+	}
+}

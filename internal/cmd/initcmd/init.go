@@ -1,0 +1,229 @@
+// Package initcmd implements `plan init`, which scaffolds a plan from an embedded template.
+package initcmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/atomicfile"
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/schema"
+	"github.com/planascode/plan/templates"
+)
+
+// DefaultFile is where `plan init` writes when given no file.
+const DefaultFile = "engagement.plan.yaml"
+
+// DefaultTemplate is the template used without --template.
+const DefaultTemplate = "online-engagement"
+
+// Options are the flags and arguments of `plan init`.
+type Options struct {
+	Env      *cli.Env
+	File     string
+	Template string
+	Title    string
+	Start    string
+	Schema   string
+	Force    bool
+	List     bool
+}
+
+// NewCmd builds `plan init`; runF replaces the run function in tests of flag parsing.
+func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Env: env}
+	cmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Scaffold a new plan from a template",
+		Long: `Scaffold a new plan file from one of the built-in templates.
+
+The file starts with a modeline so that editors with the YAML language server
+validate and complete it, every section carries a comment saying what belongs
+there, and everything you must fill in is a placeholder such as "[Name]" or
+"[Insert ...]" so that plan check fails until it is done.
+
+The phases are laid out from --start (today by default) with the recommended
+durations: planning 4 weeks, launch 1 week, engagement 6 weeks, close 2 weeks,
+then ongoing. An existing file is never overwritten without --force.`,
+		Example: `  plan init
+  plan init consultations/cycling.plan.yaml --title "Draft cycling strategy" --start 2027-03-01
+  plan init --template software-deployment rollout.plan.yaml
+  plan init --list`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.File = DefaultFile
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Template, "template", "t", DefaultTemplate, "template to start from (see --list)")
+	f.StringVar(&opts.Title, "title", "", "title of the engagement (default: a placeholder to fill in)")
+	f.StringVar(&opts.Start, "start", "", "first day of the timeline, YYYY-MM-DD (default: today)")
+	f.StringVar(&opts.Schema, "schema", schema.PlanID, "path or URL of plan.schema.json for the editor modeline on line 1")
+	f.BoolVarP(&opts.Force, "force", "f", false, "overwrite an existing file")
+	f.BoolVar(&opts.List, "list", false, "list the templates and exit")
+	_ = cmd.RegisterFlagCompletionFunc("template", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		list, _ := Templates()
+		names := make([]string, len(list))
+		for i, t := range list {
+			names[i] = t.Name + "\t" + t.Description
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// Template describes one scaffold.
+type Template struct {
+	Name        string `yaml:"name"`
+	File        string `yaml:"file"`
+	Description string `yaml:"description"`
+}
+
+// Templates lists the embedded templates in the order of their index.
+func Templates() ([]Template, error) {
+	data, err := fs.ReadFile(templates.Init, "init/index.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var list []Template
+	if err := yaml.Unmarshal(data, &list); err != nil {
+		return nil, fmt.Errorf("templates/init/index.yaml: %w", err)
+	}
+	return list, nil
+}
+
+// Run scaffolds the plan, or lists the templates.
+func Run(opts *Options) error {
+	list, err := Templates()
+	if err != nil {
+		return err
+	}
+	out := opts.Env.IO.Out
+	if opts.List {
+		for _, t := range list {
+			fmt.Fprintf(out, "%-22s %s\n", t.Name, t.Description)
+		}
+		return nil
+	}
+	var chosen *Template
+	names := make([]string, len(list))
+	for i := range list {
+		names[i] = list[i].Name
+		if list[i].Name == opts.Template {
+			chosen = &list[i]
+		}
+	}
+	if chosen == nil {
+		return cli.BadInputf("unknown template %q: choose one of %s", opts.Template, strings.Join(names, ", "))
+	}
+	if strings.ContainsAny(opts.Title, "\r\n") {
+		return cli.BadInputf("--title must be a single line")
+	}
+	start := plan.DateOf(now(opts.Env))
+	if opts.Start != "" {
+		if start, err = plan.ParseDate(opts.Start); err != nil {
+			return cli.BadInputf("--start: %v", err)
+		}
+	}
+	data, err := Scaffold(*chosen, Data{Title: opts.Title, Start: start.String(), SchemaURL: opts.Schema})
+	if err != nil {
+		return err
+	}
+
+	path := opts.File
+	if opts.Env.Dir != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(opts.Env.Dir, path)
+	}
+	if info, err := os.Stat(path); err == nil {
+		if info.IsDir() {
+			return cli.BadInputf("%s: is a directory; name a file such as %s", opts.File, filepath.Join(opts.File, DefaultFile))
+		}
+		if !opts.Force {
+			return cli.BadInputf("%s already exists: use --force to overwrite it", opts.File)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return cli.BadInputf("%s: %v", opts.File, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return cli.BadInputf("cannot create the directory for %s: %v", opts.File, err)
+	}
+	if err := atomicfile.Write(path, data, 0o644); err != nil {
+		return cli.BadInput(err)
+	}
+	fmt.Fprintf(out, "Created %s from the %s template.\nFill in the placeholders, then run: plan check %s\n", opts.File, chosen.Name, opts.File)
+	return nil
+}
+
+func now(env *cli.Env) time.Time {
+	if env.Now != nil {
+		return env.Now()
+	}
+	return time.Now()
+}
+
+// Data is what the init templates are executed with.
+type Data struct {
+	// Title is the title as a YAML scalar, quoted when it needs to be.
+	Title     string
+	Start     string
+	SchemaURL string
+}
+
+const titlePlaceholder = "[Insert the name of the engagement]"
+
+// Scaffold executes template t and checks that the result is a plan the loader accepts,
+// so a broken template can never reach a user's disk.
+func Scaffold(t Template, d Data) ([]byte, error) {
+	src, err := fs.ReadFile(templates.Init, "init/"+t.File)
+	if err != nil {
+		return nil, err
+	}
+	tmpl, err := template.New(t.File).Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", t.Name, err)
+	}
+	title := d.Title
+	if title == "" {
+		title = titlePlaceholder
+	}
+	d.Title = yamlScalar(title)
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, d); err != nil {
+		return nil, fmt.Errorf("template %s: %w", t.Name, err)
+	}
+	if _, err := plan.Parse(t.File, buf.Bytes(), plan.Options{}); err != nil {
+		return nil, fmt.Errorf("template %s does not produce a valid plan: %w", t.Name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// yamlScalar quotes s as YAML would need it; placeholders always get quotes, since an
+// unquoted "[...]" is a YAML list.
+func yamlScalar(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return fmt.Sprintf("%q", s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}

@@ -1,0 +1,216 @@
+package lint
+
+import (
+	"runtime"
+	"sync"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
+)
+
+// Linter checks plans with a set of rules under a configuration.
+type Linter struct {
+	Config *config.Config
+	Rules  []rules.Rule
+	// Jobs bounds how many files are checked at once; zero means one per CPU.
+	Jobs int
+	// KeepSources keeps every file's bytes in the result, for output that shows
+	// snippets; off by default so that large runs release each file once checked.
+	KeepSources bool
+}
+
+// New returns a linter with every registered rule.
+func New(cfg *config.Config) *Linter {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	return &Linter{Config: cfg, Rules: rules.All()}
+}
+
+// Input is one file to check: Data when already read (stdin), else read from Path.
+type Input struct {
+	// Name is how findings name the file.
+	Name string
+	Path string
+	Data []byte
+}
+
+// Result is what a run found.
+type Result struct {
+	Files    int
+	Findings []diag.Finding
+	// Sources holds each file's bytes when KeepSources is set.
+	Sources map[string][]byte
+	// ReadErrors are files that could not be read at all; the caller reports them and
+	// exits 2, after the other files' findings.
+	ReadErrors []error
+}
+
+type fileResult struct {
+	findings []diag.Finding
+	source   []byte
+	readErr  error
+}
+
+// Run checks every input with a bounded pool of workers.
+func (l *Linter) Run(inputs []Input) Result {
+	jobs := l.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	jobs = min(jobs, max(len(inputs), 1))
+	results := make([]fileResult, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = l.checkInput(inputs[i])
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	res := Result{}
+	if l.KeepSources {
+		res.Sources = make(map[string][]byte, len(inputs))
+	}
+	for i, r := range results {
+		if r.readErr != nil {
+			res.ReadErrors = append(res.ReadErrors, r.readErr)
+			continue
+		}
+		res.Files++
+		res.Findings = append(res.Findings, r.findings...)
+		if l.KeepSources {
+			res.Sources[inputs[i].Name] = r.source
+		}
+	}
+	res.Findings = diag.Sort(res.Findings)
+	return res
+}
+
+func (l *Linter) checkInput(in Input) fileResult {
+	data := in.Data
+	if data == nil {
+		var err error
+		data, err = plan.ReadFile(in.Path, plan.Options{MaxSize: l.maxSize()})
+		if le, ok := err.(*plan.Error); ok {
+			return fileResult{findings: l.finish(in.Name, nil, rename(le.Findings, in.Name))}
+		}
+		if err != nil {
+			return fileResult{readErr: err}
+		}
+	}
+	return fileResult{findings: l.CheckBytes(in.Name, data), source: data}
+}
+
+func (l *Linter) maxSize() int64 {
+	if l.Config.MaxFileSize > 0 {
+		return l.Config.MaxFileSize
+	}
+	return plan.DefaultMaxSize
+}
+
+func rename(fs []diag.Finding, name string) []diag.Finding {
+	for i := range fs {
+		fs[i].File = name
+	}
+	return fs
+}
+
+// CheckBytes loads data as the plan named name and checks it. A file that fails to load
+// gets its yaml-syntax or schema findings and nothing else.
+func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
+	p, err := plan.Parse(name, data, plan.Options{MaxSize: l.maxSize()})
+	if err != nil {
+		le, ok := err.(*plan.Error)
+		if !ok {
+			return l.finish(name, data, []diag.Finding{{File: name, Line: 1, Col: 1, Rule: rules.IDYAMLSyntax, Severity: diag.Error, Message: err.Error()}})
+		}
+		return l.finish(name, data, le.Findings)
+	}
+	return l.CheckPlan(p)
+}
+
+// CheckPlan runs every enabled rule on a loaded plan.
+func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
+	var out []diag.Finding
+	for _, r := range l.Rules {
+		if r.Check == nil {
+			continue
+		}
+		if _, on := l.Config.SeverityFor(r.ID, r.Severity); !on {
+			continue
+		}
+		for _, res := range r.Check(p, l.Config.Settings) {
+			sev := res.Severity
+			if sev == 0 {
+				sev = r.Severity
+			}
+			out = append(out, findingAt(p, res.Node, r.ID, sev, res.Message))
+		}
+	}
+	return l.finish(p.File, p.Source, out)
+}
+
+// finish applies configured severities and inline ignores, then sorts.
+func (l *Linter) finish(name string, source []byte, fs []diag.Finding) []diag.Finding {
+	kept := fs[:0]
+	for _, f := range fs {
+		sev, on := l.Config.SeverityFor(f.Rule, f.Severity)
+		if !on {
+			continue
+		}
+		f.Severity = sev
+		kept = append(kept, f)
+	}
+	if source != nil {
+		kept = applyIgnores(name, source, kept, l.Config, l.knownRule)
+	}
+	return diag.Sort(kept)
+}
+
+func (l *Linter) knownRule(id string) bool {
+	for _, r := range l.Rules {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func findingAt(p *plan.Plan, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
+	f := diag.Finding{File: p.File, Line: 1, Col: 1, Rule: rule, Severity: sev, Message: msg}
+	if n == nil {
+		return f
+	}
+	f.Line, f.Col = n.Line, n.Column
+	f.EndLine, f.EndCol = endOf(n)
+	f.Pointer = plan.PointerTo(p.Root, n)
+	return f
+}
+
+// endOf estimates where a node ends on its line: exact for single-line plain and quoted
+// scalars, the start itself otherwise.
+func endOf(n *yaml.Node) (line, col int) {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return n.Line, n.Column
+	}
+	width := utf8.RuneCountInString(n.Value)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		width += 2
+	}
+	return n.Line, n.Column + width
+}
