@@ -4,7 +4,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/cmd/check"
 	"github.com/planascode/plan/internal/cmd/initcmd"
+	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
 	"github.com/planascode/plan/internal/cmd/versioncmd"
 )
@@ -13,6 +15,8 @@ import (
 func subcommands(env *cli.Env) []*cobra.Command {
 	return []*cobra.Command{
 		initcmd.NewCmd(env, nil),
+		check.NewCmd(env, nil),
+		rulescmd.NewCmd(env),
 		versioncmd.NewCmd(env),
 		schemacmd.NewCmd(env),
 	}

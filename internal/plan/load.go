@@ -87,7 +87,7 @@ func ReadFile(path string, opts Options) ([]byte, error) {
 	}
 	data, err := ReadLimited(f, opts.maxSize())
 	if err != nil {
-		if errors.Is(err, errTooLarge) {
+		if errors.Is(err, ErrTooLarge) {
 			return nil, tooLarge(path, opts.maxSize())
 		}
 		return nil, readError(path, err)
@@ -103,7 +103,8 @@ func readError(path string, err error) error {
 	return fmt.Errorf("%s: cannot read: %v", path, err)
 }
 
-var errTooLarge = errors.New("file too large")
+// ErrTooLarge is returned by ReadLimited for input over the limit.
+var ErrTooLarge = errors.New("file too large")
 
 // ReadLimited reads all of r, or fails once it passes max bytes without reading the rest.
 func ReadLimited(r io.Reader, max int64) ([]byte, error) {
@@ -112,7 +113,7 @@ func ReadLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, errTooLarge
+		return nil, ErrTooLarge
 	}
 	return data, nil
 }
@@ -167,11 +168,7 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
-		line := extra.Line
-		if line > 1 {
-			line-- // the "---" that opened it
-		}
-		return nil, syntaxError(file, max(line, 1), 1, "the file holds more than one YAML document: a plan is one document, remove the extra \"---\"")
+		return nil, syntaxError(file, max(extra.Line, 1), 1, "the file holds more than one YAML document: a plan is one document, remove the extra \"---\"")
 	case !errors.Is(err, io.EOF):
 		return nil, yamlError(file, err)
 	}

@@ -16,24 +16,24 @@ type Plan struct {
 	// Root is the top-level mapping node.
 	Root *yaml.Node `yaml:"-"`
 
-	SchemaVersion int            `yaml:"schema_version"`
-	Title         string         `yaml:"title"`
-	Summary       string         `yaml:"summary"`
-	Mandate       *Mandate       `yaml:"mandate"`
-	Context       *Context       `yaml:"context"`
-	Status        *Status        `yaml:"status"`
-	Objectives    []Objective    `yaml:"objectives"`
-	Stakeholders  []Stakeholder  `yaml:"stakeholders"`
-	Roles         Roles          `yaml:"roles"`
+	SchemaVersion int           `yaml:"schema_version"`
+	Title         string        `yaml:"title"`
+	Summary       string        `yaml:"summary"`
+	Mandate       *Mandate      `yaml:"mandate"`
+	Context       *Context      `yaml:"context"`
+	Status        *Status       `yaml:"status"`
+	Objectives    []Objective   `yaml:"objectives"`
+	Stakeholders  []Stakeholder `yaml:"stakeholders"`
+	Roles         Roles         `yaml:"roles"`
 	// RoleOrder lists the role keys in file order, since a Go map forgets it.
-	RoleOrder []string `yaml:"-"`
-	Budget        *Budget        `yaml:"budget"`
-	Policy        *Policy        `yaml:"policy"`
-	Activities    []Activity     `yaml:"activities"`
-	Risks         []Risk         `yaml:"risks"`
-	Decisions     []Decision     `yaml:"decisions"`
-	Timeline      *Timeline      `yaml:"timeline"`
-	Evaluation    *Evaluation    `yaml:"evaluation"`
+	RoleOrder  []string    `yaml:"-"`
+	Budget     *Budget     `yaml:"budget"`
+	Policy     *Policy     `yaml:"policy"`
+	Activities []Activity  `yaml:"activities"`
+	Risks      []Risk      `yaml:"risks"`
+	Decisions  []Decision  `yaml:"decisions"`
+	Timeline   *Timeline   `yaml:"timeline"`
+	Evaluation *Evaluation `yaml:"evaluation"`
 }
 
 // Mandate says why we engage.

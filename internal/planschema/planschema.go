@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -163,6 +164,8 @@ func pathString(tokens []string) string {
 	return b.String()
 }
 
+var dateShape = regexp.MustCompile(datePattern)
+
 const (
 	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 	slugPattern = "^[a-z][a-z0-9_-]{0,62}$"
@@ -193,6 +196,11 @@ func describe(e *jsonschema.ValidationError) string {
 		return fmt.Sprintf("%q does not match the pattern %s", k.Got, k.Want)
 	case *kind.Format:
 		if k.Want == "date" {
+			// The validator checks the format before the pattern, so a value with a time
+			// or in another layout lands here too.
+			if s, ok := k.Got.(string); ok && !dateShape.MatchString(s) {
+				return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, with no time or zone", s)
+			}
 			return fmt.Sprintf("%s is not a real calendar date", quoteValue(k.Got))
 		}
 		return fmt.Sprintf("%s is not a valid %s", quoteValue(k.Got), k.Want)

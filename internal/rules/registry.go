@@ -1,13 +1,46 @@
 package rules
 
-import "sort"
-
-// All returns every rule, sorted by id. The list is explicit so that a reader sees every
-// rule in one place and a rule cannot be registered twice by accident.
+// All returns every rule in order of id. The list is explicit, not built by init()
+// self-registration, so that a reader sees every rule in one place.
 func All() []Rule {
-	rules := []Rule{}
-	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
-	return rules
+	return []Rule{
+		activityIncomplete(),
+		budgetMissing(),
+		decisionNoReportBack(),
+		decisionsMissing(),
+		duplicateID(),
+		engagementGap(),
+		evaluationMissing(),
+		feedbackMechanismMissing(),
+		manageClosely(),
+		mandateMissing(),
+		objectiveOutsideTimeline(),
+		objectiveUnmeasured(),
+		objectivesMissing(),
+		phaseGap(),
+		phaseMissing(),
+		phaseOrder(),
+		phaseTooShort(),
+		phaseUndated(),
+		placeholderRule(),
+		principlesMissing(),
+		privacyMissing(),
+		responsePolicyMissing(),
+		riskUnmitigated(),
+		risksMissing(),
+		roleUnassigned(),
+		schemaRule(),
+		smartMissing(),
+		stakeholderIncomplete(),
+		stakeholderNotEngaged(),
+		stakeholderUnreachable(),
+		stakeholdersMissing(),
+		timelineMissing(),
+		unknownReference(),
+		unusedIgnore(),
+		vulnerableSupport(),
+		yamlSyntax(),
+	}
 }
 
 // ByID returns the rule with the given id.

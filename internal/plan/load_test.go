@@ -1,0 +1,174 @@
+package plan
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseRejects(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n" +
+		"b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+		"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
+		"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
+		"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n" +
+		"f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n" +
+		"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+	for _, tc := range []struct {
+		name string
+		src  string
+		// want is "line:col rule substring" of the first finding.
+		want string
+	}{
+		{"empty file", "", "1:1 schema the file is empty"},
+		{"only comments", "# nothing here\n# still nothing\n", "1:1 schema the file is empty"},
+		{"invalid UTF-8", "schema_version: 1\ntitle: caf\xe9\n", "2:11 yaml-syntax not valid UTF-8"},
+		{"NUL byte", "schema_version: 1\ntitle: a\x00b\n", "2:9 yaml-syntax NUL byte"},
+		{"multi-document", "schema_version: 1\ntitle: a\n---\nschema_version: 1\n", "3:1 yaml-syntax more than one YAML document"},
+		{"top level list", "- schema_version: 1\n", "1:1 schema top level must be a mapping"},
+		{"top level scalar", "hello\n", "1:1 schema top level must be a mapping"},
+		{"duplicate key", "schema_version: 1\ntitle: a\ntitle: b\n", "3:1 yaml-syntax duplicate key \"title\" (first at line 2)"},
+		{"nested duplicate key", "schema_version: 1\ntitle: a\nmandate:\n  statement: x\n  statement: y\n", "5:3 yaml-syntax duplicate key \"statement\""},
+		{"impossible date", "schema_version: 1\ntitle: a\ntimeline:\n  start: 2027-02-30\n", "4:10 schema timeline.start: \"2027-02-30\" is not a real calendar date"},
+		{"schema_version 2", "schema_version: 2\ntitle: a\n", "1:17 schema reads format version 1, not 2"},
+		{"missing schema_version", "title: a\n", "1:1 schema missing required key \"schema_version\""},
+		{"missing key in item", "schema_version: 1\ntitle: a\nstakeholders:\n  - id: s1\n", "4:5 schema stakeholders[0]: missing required key \"name\""},
+		{"unknown key", "schema_version: 1\ntitle: a\nsumary: x\n", "3:1 schema unknown key \"sumary\": did you mean \"summary\"?"},
+		{"wrong type", "schema_version: 1\ntitle: a\nstakeholders:\n  - id: s1\n    name: n\n    channels: email\n", "6:15 schema stakeholders[0].channels: must be a list, not text"},
+		{"bad slug", "schema_version: 1\ntitle: a\nstakeholders:\n  - id: Parents\n    name: n\n", "4:9 schema not a valid id"},
+		{"time in date", "schema_version: 1\ntitle: a\ntimeline:\n  start: 2027-02-01T10:00:00Z\n", "4:10 schema is not a date"},
+		{"both end and weeks", "schema_version: 1\ntitle: a\ntimeline:\n  phases:\n    - id: p\n      kind: planning\n      weeks: 3\n      days: 2\n", "5:7 schema timeline.phases[0]"},
+		{"syntax error", "schema_version: 1\ntitle: [a\n", "yaml-syntax invalid YAML"},
+		{"bad indentation", "schema_version: 1\ntitle: a\n  summary: b\n", "3:1 yaml-syntax invalid YAML"},
+		{"tab indentation", "schema_version: 1\nmandate:\n\tstatement: x\n", "3:1 yaml-syntax invalid YAML"},
+		{"billion laughs", bomb, "yaml-syntax aliases expand the document beyond"},
+		{"deep nesting", strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "\n", "yaml-syntax"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("p.plan.yaml", []byte(tc.src), Options{})
+			var le *Error
+			if !errors.As(err, &le) {
+				t.Fatalf("want *Error, got %v", err)
+			}
+			f := le.Findings[0]
+			got := itoa(f.Line) + ":" + itoa(f.Col) + " " + f.Rule + " " + f.Message
+			pos, rest, _ := strings.Cut(tc.want, " ")
+			if !strings.Contains(tc.want, ":") || strings.HasPrefix(tc.want, "yaml-syntax") {
+				rest, pos = tc.want, ""
+			}
+			if pos != "" && !strings.HasPrefix(got, pos+" ") {
+				t.Errorf("position: got %q, want %s", got, pos)
+			}
+			rule, sub, _ := strings.Cut(rest, " ")
+			if f.Rule != rule || !strings.Contains(f.Message, sub) {
+				t.Errorf("got %q, want rule %s with %q", got, rule, sub)
+			}
+			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "p.plan.yaml:"+itoa(f.Line)+":") {
+				t.Errorf("error is not one line naming file and line: %q", msg)
+			}
+		})
+	}
+}
+
+func TestParseAccepts(t *testing.T) {
+	for _, tc := range []struct{ name, src string }{
+		{"minimal", "schema_version: 1\ntitle: a\n"},
+		{"BOM and CRLF", "\xef\xbb\xbfschema_version: 1\r\ntitle: a\r\nsummary: |\r\n  two\r\n  lines\r\n"},
+		{"quoted date", "schema_version: 1\ntitle: a\ntimeline:\n  start: \"2028-02-29\"\n"},
+		{"null counts as absent", "schema_version: 1\ntitle: a\nmandate:\nstakeholders:\n"},
+		{"extension keys anywhere", "schema_version: 1\ntitle: a\nx_owner: me\nstakeholders:\n  - id: s\n    name: n\n    x_crm_id: 42\nroles:\n  x_note: free\n  sro:\n    name: Ann\n"},
+		{"anchors and merge keys", "schema_version: 1\ntitle: a\nx_defaults: &d {influence: low, impact: low}\nstakeholders:\n  - id: s\n    name: n\n    <<: *d\n"},
+		{"name as list", "schema_version: 1\ntitle: a\nroles:\n  sro:\n    name: [Ann, Bo]\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse("p.plan.yaml", []byte(tc.src), Options{})
+			if err != nil {
+				t.Fatalf("rejected: %v", err)
+			}
+			if p.Title != "a" {
+				t.Errorf("title %q", p.Title)
+			}
+		})
+	}
+}
+
+func TestParseModel(t *testing.T) {
+	src := "schema_version: 1\ntitle: a\nx_defaults: &d {influence: high}\nstakeholders:\n  - id: s\n    name: n\n    <<: *d\n    channels: [email]\nroles:\n  sro:\n    name: [Ann, Bo]\n  custom:\n    name: Cy\ntimeline:\n  start: 2027-03-01\n  phases:\n    - id: p\n      kind: planning\n      weeks: 4\n"
+	p, err := Parse("p.plan.yaml", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := p.Stakeholders[0]
+	if s.Influence != "high" || s.Node == nil || s.Node.Line != 5 {
+		t.Errorf("stakeholder %+v", s)
+	}
+	if got := p.Roles["sro"].Name; len(got) != 2 || got[1] != "Bo" {
+		t.Errorf("sro names %v", got)
+	}
+	if strings.Join(p.RoleOrder, ",") != "sro,custom" {
+		t.Errorf("role order %v", p.RoleOrder)
+	}
+	if p.Timeline.Phases[0].Node.Line != 17 {
+		t.Errorf("phase node line %d", p.Timeline.Phases[0].Node.Line)
+	}
+}
+
+func TestSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.plan.yaml")
+	data := []byte("schema_version: 1\ntitle: a\nsummary: " + strings.Repeat("x", 2000) + "\n")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path, Options{MaxSize: 1000})
+	var le *Error
+	if !errors.As(err, &le) || !strings.Contains(le.Error(), "larger than") {
+		t.Fatalf("want a size error, got %v", err)
+	}
+	if _, err := Load(path, Options{}); err != nil {
+		t.Errorf("default limit rejected a small file: %v", err)
+	}
+}
+
+func TestLoadUnreadable(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "missing.plan.yaml"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "missing.plan.yaml: cannot read") {
+		t.Fatalf("got %v", err)
+	}
+	var le *Error
+	if errors.As(err, &le) {
+		t.Error("a read failure must not be a plan finding")
+	}
+	if _, err := Load(t.TempDir(), Options{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: got %v", err)
+	}
+}
+
+func TestExamplesLoad(t *testing.T) {
+	paths, _ := filepath.Glob("../../examples/*.plan.yaml")
+	if len(paths) < 2 {
+		t.Fatalf("want at least two examples, found %v", paths)
+	}
+	for _, p := range paths {
+		if _, err := Load(p, Options{}); err != nil {
+			t.Errorf("%v", err)
+		}
+	}
+}
+
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i))
+}
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}

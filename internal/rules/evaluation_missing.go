@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func evaluationMissing() Rule {
+	return Rule{
+		ID:       "evaluation-missing",
+		Severity: diag.Error,
+		Summary:  "the plan has no measures of success",
+		Rationale: "The online engagement plan template ends with how success will be measured. " +
+			"Measures decided up front keep the engagement honest: without them, any turnout can be " +
+			"called a success afterwards, and nobody can show stakeholders or decision makers that " +
+			"the objectives were met.",
+		Fix: "Add evaluation.measures with at least one entry: an id, the metric, its target, the " +
+			"method and the objective it measures.",
+		Source: "T",
+		Check:  checkEvaluationMissing,
+	}
+}
+
+func checkEvaluationMissing(p *plan.Plan, _ Settings) []Result {
+	if p.Evaluation != nil && len(p.Evaluation.Measures) > 0 {
+		return nil
+	}
+	// The innermost key that exists is the most precise place: measures:, else
+	// evaluation:, else the top of the file.
+	n := sectionKey(p, "evaluation")
+	if k := keyOf(valueOf(p.Root, "evaluation"), "measures"); k != nil {
+		n = k
+	}
+	return []Result{at(n, "the plan has no measures of success: add evaluation.measures with a metric and target for each objective")}
+}

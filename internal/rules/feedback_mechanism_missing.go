@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func feedbackMechanismMissing() Rule {
+	return Rule{
+		ID:       "feedback-mechanism-missing",
+		Severity: diag.Error,
+		Summary:  "no activity gathers feedback and no technique is listed",
+		Rationale: "The school software deployment guidance insists that the people affected have a " +
+			"way to give feedback, not just receive notices. A plan in which no activity gathers " +
+			"feedback and no input technique is listed is a communications plan: it has no way to " +
+			"hear anyone.",
+		Fix: "Set feedback: true on an activity that gathers input (a survey, workshop or forum), or " +
+			"list at least one technique under policy.techniques.",
+		Source: "D",
+		Check:  checkFeedbackMechanismMissing,
+	}
+}
+
+func checkFeedbackMechanismMissing(p *plan.Plan, _ Settings) []Result {
+	for _, a := range p.Activities {
+		if a.Feedback {
+			return nil
+		}
+	}
+	if p.Policy != nil && len(p.Policy.Techniques) > 0 {
+		return nil
+	}
+	return []Result{at(sectionKey(p, "activities"),
+		"no activity gathers feedback and no technique is listed: set feedback: true on an activity or add policy.techniques")}
+}

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// blank reports whether a text field says nothing: absent, null, "" or only spaces all
+// leave the reader with nothing, so rules treat them alike.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// countNonBlank counts the entries of a list of strings that say something.
+func countNonBlank(list []string) int {
+	n := 0
+	for _, s := range list {
+		if !blank(s) {
+			n++
+		}
+	}
+	return n
+}
+
+// techniqueName names a policy technique in messages: techniques have no id, so its tool
+// is the best handle a reader has, else its 1-based position.
+func techniqueName(t plan.Technique, i int) string {
+	if !blank(t.Tool) {
+		return fmt.Sprintf("technique %q", t.Tool)
+	}
+	return fmt.Sprintf("technique %d", i+1)
+}
+
+// engagedIDs returns the stakeholder ids that some activity's audience or some policy
+// technique names, the two ways a plan says it engages someone.
+func engagedIDs(p *plan.Plan) (inAudience, inTechnique map[string]bool) {
+	inAudience, inTechnique = map[string]bool{}, map[string]bool{}
+	for _, a := range p.Activities {
+		for _, id := range a.Audience {
+			inAudience[id] = true
+		}
+	}
+	if p.Policy != nil {
+		for _, t := range p.Policy.Techniques {
+			for _, id := range t.Stakeholders {
+				inTechnique[id] = true
+			}
+		}
+	}
+	return inAudience, inTechnique
+}
+
+// sortByPosition puts results that were gathered list by list into document order, so
+// that a reader (and a test) sees them top to bottom. Results without a node come first.
+func sortByPosition(rs []Result) {
+	pos := func(n *yaml.Node) (int, int) {
+		if n == nil {
+			return 0, 0
+		}
+		return n.Line, n.Column
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		li, ci := pos(rs[i].Node)
+		lj, cj := pos(rs[j].Node)
+		if li != lj {
+			return li < lj
+		}
+		return ci < cj
+	})
+}
+
+// seqItems returns the entries of the sequence under key in mapping m, aliases resolved;
+// nil when the key is absent, null or not a list.
+func seqItems(m *yaml.Node, key string) []*yaml.Node {
+	seq := valueOf(m, key)
+	if seq == nil || seq.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(seq.Content))
+	for _, c := range seq.Content {
+		out = append(out, plan.Resolve(c))
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"testing"
+)
+
+// headB opens every group B test plan, so that line 3 is the first line a case writes.
+const headB = "schema_version: 1\ntitle: T\n"
+
+func TestIsPlaceholderText(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"[Insert name]", true},
+		{"[Name]", true},
+		{"[Names]", true},
+		{"[Group 1]", true},
+		{"[Group 12]", true},
+		{"[Group N]", true},
+		{"[stakeholders]", true},
+		{"[issue]", true},
+		{"TODO", true},
+		{"TBD: ask HR", true},
+		{"Sam (XXX)", true},
+		{"Alex Chen", false},
+		{"XXXL Printing", false},
+		{"todo", false},
+		{"TODOS", false},
+		{"[name]", false},
+		{"[Group]", false},
+		{"", false},
+	} {
+		if got := isPlaceholderText(tc.in); got != tc.want {
+			t.Errorf("isPlaceholderText(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestWeeksAndDays(t *testing.T) {
+	for _, tc := range []struct {
+		in   int
+		want string
+	}{{0, "0d"}, {5, "5d"}, {7, "1w"}, {21, "3w"}, {17, "2w 3d"}, {-9, "-1w 2d"}} {
+		if got := weeksAndDays(tc.in); got != tc.want {
+			t.Errorf("weeksAndDays(%d) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

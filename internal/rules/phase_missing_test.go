@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+func TestPhaseMissing(t *testing.T) {
+	runRuleCases(t, phaseMissing(), []ruleCase{
+		{
+			name: "every kind present",
+			yaml: headB + `timeline:
+  phases:
+    - {id: p, kind: planning}
+    - {id: l, kind: launch}
+    - {id: e, kind: engagement}
+    - {id: c, kind: close}
+    - {id: o, kind: ongoing}
+`,
+		},
+		{name: "no timeline is timeline-missing's", yaml: headB},
+		{name: "no phases is timeline-missing's", yaml: headB + "timeline:\n  phases: []\n"},
+		{
+			name: "missing kinds point at phases key, in the usual order",
+			yaml: headB + `timeline:
+  start: 2027-01-04
+  phases:
+    - {id: consultation, kind: engagement, weeks: 4}
+    - {id: more, kind: engagement, weeks: 1}
+`,
+			want: []string{
+				`5:3 error the timeline has no planning phase: add one with kind: planning lasting at least 3w`,
+				`5:3 warning the timeline has no launch phase: add one with kind: launch`,
+				`5:3 error the timeline has no close phase: add one with kind: close lasting at least 2w`,
+				`5:3 warning the timeline has no ongoing phase: add one with kind: ongoing`,
+			},
+		},
+		{
+			name: "only advised kinds missing",
+			yaml: headB + `timeline:
+  phases:
+    - {id: p, kind: planning}
+    - {id: e, kind: engagement}
+    - {id: c, kind: close}
+`,
+			want: []string{
+				`4:3 warning the timeline has no launch phase`,
+				`4:3 warning the timeline has no ongoing phase`,
+			},
+		},
+	})
+}
+
+func TestPhaseMissingSettings(t *testing.T) {
+	s := DefaultSettings()
+	s.Minimums = map[string]int{plan.KindLaunch: 10}
+	runRuleCasesWith(t, phaseMissing(), s, []ruleCase{
+		{
+			name: "minimum in the message follows config",
+			yaml: headB + `timeline:
+  phases:
+    - {id: p, kind: planning}
+    - {id: e, kind: engagement}
+    - {id: c, kind: close}
+    - {id: o, kind: ongoing}
+`,
+			want: []string{`4:3 warning the timeline has no launch phase: add one with kind: launch lasting at least 1w 3d`},
+		},
+	})
+}

@@ -1,0 +1,61 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func phaseOrder() Rule {
+	return Rule{
+		ID:       "phase-order",
+		Severity: diag.Error,
+		Summary:  "a phase ends before it starts, overlaps the phase before it, or is out of order",
+		Rationale: "The online engagement plan template (T) treats the timeline as a sequence: each " +
+			"phase builds on the one before, and people are told when each step happens. A phase " +
+			"that ends before it starts is a typo; one that starts on or before the previous phase's " +
+			"last day, or is listed out of date order, usually means a date was copied and not " +
+			"updated, and it makes every date computed from it (later phases, report-backs, " +
+			"objective deadlines) wrong too.",
+		Fix: "List the phases in date order and give each a `start` after the previous phase's last " +
+			"day, or leave `start` out so that it follows on the next day; make sure `end` is not " +
+			"before `start`.",
+		Source: "T",
+		Check:  checkPhaseOrder,
+	}
+}
+
+func checkPhaseOrder(p *plan.Plan, _ Settings) []Result {
+	var out []Result
+	// lastDated is the nearest earlier phase with both ends known, for overlap; lastStarted
+	// the nearest with a start, so that a phase listed after an open-ended one can still be
+	// caught starting before it. Broken phases are never used as the reference: the next
+	// phase would be blamed for their mistake.
+	var lastDated, lastStarted *plan.ResolvedPhase
+	phases := p.ResolvePhases()
+	for i := range phases {
+		r := &phases[i]
+		if r.Undated {
+			continue
+		}
+		label := phaseLabel(r.Phase)
+		switch {
+		case r.Dated() && r.End.Before(r.Start):
+			out = append(out, at(r.Phase.Node,
+				"%s ends on %s, before it starts on %s: fix its start or end", label, r.End, r.Start))
+			continue
+		case lastDated != nil && !r.Start.After(lastDated.End):
+			out = append(out, at(r.Phase.Node,
+				"%s starts on %s, on or before the last day of %s (%s), so the two overlap: start it on %s or later, or end %s sooner",
+				label, r.Start, phaseLabel(lastDated.Phase), lastDated.End, lastDated.End.AddDays(1), phaseLabel(lastDated.Phase)))
+		case lastStarted != nil && r.Start.Before(lastStarted.Start):
+			out = append(out, at(r.Phase.Node,
+				"%s starts on %s, before %s listed above it starts on %s: list the phases in date order or fix the start",
+				label, r.Start, phaseLabel(lastStarted.Phase), lastStarted.Start))
+		}
+		lastStarted = r
+		if r.Dated() {
+			lastDated = r
+		}
+	}
+	return out
+}

@@ -1,0 +1,101 @@
+package rules
+
+import "testing"
+
+func TestPhaseOrder(t *testing.T) {
+	runRuleCases(t, phaseOrder(), []ruleCase{
+		{
+			name: "back to back and with a gap",
+			yaml: headB + `timeline:
+  start: 2027-01-04
+  phases:
+    - {id: plan, kind: planning, weeks: 4}
+    - {id: consultation, kind: engagement, weeks: 4}
+    - {id: close, kind: close, start: 2027-04-01, weeks: 2}
+`,
+		},
+		{
+			name: "starting on the previous phase's last day overlaps",
+			yaml: headB + `timeline:
+  phases:
+    - id: plan
+      kind: planning
+      start: 2027-01-04
+      end: 2027-01-31
+    - id: consultation
+      kind: engagement
+      start: 2027-01-31
+      weeks: 4
+`,
+			want: []string{`9:7 error phase "consultation" starts on 2027-01-31, on or before the last day of phase "plan" (2027-01-31), so the two overlap: start it on 2027-02-01 or later, or end phase "plan" sooner`},
+		},
+		{
+			name: "ending before starting, one finding per phase",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-31}
+    - {id: consultation, kind: engagement, start: 2027-01-20, end: 2027-01-10}
+`,
+			want: []string{`6:7 error phase "consultation" ends on 2027-01-10, before it starts on 2027-01-20: fix its start or end`},
+		},
+		{
+			name: "the phase after a broken one is not blamed for it",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-31}
+    - {id: consultation, kind: engagement, start: 2027-03-10, end: 2027-03-01}
+    - {id: close, kind: close, weeks: 2}
+`,
+			want: []string{`6:7 error phase "consultation" ends on 2027-03-01, before it starts on 2027-03-10`},
+		},
+		{
+			name: "listed out of order after an open-ended phase",
+			yaml: headB + `timeline:
+  phases:
+    - {id: after, kind: ongoing, start: 2027-03-01}
+    - {id: close, kind: close, start: 2027-02-01, weeks: 2}
+`,
+			want: []string{`6:7 error phase "close" starts on 2027-02-01, before phase "after" listed above it starts on 2027-03-01: list the phases in date order`},
+		},
+		{
+			name: "a phase after an open-ended one may start later",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, start: 2027-01-04, weeks: 4}
+    - {id: after, kind: ongoing, start: 2027-02-01}
+    - {id: review, kind: close, start: 2027-06-01, weeks: 2}
+`,
+		},
+		{
+			name: "overlap is checked against the last dated phase across undated ones",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-31}
+    - {id: launch, kind: launch}
+    - {id: consultation, kind: engagement, start: 2027-01-20, weeks: 4}
+`,
+			want: []string{`7:7 error phase "consultation" starts on 2027-01-20, on or before the last day of phase "plan" (2027-01-31)`},
+		},
+		{
+			name: "every overlapping phase is reported",
+			yaml: headB + `timeline:
+  phases:
+    - {id: a, kind: planning, start: 2027-01-04, weeks: 4}
+    - {id: b, kind: engagement, start: 2027-01-04, weeks: 4}
+    - {id: c, kind: close, start: 2027-01-04, weeks: 2}
+`,
+			want: []string{
+				`6:7 error phase "b" starts on 2027-01-04, on or before the last day of phase "a" (2027-01-31)`,
+				`7:7 error phase "c" starts on 2027-01-04, on or before the last day of phase "b" (2027-01-31)`,
+			},
+		},
+		{
+			name: "undated phases give nothing to compare",
+			yaml: headB + `timeline:
+  phases:
+    - {id: a, kind: planning, weeks: 4}
+    - {id: b, kind: engagement, weeks: 4}
+`,
+		},
+	})
+}

@@ -1,0 +1,47 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func phaseTooShort() Rule {
+	return Rule{
+		ID:       "phase-too-short",
+		Severity: diag.Error,
+		Summary:  "a phase is shorter than the minimum for its kind (warning: shorter than the ideal)",
+		Rationale: "The online engagement plan template (T) recommends at least 3 weeks of planning " +
+			"(4 is better), 4 weeks of engagement and 2 weeks to close. Shorter phases shut out the " +
+			"people with the least time to spare: community groups that meet monthly, shift workers, " +
+			"people who need material translated or an accessible format. A consultation that is too " +
+			"short is also the first thing critics point to when they dispute its outcome. Phases " +
+			"whose dates cannot be worked out are left to phase-undated, and phases that end before " +
+			"they start to phase-order.",
+		Fix: "Lengthen the phase (a later `end`, or more `weeks` or `days`) to at least the minimum " +
+			"for its kind. Config can change the minimum and ideal lengths per kind.",
+		Source: "T",
+		Check:  checkPhaseTooShort,
+	}
+}
+
+func checkPhaseTooShort(p *plan.Plan, s Settings) []Result {
+	var out []Result
+	for _, r := range p.ResolvePhases() {
+		if !r.Dated() || r.End.Before(r.Start) {
+			continue
+		}
+		kind, days := r.Phase.Kind, r.Days()
+		if min, ok := s.Minimums[kind]; ok && days < min {
+			out = append(out, at(r.Phase.Node,
+				"%s lasts %s, below the %s minimum for %s: extend it by %s",
+				phaseLabel(r.Phase), weeksAndDays(days), weeksAndDays(min), kindPhrase(kind), weeksAndDays(min-days)).withSeverity(diag.Error))
+			continue
+		}
+		if ideal, ok := s.Ideals[kind]; ok && days < ideal {
+			out = append(out, at(r.Phase.Node,
+				"%s lasts %s, below the %s ideal for %s: extend it by %s if you can",
+				phaseLabel(r.Phase), weeksAndDays(days), weeksAndDays(ideal), kindPhrase(kind), weeksAndDays(ideal-days)).withSeverity(diag.Warning))
+		}
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+func TestPhaseTooShort(t *testing.T) {
+	runRuleCases(t, phaseTooShort(), []ruleCase{
+		{
+			name: "every phase long enough",
+			yaml: headB + `timeline:
+  start: 2027-01-04
+  phases:
+    - {id: plan, kind: planning, weeks: 4}
+    - {id: launch, kind: launch, days: 1}
+    - {id: consultation, kind: engagement, days: 28}
+    - {id: close, kind: close, weeks: 2}
+    - {id: after, kind: ongoing}
+`,
+		},
+		{
+			name: "below minimum is an error, below ideal a warning",
+			yaml: headB + `timeline:
+  start: 2027-01-04
+  phases:
+    - id: plan
+      kind: planning
+      weeks: 3
+    - id: consultation
+      kind: engagement
+      days: 17
+    - id: close
+      kind: close
+      start: 2027-03-01
+      end: 2027-03-13
+`,
+			want: []string{
+				`6:7 warning phase "plan" lasts 3w, below the 4w ideal for a planning phase: extend it by 1w if you can`,
+				`9:7 error phase "consultation" lasts 2w 3d, below the 4w minimum for an engagement phase: extend it by 1w 4d`,
+				`12:7 error phase "close" lasts 1w 6d, below the 2w minimum for a close phase: extend it by 1d`,
+			},
+		},
+		{
+			name: "below the planning minimum is an error only",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, start: 2027-01-04, days: 5}
+`,
+			want: []string{`5:7 error phase "plan" lasts 5d, below the 3w minimum for a planning phase: extend it by 2w 2d`},
+		},
+		{
+			name: "undated phases are phase-undated's",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, days: 5}
+    - {id: consultation, kind: engagement}
+`,
+		},
+		{
+			name: "a phase ending before it starts is phase-order's",
+			yaml: headB + `timeline:
+  phases:
+    - {id: consultation, kind: engagement, start: 2027-03-10, end: 2027-03-01}
+`,
+		},
+		{
+			name: "open-ended ongoing phase has no length",
+			yaml: headB + `timeline:
+  phases:
+    - {id: after, kind: ongoing, start: 2027-03-10}
+`,
+		},
+	})
+}
+
+func TestPhaseTooShortSettings(t *testing.T) {
+	s := DefaultSettings()
+	s.Minimums = map[string]int{plan.KindLaunch: 7}
+	s.Ideals = map[string]int{plan.KindEngagement: 42}
+	runRuleCasesWith(t, phaseTooShort(), s, []ruleCase{
+		{
+			name: "thresholds follow config",
+			yaml: headB + `timeline:
+  start: 2027-01-04
+  phases:
+    - {id: plan, kind: planning, days: 5}
+    - {id: launch, kind: launch, days: 5}
+    - {id: consultation, kind: engagement, weeks: 5}
+`,
+			want: []string{
+				`7:7 error phase "launch" lasts 5d, below the 1w minimum for a launch phase: extend it by 2d`,
+				`8:7 warning phase "consultation" lasts 5w, below the 6w ideal for an engagement phase: extend it by 1w if you can`,
+			},
+		},
+	})
+}

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func placeholderRule() Rule {
+	return Rule{
+		ID:       "placeholder",
+		Severity: diag.Error,
+		Summary:  "text still holds a template placeholder such as [Insert …], [Name], TODO or TBD",
+		Rationale: "The online engagement plan template is full of bracketed prompts ([Insert …], " +
+			"[Name], [Group 1], [stakeholders], [issue]) meant to be replaced, and drafts collect " +
+			"TODO, TBD and XXX markers. A plan published or approved with them left in tells " +
+			"stakeholders and decision makers that the thinking was never done, and a rendered plan " +
+			"shows them verbatim. Matching is case sensitive and whole-word for TODO, TBD and XXX, so " +
+			"ordinary words (todo, XXXL) pass.",
+		Fix: "Replace the placeholder at the position given with the real text, or remove the marker " +
+			"once the work it stands for is done.",
+		Source: "T",
+		Check:  checkPlaceholder,
+	}
+}
+
+// placeholderRE is compiled once: the rule runs on every string of thousands of files.
+// An [Insert …] prompt is matched up to its closing bracket (bounded) so that the message
+// can quote it.
+var placeholderRE = regexp.MustCompile(`\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group [0-9]+|stakeholders|issue)\]|\b(?:TODO|TBD|XXX)\b`)
+
+// findPlaceholder returns the first template placeholder in s. Every placeholder holds
+// "[", "T" or "X", so most strings are dismissed without running the regexp.
+func findPlaceholder(s string) (string, bool) {
+	if !strings.ContainsAny(s, "[TX") {
+		return "", false
+	}
+	m := placeholderRE.FindString(s)
+	return m, m != ""
+}
+
+func checkPlaceholder(p *plan.Plan, _ Settings) []Result {
+	var out []Result
+	var path []string
+	// The walk does not follow aliases: an alias always refers to an anchored node that
+	// appears earlier in the same tree, so the walk reaches every string exactly once at
+	// its anchor, and a billion-laughs style file costs no more than its size.
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			// Non-strings (numbers, booleans, dates, null) cannot hold a placeholder, so
+			// the tag needs no check.
+			if m, ok := findPlaceholder(n.Value); ok {
+				out = append(out, at(n, "%s still holds the template placeholder %q: replace it with the real text", describePath(path), m))
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path = append(path, n.Content[i].Value)
+				walk(n.Content[i+1])
+				path = path[:len(path)-1]
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path = append(path, strconv.Itoa(i))
+				walk(c)
+				path = path[:len(path)-1]
+			}
+		}
+	}
+	if p.Root != nil {
+		walk(p.Root)
+	}
+	return out
+}
+
+func describePath(path []string) string {
+	if len(path) == 0 {
+		return "the document"
+	}
+	return plan.PathString(path)
+}

@@ -1,0 +1,78 @@
+package rules
+
+import "testing"
+
+func TestPlaceholder(t *testing.T) {
+	runRuleCases(t, placeholderRule(), []ruleCase{
+		{
+			name: "real text, lower-case todo, longer words and keys do not fire",
+			yaml: `schema_version: 1
+title: Sizes XXXL and todo lists
+summary: TODOs, TBDs, XXX_y, [Name of the street], [names], [Group N], [insert], [Issue]
+x_TODO: fine
+`,
+		},
+		{
+			name: "an unclosed [Insert prompt",
+			yaml: `schema_version: 1
+title: T
+summary: Say [Insert what
+`,
+			want: []string{`3:10 error summary still holds the template placeholder "[Insert what"`},
+		},
+		{
+			name: "every kind of placeholder, one finding per value",
+			yaml: `schema_version: 1
+title: "[Insert project name]"
+summary: TODO and TBD in one value
+mandate:
+  statement: We are engaging [stakeholders] about [issue].
+stakeholders:
+  - id: s1
+    name: "[Name]"
+    contact: "[Names]"
+    channels:
+      - Newsletter
+      - "[Group 12]"
+      - XXX
+    notes: Ask about this (TBD).
+`,
+			want: []string{
+				`2:8 error title still holds the template placeholder "[Insert project name]": replace it with the real text`,
+				`3:10 error summary still holds the template placeholder "TODO"`,
+				`5:14 error mandate.statement still holds the template placeholder "[stakeholders]"`,
+				`8:11 error stakeholders[0].name still holds the template placeholder "[Name]"`,
+				`9:14 error stakeholders[0].contact still holds the template placeholder "[Names]"`,
+				`12:9 error stakeholders[0].channels[1] still holds the template placeholder "[Group 12]"`,
+				`13:9 error stakeholders[0].channels[2] still holds the template placeholder "XXX"`,
+				`14:12 error stakeholders[0].notes still holds the template placeholder "TBD"`,
+			},
+		},
+		{
+			name: "an aliased value is reported once, at its anchor",
+			yaml: `schema_version: 1
+title: T
+summary: &todo TODO
+context:
+  legislative: *todo
+  organisational: *todo
+`,
+			want: []string{`3:10 error summary still holds the template placeholder "TODO"`},
+		},
+		{
+			name: "block scalars and extension values",
+			yaml: `schema_version: 1
+title: T
+summary: |
+  First line.
+  Then [Insert the context here].
+x_notes:
+  - TBD
+`,
+			want: []string{
+				`3:10 error summary still holds the template placeholder "[Insert the context here]"`,
+				`7:5 error x_notes[0] still holds the template placeholder "TBD"`,
+			},
+		},
+	})
+}

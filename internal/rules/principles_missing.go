@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func principlesMissing() Rule {
+	return Rule{
+		ID:       "principles-missing",
+		Severity: diag.Warning,
+		Summary:  "the plan states no engagement principles (policy.principles)",
+		Rationale: "The online engagement plan template (T) opens its policy section with the " +
+			"principles the engagement follows, such as inclusion, transparency and accountability. " +
+			"Written down, they are a promise stakeholders can hold the team to and a test the team " +
+			"can apply when a trade-off comes up mid-engagement; left unsaid, each person on the team " +
+			"applies their own.",
+		Fix:    "Add `policy.principles`, a list of the principles the engagement commits to.",
+		Source: "T",
+		Check:  checkPrinciplesMissing,
+	}
+}
+
+func checkPrinciplesMissing(p *plan.Plan, _ Settings) []Result {
+	if p.Policy != nil {
+		for _, pr := range p.Policy.Principles {
+			if !noText(pr) {
+				return nil
+			}
+		}
+	}
+	return []Result{at(sectionKey(p, "policy"),
+		"the plan states no engagement principles: add policy.principles, such as inclusion, transparency and accountability")}
+}

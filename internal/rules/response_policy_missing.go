@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func responsePolicyMissing() Rule {
+	return Rule{
+		ID:       "response-policy-missing",
+		Severity: diag.Warning,
+		Summary:  "the plan does not say how quickly enquiries are answered (policy.response.within_days)",
+		Rationale: "The online engagement plan template (T) asks for a response policy: how soon " +
+			"enquiries and contributions are answered, how they are moderated and how outcomes are " +
+			"reported. A stated turnaround sets expectations for the people taking part and gives the " +
+			"team a standard to staff for; without one, questions pile up during the busiest weeks " +
+			"and people conclude that nobody is listening.",
+		Fix: "Add `policy.response.within_days` with the number of days within which enquiries are " +
+			"answered (0 means the same day).",
+		Source: "T",
+		Check:  checkResponsePolicyMissing,
+	}
+}
+
+func checkResponsePolicyMissing(p *plan.Plan, _ Settings) []Result {
+	if p.Policy != nil && p.Policy.Response != nil && p.Policy.Response.WithinDays != nil {
+		return nil
+	}
+	node := sectionKey(p, "policy")
+	if k := keyOf(valueOf(p.Root, "policy"), "response"); k != nil {
+		node = k
+	}
+	return []Result{at(node,
+		"the plan does not say how quickly enquiries are answered: add policy.response.within_days with the number of days")}
+}

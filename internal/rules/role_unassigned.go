@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func roleUnassigned() Rule {
+	return Rule{
+		ID:       "role-unassigned",
+		Severity: diag.Error,
+		Summary:  "a well-known role has no named person",
+		Rationale: "The online engagement plan template (T) asks every plan to name who governs and " +
+			"does the work: the senior responsible officer, the project manager and the engagement " +
+			"lead above all, then the subject matter expert, content editor and technical support. " +
+			"A role that is missing, unnamed or still reads \"[Name]\" means nobody is accountable " +
+			"when a question goes unanswered or a decision stalls, so the three governing roles are " +
+			"errors and the supporting roles warnings. Custom roles are the author's own and are " +
+			"not checked.",
+		Fix: "Add the role under `roles` with `name:` set to the person who fills it (or a list of " +
+			"people when it is shared), replacing any template placeholder. Config can change which " +
+			"roles are required and which optional.",
+		Source: "T",
+		Check:  checkRoleUnassigned,
+	}
+}
+
+// roleTitles spells out the well-known role keys, because "sro" alone means little to
+// someone who has not read the template.
+var roleTitles = map[string]string{
+	"sro":                   "senior responsible officer",
+	"project_manager":       "project manager",
+	"engagement_lead":       "engagement lead",
+	"subject_matter_expert": "subject matter expert",
+	"content_editor":        "content editor",
+	"technical_support":     "technical support",
+}
+
+func roleLabel(key string) string {
+	if title, ok := roleTitles[key]; ok {
+		return fmt.Sprintf("role %q (%s)", key, title)
+	}
+	return fmt.Sprintf("role %q", key)
+}
+
+func checkRoleUnassigned(p *plan.Plan, s Settings) []Result {
+	var out []Result
+	// A role listed as both required and optional in config is checked once, as required.
+	seen := map[string]bool{}
+	check := func(keys []string, sev diag.Severity) {
+		for _, key := range keys {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if r, unassigned := roleFinding(p, key); unassigned {
+				out = append(out, r.withSeverity(sev))
+			}
+		}
+	}
+	check(s.RequiredRoles, diag.Error)
+	check(s.OptionalRoles, diag.Warning)
+	return out
+}
+
+// roleFinding says whether the role under key names nobody, and where to say so.
+func roleFinding(p *plan.Plan, key string) (Result, bool) {
+	label := roleLabel(key)
+	role, ok := p.Roles[key]
+	if !ok {
+		// `sro:` with nothing after it is absent to the model, but its key is the line the
+		// author has to fill in, so point there rather than at `roles:`.
+		if k := keyOf(valueOf(p.Root, "roles"), key); k != nil {
+			return at(k, "%s has no name: set name to the person who fills it", label), true
+		}
+		return at(sectionKey(p, "roles"), "%s is missing: add roles.%s with the name of the person who fills it", label, key), true
+	}
+	var names []*yaml.Node
+	switch n := valueOf(role.Node, "name"); {
+	case n == nil:
+	case n.Kind == yaml.SequenceNode:
+		for _, c := range n.Content {
+			names = append(names, plan.Resolve(c))
+		}
+	default:
+		names = []*yaml.Node{n}
+	}
+	var placeholder *yaml.Node
+	for _, n := range names {
+		switch {
+		case n == nil || n.Kind != yaml.ScalarNode || plan.IsNull(n) || noText(n.Value):
+		case isPlaceholderText(n.Value):
+			if placeholder == nil {
+				placeholder = n
+			}
+		default:
+			// One real person is enough: a shared role may keep a placeholder for a
+			// colleague still to be found, and the placeholder rule reports that text.
+			return Result{}, false
+		}
+	}
+	if placeholder != nil {
+		return at(placeholder, "%s is named %q, a template placeholder: replace it with the name of the person who fills it", label, placeholder.Value), true
+	}
+	return at(role.Key, "%s has no name: set name to the person who fills it", label), true
+}

@@ -1,0 +1,163 @@
+package rules
+
+import "testing"
+
+// allRolesB names every well-known role, from line 3.
+const allRolesB = `roles:
+  sro: {name: Ann Lee}
+  project_manager: {name: Bo Diaz}
+  engagement_lead: {name: Cy Wu}
+  subject_matter_expert: {name: Di Ng}
+  content_editor: {name: Ed Fox}
+  technical_support: {name: Fa Ito}
+`
+
+func TestRoleUnassigned(t *testing.T) {
+	runRuleCases(t, roleUnassigned(), []ruleCase{
+		{name: "every role named", yaml: headB + allRolesB},
+		{
+			name: "no roles section",
+			yaml: headB,
+			want: []string{
+				`1:1 error role "sro" (senior responsible officer) is missing: add roles.sro`,
+				`1:1 error role "project_manager" (project manager) is missing`,
+				`1:1 error role "engagement_lead" (engagement lead) is missing`,
+				`1:1 warning role "subject_matter_expert" (subject matter expert) is missing`,
+				`1:1 warning role "content_editor" (content editor) is missing`,
+				`1:1 warning role "technical_support" (technical support) is missing`,
+			},
+		},
+		{
+			name: "absent roles point at roles key",
+			yaml: headB + `roles:
+  sro: {name: Ann Lee}
+  engagement_lead: {name: Cy Wu}
+  content_editor: {name: Ed Fox}
+`,
+			want: []string{
+				`3:1 error role "project_manager" (project manager) is missing: add roles.project_manager with the name of the person who fills it`,
+				`3:1 warning role "subject_matter_expert" (subject matter expert) is missing`,
+				`3:1 warning role "technical_support" (technical support) is missing`,
+			},
+		},
+		{
+			name: "empty roles section points at its key",
+			yaml: headB + "roles:\n",
+			want: []string{
+				`3:1 error role "sro"`, `3:1 error role "project_manager"`, `3:1 error role "engagement_lead"`,
+				`3:1 warning role "subject_matter_expert"`, `3:1 warning role "content_editor"`, `3:1 warning role "technical_support"`,
+			},
+		},
+		{
+			name: "role without name points at role key",
+			yaml: headB + `roles:
+  sro:
+    contact: sro@example.gov
+  project_manager: {name: Bo Diaz}
+  engagement_lead:
+    name:
+  subject_matter_expert: {name: Di Ng}
+  content_editor:
+  technical_support: {name: ""}
+`,
+			want: []string{
+				`4:3 error role "sro" (senior responsible officer) has no name: set name to the person who fills it`,
+				`7:3 error role "engagement_lead" (engagement lead) has no name`,
+				`10:3 warning role "content_editor" (content editor) has no name`,
+				`11:3 warning role "technical_support" (technical support) has no name`,
+			},
+		},
+		{
+			name: "empty name list",
+			yaml: headB + `roles:
+  sro: {name: []}
+  project_manager: {name: Bo Diaz}
+  engagement_lead: {name: Cy Wu}
+  subject_matter_expert: {name: Di Ng}
+  content_editor: {name: Ed Fox}
+  technical_support: {name: Fa Ito}
+`,
+			want: []string{`4:3 error role "sro" (senior responsible officer) has no name`},
+		},
+		{
+			name: "placeholder names point at the value",
+			yaml: headB + `roles:
+  sro:
+    name: "[Insert name of SRO]"
+  project_manager:
+    name: TBD
+  engagement_lead:
+    name: ["[Name]", "[Names]"]
+  subject_matter_expert: {name: Di Ng}
+  content_editor:
+    name:
+      - ""
+      - "[Group 2]"
+  technical_support: {name: Fa Ito}
+`,
+			want: []string{
+				`5:11 error role "sro" (senior responsible officer) is named "[Insert name of SRO]", a template placeholder: replace it with the name of the person who fills it`,
+				`7:11 error role "project_manager" (project manager) is named "TBD"`,
+				`9:12 error role "engagement_lead" (engagement lead) is named "[Name]"`,
+				`14:9 warning role "content_editor" (content editor) is named "[Group 2]"`,
+			},
+		},
+		{
+			name: "one real name among placeholders is enough",
+			yaml: headB + `roles:
+  sro: {name: ["[Name]", Ann Lee]}
+  project_manager: {name: [TODO, Bo Diaz]}
+  engagement_lead: {name: Cy Wu}
+  subject_matter_expert: {name: Di Ng}
+  content_editor: {name: Ed Fox}
+  technical_support: {name: Fa Ito}
+`,
+		},
+		{
+			name: "lower-case todo and XXXL are real names",
+			yaml: headB + `roles:
+  sro: {name: todo list committee}
+  project_manager: {name: XXXL Events}
+  engagement_lead: {name: Cy Wu}
+  subject_matter_expert: {name: Di Ng}
+  content_editor: {name: Ed Fox}
+  technical_support: {name: Fa Ito}
+`,
+		},
+		{
+			name: "custom roles are not checked",
+			yaml: headB + allRolesB + `  data_officer: {name: "[Name]"}
+  comms:
+  x_notes: anything
+`,
+		},
+	})
+}
+
+func TestRoleUnassignedSettings(t *testing.T) {
+	s := DefaultSettings()
+	s.RequiredRoles = []string{"data_officer", "sro"}
+	s.OptionalRoles = []string{"sro", "project_manager"}
+	runRuleCasesWith(t, roleUnassigned(), s, []ruleCase{
+		{
+			name: "custom required role, role in both lists checked once as required",
+			yaml: headB + `roles:
+  data_officer:
+    contact: data@example.gov
+`,
+			want: []string{
+				`4:3 error role "data_officer" has no name`,
+				`3:1 error role "sro" (senior responsible officer) is missing`,
+				`3:1 warning role "project_manager" (project manager) is missing`,
+			},
+		},
+		{
+			name: "well-known roles outside the lists are not checked",
+			yaml: headB + `roles:
+  data_officer: {name: Gus}
+  sro: {name: Ann Lee}
+  project_manager: {name: Bo Diaz}
+`,
+		},
+	})
+}

@@ -1,0 +1,42 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func stakeholderIncomplete() Rule {
+	return Rule{
+		ID:       "stakeholder-incomplete",
+		Severity: diag.Warning,
+		Summary:  "a stakeholder lacks a profile, an interest or an influence level",
+		Rationale: "The online engagement plan template profiles each stakeholder: their context, " +
+			"their interest in the issue and their influence over the outcome. Without these the " +
+			"register is a list of names, and the choice of participation level, channels and " +
+			"activities for them cannot be justified. One finding is given per missing field.",
+		Fix: "Fill in the field named in the message: profile (their social, technical, economic and " +
+			"political context), interest (their issues and needs), influence (low, medium or high).",
+		Source: "T",
+		Check:  checkStakeholderIncomplete,
+	}
+}
+
+func checkStakeholderIncomplete(p *plan.Plan, _ Settings) []Result {
+	var out []Result
+	for _, s := range p.Stakeholders {
+		fields := []struct {
+			key, todo string
+			missing   bool
+		}{
+			{"profile", "describe their social, technical, economic and political context", blank(s.Profile)},
+			{"interest", "describe their issues and needs and what they gain by taking part", blank(s.Interest)},
+			{"influence", "rate their influence over the outcome as low, medium or high", blank(s.Influence)},
+		}
+		for _, f := range fields {
+			if f.missing {
+				out = append(out, at(s.Node, "stakeholder %q has no %s: %s", s.ID, f.key, f.todo))
+			}
+		}
+	}
+	return out
+}

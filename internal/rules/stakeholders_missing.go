@@ -1,0 +1,29 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func stakeholdersMissing() Rule {
+	return Rule{
+		ID:       "stakeholders-missing",
+		Severity: diag.Error,
+		Summary:  "the stakeholder register is empty",
+		Rationale: "The stakeholder register is the core of the online engagement plan template: " +
+			"every activity, channel and technique exists to reach someone in it. A plan with an " +
+			"empty register cannot show that anyone affected by the project will be heard.",
+		Fix: "Add the people, groups and organisations affected by or able to influence the project " +
+			"under stakeholders, each with an id and a name.",
+		Source: "T",
+		Check:  checkStakeholdersMissing,
+	}
+}
+
+func checkStakeholdersMissing(p *plan.Plan, _ Settings) []Result {
+	if len(p.Stakeholders) > 0 {
+		return nil
+	}
+	return []Result{at(sectionKey(p, "stakeholders"),
+		"the stakeholder register is empty: add everyone affected by or able to influence the project under stakeholders")}
+}

@@ -1,0 +1,48 @@
+package rules
+
+import "testing"
+
+func TestVulnerableSupport(t *testing.T) {
+	runRuleCases(t, vulnerableSupport(), []ruleCase{
+		{
+			name: "two channels, or not vulnerable",
+			yaml: `schema_version: 1
+title: T
+stakeholders:
+  - id: elderly
+    name: E
+    vulnerable: true
+    channels: [Letter, Phone line]
+  - id: staff
+    name: S
+    vulnerable: false
+    channels: [Email]
+  - id: others
+    name: O
+`,
+		},
+		{
+			name: "one channel or none, at the item",
+			yaml: `schema_version: 1
+title: T
+stakeholders:
+  - id: elderly
+    name: E
+    vulnerable: true
+    channels: [Website]
+  - id: pupils
+    name: P
+    vulnerable: true
+  - id: carers
+    name: C
+    vulnerable: true
+    channels: [Email, ""]
+`,
+			want: []string{
+				`4:5 warning stakeholder "elderly" is vulnerable but has only one channel: add a second way for them to take part`,
+				`8:5 warning stakeholder "pupils" is vulnerable but has no channel: add at least two ways`,
+				`11:5 warning stakeholder "carers" is vulnerable but has only one channel`,
+			},
+		},
+	})
+}
