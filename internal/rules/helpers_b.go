@@ -2,24 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/planascode/plan/internal/plan"
 )
-
-// placeholderTextRE is compiled once because role-unassigned runs it on every role name
-// of every plan. It is case sensitive on purpose: `todo` in prose or `XXXL` in a size
-// chart are real text, while templates write their placeholders in capitals or brackets.
-var placeholderTextRE = regexp.MustCompile(`\[Insert|\[Names?\]|\[Group (?:\d+|N)\]|\[stakeholders\]|\[issue\]|\b(?:TODO|TBD|XXX)\b`)
-
-// isPlaceholderText reports whether s still holds a template placeholder such as
-// "[Name]" or "TBD", which reads like an answer but names nobody.
-func isPlaceholderText(s string) bool { return placeholderTextRE.MatchString(s) }
-
-// noText reports whether a text field says nothing: absent, null, "" and spaces leave the
-// reader equally empty-handed, so rules treat them alike.
-func noText(s string) bool { return strings.TrimSpace(s) == "" }
 
 // weeksAndDays writes a length of time the way plans are written, in weeks and days
 // ("3w", "2w 3d", "5d"), so that a message can be compared with the plan at a glance.

@@ -44,6 +44,12 @@ func findPlaceholder(s string) (string, bool) {
 	return m, m != ""
 }
 
+// isPlaceholder reports whether s holds a template placeholder anywhere.
+func isPlaceholder(s string) bool {
+	_, ok := findPlaceholder(s)
+	return ok
+}
+
 func checkPlaceholder(p *plan.Plan, _ Settings) []Result {
 	var out []Result
 	var path []string

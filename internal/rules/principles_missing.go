@@ -24,7 +24,7 @@ func principlesMissing() Rule {
 func checkPrinciplesMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Policy != nil {
 		for _, pr := range p.Policy.Principles {
-			if !noText(pr) {
+			if !blank(pr) {
 				return nil
 			}
 		}

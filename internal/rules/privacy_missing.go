@@ -28,12 +28,12 @@ func checkPrivacyMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Policy != nil {
 		info = p.Policy.Information
 	}
-	if info != nil && !noText(info.Privacy) {
+	if info != nil && !blank(info.Privacy) {
 		return nil
 	}
 	infoKey := keyOf(valueOf(p.Root, "policy"), "information")
 	switch {
-	case info != nil && !noText(info.Collected):
+	case info != nil && !blank(info.Collected):
 		return []Result{at(infoKey,
 			"policy.information says what is collected but not how it is protected: add policy.information.privacy saying how people's privacy is protected").withSeverity(diag.Error)}
 	case infoKey != nil:

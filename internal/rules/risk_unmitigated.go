@@ -23,7 +23,7 @@ func riskUnmitigated() Rule {
 func checkRiskUnmitigated(p *plan.Plan, _ Settings) []Result {
 	var out []Result
 	for _, r := range p.Risks {
-		if noText(r.Mitigation) {
+		if blank(r.Mitigation) {
 			out = append(out, at(r.Node,
 				"risk %q has no mitigation: add mitigation saying what will be done to prevent it or reduce its effect", r.ID))
 		}

@@ -92,8 +92,8 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 	var placeholder *yaml.Node
 	for _, n := range names {
 		switch {
-		case n == nil || n.Kind != yaml.ScalarNode || plan.IsNull(n) || noText(n.Value):
-		case isPlaceholderText(n.Value):
+		case n == nil || n.Kind != yaml.ScalarNode || plan.IsNull(n) || blank(n.Value):
+		case isPlaceholder(n.Value):
 			if placeholder == nil {
 				placeholder = n
 			}
