@@ -10,7 +10,6 @@ import (
 
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
-	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -129,8 +128,12 @@ func nodeSpans(source []byte) spans {
 	if err := yaml.Unmarshal(source, &doc); err != nil {
 		return s
 	}
-	var walk func(n *yaml.Node, depth int) int
-	walk = func(n *yaml.Node, depth int) int {
+	// A node's span is marked on its first line, but only for what a person annotates:
+	// a key (covering its value) and a list item. A list, the root mapping and a mapping
+	// under a key start on a line that belongs to something smaller, so marking them
+	// would let an ignore on one item silence its siblings too.
+	var walk func(n *yaml.Node, depth int, inList bool) int
+	walk = func(n *yaml.Node, depth int, inList bool) int {
 		if n == nil || depth > 10000 {
 			return 0
 		}
@@ -138,24 +141,25 @@ func nodeSpans(source []byte) spans {
 		if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			last += strings.Count(strings.TrimRight(n.Value, "\n"), "\n") + 1
 		}
-		if n.Kind != yaml.AliasNode {
-			for _, c := range n.Content {
-				last = max(last, walk(c, depth+1))
-			}
-		}
-		if n.Kind == yaml.MappingNode {
-			// A key's span is its value's: "key: # plan:ignore" covers what is under it.
+		switch n.Kind {
+		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
-				s.mark(k.Line, k.Column, max(k.Line, walk(n.Content[i+1], depth+1)))
+				end := max(k.Line, walk(n.Content[i+1], depth+1, false))
+				s.mark(k.Line, k.Column, end)
+				last = max(last, end)
+			}
+		case yaml.SequenceNode, yaml.DocumentNode:
+			for _, c := range n.Content {
+				last = max(last, walk(c, depth+1, n.Kind == yaml.SequenceNode))
 			}
 		}
-		if n.Kind != yaml.DocumentNode {
+		if inList {
 			s.mark(n.Line, n.Column, last)
 		}
 		return last
 	}
-	walk(&doc, 0)
+	walk(&doc, 0, false)
 	return s
 }
 
@@ -167,6 +171,3 @@ func (s spans) mark(line, col, last int) {
 		s.start[line] = col
 	}
 }
-
-// Compile-time check that plan's notion of null matches what spans skip.
-var _ = plan.IsNull

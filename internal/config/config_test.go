@@ -1,0 +1,127 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/planascode/plan/internal/diag"
+)
+
+func TestParse(t *testing.T) {
+	cfg, err := Parse(".planrc.yaml", []byte(`rules:
+  phase-gap: off
+  stakeholder-incomplete: error
+minimums:
+  engagement: 6w
+  close: 10d
+ideals:
+  engagement: 8w
+required_roles: [sro, data_officer]
+exclude: ["drafts/**"]
+max_file_size: 2048
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Off["phase-gap"] || cfg.Severity["stakeholder-incomplete"] != diag.Error {
+		t.Errorf("rules: off %v severity %v", cfg.Off, cfg.Severity)
+	}
+	s := cfg.Settings
+	if s.Minimums["engagement"] != 42 || s.Minimums["close"] != 10 || s.Minimums["planning"] != 21 {
+		t.Errorf("minimums %v", s.Minimums)
+	}
+	if s.Ideals["engagement"] != 56 || s.Ideals["planning"] != 28 {
+		t.Errorf("ideals %v", s.Ideals)
+	}
+	if strings.Join(s.RequiredRoles, ",") != "sro,data_officer" {
+		t.Errorf("required roles %v", s.RequiredRoles)
+	}
+	if strings.Join(s.OptionalRoles, ",") != "project_manager,engagement_lead,subject_matter_expert,content_editor,technical_support" {
+		t.Errorf("optional roles %v", s.OptionalRoles)
+	}
+	if len(cfg.Exclude) != 1 || cfg.MaxFileSize != 2048 {
+		t.Errorf("exclude %v max %d", cfg.Exclude, cfg.MaxFileSize)
+	}
+	if sev, on := cfg.SeverityFor("phase-gap", diag.Info); on {
+		t.Errorf("phase-gap should be off, got %v", sev)
+	}
+	if sev, on := cfg.SeverityFor("risks-missing", diag.Warning); !on || sev != diag.Warning {
+		t.Errorf("default severity not kept: %v %v", sev, on)
+	}
+}
+
+func TestParseErrorsNameTheKey(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"rules:\n  phase-gapp: off\n", ".planrc.yaml:2: rules: unknown key \"phase-gapp\": did you mean \"phase-gap\"?"},
+		{"rules:\n  phase-gap: loud\n", ".planrc.yaml:2: rules.phase-gap: must be one of"},
+		{"minimums:\n  planning: 3 weeks\n", ".planrc.yaml:2: minimums.planning:"},
+		{"colour: red\n", ".planrc.yaml:1: unknown key \"colour\""},
+		{"rules: [a\n", "config .planrc.yaml: invalid YAML"},
+	} {
+		_, err := Parse(".planrc.yaml", []byte(tc.src))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) error %v, want prefix %q", tc.src, err, tc.want)
+		}
+	}
+}
+
+func TestFindStopsAtGitRoot(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	sub := filepath.Join(repo, "a", "b")
+	must(t, os.MkdirAll(sub, 0o755))
+	must(t, os.WriteFile(filepath.Join(root, ".planrc.yaml"), []byte("rules: {}\n"), 0o644))
+	must(t, os.Mkdir(filepath.Join(repo, ".git"), 0o755))
+	if got, _ := Find(sub); got != "" {
+		t.Errorf("found %q outside the git root", got)
+	}
+	must(t, os.WriteFile(filepath.Join(repo, "a", ".planrc.yml"), []byte("rules: {}\n"), 0o644))
+	if got, _ := Find(sub); got != filepath.Join(repo, "a", ".planrc.yml") {
+		t.Errorf("Find = %q", got)
+	}
+}
+
+func TestResolvePrecedence(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.Mkdir(filepath.Join(dir, ".git"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, ".planrc.yaml"), []byte("rules: {phase-gap: off}\n"), 0o644))
+	env := filepath.Join(dir, "env.yaml")
+	must(t, os.WriteFile(env, []byte("rules: {risks-missing: off}\n"), 0o644))
+	flag := filepath.Join(dir, "flag.yaml")
+	must(t, os.WriteFile(flag, []byte("rules: {decisions-missing: off}\n"), 0o644))
+
+	for _, tc := range []struct {
+		explicit, env, wantOff string
+	}{{"", "", "phase-gap"}, {"", env, "risks-missing"}, {flag, env, "decisions-missing"}} {
+		cfg, err := Resolve(tc.explicit, tc.env, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !cfg.Off[tc.wantOff] || len(cfg.Off) != 1 {
+			t.Errorf("Resolve(%q, %q): off %v, want %s", tc.explicit, tc.env, cfg.Off, tc.wantOff)
+		}
+	}
+	if _, err := Resolve(filepath.Join(dir, "nope.yaml"), "", dir); err == nil || !strings.Contains(err.Error(), "cannot read") {
+		t.Errorf("missing explicit config: %v", err)
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	for in, want := range map[string]int{"3w": 21, "28d": 28, "0d": 0} {
+		if got, err := ParseDuration(in); err != nil || got != want {
+			t.Errorf("ParseDuration(%q) = %d, %v", in, got, err)
+		}
+	}
+	if _, err := ParseDuration("3 weeks"); err == nil {
+		t.Error("want an error")
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

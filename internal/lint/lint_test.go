@@ -1,0 +1,197 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
+)
+
+func readExample(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("../../examples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestExamplesAreClean(t *testing.T) {
+	paths, _ := filepath.Glob("../../examples/*.plan.yaml")
+	var inputs []Input
+	for _, p := range paths {
+		inputs = append(inputs, Input{Name: p, Path: p})
+	}
+	res := New(nil).Run(inputs)
+	if res.Files != len(paths) || len(res.ReadErrors) > 0 {
+		t.Fatalf("files %d, read errors %v", res.Files, res.ReadErrors)
+	}
+	for _, f := range res.Findings {
+		t.Errorf("example has a finding: %s", f)
+	}
+}
+
+func TestBrokenFileIsAFindingAndOthersStillRun(t *testing.T) {
+	good := readExample(t, "council-consultation.plan.yaml")
+	res := New(nil).Run([]Input{
+		{Name: "bad.plan.yaml", Data: []byte("schema_version: 1\ntitle: [oops\n")},
+		{Name: "good.plan.yaml", Data: good},
+		{Name: "schema.plan.yaml", Data: []byte("schema_version: 1\ntitle: a\nstakeholders: nope\n")},
+	})
+	if res.Files != 3 {
+		t.Errorf("files %d", res.Files)
+	}
+	var rules []string
+	for _, f := range res.Findings {
+		rules = append(rules, f.File+":"+f.Rule)
+	}
+	want := []string{"bad.plan.yaml:yaml-syntax", "schema.plan.yaml:schema"}
+	if !reflect.DeepEqual(rules, want) {
+		t.Errorf("got %v, want %v (no other rule may run on a file that fails to load)", rules, want)
+	}
+}
+
+func TestUnreadableFileIsAReadError(t *testing.T) {
+	res := New(nil).Run([]Input{{Name: "missing.plan.yaml", Path: filepath.Join(t.TempDir(), "missing.plan.yaml")}})
+	if len(res.ReadErrors) != 1 || res.Files != 0 {
+		t.Fatalf("read errors %v, files %d", res.ReadErrors, res.Files)
+	}
+}
+
+const gappy = `schema_version: 1
+title: Gaps
+# plan:ignore-file budget-missing -- funded from the operating budget
+stakeholders:
+  - id: residents # plan:ignore stakeholder-unreachable -- reached through the council newsletter
+    name: Residents
+  # plan:ignore stakeholder-incomplete, vulnerable-support -- profile to come
+  - id: traders
+    name: Traders
+    influence: low
+  - id: cyclists
+    name: Cyclists
+`
+
+func findingsFor(t *testing.T, cfg *config.Config, src string) []diag.Finding {
+	t.Helper()
+	return New(cfg).CheckBytes("g.plan.yaml", []byte(src))
+}
+
+func has(fs []diag.Finding, rule string, line int) bool {
+	for _, f := range fs {
+		if f.Rule == rule && f.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+func TestInlineIgnores(t *testing.T) {
+	fs := findingsFor(t, nil, gappy)
+	if has(fs, "stakeholder-unreachable", 5) {
+		t.Error("inline ignore on the item's line did not silence stakeholder-unreachable")
+	}
+	if !has(fs, "stakeholder-incomplete", 5) {
+		t.Error("an ignore for another rule silenced stakeholder-incomplete on residents")
+	}
+	if has(fs, "stakeholder-incomplete", 8) {
+		t.Error("ignore on the line above did not silence stakeholder-incomplete on traders")
+	}
+	if !has(fs, "stakeholder-incomplete", 11) || !has(fs, "stakeholder-unreachable", 11) {
+		t.Error("ignores leaked onto cyclists")
+	}
+	for _, f := range fs {
+		if f.Rule == "budget-missing" {
+			t.Errorf("ignore-file did not silence budget-missing: %s", f)
+		}
+	}
+	var unused []string
+	for _, f := range fs {
+		if f.Rule == "unused-ignore" {
+			unused = append(unused, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Message))
+		}
+	}
+	// budget-missing never fires with three stakeholders, and traders' single channel
+	// rule does not apply to a stakeholder who is not vulnerable.
+	want := []string{
+		"3:1 plan:ignore budget-missing silences nothing here: remove it",
+		"7:3 plan:ignore vulnerable-support silences nothing here: remove it",
+	}
+	if !reflect.DeepEqual(unused, want) {
+		t.Errorf("unused-ignore findings:\n got %q\nwant %q", unused, want)
+	}
+}
+
+func TestIgnoreUnknownRuleIsReported(t *testing.T) {
+	fs := findingsFor(t, nil, "schema_version: 1\ntitle: a # plan:ignore no-such-rule\n")
+	if !has(fs, "unused-ignore", 2) || !strings.Contains(fs[len(fs)-1].Message+fmt.Sprint(fs), "not a rule") {
+		t.Errorf("unknown rule in ignore not reported: %v", fs)
+	}
+}
+
+func TestIgnoreCoversSubtree(t *testing.T) {
+	src := "schema_version: 1\ntitle: a\n# plan:ignore stakeholder-unreachable\nstakeholders:\n  - id: a\n    name: A\n  - id: b\n    name: B\n"
+	for _, f := range findingsFor(t, nil, src) {
+		if f.Rule == "stakeholder-unreachable" {
+			t.Errorf("ignore above stakeholders: did not cover its items: %s", f)
+		}
+	}
+}
+
+func TestConfigSeverityAndOff(t *testing.T) {
+	cfg, err := config.Parse(".planrc.yaml", []byte("rules:\n  stakeholder-incomplete: error\n  stakeholder-unreachable: off\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := findingsFor(t, cfg, gappy)
+	for _, f := range fs {
+		if f.Rule == "stakeholder-unreachable" {
+			t.Errorf("rule turned off still reported: %s", f)
+		}
+		if f.Rule == "stakeholder-incomplete" && f.Severity != diag.Error {
+			t.Errorf("severity override not applied: %s", f)
+		}
+	}
+}
+
+func TestDeterministicAcrossJobs(t *testing.T) {
+	var inputs []Input
+	for i := 0; i < 40; i++ {
+		src := gappy
+		if i%3 == 0 {
+			src = string(readExample(t, "school-software-rollout.plan.yaml"))
+		}
+		inputs = append(inputs, Input{Name: fmt.Sprintf("p%02d.plan.yaml", i), Data: []byte(src)})
+	}
+	var first []diag.Finding
+	for _, jobs := range []int{1, 2, 8} {
+		l := New(nil)
+		l.Jobs = jobs
+		got := l.Run(inputs).Findings
+		if first == nil {
+			first = got
+			continue
+		}
+		if !reflect.DeepEqual(first, got) {
+			t.Fatalf("findings differ with -j %d", jobs)
+		}
+	}
+}
+
+func TestFindingPointerAndEnd(t *testing.T) {
+	fs := findingsFor(t, nil, "schema_version: 1\ntitle: a\nstakeholders:\n  - id: s\n    name: S\n    influence: high\n    impact: high\n    participation: inform\n")
+	for _, f := range fs {
+		if f.Rule == "manage-closely" {
+			if f.Pointer != "/stakeholders/0/participation" || f.Line != 8 || f.Col != 20 || f.EndCol != 26 {
+				t.Errorf("manage-closely at %d:%d-%d pointer %q", f.Line, f.Col, f.EndCol, f.Pointer)
+			}
+			return
+		}
+	}
+	t.Fatal("manage-closely did not fire")
+}
