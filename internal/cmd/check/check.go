@@ -1,0 +1,238 @@
+// Package check implements `plan check`, the linter that runs in CI and editors.
+package check
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/discover"
+	"github.com/planascode/plan/internal/lint"
+	"github.com/planascode/plan/internal/output"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
+)
+
+// Fail levels: the lowest severity that makes `plan check` exit 1.
+var failLevels = []string{"error", "warning", "info", "never"}
+
+// Options are the flags and arguments of `plan check`.
+type Options struct {
+	Env           *cli.Env
+	Paths         []string
+	Format        string
+	FailLevel     string
+	Config        string
+	Jobs          int
+	StdinFilename string
+}
+
+// NewCmd builds `plan check`; runF replaces the run function in tests of flag parsing.
+func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Env: env}
+	cmd := &cobra.Command{
+		Use:   "check [FILE|DIR|-]...",
+		Short: "Find what a plan lacks, with the exact line and what to do",
+		Long: `Check plan files against the schema and every lint rule (see plan rules).
+
+Directories are walked for *.plan.yaml and *.plan.yml files, skipping .git and
+whatever .gitignore ignores; "-" reads a plan from standard input. Without
+arguments the current directory is checked.
+
+Configuration comes from .planrc.yaml (or .planrc.yml), found by walking up from
+the current directory to the git root, or from --config / PLAN_CONFIG.
+Silence a rule for one node with "# plan:ignore rule-id -- reason" on its line or
+the line above, or for a whole file with "# plan:ignore-file rule-id -- reason".
+
+Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
+2 for a usage error, an unreadable path, a bad config or no plan files found,
+3 for an internal error.`,
+		Example: `  plan check
+  plan check examples/council-consultation.plan.yaml
+  plan check --format sarif . > plan.sarif
+  plan check --fail-level warning consultations/
+  cat draft.plan.yaml | plan check --stdin-filename draft.plan.yaml -`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(output.Names, ", "))
+	f.StringVar(&opts.FailLevel, "fail-level", "error", "lowest severity that fails the check: error, warning, info or never")
+	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "files checked at once")
+	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Names, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(failLevels, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	return cmd
+}
+
+// Run checks the plans and writes the report.
+func Run(opts *Options) error {
+	failAt, err := parseFailLevel(opts.FailLevel)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	formatter, err := output.New(opts.Format, opts.Env.IO)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	if gh, ok := formatter.(output.GitHub); ok {
+		gh.StepSummaryPath = getenv(opts.Env, "GITHUB_STEP_SUMMARY")
+		formatter = gh
+	}
+	if opts.Jobs < 1 {
+		return cli.BadInputf("--jobs must be at least 1, not %d", opts.Jobs)
+	}
+	dir := opts.Env.Dir
+	if dir == "" {
+		if dir, err = os.Getwd(); err != nil {
+			return err
+		}
+	}
+	cfg, err := config.Resolve(opts.Config, getenv(opts.Env, config.EnvVar), dir)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	files, err := discover.Files(inDir(dir, paths), discover.Options{Include: cfg.Include, Exclude: cfg.Exclude})
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	inputs, err := inputsFor(opts, dir, files, cfg)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		return cli.BadInputf("no plan files found in %s (plan files are named *.plan.yaml or *.plan.yml)", strings.Join(paths, ", "))
+	}
+
+	linter := lint.New(cfg)
+	linter.Jobs = opts.Jobs
+	linter.KeepSources = opts.Format == "text" && opts.Env.IO.ColorEnabled()
+	res := linter.Run(inputs)
+
+	report := output.Report{
+		Files:    res.Files,
+		Findings: res.Findings,
+		Rules:    rules.All(),
+		Sources:  res.Sources,
+		Version:  opts.Env.Build.Version,
+		// Paths in SARIF and annotations are relative to where plan check runs, which in
+		// CI is the repository root.
+		BaseDir: dir,
+	}
+	if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
+		return err
+	}
+	for _, e := range res.ReadErrors {
+		fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %v\n", e)
+	}
+	if len(res.ReadErrors) > 0 {
+		return &cli.ExitError{Code: cli.ExitBadInput}
+	}
+	for _, f := range res.Findings {
+		if failAt != 0 && f.Severity >= failAt {
+			return cli.Findings()
+		}
+	}
+	return nil
+}
+
+func parseFailLevel(s string) (diag.Severity, error) {
+	if s == "never" {
+		return 0, nil
+	}
+	sev, err := diag.ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("invalid --fail-level %q: want %s", s, strings.Join(failLevels, ", "))
+	}
+	return sev, nil
+}
+
+func getenv(env *cli.Env, key string) string {
+	if env.Getenv != nil {
+		return env.Getenv(key)
+	}
+	return os.Getenv(key)
+}
+
+// inDir makes relative paths relative to the command's directory when it is not the
+// process's own (tests run commands in temp dirs without chdir).
+func inDir(dir string, paths []string) []string {
+	wd, _ := os.Getwd()
+	if dir == wd {
+		return paths
+	}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if p == "-" || filepath.IsAbs(p) {
+			out[i] = p
+			continue
+		}
+		out[i] = filepath.Join(dir, p)
+	}
+	return out
+}
+
+func inputsFor(opts *Options, dir string, files []string, cfg *config.Config) ([]lint.Input, error) {
+	inputs := make([]lint.Input, 0, len(files))
+	stdinUsed := false
+	for _, f := range files {
+		if f != "-" {
+			inputs = append(inputs, lint.Input{Name: displayName(dir, f), Path: f})
+			continue
+		}
+		if stdinUsed {
+			continue
+		}
+		stdinUsed = true
+		data, err := plan.ReadLimited(opts.Env.IO.In, cfg.MaxFileSize)
+		name := opts.StdinFilename
+		if name == "" {
+			name = "<stdin>"
+		}
+		if errors.Is(err, plan.ErrTooLarge) {
+			return nil, cli.BadInputf("%s: standard input is larger than the %d-byte limit", name, cfg.MaxFileSize)
+		}
+		if err != nil {
+			return nil, cli.BadInputf("cannot read standard input: %v", err)
+		}
+		inputs = append(inputs, lint.Input{Name: name, Data: data})
+	}
+	return inputs, nil
+}
+
+// displayName shows a path relative to the command's directory when it is under it, as
+// people typed it otherwise.
+func displayName(dir, path string) string {
+	if !filepath.IsAbs(path) {
+		return filepath.ToSlash(path)
+	}
+	if rel, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return path
+}

@@ -1,0 +1,152 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/iostreams"
+	"github.com/planascode/plan/internal/rules"
+)
+
+// Report is everything a formatter needs.
+type Report struct {
+	// Files is the number of plan files checked, including those without findings, which
+	// appear nowhere else in the report.
+	Files int
+	// Findings are already sorted with diag.Sort and already filtered by config.
+	Findings []diag.Finding
+	// Rules is every registered rule, so that SARIF can describe rules that did not fire.
+	Rules []rules.Rule
+	// Sources maps a file to its contents for text snippets; a missing file only loses its
+	// snippets.
+	Sources map[string][]byte
+	// Version is the tool version, e.g. "dev" or "1.2.0".
+	Version string
+	// BaseDir is the directory SARIF and GitHub paths are made relative to, usually the
+	// repository root; "" leaves relative paths as they are.
+	BaseDir string
+}
+
+// Formatter writes a report in one format.
+type Formatter interface {
+	Format(w io.Writer, r Report) error
+}
+
+// Names lists the formats New accepts, in the order help texts show them.
+var Names = []string{"text", "json", "sarif", "github", "junit"}
+
+// New returns the formatter called name. ios supplies the colour decision and width for
+// text output and may be nil, which means plain text.
+func New(name string, ios *iostreams.IOStreams) (Formatter, error) {
+	switch name {
+	case "text":
+		return NewText(ios), nil
+	case "json":
+		return JSON{}, nil
+	case "sarif":
+		return SARIF{}, nil
+	case "github":
+		return GitHub{StepSummaryPath: os.Getenv("GITHUB_STEP_SUMMARY")}, nil
+	case "junit":
+		return JUnit{}, nil
+	}
+	return nil, fmt.Errorf("unknown output format %q (want one of %s)", name, strings.Join(Names, ", "))
+}
+
+// summaryLine counts findings the way every human-readable format ends:
+// "3 errors, 2 warnings, 1 info in 4 files". Zero counts are left out so that the line
+// says only what happened. "info" is a mass noun and keeps its form in the plural.
+func summaryLine(s diag.Summary, files int) string {
+	var parts []string
+	if s.Errors > 0 {
+		parts = append(parts, plural(s.Errors, "error", "errors"))
+	}
+	if s.Warnings > 0 {
+		parts = append(parts, plural(s.Warnings, "warning", "warnings"))
+	}
+	if s.Infos > 0 {
+		parts = append(parts, plural(s.Infos, "info", "info"))
+	}
+	what := "no problems"
+	if len(parts) > 0 {
+		what = strings.Join(parts, ", ")
+	}
+	return what + " in " + plural(files, "file", "files")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// span returns where a finding starts and ends. Positions below 1 become 1, an unknown
+// (zero) end becomes the start, and an end before the start is moved to it, so that
+// consumers that require a well-formed region (SARIF, annotations) always get one.
+func span(f diag.Finding) (line, col, endLine, endCol int) {
+	line, col = max(f.Line, 1), max(f.Col, 1)
+	endLine, endCol = f.EndLine, f.EndCol
+	switch {
+	case endLine <= 0 || endLine < line:
+		return line, col, line, col
+	case endCol <= 0 && endLine == line:
+		endCol = col
+	case endCol <= 0:
+		endCol = 1
+	case endLine == line && endCol < col:
+		endCol = col
+	}
+	return line, col, endLine, endCol
+}
+
+// relPath returns file as a forward-slash path relative to base, which is what code
+// scanning and annotations match against the repository. A file outside base keeps its
+// "../" path rather than becoming absolute, because an absolute path names one machine's
+// checkout and can never match. Without a base, an absolute file is made relative to the
+// working directory for the same reason.
+func relPath(base, file string) string {
+	p := filepath.Clean(file)
+	if base == "" && filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			base = wd
+		}
+	}
+	if base != "" {
+		b := filepath.Clean(base)
+		if filepath.IsAbs(b) != filepath.IsAbs(p) {
+			// Rel needs both sides alike; Abs resolves the relative one against the
+			// working directory, which is what the CLI's paths are relative to.
+			ab, err1 := filepath.Abs(b)
+			ap, err2 := filepath.Abs(p)
+			if err1 == nil && err2 == nil {
+				b, p = ab, ap
+			}
+		}
+		if rel, err := filepath.Rel(b, p); err == nil {
+			p = rel
+		}
+	}
+	if filepath.IsAbs(p) {
+		// Only reachable when no relative form exists (another Windows volume): dropping
+		// the root keeps the promise that paths are relative and loses nothing readable.
+		p = strings.TrimLeft(strings.TrimPrefix(p, filepath.VolumeName(p)), `/\`)
+	}
+	return filepath.ToSlash(p)
+}
+
+// uriReference percent-encodes a forward-slash relative path as an RFC 3986 relative
+// reference. A colon is encoded too: unencoded in the first segment it would turn
+// "c:plan.yaml" into a URI with scheme "c".
+func uriReference(path string) string {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	return strings.Join(segs, "/")
+}

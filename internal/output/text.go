@@ -1,0 +1,200 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/iostreams"
+)
+
+// Text is the format for people: one compiler-style line per finding, which editors and
+// grep understand, then a summary line. With colour it also shows the source line under
+// each finding with a caret at the column, as actionlint does; snippets are left out of
+// plain output so that piped output stays one line per finding.
+type Text struct {
+	// Color turns on coloured severities and source snippets.
+	Color bool
+	// Width is the terminal width that snippets are cut to fit; 0 leaves them whole.
+	Width  int
+	styles styles
+}
+
+// NewText returns the text format as ios decides: coloured with snippets on a colour
+// terminal, plain otherwise (including when ios is nil).
+func NewText(ios *iostreams.IOStreams) Text {
+	if ios == nil || !ios.ColorEnabled() {
+		return Text{}
+	}
+	return Text{Color: true, Width: ios.Width(), styles: newStyles(ios.Renderer())}
+}
+
+// Format writes the findings and the summary line.
+func (t Text) Format(w io.Writer, r Report) error {
+	var b bytes.Buffer
+	for _, f := range r.Findings {
+		if !t.Color {
+			// Plain output is exactly Finding.String so that there is one definition of
+			// the line that editors jump to.
+			b.WriteString(f.String())
+			b.WriteByte('\n')
+			continue
+		}
+		fmt.Fprintf(&b, "%s: %s: %s %s\n",
+			t.styles.path.Render(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)),
+			t.styles.severity(f.Severity).Render(f.Severity.String()),
+			f.Message,
+			t.styles.rule.Render("["+f.Rule+"]"))
+		t.writeSnippet(&b, f, r.Sources[f.File])
+	}
+	sum := summaryLine(diag.Summarize(r.Findings), r.Files)
+	if t.Color {
+		sum = t.styles.summary.Render(sum)
+	}
+	b.WriteString(sum)
+	b.WriteByte('\n')
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// writeSnippet writes the finding's source line and a caret line under it:
+//
+//	4 |   owner: ""
+//	  |          ^
+//
+// It writes nothing when the source or the line is not available, because a missing
+// snippet is better than a wrong one.
+func (t Text) writeSnippet(b *bytes.Buffer, f diag.Finding, src []byte) {
+	num := strconv.Itoa(f.Line)
+	const indent = "  "
+	avail := 0
+	if t.Width > 0 {
+		avail = t.Width - len(indent) - len(num) - len(" | ")
+	}
+	text, pad, ok := sourceLine(src, f.Line, f.Col, avail)
+	if !ok {
+		return
+	}
+	b.WriteString(indent + t.styles.gutter.Render(num+" |"))
+	if text != "" {
+		b.WriteString(" " + text)
+	}
+	b.WriteByte('\n')
+	b.WriteString(indent + t.styles.gutter.Render(strings.Repeat(" ", len(num))+" |"))
+	b.WriteString(" " + strings.Repeat(" ", pad) + t.styles.severity(f.Severity).Render("^"))
+	b.WriteByte('\n')
+}
+
+// tabWidth is the tab stop snippets expand tabs to. Tabs are expanded rather than printed
+// because the gutter shifts the line and a raw tab would then land elsewhere than the
+// caret line assumes.
+const tabWidth = 4
+
+// minSnippetWidth is the narrowest width worth cutting a snippet to; below it the line is
+// left whole for the terminal to wrap.
+const minSnippetWidth = 20
+
+// cell is one rune of a snippet as it is displayed, with its width in terminal columns.
+type cell struct {
+	s string
+	w int
+}
+
+// sourceLine returns line (1-based) of src as it should be displayed and how many columns
+// of padding put a caret under column col. Columns count runes, as yaml.v3's do. Control
+// and bidirectional-override characters are shown as U+FFFD so that a plan file cannot
+// move the cursor or reorder what the terminal shows. When avail > 0 and the line is
+// wider, it is cut to avail columns around the caret, marked with "…".
+func sourceLine(src []byte, line, col, avail int) (text string, pad int, ok bool) {
+	if src == nil || line < 1 {
+		return "", 0, false
+	}
+	rest := src
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			return "", 0, false
+		}
+		rest = rest[j+1:]
+	}
+	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[:j]
+	}
+	s := strings.ToValidUTF8(strings.TrimSuffix(string(rest), "\r"), "\uFFFD")
+
+	var cells []cell
+	x := 0
+	for _, r := range s {
+		var c cell
+		switch {
+		case r == '\t':
+			n := tabWidth - x%tabWidth
+			c = cell{strings.Repeat(" ", n), n}
+		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
+			c = cell{"\uFFFD", 1}
+		default:
+			c = cell{string(r), lipgloss.Width(string(r))}
+		}
+		cells = append(cells, c)
+		x += c.w
+	}
+	total := x
+
+	k := min(max(col, 1)-1, len(cells)) // the cell under the caret; len(cells) is past the end
+	lo, hi := 0, len(cells)
+	left, right := false, false
+	if avail >= minSnippetWidth && total > avail {
+		if width(cells[:k])+1 > avail-1 {
+			// The caret would not fit before the right-hand "…": drop cells on the left
+			// until it sits about half-way.
+			left = true
+			for lo < k && 1+width(cells[lo:k]) > avail/2 {
+				lo++
+			}
+			// Near the end of the line that would leave the right half empty: show as
+			// much of the line's end as fits instead.
+			for lo > 0 && 1+width(cells[lo-1:]) <= avail {
+				lo--
+			}
+		}
+		used := 0
+		if left {
+			used = 1
+		}
+		if used+width(cells[lo:]) > avail {
+			right = true
+			hi = lo
+			for hi < len(cells) && used+cells[hi].w <= avail-1 {
+				used += cells[hi].w
+				hi++
+			}
+		}
+	}
+
+	var b strings.Builder
+	if left {
+		b.WriteString("…")
+		pad = 1
+	}
+	for _, c := range cells[lo:hi] {
+		b.WriteString(c.s)
+	}
+	if right {
+		b.WriteString("…")
+	}
+	return b.String(), pad + width(cells[lo:k]), true
+}
+
+func width(cells []cell) int {
+	n := 0
+	for _, c := range cells {
+		n += c.w
+	}
+	return n
+}
