@@ -1,0 +1,260 @@
+package discover
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Options narrows what a directory walk picks up. Patterns use the .gitignore syntax:
+// slash-separated and relative to the directory argument being walked, "*", "?" and
+// "[...]" within one path segment, "**" across segments. A pattern without a slash
+// (other than a trailing one) matches the base name at any depth, as the default
+// *.plan.yaml does; one with a slash matches the whole relative path; a trailing slash
+// matches directories only. Neither option applies to files named as arguments.
+type Options struct {
+	// Include replaces the default *.plan.yaml and *.plan.yml: a walked file is
+	// checked if it matches any of these.
+	Include []string
+	// Exclude skips the files, and the directories with all they contain, that match
+	// any of these.
+	Exclude []string
+}
+
+// Files expands the arguments of `plan check` into the plan files to check, in argument
+// order and, within a directory, in lexical order of the slash-separated path (the
+// order git ls-files uses), each path once. No arguments means ".".
+//
+// A file argument is returned as given, whatever its name, since the user asked for it.
+// A directory is walked for matching files, skipping .git, node_modules, what the
+// .gitignore files (and .git/info/exclude) in effect ignore, and what Exclude names;
+// symlinked directories are not followed. Found paths are joined onto the argument, so
+// "examples" yields "examples/a.plan.yaml" and "." yields "a.plan.yaml". "-" (standard
+// input) is passed through.
+//
+// A missing or unreadable argument, or a directory the walk cannot read, is an error
+// naming the path. A walk that finds nothing is not an error: the result is empty.
+func Files(args []string, opts Options) ([]string, error) {
+	include, err := compileOptions("include", opts.Include)
+	if err != nil {
+		return nil, err
+	}
+	exclude, err := compileOptions("exclude", opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+
+	var out []string
+	seen := make(map[string]bool)
+	add := func(p string) {
+		// Keyed by absolute path so "examples/a.plan.yaml" and "./examples/a.plan.yaml"
+		// are one file; symlinks are not resolved, since two names the user sees as
+		// different should each get their diagnostics.
+		key := p
+		if p != "-" {
+			if abs, err := filepath.Abs(p); err == nil {
+				key = abs
+			}
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+
+	for _, arg := range args {
+		if arg == "-" {
+			add(arg)
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			return nil, pathError(arg, err)
+		}
+		if !info.IsDir() {
+			// Only regular files are opened to prove they are readable: opening a
+			// FIFO with no writer would block.
+			if info.Mode().IsRegular() {
+				f, err := os.Open(arg)
+				if err != nil {
+					return nil, pathError(arg, err)
+				}
+				f.Close()
+			}
+			add(arg)
+			continue
+		}
+		found, err := walk(arg, include, exclude)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range found {
+			add(p)
+		}
+	}
+	return out, nil
+}
+
+func compileOptions(what string, patterns []string) ([]pattern, error) {
+	var out []pattern
+	for _, s := range patterns {
+		p, ok := compilePattern(s)
+		if !ok || !p.valid() {
+			return nil, fmt.Errorf("invalid %s pattern %q", what, s)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func matchAny(patterns []pattern, rel string, isDir bool) bool {
+	for _, p := range patterns {
+		if p.match(rel, isDir) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathError names path in front of the bare cause ("permission denied"), because the
+// *fs.PathError message would repeat the operation and, for a walk, an inner path the
+// user never typed. The cause stays wrapped for errors.Is.
+func pathError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+type walker struct {
+	root             string
+	include, exclude []pattern
+	ignore           ignoreMatcher
+	// prefix is the walk root relative to the ignore matcher's root (the repository
+	// root when there is one), slash-separated, "" when they are the same.
+	prefix string
+	found  []string
+}
+
+// walk returns the matching files under root, joined onto it and sorted.
+func walk(root string, include, exclude []pattern) ([]string, error) {
+	w := &walker{root: root, include: include, exclude: exclude}
+	if err := w.loadRepoIgnores(); err != nil {
+		return nil, err
+	}
+	if err := w.dir(root, ""); err != nil {
+		return nil, err
+	}
+	// ReadDir order would put "a/x" before "a.b" (a directory's entries are sorted by
+	// name, "a" < "a.b"); a full-path sort gives the order users see from git and sort.
+	sort.Strings(w.found)
+	out := make([]string, len(w.found))
+	for i, rel := range w.found {
+		out[i] = filepath.Join(root, filepath.FromSlash(rel))
+	}
+	return out, nil
+}
+
+// loadRepoIgnores adds what applies to the walk root from outside it: the repository's
+// info/exclude and the .gitignore files of the directories between the repository root
+// and the walk root.
+func (w *walker) loadRepoIgnores() error {
+	abs, err := filepath.Abs(w.root)
+	if err != nil {
+		return pathError(w.root, err)
+	}
+	// git finds the repository from the real directory, so a symlinked walk root
+	// belongs to the repository it points into.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	repo, exclude, ok := findRepo(abs)
+	if !ok {
+		return nil
+	}
+	rel, err := filepath.Rel(repo, abs)
+	if err != nil || rel == "." {
+		return w.ignore.addFile(exclude, "")
+	}
+	w.prefix = filepath.ToSlash(rel)
+	if err := w.ignore.addFile(exclude, ""); err != nil {
+		return err
+	}
+	dir, base := repo, ""
+	for _, seg := range strings.Split(w.prefix, "/") {
+		if err := w.ignore.addFile(filepath.Join(dir, ".gitignore"), base); err != nil {
+			return err
+		}
+		dir, base = filepath.Join(dir, seg), path.Join(base, seg)
+	}
+	return nil
+}
+
+// dir walks the directory at fsPath, which is rel (slash-separated, "" for the root)
+// below the walk root.
+func (w *walker) dir(fsPath, rel string) error {
+	entries, err := os.ReadDir(fsPath)
+	if err != nil {
+		return pathError(fsPath, err)
+	}
+	mark := len(w.ignore.rules)
+	defer func() { w.ignore.rules = w.ignore.rules[:mark] }()
+	for _, e := range entries {
+		if e.Name() == ".gitignore" {
+			if err := w.ignore.addFile(filepath.Join(fsPath, ".gitignore"), path.Join(w.prefix, rel)); err != nil {
+				return err
+			}
+			break
+		}
+	}
+
+	for _, e := range entries {
+		name := e.Name()
+		if name == ".git" || name == "node_modules" {
+			continue
+		}
+		childRel := path.Join(rel, name)
+		childPath := filepath.Join(fsPath, name)
+		isDir := e.IsDir()
+		if w.ignore.match(path.Join(w.prefix, childRel), isDir) || matchAny(w.exclude, childRel, isDir) {
+			continue
+		}
+		if isDir {
+			if err := w.dir(childPath, childRel); err != nil {
+				return err
+			}
+			continue
+		}
+		switch typ := e.Type(); {
+		case typ&fs.ModeSymlink != 0:
+			// Not following a symlinked directory is what keeps a link to an
+			// ancestor from looping. A dangling link is kept so that loading it
+			// reports the broken link rather than the file silently vanishing.
+			if info, err := os.Stat(childPath); err == nil && info.IsDir() {
+				continue
+			}
+		case !typ.IsRegular():
+			continue
+		}
+		if w.wanted(name, childRel) {
+			w.found = append(w.found, childRel)
+		}
+	}
+	return nil
+}
+
+func (w *walker) wanted(name, rel string) bool {
+	if len(w.include) > 0 {
+		return matchAny(w.include, rel, false)
+	}
+	return strings.HasSuffix(name, ".plan.yaml") || strings.HasSuffix(name, ".plan.yml")
+}
