@@ -469,3 +469,26 @@ func attach[T any](seq *yaml.Node, items []T, set func(*T, *yaml.Node)) {
 		}
 	}
 }
+
+// DecodeValue parses data as the loader does and returns the plain value that is
+// validated against the schema (maps, lists, strings, numbers, booleans; dates as
+// YYYY-MM-DD strings; empty values dropped), for tools that check the schema
+// independently. It returns an *Error for files the loader rejects before validation.
+func DecodeValue(file string, data []byte, opts Options) (any, error) {
+	if int64(len(data)) > opts.maxSize() {
+		return nil, tooLarge(file, opts.maxSize())
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc); err != nil {
+		return nil, yamlError(file, err)
+	}
+	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
+		return nil, emptyFile(file)
+	}
+	conv := converter{file: file}
+	value := conv.convert(doc.Content[0], 0, false)
+	if conv.err != nil {
+		return nil, conv.err
+	}
+	return value, nil
+}
