@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"math"
 	"errors"
 	"fmt"
 	"io"
@@ -376,6 +377,11 @@ func scalarValue(n *yaml.Node) any {
 	case "!!bool", "!!int", "!!float":
 		var v any
 		if err := n.Decode(&v); err == nil {
+			// JSON has no infinities or NaN; as text they get a plain "must be a
+			// number" from the schema, and stay free under x_* keys.
+			if f, ok := v.(float64); ok && (math.IsInf(f, 0) || math.IsNaN(f)) {
+				return n.Value
+			}
 			return v
 		}
 	}
