@@ -8,6 +8,7 @@ import (
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
+	"github.com/planascode/plan/internal/cmd/timeline"
 	"github.com/planascode/plan/internal/cmd/versioncmd"
 )
 
@@ -17,6 +18,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		initcmd.NewCmd(env, nil),
 		check.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
+		timeline.NewCmd(env, nil),
 		versioncmd.NewCmd(env),
 		schemacmd.NewCmd(env),
 	}

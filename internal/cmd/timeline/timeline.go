@@ -1,0 +1,216 @@
+// Package timeline implements `plan timeline`, which shows a plan's schedule against the
+// recommended minimum length of each phase, as a terminal chart or in a format other
+// tools read.
+package timeline
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/plan"
+	sched "github.com/planascode/plan/internal/timeline"
+)
+
+// Formats are the values of --format, the default first.
+var Formats = []string{"text", "json", "mermaid", "ics", "csv"}
+
+// Options are the flags and arguments of `plan timeline`.
+type Options struct {
+	Env    *cli.Env
+	File   string
+	Format string
+	Today  string
+	Width  int
+	Config string
+}
+
+// NewCmd builds `plan timeline`; runF replaces the run function in tests of flag parsing.
+func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Env: env}
+	cmd := &cobra.Command{
+		Use:   "timeline [FILE]",
+		Short: "Show the schedule at a glance, against the recommended minimums",
+		Long: `Show a plan's phases on a timeline, each against the recommended minimum
+(and ideal) length for its kind, with decision report-backs, dated activities and
+objectives' deadlines as milestones.
+
+Without FILE, the one *.plan.yaml or *.plan.yml file in the current directory is
+used. The minimums come from .planrc.yaml (minimums and ideals, per phase kind),
+found as plan check finds it, or from --config / PLAN_CONFIG.
+
+Formats:
+  text     a Gantt chart for the terminal, fitted to its width (or --width), with
+           a marker for today; a phase below its minimum is flagged TOO SHORT
+  json     every phase's dates, length, minimum, ideal and status, and the milestones
+  mermaid  a gantt diagram: paste it into a mermaid code block on GitHub
+  ics      an iCalendar file of all-day events; importing it again updates them
+  csv      one row per phase and milestone, for spreadsheets
+
+Exit status: 0 when the timeline is shown (even with phases that are too short:
+plan check is the gate), 2 when the file cannot be found or loaded, a flag is
+wrong, or the dates of a phase cannot be worked out.`,
+		Example: `  plan timeline
+  plan timeline consultation.plan.yaml --today 2027-03-15 --width 100
+  plan timeline --format mermaid > timeline.mmd
+  plan timeline --format ics > engagement.ics`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", Formats[0], "output format: "+strings.Join(Formats, ", "))
+	f.StringVar(&opts.Today, "today", "", "the day to mark as today, YYYY-MM-DD (default: today's local date)")
+	f.IntVarP(&opts.Width, "width", "w", 0, fmt.Sprintf("width of the text chart in columns, at least %d (default: the terminal's)", sched.MinWidth))
+	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	return cmd
+}
+
+// Run loads the plan, works out its schedule and writes it in the chosen format.
+func Run(opts *Options) error {
+	env := opts.Env
+	if !contains(Formats, opts.Format) {
+		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(Formats, ", "))
+	}
+	if opts.Width != 0 && opts.Width < sched.MinWidth {
+		return cli.BadInputf("--width must be at least %d columns, not %d", sched.MinWidth, opts.Width)
+	}
+	today := plan.DateOf(now(env))
+	if opts.Today != "" {
+		var err error
+		if today, err = plan.ParseDate(opts.Today); err != nil {
+			return cli.BadInputf("--today: %v", err)
+		}
+	}
+	dir := env.Dir
+	if dir == "" {
+		var err error
+		if dir, err = os.Getwd(); err != nil {
+			return err
+		}
+	}
+	cfg, err := config.Resolve(opts.Config, getenv(env, config.EnvVar), dir)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	name := opts.File
+	if name == "" {
+		if name, err = onlyPlan(dir); err != nil {
+			return cli.BadInput(err)
+		}
+	}
+	path := name
+	if env.Dir != "" && !filepath.IsAbs(path) {
+		// Tests run commands in a directory that is not the process's own.
+		path = filepath.Join(env.Dir, path)
+	}
+	data, err := plan.ReadFile(path, plan.Options{MaxSize: cfg.MaxFileSize})
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	// Parse under the name as typed, so that every message points where the user looks.
+	p, err := plan.Parse(name, data, plan.Options{MaxSize: cfg.MaxFileSize})
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	s, err := sched.Build(p, sched.Options{Minimums: cfg.Settings.Minimums, Ideals: cfg.Settings.Ideals, Today: today})
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	return write(env.IO.Out, opts, s)
+}
+
+func write(w io.Writer, opts *Options, s *sched.Schedule) error {
+	switch opts.Format {
+	case "json":
+		return sched.WriteJSON(w, s)
+	case "mermaid":
+		return sched.WriteMermaid(w, s)
+	case "ics":
+		return sched.WriteICS(w, s)
+	case "csv":
+		return sched.WriteCSV(w, s)
+	}
+	ios := opts.Env.IO
+	width := opts.Width
+	if width == 0 {
+		width = ios.Width()
+	}
+	return sched.WriteText(w, s, sched.TextOptions{Width: width, Renderer: ios.Renderer()})
+}
+
+// onlyPlan finds the plan to show when none is named: there must be exactly one in dir,
+// since picking one of several would show the wrong schedule without a word.
+func onlyPlan(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", fmt.Errorf("cannot list %s: %v", dir, err)
+	}
+	var found []string
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() && (strings.HasSuffix(n, ".plan.yaml") || strings.HasSuffix(n, ".plan.yml")) {
+			found = append(found, n)
+		}
+	}
+	sort.Strings(found)
+	switch len(found) {
+	case 0:
+		return "", errors.New("no plan file (*.plan.yaml or *.plan.yml) in the current directory: name one, as in plan timeline FILE")
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%d plan files in the current directory (%s): name the one to show, as in plan timeline %s", len(found), strings.Join(found, ", "), found[0])
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func now(env *cli.Env) time.Time {
+	if env.Now != nil {
+		return env.Now()
+	}
+	return time.Now()
+}
+
+func getenv(env *cli.Env, key string) string {
+	if env.Getenv != nil {
+		return env.Getenv(key)
+	}
+	return os.Getenv(key)
+}

@@ -1,0 +1,83 @@
+package timeline
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// The JSON document. Unknown values are null rather than left out, so that a consumer
+// can tell "no minimum for this kind" from a field it forgot to read.
+type jsonSchedule struct {
+	Plan       jsonPlan        `json:"plan"`
+	Phases     []jsonPhase     `json:"phases"`
+	Milestones []jsonMilestone `json:"milestones"`
+	Verdict    string          `json:"verdict"`
+}
+
+type jsonPlan struct {
+	Title string `json:"title"`
+	File  string `json:"file"`
+}
+
+type jsonPhase struct {
+	ID          string  `json:"id"`
+	Kind        string  `json:"kind"`
+	Name        string  `json:"name"`
+	Start       *string `json:"start"`
+	End         *string `json:"end"`
+	Days        *int    `json:"days"`
+	MinimumDays *int    `json:"minimum_days"`
+	IdealDays   *int    `json:"ideal_days"`
+	Status      Status  `json:"status"`
+}
+
+type jsonMilestone struct {
+	Kind MilestoneKind `json:"kind"`
+	ID   string        `json:"id"`
+	Name string        `json:"name"`
+	Date string        `json:"date"`
+}
+
+// WriteJSON writes the schedule as one indented JSON object. It leaves today out, so
+// that the output of an unchanged plan does not change from one day to the next.
+func WriteJSON(w io.Writer, s *Schedule) error {
+	doc := jsonSchedule{
+		Plan:       jsonPlan{Title: s.Title, File: s.File},
+		Phases:     make([]jsonPhase, 0, len(s.Phases)),
+		Milestones: make([]jsonMilestone, 0, len(s.Milestones)),
+		Verdict:    s.Verdict(),
+	}
+	for _, p := range s.Phases {
+		doc.Phases = append(doc.Phases, jsonPhase{
+			ID: p.ID, Kind: p.Kind, Name: p.Name,
+			Start: dateOrNull(p.Start), End: dateOrNull(p.End),
+			Days: intOrNull(p.Days), MinimumDays: intOrNull(p.Minimum), IdealDays: intOrNull(p.Ideal),
+			Status: p.Status,
+		})
+	}
+	for _, m := range s.Milestones {
+		doc.Milestones = append(doc.Milestones, jsonMilestone{Kind: m.Kind, ID: m.ID, Name: m.Name, Date: m.Date.String()})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// Names are shown by whatever reads the JSON, not embedded in HTML by us.
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+func dateOrNull(d plan.Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+func intOrNull(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}

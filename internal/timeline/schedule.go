@@ -1,0 +1,431 @@
+package timeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// Status says how a phase's length compares with the minimum and ideal for its kind.
+type Status string
+
+// Phase statuses, as the JSON and CSV formats spell them.
+const (
+	StatusOK         Status = "ok"
+	StatusBelowIdeal Status = "below-ideal"
+	StatusTooShort   Status = "too-short"
+	// StatusOpen is an ongoing phase with no end: it has no length to judge.
+	StatusOpen Status = "open"
+	// StatusUndated is a phase whose dates cannot be worked out. Build reports it as an
+	// error too, so the command never draws one; it exists so that the partial schedule
+	// Build returns alongside that error is still truthful.
+	StatusUndated Status = "undated"
+)
+
+// MilestoneKind says where a milestone comes from.
+type MilestoneKind string
+
+// Milestone kinds.
+const (
+	// MilestoneDecision is a decision's report_back date.
+	MilestoneDecision MilestoneKind = "decision"
+	// MilestoneActivity is an activity with a date.
+	MilestoneActivity MilestoneKind = "activity"
+	// MilestoneObjective is an objective's time_related date.
+	MilestoneObjective MilestoneKind = "objective"
+)
+
+// Options are what Build needs besides the plan.
+type Options struct {
+	// Minimums and Ideals map a phase kind to a length in days, as in rules.Settings; a
+	// kind that is absent has none.
+	Minimums map[string]int
+	Ideals   map[string]int
+	// Today is the day the text chart marks.
+	Today plan.Date
+}
+
+// Schedule is a plan's timeline with every date worked out.
+type Schedule struct {
+	Title string
+	// File is the plan's path as the user named it.
+	File       string
+	Today      plan.Date
+	Phases     []Phase
+	Milestones []Milestone
+}
+
+// Phase is one phase of the timeline with its dates and how its length compares.
+type Phase struct {
+	// Key is unique within the schedule ("phase-" and the id), for Mermaid task ids and
+	// calendar UIDs, which must not collide even when a plan repeats an id.
+	Key  string
+	ID   string
+	Kind string
+	Name string
+	// Line is where the phase starts in the plan file.
+	Line int
+	// Start is zero only for an undated phase; End is zero for an open or undated one.
+	Start, End plan.Date
+	// Days is the length counting both ends; 0 when open or undated.
+	Days int
+	// Minimum and Ideal are days; 0 means the kind has none.
+	Minimum, Ideal int
+	Status         Status
+	// Reason says why an undated phase has no dates.
+	Reason     string
+	Activities []string
+}
+
+// Dated reports whether both ends of the phase are known.
+func (p Phase) Dated() bool { return !p.Start.IsZero() && !p.End.IsZero() }
+
+// Open reports whether the phase has a start but no end.
+func (p Phase) Open() bool { return p.Status == StatusOpen }
+
+// Milestone is a dated event: a report-back, a one-off activity or an objective's deadline.
+type Milestone struct {
+	// Key is unique within the schedule (the kind, "-" and the id).
+	Key  string
+	Kind MilestoneKind
+	ID   string
+	// Name is the label shown for it: the activity's name, or the decision's question or
+	// the objective's statement with a prefix saying what the date means.
+	Name string
+	Date plan.Date
+	Line int
+}
+
+// Error is a timeline that cannot be drawn: no phases, or a phase whose dates cannot be
+// worked out. Error() is one line, file:line first, so editors can jump to it.
+type Error struct {
+	File string
+	// Line is 0 when there is no node to point at.
+	Line int
+	// Phase is the id of the phase at fault, or "".
+	Phase   string
+	Message string
+}
+
+func (e *Error) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", e.File, e.Line)
+	}
+	if e.Phase != "" {
+		return fmt.Sprintf("%s: phase %q: %s", loc, e.Phase, e.Message)
+	}
+	return fmt.Sprintf("%s: %s", loc, e.Message)
+}
+
+// Build works out the schedule of p. A plan without phases gives a nil Schedule and an
+// *Error. A phase whose dates cannot be worked out, or that ends before it starts, gives
+// an *Error about the first such phase together with the schedule as far as it is known,
+// with those phases marked StatusUndated.
+func Build(p *plan.Plan, opts Options) (*Schedule, error) {
+	if p.Timeline == nil || len(p.Timeline.Phases) == 0 {
+		e := &Error{File: p.File, Message: "the plan has no timeline phases to show: add timeline.phases, each with a start (or timeline.start) and an end, weeks or days"}
+		if p.Timeline != nil && p.Timeline.Node != nil {
+			e.Line = p.Timeline.Node.Line
+			e.Message = "timeline has no phases to show: add timeline.phases, each with a start (or timeline.start) and an end, weeks or days"
+		}
+		return nil, e
+	}
+	s := &Schedule{Title: oneLine(p.Title), File: p.File, Today: opts.Today}
+	keys := keyer{}
+	var firstErr *Error
+	for _, r := range p.ResolvePhases() {
+		ph := r.Phase
+		out := Phase{
+			Key:        keys.key("phase-" + ph.ID),
+			ID:         ph.ID,
+			Kind:       ph.Kind,
+			Name:       oneLine(ph.DisplayName()),
+			Line:       line(ph.Node),
+			Start:      r.Start,
+			End:        r.End,
+			Minimum:    opts.Minimums[ph.Kind],
+			Ideal:      opts.Ideals[ph.Kind],
+			Activities: ph.Activities,
+		}
+		if out.Name == "" {
+			out.Name = ph.ID
+		}
+		switch {
+		case r.Undated:
+			out.Status, out.Reason = StatusUndated, r.Reason
+			out.Start, out.End = plan.Date{}, plan.Date{}
+		case r.OpenEnded():
+			out.Status = StatusOpen
+		case r.End.Before(r.Start):
+			// plan check reports this as phase-order; a chart cannot draw a negative bar, and
+			// every later phase that follows on from it would be wrong too.
+			out.Status = StatusUndated
+			out.Reason = fmt.Sprintf("it ends on %s, before it starts on %s", r.End, r.Start)
+			out.Start, out.End = plan.Date{}, plan.Date{}
+		default:
+			out.Days = r.Days()
+			out.Status = judge(out.Days, out.Minimum, out.Ideal)
+		}
+		if out.Status == StatusUndated && firstErr == nil {
+			firstErr = &Error{File: p.File, Line: out.Line, Phase: ph.ID, Message: "its dates cannot be worked out: " + out.Reason}
+		}
+		s.Phases = append(s.Phases, out)
+	}
+	s.Milestones = milestones(p, keys)
+	if firstErr != nil {
+		return s, firstErr
+	}
+	return s, nil
+}
+
+func judge(days, minimum, ideal int) Status {
+	switch {
+	case minimum > 0 && days < minimum:
+		return StatusTooShort
+	case ideal > 0 && days < ideal:
+		return StatusBelowIdeal
+	}
+	return StatusOK
+}
+
+// milestones gathers the dated events in date order; events on the same day keep the
+// order decisions, activities, objectives and then the file's order.
+func milestones(p *plan.Plan, keys keyer) []Milestone {
+	var out []Milestone
+	for _, d := range p.Decisions {
+		if d.ReportBack.IsZero() {
+			continue
+		}
+		out = append(out, Milestone{
+			Key: keys.key("decision-" + d.ID), Kind: MilestoneDecision, ID: d.ID,
+			Name: "Report back: " + oneLine(d.Question), Date: d.ReportBack, Line: line(d.Node),
+		})
+	}
+	for _, a := range p.Activities {
+		if a.Date.IsZero() {
+			continue
+		}
+		out = append(out, Milestone{
+			Key: keys.key("activity-" + a.ID), Kind: MilestoneActivity, ID: a.ID,
+			Name: oneLine(a.Name), Date: a.Date, Line: line(a.Node),
+		})
+	}
+	for _, o := range p.Objectives {
+		if o.TimeRelated.IsZero() {
+			continue
+		}
+		out = append(out, Milestone{
+			Key: keys.key("objective-" + o.ID), Kind: MilestoneObjective, ID: o.ID,
+			Name: "Objective due: " + oneLine(o.Statement), Date: o.TimeRelated, Line: line(o.Node),
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out
+}
+
+// keyer hands out keys that are unique within one schedule. A plan that repeats an id
+// fails plan check, but its calendar must still not merge two events into one.
+type keyer map[string]bool
+
+func (k keyer) key(base string) string {
+	key := base
+	for n := 2; k[key]; n++ {
+		key = fmt.Sprintf("%s-%d", base, n)
+	}
+	k[key] = true
+	return key
+}
+
+func line(n *yaml.Node) int {
+	if n == nil {
+		return 0
+	}
+	return n.Line
+}
+
+// Span is the first and last day of the dated phases; end is zero when the last phase to
+// end is open-ended, and both are zero when no phase is dated.
+func (s *Schedule) Span() (start, end plan.Date) {
+	open := false
+	for _, p := range s.Phases {
+		if p.Start.IsZero() {
+			continue
+		}
+		if start.IsZero() || p.Start.Before(start) {
+			start = p.Start
+		}
+		if p.Open() {
+			open = true
+			continue
+		}
+		if p.End.After(end) {
+			end = p.End
+		}
+	}
+	if open {
+		end = plan.Date{}
+	}
+	return start, end
+}
+
+// openTail is how many days an open-ended phase is drawn for when nothing else on a chart
+// reaches further, so that it still shows as a bar.
+const openTail = 14
+
+// Extent is the first and last day a chart of the schedule draws: every dated phase and
+// milestone, and at least two weeks of each open-ended phase. Both are zero when nothing
+// is dated.
+func (s *Schedule) Extent() (from, to plan.Date) {
+	extend := func(d plan.Date) {
+		if d.IsZero() {
+			return
+		}
+		if from.IsZero() || d.Before(from) {
+			from = d
+		}
+		if to.IsZero() || d.After(to) {
+			to = d
+		}
+	}
+	for _, p := range s.Phases {
+		extend(p.Start)
+		extend(p.End)
+		if p.Open() {
+			extend(p.Start.AddDays(openTail - 1))
+		}
+	}
+	for _, m := range s.Milestones {
+		extend(m.Date)
+	}
+	return from, to
+}
+
+// PhasesOn returns the phases that include day d, in list order.
+func (s *Schedule) PhasesOn(d plan.Date) []Phase {
+	var out []Phase
+	for _, p := range s.Phases {
+		if p.Start.IsZero() || d.Before(p.Start) {
+			continue
+		}
+		if p.Open() || !d.After(p.End) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Verdict is the one-line judgement that closes the text chart: which phases fall short
+// of their minimums (or ideals), by how much.
+func (s *Schedule) Verdict() string {
+	var short, belowIdeal []Phase
+	for _, p := range s.Phases {
+		switch p.Status {
+		case StatusUndated:
+			return fmt.Sprintf("the timeline cannot be worked out: phase %q has no dates", p.ID)
+		case StatusTooShort:
+			short = append(short, p)
+		case StatusBelowIdeal:
+			belowIdeal = append(belowIdeal, p)
+		}
+	}
+	switch {
+	case len(short) == 1:
+		p := short[0]
+		return fmt.Sprintf("phase %q is %s short of its %s minimum", p.ID, WeeksAndDays(p.Minimum-p.Days), WeeksAndDays(p.Minimum))
+	case len(short) > 1:
+		parts := make([]string, len(short))
+		for i, p := range short {
+			parts[i] = fmt.Sprintf("%q by %s", p.ID, WeeksAndDays(p.Minimum-p.Days))
+		}
+		return fmt.Sprintf("%d phases are short of their minimums: %s", len(short), strings.Join(parts, ", "))
+	case len(belowIdeal) == 1:
+		p := belowIdeal[0]
+		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its %s ideal", p.ID, WeeksAndDays(p.Ideal-p.Days), WeeksAndDays(p.Ideal))
+	case len(belowIdeal) > 1:
+		return fmt.Sprintf("all phases meet their recommended minimums; %d are short of their ideals", len(belowIdeal))
+	}
+	return "all phases meet their recommended minimums"
+}
+
+// WeeksAndDays writes a number of days as "4w 2d", "3w" or "5d", the way plan check does.
+func WeeksAndDays(days int) string {
+	sign := ""
+	if days < 0 {
+		sign, days = "-", -days
+	}
+	w, d := days/7, days%7
+	switch {
+	case w == 0:
+		return fmt.Sprintf("%s%dd", sign, d)
+	case d == 0:
+		return fmt.Sprintf("%s%dw", sign, w)
+	}
+	return fmt.Sprintf("%s%dw %dd", sign, w, d)
+}
+
+// Slug names the plan in calendar UIDs: the title folded to ASCII, or the file's base
+// name when the title has no Latin letters or digits, or "plan". The title comes first
+// because plans scaffolded by plan init share a file name (engagement.plan.yaml), and
+// two plans in one calendar must not share UIDs.
+func (s *Schedule) Slug() string {
+	if slug := slugify(s.Title); slug != "" {
+		return slug
+	}
+	base := s.File
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	for _, ext := range []string{".plan.yaml", ".plan.yml", ".yaml", ".yml"} {
+		if strings.HasSuffix(base, ext) {
+			base = strings.TrimSuffix(base, ext)
+			break
+		}
+	}
+	if slug := slugify(base); slug != "" {
+		return slug
+	}
+	return "plan"
+}
+
+// maxSlug keeps UIDs short enough to read; a long title is cut at a word boundary.
+const maxSlug = 48
+
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// Accents fall away so that "Café" becomes "cafe" rather than "caf".
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	slug := b.String()
+	if len(slug) > maxSlug {
+		slug = slug[:maxSlug]
+		if i := strings.LastIndexByte(slug, '-'); i > 0 {
+			slug = slug[:i]
+		}
+	}
+	return slug
+}
+
+// oneLine folds the line breaks of a folded or literal YAML scalar into spaces, since
+// every format shows a name on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

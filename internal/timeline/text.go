@@ -1,0 +1,445 @@
+package timeline
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// MinWidth is the narrowest chart drawn. A narrower terminal still gets this width: bars
+// a handful of columns wide would say nothing, and the words would not fit either.
+const MinWidth = 40
+
+// TextOptions are how the terminal chart is drawn.
+type TextOptions struct {
+	// Width is the width every line fits in; below MinWidth, MinWidth is used.
+	Width int
+	// Renderer is bound to the output and knows whether to colour; nil draws plain text.
+	Renderer *lipgloss.Renderer
+}
+
+// Glyphs of the chart. They are all one column wide in every terminal that draws box
+// characters, which the width check in the tests relies on.
+const (
+	glyphBar       = '█'
+	glyphOpenEnd   = '▶'
+	glyphToday     = '┊'
+	glyphTodayMark = "▼"
+	glyphMilestone = '◆'
+	arrow          = " → "
+	separator      = " · "
+	ellipsis       = "…"
+)
+
+// WriteText draws the schedule as a Gantt chart: a header, a month axis, one bar per
+// phase with a line of facts under it, a row of milestones with the list of them, and the
+// verdict. Every line fits in the width, counted as lipgloss does.
+func WriteText(w io.Writer, s *Schedule, o TextOptions) error {
+	c := newChart(s, o)
+	var b strings.Builder
+	for _, l := range c.lines() {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type chart struct {
+	s      *Schedule
+	st     styles
+	width  int
+	labelW int
+	barW   int
+	// from is the first day drawn and days how many; days is 0 when nothing is dated.
+	from plan.Date
+	days int
+}
+
+func newChart(s *Schedule, o TextOptions) *chart {
+	c := &chart{s: s, st: newStyles(o.Renderer), width: max(o.Width, MinWidth)}
+	longest := lipgloss.Width(milestonesLabel)
+	for _, p := range s.Phases {
+		longest = max(longest, lipgloss.Width(clean(p.Name)))
+	}
+	c.labelW = min(longest, c.width/3)
+	c.barW = c.width - c.labelW - 1
+
+	from, to := s.Extent()
+	if !from.IsZero() {
+		c.from, c.days = from, from.DaysUntil(to)+1
+	}
+	return c
+}
+
+const milestonesLabel = "Milestones"
+
+// col is the bar column where day d begins; days spread evenly over the columns.
+func (c *chart) col(d plan.Date) int {
+	return c.from.DaysUntil(d) * c.barW / c.days
+}
+
+// inRange reports whether day d is drawn.
+func (c *chart) inRange(d plan.Date) bool {
+	return c.days > 0 && !d.Before(c.from) && c.from.DaysUntil(d) < c.days
+}
+
+func (c *chart) lines() []string {
+	var out []string
+	for _, l := range wrap(clean(c.s.Title), c.width) {
+		out = append(out, c.st.render(classTitle, l))
+	}
+	out = append(out, c.pack("", c.headerFacts())...)
+	out = append(out, "")
+	if c.days > 0 {
+		if l := c.todayLine(); l != "" {
+			out = append(out, l)
+		}
+		out = append(out, c.axis())
+	}
+	for _, p := range c.s.Phases {
+		out = append(out, c.phaseRow(p))
+		out = append(out, c.pack("  ", c.phaseFacts(p))...)
+	}
+	if len(c.s.Milestones) > 0 {
+		out = append(out, c.milestoneRow(), "", c.st.render(classTitle, milestonesLabel))
+		for _, m := range c.s.Milestones {
+			// "  ◆ 2027-03-09  " is 16 columns; the name gets what is left.
+			name := truncate(clean(m.Name), c.width-16)
+			out = append(out, "  "+c.st.render(classMilestone, string(glyphMilestone))+" "+m.Date.String()+"  "+name)
+		}
+	}
+	out = append(out, "")
+	return append(out, c.verdict()...)
+}
+
+// segment is a fact to show and how to draw it.
+type segment struct {
+	text string
+	cls  class
+}
+
+func (c *chart) headerFacts() []segment {
+	start, end := c.s.Span()
+	var segs []segment
+	switch {
+	case start.IsZero():
+		segs = append(segs, segment{"no dated phases", classTooShort})
+	case end.IsZero():
+		segs = append(segs, segment{start.String() + arrow + "open-ended", plain})
+	default:
+		segs = append(segs, segment{start.String() + arrow + end.String(), plain},
+			segment{WeeksAndDays(start.DaysUntil(end) + 1), plain})
+	}
+	if today := c.s.Today; !today.IsZero() {
+		segs = append(segs, segment{"today " + today.String() + c.where(today, start, end), classToday})
+	}
+	return segs
+}
+
+// where says where today falls, so the marker has words too.
+func (c *chart) where(today, start, end plan.Date) string {
+	switch {
+	case start.IsZero():
+		return ""
+	case today.Before(start):
+		return ", " + WeeksAndDays(today.DaysUntil(start)) + " before the start"
+	case !end.IsZero() && today.After(end):
+		return ", " + WeeksAndDays(end.DaysUntil(today)) + " after the end"
+	}
+	on := c.s.PhasesOn(today)
+	if len(on) == 0 {
+		return ", between phases"
+	}
+	names := make([]string, len(on))
+	for i, p := range on {
+		names[i] = clean(p.Name)
+	}
+	return ", in " + strings.Join(names, " and ")
+}
+
+// todayLine puts "today ▼" over today's column, or "" when today is off the chart.
+func (c *chart) todayLine() string {
+	if !c.inRange(c.s.Today) {
+		return ""
+	}
+	at := c.labelW + 1 + c.col(c.s.Today)
+	label := "today " + glyphTodayMark
+	start := at - (lipgloss.Width(label) - 1)
+	if start < c.labelW+1 {
+		label, start = glyphTodayMark+" today", at
+		if start+lipgloss.Width(label) > c.width {
+			label = glyphTodayMark
+		}
+	}
+	return strings.Repeat(" ", start) + c.st.render(classToday, label)
+}
+
+// axis labels the first day of each month with its name, or its year for a January when
+// the chart crosses into a new year; labels that would touch are left out.
+func (c *chart) axis() string {
+	cells := []rune(strings.Repeat(" ", c.barW))
+	last := c.from.AddDays(c.days - 1)
+	firstYear := c.from.Time().Year()
+	free := 0
+	for d := firstOfMonth(c.from); !d.After(last); d = firstOfMonth(d.AddDays(32)) {
+		if d.Before(c.from) {
+			continue
+		}
+		label := d.Time().Month().String()[:3]
+		if d.Time().Month() == 1 && d.Time().Year() != firstYear {
+			label = fmt.Sprint(d.Time().Year())
+		}
+		at := c.col(d)
+		if at < free || at+len(label) > c.barW {
+			continue
+		}
+		copy(cells[at:], []rune(label))
+		free = at + len(label) + 1
+	}
+	return strings.Repeat(" ", c.labelW+1) + c.st.render(classFaint, strings.TrimRight(string(cells), " "))
+}
+
+func firstOfMonth(d plan.Date) plan.Date {
+	return d.AddDays(1 - d.Time().Day())
+}
+
+// cell is one column of a bar row.
+type cell struct {
+	r   rune
+	cls class
+}
+
+func (c *chart) emptyCells() []cell {
+	cells := make([]cell, c.barW)
+	for i := range cells {
+		cells[i] = cell{' ', plain}
+	}
+	return cells
+}
+
+// markToday draws the today line through the gaps of a row; a bar keeps its colour over
+// it so that a phase's status stays readable.
+func (c *chart) markToday(cells []cell) {
+	if !c.inRange(c.s.Today) {
+		return
+	}
+	if at := c.col(c.s.Today); cells[at].r == ' ' {
+		cells[at] = cell{glyphToday, classToday}
+	}
+}
+
+func (c *chart) phaseRow(p Phase) string {
+	cells := c.emptyCells()
+	if c.days > 0 && !p.Start.IsZero() {
+		cls := statusClass(p.Status)
+		from := c.col(p.Start)
+		to := c.barW - 1
+		if !p.Open() {
+			// The bar ends where the day after the phase would begin, so that phases that
+			// follow on from each other meet without overlapping or leaving a hole.
+			to = c.from.DaysUntil(p.End.AddDays(1))*c.barW/c.days - 1
+		}
+		to = max(to, from)
+		for i := from; i <= to; i++ {
+			cells[i] = cell{glyphBar, cls}
+		}
+		if p.Open() {
+			cells[to] = cell{glyphOpenEnd, cls}
+		}
+	}
+	c.markToday(cells)
+	label := truncate(clean(p.Name), c.labelW)
+	label += strings.Repeat(" ", c.labelW-lipgloss.Width(label))
+	return c.renderRow(label, cells)
+}
+
+func (c *chart) milestoneRow() string {
+	cells := c.emptyCells()
+	for _, m := range c.s.Milestones {
+		if c.inRange(m.Date) {
+			cells[c.col(m.Date)] = cell{glyphMilestone, classMilestone}
+		}
+	}
+	c.markToday(cells)
+	label := truncate(milestonesLabel, c.labelW)
+	label += strings.Repeat(" ", c.labelW-lipgloss.Width(label))
+	return c.renderRow(label, cells)
+}
+
+// renderRow styles runs of cells of one class together, and drops trailing blanks.
+func (c *chart) renderRow(label string, cells []cell) string {
+	end := len(cells)
+	for end > 0 && cells[end-1].r == ' ' {
+		end--
+	}
+	var b strings.Builder
+	b.WriteString(label)
+	b.WriteByte(' ')
+	for i := 0; i < end; {
+		j := i
+		var run strings.Builder
+		for j < end && cells[j].cls == cells[i].cls {
+			run.WriteRune(cells[j].r)
+			j++
+		}
+		b.WriteString(c.st.render(cells[i].cls, run.String()))
+		i = j
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// phaseFacts are the words under a bar: kind, dates, length, and the minimum and ideal
+// for the kind, with a too-short or below-ideal phase flagged so that it reads without
+// colour.
+func (c *chart) phaseFacts(p Phase) []segment {
+	segs := []segment{{clean(p.Kind), classFaint}}
+	switch {
+	case p.Status == StatusUndated:
+		return append(segs, segment{"dates unknown: " + p.Reason, classTooShort})
+	case p.Open():
+		segs = append(segs, segment{p.Start.String() + arrow + "open-ended", plain})
+	default:
+		segs = append(segs, segment{p.Start.String() + arrow + p.End.String(), plain},
+			segment{WeeksAndDays(p.Days), plain})
+	}
+	minimum, ideal := "", ""
+	if p.Minimum > 0 {
+		minimum = "min " + WeeksAndDays(p.Minimum)
+	}
+	if p.Ideal > 0 {
+		ideal = "ideal " + WeeksAndDays(p.Ideal)
+	}
+	switch p.Status {
+	case StatusTooShort:
+		segs = append(segs, segment{fmt.Sprintf("TOO SHORT: %s < %s minimum", WeeksAndDays(p.Days), WeeksAndDays(p.Minimum)), classTooShort})
+		minimum = ""
+	case StatusBelowIdeal:
+		segs = append(segs, segment{fmt.Sprintf("below ideal: %s < %s ideal", WeeksAndDays(p.Days), WeeksAndDays(p.Ideal)), classBelowIdeal})
+		ideal = ""
+	}
+	if limits := strings.Join(nonEmpty(minimum, ideal), ", "); limits != "" {
+		segs = append(segs, segment{limits, plain})
+	}
+	return segs
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// pack lays segments out on as few lines as the width allows, joined by " · ", wrapping
+// between segments rather than cutting one, so a flag at the end is never lost; only a
+// segment wider than a whole line is shortened.
+func (c *chart) pack(indent string, segs []segment) []string {
+	var out []string
+	var b strings.Builder
+	used := -1 // columns used on the current line, or -1 before its first segment
+	sepW := lipgloss.Width(separator)
+	for _, seg := range segs {
+		text := truncate(seg.text, c.width-len(indent))
+		w := lipgloss.Width(text)
+		if used >= 0 && used+sepW+w > c.width {
+			out = append(out, b.String())
+			b.Reset()
+			used = -1
+		}
+		if used < 0 {
+			b.WriteString(indent)
+			used = len(indent)
+		} else {
+			b.WriteString(c.st.render(classFaint, separator))
+			used += sepW
+		}
+		b.WriteString(c.st.render(seg.cls, text))
+		used += w
+	}
+	if used >= 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// verdict is one line at any usual width; on a narrow one it wraps between words rather
+// than lose the end of the sentence.
+func (c *chart) verdict() []string {
+	cls := classOK
+	for _, p := range c.s.Phases {
+		switch p.Status {
+		case StatusTooShort, StatusUndated:
+			cls = classTooShort
+		case StatusBelowIdeal:
+			if cls == classOK {
+				cls = classBelowIdeal
+			}
+		}
+	}
+	lines := wrap(c.s.Verdict(), c.width)
+	for i, l := range lines {
+		lines[i] = c.st.render(cls, l)
+	}
+	return lines
+}
+
+// wrap breaks s between words into lines of at most w columns; a word longer than a line
+// is shortened.
+func wrap(s string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		word = truncate(word, w)
+		switch {
+		case line == "":
+			line = word
+		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// truncate shortens s to at most w columns, ending it with "…" when it had to cut.
+func truncate(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	if w < 1 {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if lipgloss.Width(b.String()+string(r)) > w-1 {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + ellipsis
+}
+
+// clean makes plan text safe to print: names are the plan author's, and a control
+// character (an escape sequence in a quoted YAML string) must not reach the terminal.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
