@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/cmd/addstakeholder"
 	"github.com/planascode/plan/internal/cmd/check"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
@@ -17,6 +18,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 	return []*cobra.Command{
 		initcmd.NewCmd(env, nil),
 		check.NewCmd(env, nil),
+		addstakeholder.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		timeline.NewCmd(env, nil),
 		versioncmd.NewCmd(env),

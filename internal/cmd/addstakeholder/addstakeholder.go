@@ -1,0 +1,375 @@
+package addstakeholder
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planascode/plan/internal/atomicfile"
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/edit"
+	"github.com/planascode/plan/internal/filelock"
+	"github.com/planascode/plan/internal/lint"
+	"github.com/planascode/plan/internal/plan"
+)
+
+// DefaultLockTimeout is how long a run waits for another run editing the same file.
+const DefaultLockTimeout = 30 * time.Second
+
+// The values the format allows for each enumerated flag, in the format's order.
+var (
+	Levels        = []string{"low", "medium", "high"}
+	Participation = []string{"inform", "consult", "involve", "collaborate", "empower"}
+)
+
+// Options are the flags and arguments of `plan add-stakeholder`.
+type Options struct {
+	Env *cli.Env
+	// File is the plan to edit; "" means the only plan file in the working directory.
+	File string
+
+	Name          string
+	ID            string
+	Profile       string
+	Interest      string
+	Influence     string
+	Impact        string
+	Participation string
+	Current       string
+	Desired       string
+	Channels      []string
+	Contact       string
+	Vulnerable    bool
+	Notes         string
+
+	DryRun bool
+	// LockTimeout bounds the wait for another run on the same file; zero means
+	// DefaultLockTimeout.
+	LockTimeout time.Duration
+}
+
+// NewCmd builds `plan add-stakeholder`; runF replaces the run function in tests of flag
+// parsing.
+func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Env: env}
+	cmd := &cobra.Command{
+		Use:   "add-stakeholder [FILE] --name NAME",
+		Short: "Add a stakeholder to a plan's register",
+		Long: `Add a stakeholder to the end of the plan's stakeholders list.
+
+The edit changes nothing but what it adds: every comment, blank line, key order
+and quoting style in the file stays byte for byte as it was, so the change reads
+as a clean addition in review. The new entry is indented like its neighbours and
+written with the file's line endings. A missing stakeholders list is created in
+its place in the format's section order, after objectives and before roles.
+
+FILE defaults to the only *.plan.yaml (or *.plan.yml) file in the current
+directory. The id defaults to a slug of the name ("Parents & carers" becomes
+parents-carers); it must not already be in the register.
+
+Before anything is written, the edited plan is validated against the schema; a
+file that is not a valid plan is never edited. The file is replaced atomically
+(a reader or a crash never sees half of it) and keeps its permissions, and
+concurrent runs on one file take turns, so none of their additions is lost.
+
+Afterwards the plan check findings about the new stakeholder are listed (for
+example, that no activity invites them yet) as the next steps.`,
+		Example: `  plan add-stakeholder --name "Parents & carers" --influence medium --impact high
+  plan add-stakeholder engagement.plan.yaml --name "Year 7 pupils" --id year7 \
+      --participation involve --current unaware --desired supportive \
+      --channel "School assembly" --channel "Student council" --vulnerable
+  plan add-stakeholder --name "Local traders" --dry-run`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Name, "name", "", "name of the stakeholder or group (required)")
+	f.StringVar(&opts.ID, "id", "", "id to refer to them by (default: a slug of --name)")
+	f.StringVar(&opts.Profile, "profile", "", "their social, technical, economic and political context (Markdown)")
+	f.StringVar(&opts.Interest, "interest", "", "their issues and needs, and what they gain by taking part (Markdown)")
+	f.StringVar(&opts.Influence, "influence", "", "influence over the outcome: "+strings.Join(Levels, ", "))
+	f.StringVar(&opts.Impact, "impact", "", "how strongly the project affects them: "+strings.Join(Levels, ", "))
+	f.StringVar(&opts.Participation, "participation", "", "level of input (IAP2): "+strings.Join(Participation, ", "))
+	f.StringVar(&opts.Current, "current", "", "engagement today: "+strings.Join(plan.EngagementLevels, ", "))
+	f.StringVar(&opts.Desired, "desired", "", "engagement we need: "+strings.Join(plan.EngagementLevels, ", "))
+	// StringArray, not StringSlice: a channel such as "Email, phone" must stay one channel.
+	f.StringArrayVar(&opts.Channels, "channel", nil, "a way to reach them; repeat for several")
+	f.StringVar(&opts.Contact, "contact", "", "a named contact or group address")
+	f.BoolVar(&opts.Vulnerable, "vulnerable", false, "they need extra support to take part")
+	f.StringVar(&opts.Notes, "notes", "", "anything else (Markdown)")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
+	_ = cmd.MarkFlagRequired("name")
+	for flag, values := range map[string][]string{
+		"influence":     Levels,
+		"impact":        Levels,
+		"participation": Participation,
+		"current":       plan.EngagementLevels,
+		"desired":       plan.EngagementLevels,
+	} {
+		_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+	}
+	for _, flag := range []string{"name", "id", "profile", "interest", "channel", "contact", "notes"} {
+		_ = cmd.RegisterFlagCompletionFunc(flag, cobra.NoFileCompletions)
+	}
+	return cmd
+}
+
+// Run adds the stakeholder, or prints the diff that would add it.
+func Run(opts *Options) error {
+	s, err := stakeholder(opts)
+	if err != nil {
+		return err
+	}
+	dir := opts.Env.Dir
+	if dir == "" {
+		if dir, err = os.Getwd(); err != nil {
+			return err
+		}
+	}
+	cfg, err := config.Resolve("", getenv(opts.Env, config.EnvVar), dir)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	name := opts.File
+	if name == "" {
+		if name, err = onlyPlan(dir); err != nil {
+			return err
+		}
+	}
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+
+	if info, err := os.Stat(path); err != nil {
+		return cli.BadInputf("%s: cannot read: %v", name, unwrapPath(err))
+	} else if info.IsDir() {
+		return cli.BadInputf("%s: is a directory, not a plan file", name)
+	}
+
+	if !opts.DryRun {
+		// Held from before the read until after the rename, so that a concurrent run
+		// reads this run's result rather than the same original.
+		timeout := opts.LockTimeout
+		if timeout <= 0 {
+			timeout = DefaultLockTimeout
+		}
+		lock, err := filelock.Acquire(path, timeout)
+		if err != nil {
+			return cli.BadInputf("%s: cannot edit: %v", name, unwrapPath(err))
+		}
+		defer lock.Unlock()
+	}
+
+	maxSize := plan.Options{MaxSize: cfg.MaxFileSize}
+	data, err := plan.ReadFile(path, maxSize)
+	if err != nil {
+		return refuse(opts, name, err)
+	}
+	before, err := plan.Parse(name, data, maxSize)
+	if err != nil {
+		return refuse(opts, name, err)
+	}
+	for _, existing := range before.Stakeholders {
+		if existing.ID == s.ID {
+			line := 0
+			if existing.Node != nil {
+				line = existing.Node.Line
+			}
+			return cli.BadInputf("%s already has a stakeholder with id %q (line %d): choose another id with --id", name, s.ID, line)
+		}
+	}
+
+	out, err := edit.AddStakeholder(data, s)
+	if err != nil {
+		var dup *edit.DuplicateIDError
+		if errors.As(err, &dup) {
+			return cli.BadInputf("%s already has a stakeholder with id %q (line %d): choose another id with --id", name, dup.ID, dup.Line)
+		}
+		return cli.BadInputf("%s was not edited: %v; add the stakeholder by hand", name, err)
+	}
+	after, err := plan.Parse(name, out, maxSize)
+	if err != nil {
+		return cli.BadInputf("%s was not edited: with the new stakeholder it would not be a valid plan: %v", name, err)
+	}
+
+	if opts.DryRun {
+		_, err := fmt.Fprint(opts.Env.IO.Out, edit.UnifiedDiff(diffName(name), data, out, 3))
+		return err
+	}
+	if err := atomicfile.Write(path, out, 0o644); err != nil {
+		return cli.BadInput(err)
+	}
+
+	w := opts.Env.IO.Out
+	fmt.Fprintf(w, "Added stakeholder %q (%s) to %s\n", s.ID, s.Name, name)
+	if next := Concerning(lint.New(cfg).CheckPlan(after), len(after.Stakeholders)-1, s.ID); len(next) > 0 {
+		fmt.Fprintln(w, "\nNext steps:")
+		for _, f := range next {
+			fmt.Fprintln(w, f.String())
+		}
+	}
+	return nil
+}
+
+// Concerning keeps the findings about the stakeholder at index i with the given id:
+// those on its entry or anything in it, and those whose message names it.
+func Concerning(fs []diag.Finding, i int, id string) []diag.Finding {
+	pointer := plan.Pointer("stakeholders", strconv.Itoa(i))
+	quoted := strconv.Quote(id)
+	var out []diag.Finding
+	for _, f := range fs {
+		if f.Pointer == pointer || strings.HasPrefix(f.Pointer, pointer+"/") || strings.Contains(f.Message, quoted) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// stakeholder checks the flags, before the file is touched, and builds the entry.
+func stakeholder(opts *Options) (edit.Stakeholder, error) {
+	s := edit.Stakeholder{
+		ID: opts.ID, Name: strings.TrimSpace(opts.Name), Profile: opts.Profile, Interest: opts.Interest,
+		Influence: opts.Influence, Impact: opts.Impact, Participation: opts.Participation,
+		Current: opts.Current, Desired: opts.Desired, Channels: opts.Channels,
+		Contact: opts.Contact, Vulnerable: opts.Vulnerable, Notes: opts.Notes,
+	}
+	if s.Name == "" {
+		return s, cli.BadInputf("--name must not be empty")
+	}
+	for _, e := range []struct {
+		flag, value string
+		allowed     []string
+	}{
+		{"influence", s.Influence, Levels},
+		{"impact", s.Impact, Levels},
+		{"participation", s.Participation, Participation},
+		{"current", s.Current, plan.EngagementLevels},
+		{"desired", s.Desired, plan.EngagementLevels},
+	} {
+		if e.value != "" && !contains(e.allowed, e.value) {
+			return s, cli.BadInputf("invalid --%s %q: allowed values are %s", e.flag, e.value, strings.Join(e.allowed, ", "))
+		}
+	}
+	for _, c := range s.Channels {
+		if strings.TrimSpace(c) == "" {
+			return s, cli.BadInputf("--channel must not be empty")
+		}
+	}
+	// Names, ids, contacts and channels are shown in lists and tables; only the
+	// Markdown fields may span lines.
+	for _, f := range []struct{ flag, value string }{{"name", s.Name}, {"id", s.ID}, {"contact", s.Contact}, {"channel", strings.Join(s.Channels, "")}} {
+		if strings.ContainsAny(f.value, "\r\n") {
+			return s, cli.BadInputf("--%s must be a single line", f.flag)
+		}
+	}
+	if s.ID == "" {
+		id, err := edit.Slug(s.Name)
+		if err != nil {
+			return s, cli.BadInputf("cannot make an id from --name %q (%v): give one with --id", s.Name, err)
+		}
+		s.ID = id
+	} else if !edit.SlugPattern.MatchString(s.ID) {
+		return s, cli.BadInputf("invalid --id %q: an id is a lowercase letter followed by up to 62 lowercase letters, digits, '_' or '-'", s.ID)
+	}
+	return s, nil
+}
+
+// onlyPlan finds the single plan file in dir.
+func onlyPlan(dir string) (string, error) {
+	var found []string
+	for _, pattern := range []string{"*.plan.yaml", "*.plan.yml"} {
+		matches, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			return "", err
+		}
+		for _, m := range matches {
+			if info, err := os.Stat(m); err == nil && info.Mode().IsRegular() {
+				found = append(found, filepath.Base(m))
+			}
+		}
+	}
+	sort.Strings(found)
+	switch len(found) {
+	case 0:
+		return "", cli.BadInputf("no plan file (*.plan.yaml or *.plan.yml) in the current directory: name the file to edit, or create one with plan init")
+	case 1:
+		return found[0], nil
+	}
+	return "", cli.BadInputf("%d plan files in the current directory (%s): name the one to edit", len(found), strings.Join(found, ", "))
+}
+
+// refuse reports a file that cannot be read or is not a valid plan: the loader's
+// findings on stderr, as plan check prints them, then one line saying the file was left
+// alone.
+func refuse(opts *Options, name string, err error) error {
+	var pe *plan.Error
+	if !errors.As(err, &pe) || len(pe.Findings) == 0 {
+		return cli.BadInput(err)
+	}
+	for _, f := range pe.Findings {
+		fmt.Fprintln(opts.Env.IO.ErrOut, f.String())
+	}
+	return cli.BadInputf("%s is not a valid plan, so it was not edited: fix the %s above first", name, plural(len(pe.Findings), "problem"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// diffName is the file's name in the diff headers: slash-separated and relative, as
+// patch -p1 and git apply expect after the a/ and b/ prefixes.
+func diffName(name string) string {
+	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(name)), "/")
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func getenv(env *cli.Env, key string) string {
+	if env.Getenv != nil {
+		return env.Getenv(key)
+	}
+	return os.Getenv(key)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

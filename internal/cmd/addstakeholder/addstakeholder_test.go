@@ -1,0 +1,422 @@
+package addstakeholder
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/filelock"
+	"github.com/planascode/plan/internal/iostreams"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
+)
+
+const samplePlan = `# yaml-language-server: $schema=plan.schema.json
+schema_version: 1
+title: Main Street redesign  # working title
+
+# Who is affected.
+stakeholders:
+  - id: residents  # everyone on Main Street
+    name: Residents
+    influence: medium
+
+# Who does the work.
+roles:
+  engagement_lead:
+    name: Sam Lee
+`
+
+type run struct {
+	env *cli.Env
+	out *bytes.Buffer
+	err *bytes.Buffer
+}
+
+func newRun(dir string) run {
+	ios, _, out, errOut := iostreams.Test()
+	env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(string) string { return "" }}
+	return run{env: env, out: out, err: errOut}
+}
+
+func writePlan(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestFlags(t *testing.T) {
+	var got *Options
+	cmd := NewCmd(&cli.Env{}, func(o *Options) error { got = o; return nil })
+	cmd.SetArgs([]string{"plans/x.plan.yaml", "--name", "Parents & carers", "--id", "parents",
+		"--profile", "p", "--interest", "i", "--influence", "high", "--impact", "low",
+		"--participation", "involve", "--current", "neutral", "--desired", "leading",
+		"--channel", "Email, phone", "--channel", "SMS", "--contact", "c", "--vulnerable",
+		"--notes", "n", "--dry-run"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	want := Options{File: "plans/x.plan.yaml", Name: "Parents & carers", ID: "parents", Profile: "p",
+		Interest: "i", Influence: "high", Impact: "low", Participation: "involve", Current: "neutral",
+		Desired: "leading", Channels: []string{"Email, phone", "SMS"}, Contact: "c", Vulnerable: true,
+		Notes: "n", DryRun: true}
+	got.Env = nil
+	if fmt.Sprint(*got) != fmt.Sprint(want) {
+		t.Errorf("options\n%+v\nwant\n%+v", *got, want)
+	}
+
+	got = nil
+	cmd = NewCmd(&cli.Env{}, func(o *Options) error { got = o; return nil })
+	cmd.SetArgs([]string{"--name", "x"})
+	if err := cmd.Execute(); err != nil || got.File != "" {
+		t.Errorf("without FILE: %v, File %q", err, got.File)
+	}
+
+	cmd = NewCmd(&cli.Env{}, func(*Options) error { t.Error("ran without --name"); return nil })
+	cmd.SetArgs([]string{"x.plan.yaml"})
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), `"name"`) {
+		t.Errorf("without --name: %v", err)
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	cmd := NewCmd(&cli.Env{}, nil)
+	for flag, want := range map[string]string{
+		"influence":     "low medium high",
+		"impact":        "low medium high",
+		"participation": "inform consult involve collaborate empower",
+		"current":       "unaware resistant neutral supportive leading",
+		"desired":       "unaware resistant neutral supportive leading",
+	} {
+		f, ok := cmd.GetFlagCompletionFunc(flag)
+		if !ok {
+			t.Errorf("--%s has no completion", flag)
+			continue
+		}
+		got, _ := f(cmd, nil, "")
+		if strings.Join(got, " ") != want {
+			t.Errorf("--%s completes %q, want %q", flag, got, want)
+		}
+	}
+}
+
+func TestAdd(t *testing.T) {
+	dir := t.TempDir()
+	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
+	r := newRun(dir)
+	err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Parents & carers",
+		Influence: "medium", Channels: []string{"School newsletter"}})
+	if err != nil {
+		t.Fatalf("Run: %v\nstderr: %s", err, r.err)
+	}
+	if first, _, _ := strings.Cut(r.out.String(), "\n"); first != `Added stakeholder "parents-carers" (Parents & carers) to engagement.plan.yaml` {
+		t.Errorf("first line %q", first)
+	}
+	data, _ := os.ReadFile(path)
+	want := strings.Replace(samplePlan, "    influence: medium\n", `    influence: medium
+  - id: parents-carers
+    name: Parents & carers
+    influence: medium
+    channels:
+      - School newsletter
+`, 1)
+	if string(data) != want {
+		t.Errorf("file:\n%s\nwant:\n%s", data, want)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o640 {
+		t.Errorf("mode changed to %v", info.Mode().Perm())
+	}
+	if _, ok := rules.ByID("stakeholder-not-engaged"); ok {
+		if !strings.Contains(r.out.String(), "\nNext steps:\nengagement.plan.yaml:10:5: warning: stakeholder \"parents-carers\"") ||
+			!strings.Contains(r.out.String(), "[stakeholder-not-engaged]") {
+			t.Errorf("next steps missing:\n%s", r.out)
+		}
+		if strings.Contains(r.out.String(), `"residents"`) {
+			t.Errorf("next steps mention another stakeholder:\n%s", r.out)
+		}
+	}
+}
+
+func TestConcerning(t *testing.T) {
+	fs := []diag.Finding{
+		{Pointer: "/stakeholders/1", Message: "on the entry"},
+		{Pointer: "/stakeholders/1/channels/0", Message: "inside the entry"},
+		{Pointer: "/stakeholders/10", Message: "another entry"},
+		{Pointer: "/stakeholders/0", Message: "the first"},
+		{Pointer: "/activities/0", Message: `activity names "parents-carers"`},
+		{Pointer: "/activities/1", Message: `activity names "parents-carers-2"`},
+		{Pointer: "", Message: "the whole file"},
+	}
+	var got []string
+	for _, f := range Concerning(fs, 1, "parents-carers") {
+		got = append(got, f.Message)
+	}
+	if want := "on the entry|inside the entry|activity names \"parents-carers\""; strings.Join(got, "|") != want {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		content string
+		opts    Options
+		want    string
+		stderr  string
+	}{
+		{"duplicate id", samplePlan, Options{Name: "Residents"}, `already has a stakeholder with id "residents" (line 7): choose another id with --id`, ""},
+		{"duplicate explicit id", samplePlan, Options{Name: "Locals", ID: "residents"}, `id "residents"`, ""},
+		{"bad influence", samplePlan, Options{Name: "X", Influence: "huge"}, `invalid --influence "huge": allowed values are low, medium, high`, ""},
+		{"bad impact", samplePlan, Options{Name: "X", Impact: "High"}, `invalid --impact "High": allowed values are low, medium, high`, ""},
+		{"bad participation", samplePlan, Options{Name: "X", Participation: "tell"}, "allowed values are inform, consult, involve, collaborate, empower", ""},
+		{"bad current", samplePlan, Options{Name: "X", Current: "hostile"}, "allowed values are unaware, resistant, neutral, supportive, leading", ""},
+		{"bad desired", samplePlan, Options{Name: "X", Desired: "x"}, "invalid --desired", ""},
+		{"bad id", samplePlan, Options{Name: "X", ID: "Bad Id"}, `invalid --id "Bad Id"`, ""},
+		{"no slug", samplePlan, Options{Name: "&&&"}, "give one with --id", ""},
+		{"blank name", samplePlan, Options{Name: "  "}, "--name must not be empty", ""},
+		{"two-line name", samplePlan, Options{Name: "a\nb"}, "--name must be a single line", ""},
+		{"empty channel", samplePlan, Options{Name: "X", Channels: []string{" "}}, "--channel must not be empty", ""},
+		{"schema error", "schema_version: 2\ntitle: T\n", Options{Name: "X"}, "is not a valid plan, so it was not edited", "p.plan.yaml:1:"},
+		{"yaml error", "schema_version: 1\ntitle: [\n", Options{Name: "X"}, "is not a valid plan", "[yaml-syntax]"},
+		{"not a plan", "- a\n- b\n", Options{Name: "X"}, "is not a valid plan", "[schema]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := writePlan(t, dir, "p.plan.yaml", tc.content)
+			r := newRun(dir)
+			opts := tc.opts
+			opts.Env, opts.File = r.env, "p.plan.yaml"
+			err := Run(&opts)
+			if cli.Code(err) != cli.ExitBadInput || !strings.Contains(fmt.Sprint(err), tc.want) {
+				t.Errorf("err = %v (exit %d), want exit 2 with %q", err, cli.Code(err), tc.want)
+			}
+			if !strings.Contains(r.err.String(), tc.stderr) {
+				t.Errorf("stderr %q lacks %q", r.err, tc.stderr)
+			}
+			if data, _ := os.ReadFile(path); string(data) != tc.content {
+				t.Errorf("the file changed:\n%s", data)
+			}
+			if r.out.Len() > 0 {
+				t.Errorf("stdout: %q", r.out)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("the directory holds %d entries, want only the plan", len(entries))
+			}
+		})
+	}
+}
+
+// TestFlagsBeforeFile checks that a bad flag is reported even when the file is missing,
+// so nothing is opened or locked for a command line that cannot succeed.
+func TestFlagsBeforeFile(t *testing.T) {
+	r := newRun(t.TempDir())
+	err := Run(&Options{Env: r.env, File: "missing.plan.yaml", Name: "X", Influence: "huge"})
+	if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "--influence") {
+		t.Errorf("err = %v", err)
+	}
+	err = Run(&Options{Env: r.env, File: "missing.plan.yaml", Name: "X"})
+	if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "missing.plan.yaml: cannot read") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestDryRun(t *testing.T) {
+	dir := t.TempDir()
+	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
+	r := newRun(dir)
+	if err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Parents & carers", DryRun: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := `--- a/engagement.plan.yaml
++++ b/engagement.plan.yaml
+@@ -7,6 +7,8 @@
+   - id: residents  # everyone on Main Street
+     name: Residents
+     influence: medium
++  - id: parents-carers
++    name: Parents & carers
+ 
+ # Who does the work.
+ roles:
+`
+	if r.out.String() != want {
+		t.Errorf("diff:\n%s\nwant:\n%s", r.out, want)
+	}
+	if data, _ := os.ReadFile(path); string(data) != samplePlan {
+		t.Error("--dry-run wrote the file")
+	}
+	if patch, err := exec.LookPath("patch"); err == nil {
+		cmd := exec.Command(patch, "-p1", "-s")
+		cmd.Dir, cmd.Stdin = dir, strings.NewReader(want)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("patch: %v\n%s", err, out)
+		}
+		p, err := plan.Load(path, plan.Options{})
+		if err != nil || p.Stakeholders[1].ID != "parents-carers" {
+			t.Errorf("the patched plan: %v", err)
+		}
+	}
+}
+
+func TestDefaultFile(t *testing.T) {
+	t.Run("none", func(t *testing.T) {
+		dir := t.TempDir()
+		writePlan(t, dir, "notes.yaml", samplePlan)
+		if err := os.Mkdir(filepath.Join(dir, "dir.plan.yaml"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		r := newRun(dir)
+		err := Run(&Options{Env: r.env, Name: "X"})
+		if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "no plan file") {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("one", func(t *testing.T) {
+		dir := t.TempDir()
+		path := writePlan(t, dir, "only.plan.yml", samplePlan)
+		writePlan(t, dir, "other.yaml", "x: 1\n")
+		r := newRun(dir)
+		if err := Run(&Options{Env: r.env, Name: "Traders"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(r.out.String(), "to only.plan.yml\n") {
+			t.Errorf("stdout %q", r.out)
+		}
+		if data, _ := os.ReadFile(path); !strings.Contains(string(data), "- id: traders\n") {
+			t.Errorf("not added:\n%s", data)
+		}
+	})
+	t.Run("two", func(t *testing.T) {
+		dir := t.TempDir()
+		a := writePlan(t, dir, "a.plan.yaml", samplePlan)
+		writePlan(t, dir, "b.plan.yml", samplePlan)
+		r := newRun(dir)
+		err := Run(&Options{Env: r.env, Name: "X"})
+		if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "2 plan files in the current directory (a.plan.yaml, b.plan.yml)") {
+			t.Errorf("err = %v", err)
+		}
+		if data, _ := os.ReadFile(a); string(data) != samplePlan {
+			t.Error("a file changed")
+		}
+	})
+}
+
+// TestConcurrentRuns runs many adds on one file at once in this process: each Run takes
+// the file lock on its own descriptor, which excludes the others just as it excludes
+// other processes, so every addition survives.
+func TestConcurrentRuns(t *testing.T) {
+	if !filelock.Supported {
+		t.Skip("no advisory file locks on this platform")
+	}
+	dir := t.TempDir()
+	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
+	const n = 20
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := newRun(dir)
+			errs[i] = Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: fmt.Sprintf("Group %d", i)})
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("run %d: %v", i, err)
+		}
+	}
+	assertAll(t, path, n)
+}
+
+// TestConcurrentProcesses builds the plan binary and runs 20 add-stakeholder processes
+// on one file at once; all 20 stakeholders must be in the result.
+func TestConcurrentProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the plan binary")
+	}
+	gomod, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil || len(bytes.TrimSpace(gomod)) == 0 {
+		t.Skipf("cannot find the module root: %v", err)
+	}
+	bin := filepath.Join(t.TempDir(), "plan")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/plan")
+	build.Dir = filepath.Dir(string(bytes.TrimSpace(gomod)))
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if err := exec.Command(bin, "add-stakeholder", "--help").Run(); err != nil {
+		t.Skip("the plan binary has no add-stakeholder command yet")
+	}
+	if !filelock.Supported {
+		t.Skip("no advisory file locks on this platform")
+	}
+
+	dir := t.TempDir()
+	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
+	const n = 20
+	cmds := make([]*exec.Cmd, n)
+	outs := make([]*bytes.Buffer, n)
+	for i := range cmds {
+		cmds[i] = exec.Command(bin, "add-stakeholder", "--name", fmt.Sprintf("Group %d", i))
+		cmds[i].Dir = dir
+		cmds[i].Env = append(os.Environ(), "PLAN_CONFIG=")
+		outs[i] = &bytes.Buffer{}
+		cmds[i].Stdout, cmds[i].Stderr = outs[i], outs[i]
+	}
+	for _, c := range cmds {
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Errorf("process %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	assertAll(t, path, n)
+}
+
+// assertAll checks that the plan at path holds residents and Group 0 … Group n-1, and
+// that the original bytes are still there.
+func assertAll(t *testing.T, path string, n int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Parse(path, data, plan.Options{})
+	if err != nil {
+		t.Fatalf("the result is not a valid plan: %v\n%s", err, data)
+	}
+	ids := map[string]bool{}
+	for _, s := range p.Stakeholders {
+		ids[s.ID] = true
+	}
+	for i := 0; i < n; i++ {
+		if id := fmt.Sprintf("group-%d", i); !ids[id] {
+			t.Errorf("%s was lost", id)
+		}
+	}
+	if len(p.Stakeholders) != n+1 {
+		t.Errorf("%d stakeholders, want %d", len(p.Stakeholders), n+1)
+	}
+	head, _, _ := strings.Cut(samplePlan, "\n# Who does the work.")
+	if !strings.HasPrefix(string(data), head) || !strings.HasSuffix(string(data), "\n# Who does the work.\nroles:\n  engagement_lead:\n    name: Sam Lee\n") {
+		t.Errorf("bytes outside the list changed:\n%s", data)
+	}
+}

@@ -1,0 +1,276 @@
+package edit
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+const minimal = "schema_version: 1\ntitle: T\n"
+
+func TestAddStakeholderRefuses(t *testing.T) {
+	ok := Stakeholder{ID: "residents", Name: "Residents"}
+	for _, tc := range []struct {
+		name string
+		src  string
+		s    Stakeholder
+		want string
+	}{
+		{"bad id", minimal, Stakeholder{ID: "1st", Name: "x"}, `invalid id "1st"`},
+		{"uppercase id", minimal, Stakeholder{ID: "Residents", Name: "x"}, `invalid id "Residents"`},
+		{"blank name", minimal, Stakeholder{ID: "x", Name: "  "}, "needs a name"},
+		{"invalid UTF-8", minimal, Stakeholder{ID: "x", Name: "a\xffb"}, "not valid UTF-8"},
+		{"not a list", minimal + "stakeholders:\n  id: a\n", ok, "not a list"},
+		{"alias", minimal + "x_list: &l []\nstakeholders: *l\n", ok, "not a list"},
+		{"flow top level", "{schema_version: 1, title: T}\n", ok, "flow mapping"},
+		{"two documents", minimal + "---\n" + minimal, ok, "more than one YAML document"},
+		{"not YAML", "a: [\n", ok, "invalid YAML"},
+		{"empty", "", ok, "empty"},
+		{"scalar", "just text\n", ok, "not a mapping"},
+		{"tagged null", minimal + "stakeholders: !!null\n", ok, "disturbing"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := AddStakeholder([]byte(tc.src), tc.s)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want one containing %q; output:\n%s", err, tc.want, out)
+			}
+		})
+	}
+}
+
+func TestAddStakeholderDuplicate(t *testing.T) {
+	for _, src := range []string{
+		minimal + "stakeholders:\n  - id: a\n    name: A\n  - id: residents\n    name: R\n",
+		minimal + "stakeholders: [{id: a, name: A},\n  {id: residents, name: R}]\n",
+	} {
+		_, err := AddStakeholder([]byte(src), Stakeholder{ID: "residents", Name: "Residents"})
+		var dup *DuplicateIDError
+		if !errors.As(err, &dup) || dup.ID != "residents" {
+			t.Fatalf("err = %v, want a DuplicateIDError for residents", err)
+		}
+		if dup.Line != strings.Count(src[:strings.Index(src, "residents")], "\n")+1 {
+			t.Errorf("duplicate reported at line %d", dup.Line)
+		}
+	}
+}
+
+// TestAddTwice adds two entries to every golden input: the second goes after the first,
+// so repeated runs build the register in the order they ran.
+func TestAddTwice(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			first, err := AddStakeholder(c.input(), c.stakeholder)
+			if err != nil {
+				t.Fatal(err)
+			}
+			second, err := AddStakeholder(first, Stakeholder{ID: "second-one", Name: "Second one", Notes: "two\nlines"})
+			if err != nil {
+				t.Fatalf("%v\n%s", err, first)
+			}
+			assertConfined(t, first, second, 0, "second-one")
+			p, err := plan.Parse(c.name, second, plan.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := len(p.Stakeholders)
+			if n < 2 || p.Stakeholders[n-2].ID != c.stakeholder.ID || p.Stakeholders[n-1].ID != "second-one" {
+				t.Errorf("stakeholders end %v", p.Stakeholders)
+			}
+		})
+	}
+}
+
+type namedCase struct {
+	name string
+	*goldenCase
+}
+
+func goldenCases(t testing.TB) []namedCase {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/add/*.txtar")
+	var out []namedCase
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, namedCase{strings.TrimSuffix(filepath.Base(f), ".txtar"), readCase(t, ar)})
+	}
+	return out
+}
+
+func TestSlug(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"Parents & carers", "parents-carers"},
+		{"Residents", "residents"},
+		{"  Main Street traders  ", "main-street-traders"},
+		{"People's panel", "peoples-panel"},
+		{"St. Mary’s school", "st-marys-school"},
+		{"Élèves et parents", "eleves-et-parents"},
+		{"Straße-Anwohner", "strasse-anwohner"},
+		{"Ærø Øresund", "aero-oresund"},
+		{"Łódź residents", "lodz-residents"},
+		{"2027 intake", "s-2027-intake"},
+		{"Year 7 pupils", "year-7-pupils"},
+		{"snake_case_group", "snake_case_group"},
+		{"_Leading underscore", "leading-underscore"},
+		{"Ｆｕｌｌｗｉｄｔｈ", "fullwidth"},
+		{"Пенсионеры of Yarrabend", "of-yarrabend"},
+		{"SEND (special needs) students", "send-special-needs-students"},
+		{strings.Repeat("word ", 20), strings.TrimSuffix(strings.Repeat("word-", 12), "-")},
+		{strings.Repeat("x", 80), strings.Repeat("x", 63)},
+	} {
+		got, err := Slug(tc.name)
+		if err != nil || got != tc.want {
+			t.Errorf("Slug(%q) = %q, %v; want %q", tc.name, got, err, tc.want)
+		}
+		if err == nil && !SlugPattern.MatchString(got) {
+			t.Errorf("Slug(%q) = %q does not match the id pattern", tc.name, got)
+		}
+	}
+	for _, name := range []string{"", "   ", "&&&", "Пенсионеры", "日本", "---"} {
+		if got, err := Slug(name); !errors.Is(err, ErrNoSlug) {
+			t.Errorf("Slug(%q) = %q, %v; want ErrNoSlug", name, got, err)
+		}
+	}
+}
+
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Parents & carers", "2027", "Ærø", "a\u0301", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		s, err := Slug(name)
+		if err == nil && !SlugPattern.MatchString(s) {
+			t.Fatalf("Slug(%q) = %q, not a valid id", name, s)
+		}
+	})
+}
+
+func TestUnifiedDiff(t *testing.T) {
+	old := "a\nb\nc\nd\ne\nf\ng\n"
+	new := "a\nb\nc\nd\nX\nY\ne\nf\ng\n"
+	want := `--- a/p.plan.yaml
++++ b/p.plan.yaml
+@@ -2,6 +2,8 @@
+ b
+ c
+ d
++X
++Y
+ e
+ f
+ g
+`
+	if got := UnifiedDiff("p.plan.yaml", []byte(old), []byte(new), 3); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if got := UnifiedDiff("p", []byte(old), []byte(old), 3); got != "" {
+		t.Errorf("equal files give %q", got)
+	}
+	wantEOF := "--- a/p\n+++ b/p\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n\\ No newline at end of file\n"
+	if got := UnifiedDiff("p", []byte("a\nb"), []byte("a\nb\nc"), 3); got != wantEOF {
+		t.Errorf("got\n%q\nwant\n%q", got, wantEOF)
+	}
+	if got := UnifiedDiff("p", []byte(""), []byte("x\n"), 3); got != "--- a/p\n+++ b/p\n@@ -0,0 +1,1 @@\n+x\n" {
+		t.Errorf("insertion into an empty file: %q", got)
+	}
+}
+
+// TestUnifiedDiffApplies feeds the diff of every golden case to patch(1) and checks that
+// it turns the input into the output byte for byte, CRLF and missing newlines included.
+func TestUnifiedDiffApplies(t *testing.T) {
+	patch, err := exec.LookPath("patch")
+	if err != nil {
+		t.Skip("patch(1) is not installed")
+	}
+	for _, c := range goldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			before := c.input()
+			after, err := AddStakeholder(before, c.stakeholder)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			file := filepath.Join(dir, "p.plan.yaml")
+			if err := os.WriteFile(file, before, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(patch, "-p1", "--binary", "-s", "-N")
+			cmd.Dir = dir
+			cmd.Stdin = strings.NewReader(UnifiedDiff("p.plan.yaml", before, after, 3))
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("patch: %v\n%s", err, out)
+			}
+			got, _ := os.ReadFile(file)
+			if string(got) != string(after) {
+				t.Errorf("patched file differs:\n%q\nwant\n%q", got, after)
+			}
+		})
+	}
+}
+
+func TestScanFlow(t *testing.T) {
+	for _, tc := range []struct {
+		src           string
+		close         int
+		lastSig       int
+		trailingComma bool
+		empty         bool
+	}{
+		{"[]", 1, 1, false, true},
+		{"[ # c\n ]", 7, 1, false, true},
+		{"[a, b]", 5, 5, false, false},
+		{"[a, b, ]", 7, 6, true, false},
+		{"['x]', \"y]\\\"\"]", 13, 13, false, false},
+		{"[it's, fine]", 11, 11, false, false},
+		{"[{a: [1, 2]}, b # ]\n]", 20, 15, false, false},
+		{"[&x a, *x, !!str b]", 18, 18, false, false},
+		{"[a#b]", 4, 4, false, false},
+	} {
+		fs, err := scanFlow([]byte(tc.src), 0)
+		if err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+			continue
+		}
+		if fs.close != tc.close || fs.lastSig != tc.lastSig || fs.trailingComma != tc.trailingComma || fs.empty != tc.empty {
+			t.Errorf("%q: got %+v", tc.src, fs)
+		}
+	}
+	for _, src := range []string{"[a, b", "['a]", "[[a]"} {
+		if _, err := scanFlow([]byte(src), 0); err == nil {
+			t.Errorf("%q: no error", src)
+		}
+	}
+}
+
+// TestOffset checks that source.offset reads yaml.v3 columns as characters, not bytes,
+// and counts lines as libyaml does, with CRLF, NEL and LS breaks before the node.
+func TestOffset(t *testing.T) {
+	for _, doc := range []string{
+		"a: [\"éü\", 🎉x, target]\n",
+		"a: \"x\u2028y\"\r\nb: [é, target]\n",
+		"# c\u0085\nb: [ü, target]\n",
+	} {
+		var n yaml.Node
+		if err := yaml.Unmarshal([]byte(doc), &n); err != nil {
+			t.Fatalf("%q: %v", doc, err)
+		}
+		m := n.Content[0]
+		seq := m.Content[len(m.Content)-1]
+		target := seq.Content[len(seq.Content)-1]
+		src := newSource([]byte(doc))
+		at := src.offset(target.Line, target.Column)
+		if !strings.HasPrefix(doc[at:], "target") {
+			t.Errorf("%q: offset(%d, %d) = %d, at %q", doc, target.Line, target.Column, at, doc[at:])
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package edit
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// fuzzPlans returns the plans FuzzAddStakeholder adds to: the examples, and the golden
+// inputs with their CRLF, BOM and final-newline variations applied, each with the number
+// of bytes an edit may remove from it.
+func fuzzPlans(f *testing.F) (plans [][]byte, deletes []int) {
+	f.Helper()
+	examples, _ := filepath.Glob("../../examples/*.plan.yaml")
+	for _, path := range examples {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		plans = append(plans, data, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")))
+		deletes = append(deletes, 0, 0)
+	}
+	if len(plans) == 0 {
+		f.Fatal("no example plans in ../../examples")
+	}
+	for _, c := range goldenCases(f) {
+		plans = append(plans, c.input())
+		deletes = append(deletes, c.deletes)
+	}
+	return plans, deletes
+}
+
+func FuzzAddStakeholder(f *testing.F) {
+	plans, deletes := fuzzPlans(f)
+	f.Add(uint8(0), "Parents & carers", "Profile\nin two lines", "Interest: high", "Newsletter, monthly", "", uint8(7))
+	f.Add(uint8(1), "2027 intake", "", "- dash", "[x]", "#not a comment", uint8(0))
+	f.Add(uint8(2), "yes", "  indented\n", "\"quoted\"", "'single'", "a: b", uint8(255))
+	f.Add(uint8(3), "Élèves", "tab\there", "emoji 🎉", "{flow}", "~", uint8(12))
+	f.Add(uint8(9), "x", "line\r\nbreak", "\u2028", "\u0085", "\x00", uint8(33))
+	levels := []string{"", "low", "medium", "high"}
+	spectrum := []string{"", "inform", "consult", "involve", "collaborate", "empower"}
+	engagement := []string{"", "unaware", "resistant", "neutral", "supportive", "leading"}
+
+	f.Fuzz(func(t *testing.T, which uint8, name, profile, interest, channel, notes string, choice uint8) {
+		src, deleted := plans[int(which)%len(plans)], deletes[int(which)%len(plans)]
+		id, err := Slug(name)
+		if err != nil {
+			id = "fuzzed"
+		}
+		s := Stakeholder{
+			ID: id, Name: name, Profile: profile, Interest: interest, Notes: notes, Contact: channel,
+			Influence:     levels[choice%4],
+			Impact:        levels[(choice/4)%4],
+			Participation: spectrum[int(choice)%len(spectrum)],
+			Current:       engagement[int(choice/2)%len(engagement)],
+			Desired:       engagement[int(choice/3)%len(engagement)],
+			Vulnerable:    choice&1 == 1,
+		}
+		if channel != "" {
+			s.Channels = []string{channel, profile}
+		}
+		out, err := AddStakeholder(src, s)
+		var dup *DuplicateIDError
+		var unsafe *UnsafeEditError
+		switch {
+		case errors.As(err, &dup):
+			return
+		case errors.As(err, &unsafe):
+			t.Fatalf("refused a valid plan: %v", err)
+		case err != nil:
+			// Only the input can be at fault: a blank name or invalid UTF-8.
+			if s.validate() == nil {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		p, err := plan.Parse("fuzz.plan.yaml", out, plan.Options{})
+		if err != nil {
+			t.Fatalf("the result does not load: %v\n%s", err, out)
+		}
+		assertConfined(t, src, out, deleted, s.ID)
+		last := p.Stakeholders[len(p.Stakeholders)-1]
+		got := Stakeholder{
+			ID: last.ID, Name: last.Name, Profile: last.Profile, Interest: last.Interest,
+			Influence: last.Influence, Impact: last.Impact, Participation: last.Participation,
+			Channels: last.Channels, Vulnerable: last.Vulnerable, Contact: last.Contact, Notes: last.Notes,
+		}
+		if last.Engagement != nil {
+			got.Current, got.Desired = last.Engagement.Current, last.Engagement.Desired
+		}
+		if !reflect.DeepEqual(got, s) {
+			t.Fatalf("the new stakeholder reads back as\n%#v\nnot\n%#v", got, s)
+		}
+	})
+}
+
+// FuzzAddStakeholderSource varies the plan instead of the entry: whatever a valid plan
+// looks like, the edit either succeeds, loads and is confined to one region, or is
+// refused; it never panics and never returns a damaged file.
+func FuzzAddStakeholderSource(f *testing.F) {
+	plans, _ := fuzzPlans(f)
+	for _, p := range plans {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if _, err := plan.Parse("fuzz.plan.yaml", src, plan.Options{}); err != nil {
+			return
+		}
+		s := Stakeholder{ID: "fuzzed-one", Name: "Fuzzed, one", Notes: "a\nb", Channels: []string{"x"}}
+		out, err := AddStakeholder(src, s)
+		if err != nil {
+			var dup *DuplicateIDError
+			var unsafe *UnsafeEditError
+			if !errors.As(err, &dup) && !errors.As(err, &unsafe) {
+				t.Fatalf("unexpected error for a valid plan: %v", err)
+			}
+			return
+		}
+		if _, err := plan.Parse("fuzz.plan.yaml", out, plan.Options{}); err != nil {
+			t.Fatalf("the result does not load: %v\n%s", err, out)
+		}
+		assertConfined(t, src, out, 16, s.ID)
+	})
+}

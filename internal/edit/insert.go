@@ -1,0 +1,503 @@
+package edit
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+type editor struct {
+	src    *source
+	root   *yaml.Node
+	item   Stakeholder
+	eolStr string
+	lay    layout
+}
+
+// plan decides where the new entry goes and returns the splices that put it there.
+func (e *editor) plan() ([]splice, error) {
+	var key, list *yaml.Node
+	for i := 0; i+1 < len(e.root.Content); i += 2 {
+		if k := e.root.Content[i]; k.Value == "stakeholders" && k.ShortTag() != "!!merge" {
+			key, list = k, e.root.Content[i+1]
+			break
+		}
+	}
+	e.lay = e.detectLayout(list)
+	if list == nil {
+		return e.newSection()
+	}
+	switch {
+	case list.Kind == yaml.SequenceNode:
+		if err := e.checkDuplicate(list); err != nil {
+			return nil, err
+		}
+		if list.Style&yaml.FlowStyle != 0 {
+			return e.flowList(key, list)
+		}
+		return e.blockList(list)
+	case list.Kind == yaml.ScalarNode && list.ShortTag() == "!!null":
+		return e.emptyValue(key, list, len(list.Value))
+	}
+	return nil, &UnsafeEditError{Reason: fmt.Sprintf("stakeholders at line %d is not a list", list.Line)}
+}
+
+func (e *editor) checkDuplicate(list *yaml.Node) error {
+	for _, it := range list.Content {
+		for i := 0; i+1 < len(it.Content); i += 2 {
+			if it.Content[i].Value == "id" && it.Content[i+1].Value == e.item.ID {
+				return &DuplicateIDError{ID: e.item.ID, Line: it.Content[i+1].Line}
+			}
+		}
+	}
+	return nil
+}
+
+// blockList appends after the last entry's own lines: after its last line of content and
+// the comment lines that follow it directly at the depth of its keys, which describe it.
+// Blank lines and shallower comments after that stay after the new entry, since they
+// close the list or introduce what follows.
+func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
+	last := list.Content[len(list.Content)-1]
+	dash := e.dashAt(last)
+	if dash < 0 {
+		dash = e.blockIndent(list)
+	}
+	if dash < 0 {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last stakeholder (line %d)", last.Line)}
+	}
+	gap := e.lay.dashGap
+	if g := last.Column - 1 - dash; e.dashAt(last) == dash && g >= 2 && g <= 8 {
+		// The last entry's own spacing after its dash beats the file's first one.
+		gap = g
+	}
+	end := e.lastLine(last, last.Line, dash)
+	end = e.followingComments(end, dash)
+	text := e.blockItem(dash, gap)
+	return []splice{e.insertAfterLine(end, text)}, nil
+}
+
+// dashAt returns the column (0-based) of the "-" that opens the sequence entry n when it
+// stands on n's line, or -1.
+func (e *editor) dashAt(n *yaml.Node) int {
+	t := e.src.text(n.Line)
+	off := e.src.offset(n.Line, n.Column) - e.src.lineStart(n.Line)
+	for i := off - 1; i >= 0; i-- {
+		switch t[i] {
+		case ' ', '\t':
+			continue
+		case '-':
+			return len([]rune(string(t[:i])))
+		}
+		return -1
+	}
+	return -1
+}
+
+// blockIndent returns the column (0-based) of a block collection's dashes or keys, or -1.
+// The node's own position will not do when it carries an anchor or a tag: yaml.v3 then
+// gives the position of those, which may sit on the line above.
+func (e *editor) blockIndent(n *yaml.Node) int {
+	if len(n.Content) == 0 {
+		return -1
+	}
+	first := n.Content[0]
+	if n.Kind == yaml.MappingNode {
+		return first.Column - 1
+	}
+	if d := e.dashAt(first); d >= 0 {
+		return d
+	}
+	if at := e.src.offset(n.Line, n.Column); at < len(e.src.b) && e.src.b[at] == '-' {
+		return n.Column - 1
+	}
+	return -1
+}
+
+// lastLine returns the last line holding content of the entry that starts on line start,
+// in a block sequence whose dashes are at column dash. The entry's lines are those up to
+// the next line of content at the dash's depth or shallower; within them the last line
+// that is neither blank nor a comment ends it, where lines inside block, quoted and flow
+// scalars and collections count as content whatever they look like.
+func (e *editor) lastLine(n *yaml.Node, start, dash int) int {
+	inside := map[int]bool{}
+	e.markMultiline(n, dash, inside)
+	end := start
+	for l := start + 1; l <= e.src.lines(); l++ {
+		if inside[l] {
+			end = l
+			continue
+		}
+		if e.src.blank(l) || e.src.comment(l) {
+			continue
+		}
+		if e.src.indent(l) <= dash {
+			break
+		}
+		end = l
+	}
+	return end
+}
+
+// followingComments extends end over the comment lines directly below it that are
+// indented deeper than depth.
+func (e *editor) followingComments(end, depth int) int {
+	for l := end + 1; l <= e.src.lines(); l++ {
+		if !e.src.comment(l) || e.src.indent(l) <= depth {
+			break
+		}
+		end = l
+	}
+	return end
+}
+
+// markMultiline records the lines after the first of every node under n that can span
+// lines and hold text that looks like a comment or a blank line.
+func (e *editor) markMultiline(n *yaml.Node, parentIndent int, inside map[int]bool) {
+	mark := func(from, to int) {
+		for l := from + 1; l <= to; l++ {
+			inside[l] = true
+		}
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		switch {
+		case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+			mark(n.Line, e.blockScalarEnd(n, parentIndent))
+		case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+			at := skipProperties(e.src.b, e.src.offset(n.Line, n.Column))
+			if at < len(e.src.b) && (e.src.b[at] == '"' || e.src.b[at] == '\'') {
+				if end, ok := quotedEnd(e.src.b, at); ok {
+					mark(n.Line, e.src.lineOf(end-1))
+				}
+			}
+		}
+	case yaml.MappingNode, yaml.SequenceNode:
+		if n.Style&yaml.FlowStyle != 0 {
+			at := skipProperties(e.src.b, e.src.offset(n.Line, n.Column))
+			if at < len(e.src.b) && (e.src.b[at] == '[' || e.src.b[at] == '{') {
+				if fs, err := scanFlow(e.src.b, at); err == nil {
+					mark(n.Line, e.src.lineOf(fs.close))
+				}
+			}
+			return
+		}
+		indent := e.blockIndent(n)
+		if indent < 0 {
+			indent = parentIndent
+		}
+		for _, c := range n.Content {
+			e.markMultiline(c, indent, inside)
+		}
+	}
+}
+
+// blockScalarEnd returns the last line of the literal or folded scalar n, whose parent
+// collection is indented parentIndent spaces.
+func (e *editor) blockScalarEnd(n *yaml.Node, parentIndent int) int {
+	b := e.src.b
+	at := skipProperties(b, e.src.offset(n.Line, n.Column))
+	header := n.Line
+	if at < len(b) && (b[at] == '|' || b[at] == '>') {
+		header = e.src.lineOf(at)
+	}
+	contentIndent, keep := -1, false
+	for i := at + 1; i < len(b) && i < at+3; i++ {
+		switch c := b[i]; {
+		case c >= '1' && c <= '9':
+			contentIndent = parentIndent + int(c-'0')
+		case c == '+':
+			keep = true
+		case c == '-':
+		default:
+			i = len(b)
+		}
+	}
+	end, last := header, header
+	for l := header + 1; l <= e.src.lines(); l++ {
+		ind := e.src.indent(l)
+		if e.src.blank(l) {
+			if contentIndent >= 0 && ind > contentIndent {
+				// Spaces beyond the indentation are content, not an empty line.
+				end = l
+			}
+			last = l
+			continue
+		}
+		if contentIndent < 0 {
+			if ind <= parentIndent {
+				break
+			}
+			contentIndent = ind
+		}
+		if ind < contentIndent {
+			break
+		}
+		end, last = l, l
+	}
+	if keep {
+		return last
+	}
+	return end
+}
+
+// insertAfterLine inserts the block text (lines ending in eol) after line n, keeping a
+// missing final newline missing.
+func (e *editor) insertAfterLine(n int, text string) splice {
+	at := e.src.nextLine(n)
+	if !e.src.hasBreak(n) {
+		return splice{at: at, text: e.eolStr + strings.TrimSuffix(text, e.eolStr)}
+	}
+	return splice{at: at, text: text}
+}
+
+// emptyValue turns `stakeholders:` with no value, a null (`~`, `null`) or `[]` into a
+// block list. The null or the brackets (tokenLen bytes) and the spaces before them are
+// removed, since a block list cannot follow them; nothing else on their line moves.
+func (e *editor) emptyValue(key, value *yaml.Node, tokenLen int) ([]splice, error) {
+	var out []splice
+	anchor := key.Line
+	if tokenLen > 0 {
+		b := e.src.b
+		at := skipProperties(b, e.src.offset(value.Line, value.Column))
+		if at+tokenLen > len(b) {
+			return nil, &UnsafeEditError{Reason: "cannot find the value of stakeholders"}
+		}
+		if value.Kind == yaml.ScalarNode && string(b[at:at+tokenLen]) != value.Value {
+			return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null of stakeholders at line %d", value.Line)}
+		}
+		line := e.src.lineOf(at)
+		from := at
+		for from > e.src.lineStart(line) && isSpace(b[from-1]) {
+			from--
+		}
+		del := at + tokenLen - from
+		rest := strings.TrimRight(string(b[at+tokenLen:e.src.contentEnd(line)]), " \t")
+		switch {
+		case line == key.Line:
+		case from == e.src.lineStart(line) && rest == "":
+			// The value stood alone on its line: remove the line rather than leave it blank.
+			del = e.src.nextLine(line) - from
+		default:
+			anchor = line
+		}
+		out = append(out, splice{at: from, del: del})
+	}
+	indent := key.Column - 1
+	end := e.followingComments(anchor, indent)
+	text := e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
+	return append(out, e.insertAfterLine(end, text)), nil
+}
+
+// flowList adds to a flow list in flow style, so that the entries already there keep
+// every byte: on the same line for a one-line list, on a line of its own indented like
+// the last entry when the list spans lines. An empty one-line list becomes a block list.
+func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
+	b := e.src.b
+	open := skipProperties(b, e.src.offset(list.Line, list.Column))
+	if open >= len(b) || b[open] != '[' {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '[' of stakeholders at line %d", list.Line)}
+	}
+	fs, err := scanFlow(b, open)
+	if err != nil {
+		return nil, &UnsafeEditError{Reason: err.Error()}
+	}
+	openLine := e.src.lineOf(open)
+	if fs.empty && len(list.Content) == 0 {
+		if e.src.lineOf(fs.close) == openLine {
+			return e.emptyValue(key, list, fs.close+1-open)
+		}
+		text, err := e.flowItem()
+		if err != nil {
+			return nil, err
+		}
+		return []splice{{at: open + 1, text: text}}, nil
+	}
+	item, err := e.flowItem()
+	if err != nil {
+		return nil, err
+	}
+	last := list.Content[len(list.Content)-1]
+	if last.Line == openLine {
+		if fs.trailingComma {
+			return []splice{{at: fs.lastSig, text: " " + item + ","}}, nil
+		}
+		return []splice{{at: fs.lastSig, text: ", " + item}}, nil
+	}
+	indent := strings.Repeat(" ", last.Column-1)
+	sigLine := e.src.lineOf(fs.lastSig - 1)
+	if e.src.lineOf(fs.close) > sigLine {
+		// The closing bracket has a line of its own, and a comment may follow the last
+		// entry: the comma goes right after the entry, the new entry on the next line.
+		var out []splice
+		comma := ""
+		if fs.trailingComma {
+			comma = ","
+		} else {
+			out = append(out, splice{at: fs.lastSig, text: ","})
+		}
+		return append(out, splice{at: e.src.nextLine(sigLine), text: indent + item + comma + e.eolStr}), nil
+	}
+	if fs.trailingComma {
+		return []splice{{at: fs.lastSig, text: e.eolStr + indent + item + ","}}, nil
+	}
+	return []splice{{at: fs.lastSig, text: "," + e.eolStr + indent + item}}, nil
+}
+
+// newSection creates the list before the first top-level key that the format's order
+// puts after stakeholders, above that key's own comment lines; or at the end of the
+// document when there is none. A blank line separates it from what follows where one
+// separated that from what came before.
+func (e *editor) newSection() ([]splice, error) {
+	after := map[string]bool{}
+	for i, k := range sectionOrder {
+		if k == "stakeholders" {
+			for _, later := range sectionOrder[i+1:] {
+				after[later] = true
+			}
+		}
+	}
+	indent := e.root.Column - 1
+	text := strings.Repeat(" ", indent) + "stakeholders:" + e.eolStr + e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
+	for i := 0; i+1 < len(e.root.Content); i += 2 {
+		k := e.root.Content[i]
+		if !after[k.Value] {
+			continue
+		}
+		top := k.Line
+		if i > 0 {
+			for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == indent {
+				top--
+			}
+		}
+		if top > 1 && e.src.blank(top-1) {
+			text += e.eolStr
+		}
+		return []splice{{at: e.src.lineStart(top), text: text}}, nil
+	}
+
+	// At the end: before a "..." document end marker if there is one.
+	endLine := e.src.lines() + 1
+	for l := e.src.lines(); l >= 1; l-- {
+		if isDocumentEnd(e.src.text(l)) {
+			endLine = l
+			break
+		}
+		if !e.src.blank(l) && !e.src.comment(l) {
+			break
+		}
+	}
+	lastKey := e.root.Content[len(e.root.Content)-2]
+	separated := lastKey.Line > 1 && e.src.blank(lastKey.Line-1)
+	prev := endLine - 1
+	if separated && prev >= 1 && !e.src.blank(prev) {
+		text = e.eolStr + text
+	}
+	if endLine <= e.src.lines() {
+		return []splice{{at: e.src.lineStart(endLine), text: text}}, nil
+	}
+	return []splice{e.insertAfterLine(prev, text)}, nil
+}
+
+// blockItem renders the entry as a block sequence item whose dash is at column dash.
+func (e *editor) blockItem(dash, gap int) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", dash))
+	b.WriteString("-")
+	b.WriteString(strings.Repeat(" ", gap-1))
+	e.writeFields(&b, e.item.fields(), dash+gap, true)
+	return b.String()
+}
+
+func (e *editor) writeFields(b *strings.Builder, fs []field, col int, first bool) {
+	pad := strings.Repeat(" ", col)
+	for _, f := range fs {
+		if !first {
+			b.WriteString(pad)
+		}
+		first = false
+		b.WriteString(f.key)
+		b.WriteString(":")
+		switch {
+		case f.isB:
+			b.WriteString(" true")
+			b.WriteString(e.eolStr)
+		case f.isL:
+			b.WriteString(e.eolStr)
+			dash := col + e.lay.chanIndent
+			for _, v := range f.list {
+				b.WriteString(strings.Repeat(" ", dash))
+				b.WriteString("-")
+				b.WriteString(strings.Repeat(" ", e.lay.dashGap-1))
+				b.WriteString(e.mustBlockValue(v, dash+e.lay.dashGap))
+				b.WriteString(e.eolStr)
+			}
+		case f.inner != nil:
+			b.WriteString(e.eolStr)
+			e.writeFields(b, f.inner, col+e.lay.mapIndent, false)
+		default:
+			b.WriteString(" ")
+			b.WriteString(e.mustBlockValue(f.str, col+e.lay.mapIndent))
+			b.WriteString(e.eolStr)
+		}
+	}
+}
+
+// mustBlockValue renders a value that validate has vouched for; blockValue only fails on
+// strings that cannot be YAML at all, which verify would then catch.
+func (e *editor) mustBlockValue(s string, indent int) string {
+	v, err := blockValue(s, indent, e.eolStr)
+	if err != nil {
+		return doubleQuoted(s)
+	}
+	return v
+}
+
+// flowItem renders the entry as a flow mapping on one line.
+func (e *editor) flowItem() (string, error) {
+	return flowFields(e.item.fields())
+}
+
+func flowFields(fs []field) (string, error) {
+	parts := make([]string, 0, len(fs))
+	for _, f := range fs {
+		switch {
+		case f.isB:
+			parts = append(parts, f.key+": true")
+		case f.isL:
+			vs := make([]string, len(f.list))
+			for i, v := range f.list {
+				s, err := flowValue(v)
+				if err != nil {
+					return "", err
+				}
+				vs[i] = s
+			}
+			parts = append(parts, f.key+": ["+strings.Join(vs, ", ")+"]")
+		case f.inner != nil:
+			s, err := flowFields(f.inner)
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, f.key+": "+s)
+		default:
+			s, err := flowValue(f.str)
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, f.key+": "+s)
+		}
+	}
+	return "{" + strings.Join(parts, ", ") + "}", nil
+}
+
+// isDocumentEnd reports whether line is the "..." marker that ends a YAML document.
+func isDocumentEnd(line []byte) bool {
+	t := string(line)
+	if !strings.HasPrefix(t, "...") {
+		return false
+	}
+	rest := strings.TrimLeft(t[3:], " \t")
+	return rest == "" || (rest[0] == '#' && len(rest) < len(t)-3)
+}

@@ -1,0 +1,172 @@
+package edit
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// source indexes a document's lines the way yaml.v3 counts them, so that a node's Line
+// and Column can be turned into a byte offset. libyaml also breaks lines at NEL, LS and
+// PS, so they count here too or every position after one would be off.
+type source struct {
+	b     []byte
+	start []int // start[i] is the offset of line i+1
+}
+
+func newSource(b []byte) *source {
+	s := &source{b: b, start: []int{0}}
+	for i := 0; i < len(b); {
+		n := breakLen(b, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		i += n
+		s.start = append(s.start, i)
+	}
+	if len(s.start) > 1 && s.start[len(s.start)-1] == len(b) {
+		// A final line break ends the last line rather than opening an empty one.
+		s.start = s.start[:len(s.start)-1]
+	}
+	return s
+}
+
+// breakLen returns the length of the line break at b[i:], or 0.
+func breakLen(b []byte, i int) int {
+	switch {
+	case b[i] == '\n':
+		return 1
+	case b[i] == '\r':
+		if i+1 < len(b) && b[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case bytes.HasPrefix(b[i:], []byte("\u0085")):
+		return 2
+	case bytes.HasPrefix(b[i:], []byte("\u2028")), bytes.HasPrefix(b[i:], []byte("\u2029")):
+		return 3
+	}
+	return 0
+}
+
+func (s *source) lines() int { return len(s.start) }
+
+// lineStart is the offset of line n (1-based).
+func (s *source) lineStart(n int) int { return s.start[n-1] }
+
+// contentEnd is the offset of line n's line break, or the end of the file.
+func (s *source) contentEnd(n int) int {
+	end := len(s.b)
+	if n < len(s.start) {
+		end = s.start[n]
+	}
+	for i := s.start[n-1]; i < end; i++ {
+		if breakLen(s.b, i) > 0 {
+			return i
+		}
+	}
+	return end
+}
+
+// nextLine is the offset just after line n's line break (the end of the file for a last
+// line without one).
+func (s *source) nextLine(n int) int {
+	if n < len(s.start) {
+		return s.start[n]
+	}
+	return len(s.b)
+}
+
+// hasBreak reports whether line n ends with a line break.
+func (s *source) hasBreak(n int) bool { return s.contentEnd(n) < s.nextLine(n) }
+
+func (s *source) text(n int) []byte { return s.b[s.start[n-1]:s.contentEnd(n)] }
+
+// offset turns a yaml.v3 position (1-based line, 1-based column counted in characters)
+// into a byte offset.
+func (s *source) offset(line, col int) int {
+	if line < 1 || line > len(s.start) {
+		return len(s.b)
+	}
+	i, end := s.start[line-1], s.contentEnd(line)
+	for c := 1; c < col && i < end; c++ {
+		_, size := utf8.DecodeRune(s.b[i:end])
+		i += size
+	}
+	return i
+}
+
+// lineOf returns the 1-based line holding offset off.
+func (s *source) lineOf(off int) int {
+	lo, hi := 0, len(s.start)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if s.start[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1
+}
+
+// indent counts line n's leading spaces: YAML indents with spaces only.
+func (s *source) indent(n int) int {
+	t := s.text(n)
+	i := 0
+	for i < len(t) && t[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func (s *source) blank(n int) bool {
+	return len(bytes.TrimLeft(s.text(n), " \t")) == 0
+}
+
+// comment reports whether line n holds nothing but a comment. Inside a block or quoted
+// scalar such a line is content, which callers decide from the node tree.
+func (s *source) comment(n int) bool {
+	t := bytes.TrimLeft(s.text(n), " \t")
+	return len(t) > 0 && t[0] == '#'
+}
+
+// eol picks the line ending most lines of the file use, so that a CRLF file stays CRLF.
+func (s *source) eol() string {
+	crlf, lf := 0, 0
+	for i := 0; i < len(s.b); i++ {
+		if s.b[i] == '\n' {
+			if i > 0 && s.b[i-1] == '\r' {
+				crlf++
+			} else {
+				lf++
+			}
+		}
+	}
+	if crlf > lf {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' }
+
+// skipProperties moves past an anchor (&a) or tag (!t) and the spaces after them, which
+// yaml.v3 counts as the start of the node they decorate.
+func skipProperties(b []byte, i int) int {
+	for i < len(b) && (b[i] == '&' || b[i] == '!') {
+		if bytes.HasPrefix(b[i:], []byte("!<")) {
+			// A verbatim tag may hold any character up to its closing '>'.
+			if j := bytes.IndexByte(b[i:], '>'); j > 0 {
+				i += j
+			}
+		}
+		for i < len(b) && !isSpace(b[i]) && breakLen(b, i) == 0 && !bytes.ContainsRune([]byte(",[]{}"), rune(b[i])) {
+			i++
+		}
+		for i < len(b) && isSpace(b[i]) {
+			i++
+		}
+	}
+	return i
+}
