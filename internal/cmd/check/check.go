@@ -2,11 +2,13 @@
 package check
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,6 +17,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/discover"
+	"github.com/planascode/plan/internal/gitdiff"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/output"
 	"github.com/planascode/plan/internal/plan"
@@ -33,6 +36,10 @@ type Options struct {
 	Config        string
 	Jobs          int
 	StdinFilename string
+	// Changed narrows the check to the plan files changed since the merge base with Base
+	// (or, when Base is empty, with the upstream branch or main).
+	Changed bool
+	Base    string
 }
 
 // NewCmd builds `plan check`; runF replaces the run function in tests of flag parsing.
@@ -52,13 +59,21 @@ the current directory to the git root, or from --config / PLAN_CONFIG.
 Silence a rule for one node with "# plan:ignore rule-id -- reason" on its line or
 the line above, or for a whole file with "# plan:ignore-file rule-id -- reason".
 
+With --changed, only the plan files under the arguments that git sees as added,
+modified, renamed or untracked since the merge base with --base are checked
+(default: the current branch's upstream, or main when it has none). When none
+changed, plan check says "no changed plan files" and exits 0. --base implies
+--changed.
+
 Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
-2 for a usage error, an unreadable path, a bad config or no plan files found,
+2 for a usage error, an unreadable path, a bad config or no plan files found
+(with --changed: not a git repository, or a base git cannot resolve),
 3 for an internal error.`,
 		Example: `  plan check
   plan check examples/council-consultation.plan.yaml
   plan check --format sarif . > plan.sarif
   plan check --fail-level warning consultations/
+  plan check --changed --base origin/main
   cat draft.plan.yaml | plan check --stdin-filename draft.plan.yaml -`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -76,7 +91,15 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	f.StringVar(&opts.FailLevel, "fail-level", "error", "lowest severity that fails the check: error, warning, info or never")
 	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "files checked at once")
+	// Shown as words, not this machine's count: help text and the man pages built on a
+	// release machine must not claim a user's default is the builder's CPU count.
+	f.Lookup("jobs").DefValue = "number of CPUs"
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
+	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
+	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+gitdiff.DefaultBase+")")
+	_ = cmd.RegisterFlagCompletionFunc("base", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return gitdiff.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveNoFileComp
+	})
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Names, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(failLevels, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -117,9 +140,21 @@ func Run(opts *Options) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	changed := opts.Changed || opts.Base != ""
+	if changed && slices.Contains(paths, "-") {
+		return cli.BadInputf("--changed cannot be used with standard input (-): git knows nothing of it")
+	}
 	files, err := discover.Files(inDir(dir, paths), discover.Options{Include: cfg.Include, Exclude: cfg.Exclude})
 	if err != nil {
 		return cli.BadInput(err)
+	}
+	if changed {
+		if files, err = changedOnly(dir, opts.Base, files); err != nil {
+			return cli.BadInput(err)
+		}
+		if len(files) == 0 {
+			return noChangedPlans(opts, formatter, dir)
+		}
 	}
 	inputs, err := inputsFor(opts, dir, files, cfg)
 	if err != nil {
@@ -140,9 +175,7 @@ func Run(opts *Options) error {
 		Rules:    rules.All(),
 		Sources:  res.Sources,
 		Version:  opts.Env.Build.Version,
-		// Paths in SARIF and annotations are relative to where plan check runs, which in
-		// CI is the repository root.
-		BaseDir: dir,
+		BaseDir:  reportBase(opts, dir),
 	}
 	if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
 		return err
@@ -158,6 +191,61 @@ func Run(opts *Options) error {
 			return cli.Findings()
 		}
 	}
+	return nil
+}
+
+// reportBase is the directory paths in SARIF and annotations are relative to: where
+// plan check runs, except on GitHub Actions, where annotations and code scanning place a
+// finding by its path from the repository root (GITHUB_WORKSPACE), so a check run from a
+// subdirectory (the action's working-directory) must still name files from the root.
+func reportBase(opts *Options, dir string) string {
+	if opts.Format != "github" && opts.Format != "sarif" {
+		return dir
+	}
+	ws := getenv(opts.Env, "GITHUB_WORKSPACE")
+	if ws == "" {
+		return dir
+	}
+	if rel, err := filepath.Rel(ws, dir); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return dir
+	}
+	return ws
+}
+
+// changedOnly keeps the files git reports as changed since the merge base with base.
+// The walk still decides what is a plan file (include, exclude, .gitignore), so that
+// --changed never checks a file that plan check without it would skip.
+func changedOnly(dir, base string, files []string) ([]string, error) {
+	changes, err := gitdiff.Changed(dir, gitdiff.ResolveBase(dir, base))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		if changes.Contains(f) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// noChangedPlans reports a --changed run with nothing to check. It succeeds: a pull
+// request that touches no plan has no plan problems, and failing it would make teams
+// drop --changed or guard it with shell. Machine-readable formats still get their empty
+// report (a SARIF upload or a JUnit collector fails on an empty file), with the note on
+// stderr where it cannot corrupt them.
+func noChangedPlans(opts *Options, formatter output.Formatter, dir string) error {
+	const note = "no changed plan files"
+	switch opts.Format {
+	case "text", "github":
+		_, err := fmt.Fprintln(opts.Env.IO.Out, note)
+		return err
+	}
+	report := output.Report{Rules: rules.All(), Version: opts.Env.Build.Version, BaseDir: reportBase(opts, dir)}
+	if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %s\n", note)
 	return nil
 }
 

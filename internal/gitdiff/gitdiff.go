@@ -1,0 +1,178 @@
+// Package gitdiff asks git which files a branch has changed, for `plan check --changed`.
+//
+// It runs the real git rather than reading the repository itself: what counts as
+// changed (renames, the index, untracked files that .gitignore hides, worktrees,
+// submodules, safe.directory) is git's to decide, and a user who asks for "what changed"
+// means what `git diff` would show them.
+package gitdiff
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultBase is the branch compared with when there is no upstream branch.
+const DefaultBase = "main"
+
+// Error is a git command that failed: which command, and what git said.
+type Error struct {
+	Args   []string
+	Stderr string
+	Err    error
+}
+
+func (e *Error) Error() string {
+	msg := strings.TrimSpace(e.Stderr)
+	if msg == "" {
+		msg = e.Err.Error()
+	}
+	// git's messages are often several lines (a fatal line and hints); the first says
+	// what went wrong.
+	msg, _, _ = strings.Cut(msg, "\n")
+	return fmt.Sprintf("git %s: %s", strings.Join(e.Args, " "), msg)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// git runs git in dir and returns its standard output.
+func git(dir string, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		var notFound *exec.Error
+		if errors.As(err, &notFound) {
+			return "", fmt.Errorf("--changed needs git: %w", err)
+		}
+		return "", &Error{Args: args, Stderr: stderr.String(), Err: err}
+	}
+	return stdout.String(), nil
+}
+
+// Upstream returns the upstream branch of the current branch (such as "origin/main"),
+// or "" when it has none.
+func Upstream(dir string) string {
+	out, err := git(dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(out)
+}
+
+// Branches lists the local and remote-tracking branches, for completing --base; nil
+// outside a repository.
+func Branches(dir string) []string {
+	out, err := git(dir, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes")
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, name := range strings.Split(out, "\n") {
+		// origin/HEAD is an alias of a branch already listed.
+		if name != "" && !strings.HasSuffix(name, "/HEAD") {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// ResolveBase returns ref if it is set, otherwise the upstream branch, otherwise
+// DefaultBase: the branch a pull request will be merged into is usually the one the
+// local branch tracks.
+func ResolveBase(dir, ref string) string {
+	if ref != "" {
+		return ref
+	}
+	if up := Upstream(dir); up != "" {
+		return up
+	}
+	return DefaultBase
+}
+
+// Changes is what a branch has changed since it left its base.
+type Changes struct {
+	// Root is the top-level directory of the work tree, as git reports it.
+	Root string
+	// Base is the ref compared with, and MergeBase the commit it resolved to.
+	Base, MergeBase string
+	// Files are the absolute paths of the files added, copied, modified or renamed
+	// since MergeBase (committed, staged or not) and of the untracked files git does not
+	// ignore, in git's order and each once. Deleted files are left out: there is nothing
+	// left to check.
+	Files []string
+
+	set map[string]bool
+}
+
+// Changed returns the files changed in the work tree containing dir since its merge
+// base with base. Untracked files count as changed, since a new plan is usually not yet
+// committed when someone checks it.
+func Changed(dir, base string) (*Changes, error) {
+	root, err := git(dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, err
+	}
+	root = strings.TrimSpace(root)
+	mb, err := git(dir, "merge-base", base, "HEAD")
+	var ge *Error
+	if errors.As(err, &ge) && strings.TrimSpace(ge.Stderr) == "" {
+		// git says nothing when both commits exist but share no history, which in CI
+		// almost always means a shallow clone.
+		return nil, fmt.Errorf("%s and HEAD have no common ancestor: fetch the history that joins them (in a shallow clone, git fetch --unshallow, or actions/checkout with fetch-depth: 0)", base)
+	}
+	if err != nil {
+		return nil, err
+	}
+	mb = strings.TrimSpace(mb)
+	// -z keeps names with spaces, quotes or non-ASCII letters as they are instead of
+	// C-quoting them; "--" stops a file named like the commit being taken for a path.
+	diff, err := git(root, "diff", "--name-only", "--no-ext-diff", "--diff-filter=ACMR", "-z", mb, "--")
+	if err != nil {
+		return nil, err
+	}
+	untracked, err := git(root, "ls-files", "--others", "--exclude-standard", "-z")
+	if err != nil {
+		return nil, err
+	}
+	c := &Changes{Root: root, Base: base, MergeBase: mb}
+	seen := make(map[string]bool)
+	for _, list := range []string{diff, untracked} {
+		for _, name := range strings.Split(list, "\x00") {
+			if name == "" {
+				continue
+			}
+			p := filepath.Join(root, filepath.FromSlash(name))
+			if !seen[p] {
+				seen[p] = true
+				c.Files = append(c.Files, p)
+			}
+		}
+	}
+	return c, nil
+}
+
+// Contains reports whether path (absolute or relative to the process's directory) is
+// one of the changed files. Symlinks in the directories of path are resolved first,
+// because git reports the work tree by its real path (on macOS, /var is /private/var);
+// the file itself is not, so a symlinked plan counts when the link changed.
+func (c *Changes) Contains(path string) bool {
+	if c.set == nil {
+		c.set = make(map[string]bool, len(c.Files))
+		for _, f := range c.Files {
+			c.set[f] = true
+		}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	return c.set[abs]
+}

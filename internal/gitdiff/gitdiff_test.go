@@ -1,0 +1,235 @@
+package gitdiff_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/planascode/plan/internal/gitdiff"
+	"github.com/planascode/plan/internal/gitdiff/gittest"
+)
+
+// rel turns the absolute paths Changed returns back into slash-separated paths relative
+// to the repository, sorted, so expectations read like `git status`.
+func rel(t *testing.T, c *gitdiff.Changes) []string {
+	t.Helper()
+	var out []string
+	for _, f := range c.Files {
+		r, err := filepath.Rel(c.Root, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, filepath.ToSlash(r))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// featureRepo is main with four plans and a note, then a feature branch that modifies,
+// adds, renames and deletes plans while main moves on, then leaves one change staged,
+// one unstaged, one untracked and one ignored.
+func featureRepo(t *testing.T) *gittest.Repo {
+	r := gittest.NewRepo(t)
+	r.Write(
+		"a.plan.yaml", "title: a\n",
+		"b.plan.yaml", "title: b\n",
+		"docs/c.plan.yaml", "title: c\n",
+		"docs/keep.plan.yaml", "title: keep\n",
+		"staged.plan.yaml", "title: staged\n",
+		"unstaged.plan.yml", "title: unstaged\n",
+		"notes.md", "# notes\n",
+		".gitignore", "ignored.plan.yaml\n",
+	)
+	r.Commit("main: initial plans")
+	r.Git("checkout", "-q", "-b", "feature")
+	r.Write("a.plan.yaml", "title: a, changed\n", "new plan é.plan.yaml", "title: new\n")
+	r.Commit("feature: change a, add a plan with a space and an accent in its name")
+	r.Write("sub/.keep", "")
+	r.Git("mv", "b.plan.yaml", "sub/b2.plan.yml")
+	r.Git("rm", "-q", "docs/c.plan.yaml")
+	r.Commit("feature: rename b, delete c")
+	r.Git("checkout", "-q", "main")
+	r.Write("main-only.plan.yaml", "title: only on main\n", "docs/keep.plan.yaml", "title: changed on main\n")
+	r.Commit("main moves on")
+	r.Git("checkout", "-q", "feature")
+	r.Write("staged.plan.yaml", "title: staged, changed\n")
+	r.Git("add", "staged.plan.yaml")
+	r.Write(
+		"unstaged.plan.yml", "title: unstaged, changed\n",
+		"untracked.plan.yaml", "title: untracked\n",
+		"ignored.plan.yaml", "title: ignored\n",
+	)
+	return r
+}
+
+func TestChangedSinceMergeBase(t *testing.T) {
+	r := featureRepo(t)
+	c, err := gitdiff.Changed(r.Dir, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Deleted files are gone, the ignored file is ignored, and what main did after the
+	// branch point (main-only, docs/keep) is not the branch's change.
+	want := []string{"a.plan.yaml", "new plan é.plan.yaml", "staged.plan.yaml", "sub/.keep", "sub/b2.plan.yml", "unstaged.plan.yml", "untracked.plan.yaml"}
+	if got := rel(t, c); !slices.Equal(got, want) {
+		t.Errorf("changed files:\n got %q\nwant %q", got, want)
+	}
+	if c.Base != "main" || len(c.MergeBase) != 40 {
+		t.Errorf("Base, MergeBase = %q, %q", c.Base, c.MergeBase)
+	}
+	if wantMB := r.Git("rev-parse", "feature~2"); c.MergeBase != wantMB {
+		t.Errorf("MergeBase = %s, want the branch point %s", c.MergeBase, wantMB)
+	}
+}
+
+func TestChangedFromSubdirectory(t *testing.T) {
+	r := featureRepo(t)
+	sub := filepath.Join(r.Dir, "sub")
+	c, err := gitdiff.Changed(sub, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The whole work tree's changes, whichever directory git runs in: filtering by
+	// path arguments is the caller's job.
+	if got := rel(t, c); len(got) != 7 {
+		t.Errorf("changed files from a subdirectory: %q", got)
+	}
+	// Contains takes paths relative to the process's directory, with or without
+	// symlinks on the way (a temp dir under /var on macOS is /private/var to git).
+	t.Chdir(sub)
+	if !c.Contains("b2.plan.yml") || !c.Contains(filepath.Join("..", "a.plan.yaml")) {
+		t.Error("Contains misses changed files given relative to a subdirectory")
+	}
+	if c.Contains(filepath.Join("..", "notes.md")) || c.Contains(filepath.Join("..", "docs", "keep.plan.yaml")) {
+		t.Error("Contains reports unchanged files")
+	}
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(r.Dir, link); err == nil && !c.Contains(filepath.Join(link, "a.plan.yaml")) {
+		t.Error("Contains misses a changed file reached through a symlinked directory")
+	}
+}
+
+func TestChangedOnTheBaseItself(t *testing.T) {
+	r := gittest.NewRepo(t)
+	r.Write("a.plan.yaml", "title: a\n")
+	r.Commit("one")
+	c, err := gitdiff.Changed(r.Dir, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Files) != 0 {
+		t.Errorf("a clean main has changes: %q", c.Files)
+	}
+	r.Write("a.plan.yaml", "title: edited\n")
+	if c, err = gitdiff.Changed(r.Dir, "main"); err != nil || !slices.Equal(rel(t, c), []string{"a.plan.yaml"}) {
+		t.Errorf("an uncommitted edit on main: %v, %v", c, err)
+	}
+}
+
+func TestResolveBase(t *testing.T) {
+	origin := gittest.NewRepo(t)
+	origin.Write("a.plan.yaml", "title: a\n")
+	origin.Commit("one")
+	origin.Git("checkout", "-q", "-b", "develop")
+	origin.Write("d.plan.yaml", "title: only on develop\n")
+	origin.Commit("develop")
+	origin.Git("checkout", "-q", "main")
+
+	clone := filepath.Join(t.TempDir(), "clone")
+	gittest.RunGit(t, origin.Dir, "clone", "-q", origin.Dir, clone)
+	gittest.RunGit(t, clone, "config", "user.email", "test@example.org")
+	gittest.RunGit(t, clone, "config", "user.name", "Test")
+
+	// A branch that tracks origin/develop is compared with it, not with main, so the
+	// plan develop added is not this branch's change.
+	gittest.RunGit(t, clone, "checkout", "-q", "-b", "work", "--track", "origin/develop")
+	if got := gitdiff.Upstream(clone); got != "origin/develop" {
+		t.Errorf("Upstream = %q, want origin/develop", got)
+	}
+	if got := gitdiff.ResolveBase(clone, ""); got != "origin/develop" {
+		t.Errorf("ResolveBase with an upstream = %q, want origin/develop", got)
+	}
+	if got := gitdiff.ResolveBase(clone, "main"); got != "main" {
+		t.Errorf("an explicit base must win over the upstream, got %q", got)
+	}
+	if err := os.WriteFile(filepath.Join(clone, "w.plan.yaml"), []byte("title: w\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := gitdiff.Changed(clone, gitdiff.ResolveBase(clone, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rel(t, c); !slices.Equal(got, []string{"w.plan.yaml"}) {
+		t.Errorf("changed against the upstream: %q", got)
+	}
+	// Against main, develop's plan counts too.
+	if c, err = gitdiff.Changed(clone, "origin/main"); err != nil || !slices.Equal(rel(t, c), []string{"d.plan.yaml", "w.plan.yaml"}) {
+		t.Errorf("changed against origin/main: %v, %v", c, err)
+	}
+
+	// A branch with no upstream falls back to main.
+	gittest.RunGit(t, clone, "checkout", "-q", "-b", "loose")
+	if got := gitdiff.Upstream(clone); got != "" {
+		t.Errorf("Upstream of a branch without one = %q", got)
+	}
+	if got := gitdiff.ResolveBase(clone, ""); got != gitdiff.DefaultBase {
+		t.Errorf("ResolveBase without an upstream = %q, want %q", got, gitdiff.DefaultBase)
+	}
+}
+
+func TestBranches(t *testing.T) {
+	r := gittest.NewRepo(t)
+	r.Write("a.plan.yaml", "title: a\n")
+	r.Commit("one")
+	r.Git("branch", "feature")
+	if got := gitdiff.Branches(r.Dir); !slices.Equal(got, []string{"feature", "main"}) {
+		t.Errorf("Branches = %q", got)
+	}
+	if got := gitdiff.Branches(t.TempDir()); got != nil {
+		t.Errorf("Branches outside a repository = %q", got)
+	}
+}
+
+func TestChangedErrors(t *testing.T) {
+	r := gittest.NewRepo(t)
+	r.Write("a.plan.yaml", "title: a\n")
+	r.Commit("one")
+	for _, tc := range []struct {
+		name, dir, base, want string
+	}{
+		{"not a repository", t.TempDir(), "main", "not a git repository"},
+		{"unknown ref", r.Dir, "no-such-branch", "git merge-base no-such-branch HEAD: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := gitdiff.Changed(tc.dir, tc.base)
+			var ge *gitdiff.Error
+			if !errors.As(err, &ge) {
+				t.Fatalf("err = %v, want a *gitdiff.Error", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("err = %q, want one line containing %q", err, tc.want)
+			}
+		})
+	}
+
+	t.Run("no common ancestor", func(t *testing.T) {
+		r.Git("checkout", "-q", "--orphan", "unrelated")
+		r.Commit("a history of its own")
+		defer r.Git("checkout", "-q", "main")
+		_, err := gitdiff.Changed(r.Dir, "main")
+		if err == nil || !strings.Contains(err.Error(), "main and HEAD have no common ancestor") || !strings.Contains(err.Error(), "fetch-depth: 0") {
+			t.Errorf("err = %v", err)
+		}
+	})
+
+	t.Run("git missing", func(t *testing.T) {
+		t.Setenv("PATH", t.TempDir())
+		_, err := gitdiff.Changed(r.Dir, "main")
+		if err == nil || !strings.Contains(err.Error(), "--changed needs git") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
