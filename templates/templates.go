@@ -9,3 +9,8 @@ import "embed"
 //
 //go:embed init
 var Init embed.FS
+
+// Render holds the `plan render` HTML report template and its stylesheet.
+//
+//go:embed render
+var Render embed.FS

@@ -86,14 +86,20 @@ func mermaidText(s string) string {
 }
 
 // mermaidTitle makes plan text safe as the diagram's title, which runs to the end of its
-// line, colons and all; only "#" (an entity to the renderer) and line breaks must go.
+// line, colons and all; "#" (an entity to the renderer) and line breaks must go, and so
+// must "%%": Mermaid looks for "%%{init: …}%%" directives anywhere in the text, not only
+// at the start of a line, and one would reconfigure the diagram.
 func mermaidTitle(s string) string {
-	return oneLine(strings.Map(func(r rune) rune {
+	s = oneLine(strings.Map(func(r rune) rune {
 		if r == '#' {
 			return -1
 		}
 		return r
 	}, clean(s)))
+	for strings.Contains(s, "%%") {
+		s = strings.ReplaceAll(s, "%%", "%")
+	}
+	return s
 }
 
 func orKey(text, key string) string {

@@ -1,0 +1,276 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/iostreams"
+	report "github.com/planascode/plan/internal/render"
+)
+
+const example = "../../../examples/council-consultation.plan.yaml"
+
+// testEnv runs commands in dir with fixed time and environment.
+func testEnv(dir string) (*cli.Env, *bytes.Buffer, *bytes.Buffer) {
+	ios, _, out, errOut := iostreams.Test()
+	return &cli.Env{
+		IO:     ios,
+		Build:  cli.BuildInfo{Version: "9.9.9"},
+		Now:    func() time.Time { return time.Date(2027, 3, 15, 9, 0, 0, 0, time.UTC) },
+		Getenv: func(string) string { return "" },
+		Dir:    dir,
+	}, out, errOut
+}
+
+// noGit stands in for git: the tests must not depend on this repository's history.
+func noGit(string) *report.GitInfo { return nil }
+
+// copyExample puts the council example in a fresh directory under name.
+func copyExample(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func run(t *testing.T, dir string, args ...string) (stdout string, err error) {
+	t.Helper()
+	env, out, _ := testEnv(dir)
+	cmd := NewCmd(env, func(o *Options) error {
+		o.GitLookup = noGit
+		return Run(o)
+	})
+	cmd.SetArgs(args)
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	err = cmd.Execute()
+	return out.String(), err
+}
+
+func TestFlags(t *testing.T) {
+	env, _, _ := testEnv(t.TempDir())
+	var got *Options
+	cmd := NewCmd(env, func(o *Options) error { got = o; return nil })
+	cmd.SetArgs([]string{"x.plan.yaml", "-f", "html", "-o", "out.html", "--template", "t.tmpl", "--css", "a.css", "--no-findings", "-c", "rc.yaml", "--today", "2027-01-02"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	want := Options{Env: env, File: "x.plan.yaml", Format: "html", Output: "out.html", Template: "t.tmpl", CSS: "a.css", NoFindings: true, Config: "rc.yaml", Today: "2027-01-02"}
+	if got.File != want.File || got.Format != want.Format || got.Output != want.Output || got.Template != want.Template ||
+		got.CSS != want.CSS || got.NoFindings != want.NoFindings || got.Config != want.Config || got.Today != want.Today {
+		t.Errorf("options = %+v, want %+v", *got, want)
+	}
+}
+
+func TestFormatFor(t *testing.T) {
+	for _, tc := range []struct {
+		format, output, want string
+		bad                  bool
+	}{
+		{"", "", "md", false},
+		{"", "-", "md", false},
+		{"", "report.html", "html", false},
+		{"", "REPORT.HTM", "html", false},
+		{"", "report.md", "md", false},
+		{"", "report.markdown", "md", false},
+		{"md", "report.html", "md", false},
+		{"html", "", "html", false},
+		{"", "report.pdf", "", true},
+		{"", "report", "", true},
+		{"pdf", "", "", true},
+	} {
+		got, err := formatFor(tc.format, tc.output)
+		if (err != nil) != tc.bad || got != tc.want {
+			t.Errorf("formatFor(%q, %q) = %q, %v", tc.format, tc.output, got, err)
+		}
+	}
+}
+
+func TestMarkdownToStdout(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	out, err := run(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# Draft Walking and Cycling Strategy", "## At a glance", "```mermaid\nquadrantChart",
+		"Generated on 15 Mar 2027 by plan 9.9.9 from council.plan.yaml."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
+func TestHTMLFile(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	out, err := run(t, dir, "council.plan.yaml", "-o", "site/report.html", "--today", "2027-04-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != "" {
+		t.Errorf("writing a file also printed %q", out)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "site", "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", "Today, 1 Apr 2027", "Generated on 1 Apr 2027 by plan 9.9.9"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the HTML report lacks %q", want)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "site"))
+	if len(entries) != 1 {
+		t.Errorf("the output directory holds %d files; the atomic write left a temporary one", len(entries))
+	}
+}
+
+func TestFormatFlagWinsOverExtension(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	if _, err := run(t, dir, "-f", "md", "-o", "report.html"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "# ") {
+		t.Errorf("--format md wrote %.40q", data)
+	}
+}
+
+func TestFindingsAndNoFindings(t *testing.T) {
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without a budget, plan check warns; the report still renders, listing the gap.
+	src := strings.Replace(string(data), "budget:\n", "x_budget:\n", 1)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p.plan.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, dir)
+	if err != nil {
+		t.Fatalf("a plan with findings must still render: %v", err)
+	}
+	if !strings.Contains(out, "## Open gaps") || !strings.Contains(out, "`budget-missing`") {
+		t.Errorf("no Open gaps section listing budget-missing:\n%s", out[strings.LastIndex(out, "## "):])
+	}
+	out, err = run(t, dir, "--no-findings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "Open gaps") {
+		t.Error("--no-findings still lists the gaps")
+	}
+}
+
+func TestCustomTemplateAndCSS(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	if err := os.WriteFile(filepath.Join(dir, "t.tmpl"), []byte(`<p>{{.Title}}</p><style>{{.CSS}}</style>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "brand.css"), []byte(`h1 { color: rebeccapurple }`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, dir, "-f", "html", "--template", "t.tmpl", "--css", "brand.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "<p>Draft Walking") || !strings.Contains(out, "h1 { color: rebeccapurple }") {
+		t.Errorf("the custom template or stylesheet was not used: %.200q", out)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	if err := os.WriteFile(filepath.Join(dir, "broken.tmpl"), []byte("{{if}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown extension", []string{"-o", "report.pdf"}, "cannot tell the format"},
+		{"unknown format", []string{"-f", "pdf"}, `invalid --format "pdf"`},
+		{"template for Markdown", []string{"--template", "broken.tmpl"}, "HTML reports only"},
+		{"css for Markdown", []string{"-o", "x.md", "--css", "a.css"}, "HTML reports only"},
+		{"bad today", []string{"--today", "2027-02-30"}, "--today"},
+		{"missing file", []string{"nope.plan.yaml"}, "nope.plan.yaml: cannot read"},
+		{"missing template", []string{"-f", "html", "--template", "nope.tmpl"}, "--template nope.tmpl: no such file"},
+		{"broken template", []string{"-f", "html", "--template", "broken.tmpl"}, "template"},
+		{"missing css", []string{"-f", "html", "--css", "nope.css"}, "--css nope.css: no such file"},
+	} {
+		_, err := run(t, dir, tc.args...)
+		if cli.Code(err) != cli.ExitBadInput || err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: exit %d, %v; want exit 2 mentioning %q", tc.name, cli.Code(err), err, tc.want)
+		}
+	}
+}
+
+func TestPlanThatDoesNotLoad(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bad.plan.yaml"), []byte("schema_version: 1\ntitle: [unclosed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := run(t, dir, "-o", "out.html")
+	if cli.Code(err) != cli.ExitBadInput {
+		t.Fatalf("exit %d (%v), want 2", cli.Code(err), err)
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "bad.plan.yaml:") || strings.Contains(msg, "\n") {
+		t.Errorf("the message is not the loader's one line: %q", msg)
+	}
+	if _, statErr := os.Stat(filepath.Join(dir, "out.html")); statErr == nil {
+		t.Error("a report was written for a plan that does not load")
+	}
+}
+
+func TestWhichPlan(t *testing.T) {
+	empty := t.TempDir()
+	if _, err := run(t, empty); cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "no plan file") {
+		t.Errorf("no plan: %v", err)
+	}
+	dir := copyExample(t, "b.plan.yaml")
+	data, _ := os.ReadFile(filepath.Join(dir, "b.plan.yaml"))
+	if err := os.WriteFile(filepath.Join(dir, "a.plan.yml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := run(t, dir)
+	if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "a.plan.yml, b.plan.yaml") {
+		t.Errorf("two plans: %v, want exit 2 naming both", err)
+	}
+	if _, err := run(t, dir, "a.plan.yml"); err != nil {
+		t.Errorf("a named plan among several: %v", err)
+	}
+}
+
+func TestGitInfoInFooter(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	env, out, _ := testEnv(dir)
+	var asked string
+	opts := &Options{Env: env, GitLookup: func(path string) *report.GitInfo {
+		asked = path
+		return &report.GitInfo{Commit: "0123456789abcdef0123", Modified: true}
+	}}
+	if err := Run(opts); err != nil {
+		t.Fatal(err)
+	}
+	if asked != filepath.Join(dir, "council.plan.yaml") {
+		t.Errorf("git was asked about %q", asked)
+	}
+	if !strings.Contains(out.String(), "last changed in commit 0123456789ab, with uncommitted changes.") {
+		t.Errorf("the footer lacks the git information: %q", out.String()[strings.LastIndex(out.String(), "Generated"):])
+	}
+}

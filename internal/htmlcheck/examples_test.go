@@ -1,0 +1,66 @@
+package htmlcheck
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/lint"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/render"
+)
+
+// today is the report's date: inside both examples' timelines, so the Gantt chart
+// draws its today marker.
+var today = plan.MustDate("2027-03-15")
+
+// renderedPage is the HTML report of one example, written to a temporary file.
+type renderedPage struct {
+	name string // the example's file name without .plan.yaml
+	path string
+}
+
+// renderExamples renders every bundled example as `plan render --format html` would:
+// with plan check's findings, so the "Open gaps" section is there too.
+func renderExamples(t *testing.T) []renderedPage {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.plan.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples found: %v", err)
+	}
+	settings := config.Default().Settings
+	dir := t.TempDir()
+	var pages []renderedPage
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".plan.yaml")
+		p, err := plan.Load(f, plan.Options{})
+		if err != nil {
+			t.Fatalf("loading %s: %v", f, err)
+		}
+		var buf bytes.Buffer
+		err = render.HTML(&buf, p, render.Options{
+			Findings: lint.New(nil).CheckPlan(p),
+			Today:    today,
+			Version:  "v0.0.0-htmlcheck",
+			Git:      render.LookupGit(f),
+			Minimums: settings.Minimums,
+			Ideals:   settings.Ideals,
+		})
+		if errors.Is(err, errors.ErrUnsupported) {
+			unavailable(t, "render.HTML is not implemented yet: "+err.Error())
+		}
+		if err != nil {
+			t.Fatalf("render.HTML(%s): %v", f, err)
+		}
+		path := filepath.Join(dir, name+".html")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, renderedPage{name, path})
+	}
+	return pages
+}

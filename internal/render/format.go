@@ -1,0 +1,156 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// dateLayout is how the report writes a day: unambiguous in every English-speaking
+// country, unlike 03/09/2027.
+const dateLayout = "2 Jan 2006"
+
+// FormatDate writes d as "9 Mar 2027", or "" for the zero Date.
+func FormatDate(d plan.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format(dateLayout)
+}
+
+// formatRange writes the days from a to b (inclusive); an open end says so.
+func formatRange(a, b plan.Date) string {
+	switch {
+	case a.IsZero():
+		return ""
+	case b.IsZero():
+		return "from " + FormatDate(a)
+	}
+	return FormatDate(a) + " – " + FormatDate(b)
+}
+
+// Duration writes a number of days as words: "4 weeks", "1 week 2 days", "6 days".
+func Duration(days int) string {
+	if days <= 0 {
+		return ""
+	}
+	w, d := days/7, days%7
+	var parts []string
+	if w > 0 {
+		parts = append(parts, plural(w, "week"))
+	}
+	if d > 0 {
+		parts = append(parts, plural(d, "day"))
+	}
+	return strings.Join(parts, " ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// capitalise upper-cases the first letter of s.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+var wordSeparators = strings.NewReplacer("_", " ", "-", " ")
+
+// lowerFirst lower-cases the first letter of s, for a title used inside a sentence.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// label turns an enum value or a key ("report_back", "subject-matter") into words.
+func label(s string) string {
+	return capitalise(wordSeparators.Replace(s))
+}
+
+// roleTitles names the well-known role keys of the format.
+var roleTitles = map[string]string{
+	"sro":                   "Senior responsible officer",
+	"project_manager":       "Project manager",
+	"engagement_lead":       "Engagement lead",
+	"subject_matter_expert": "Subject matter expert",
+	"content_editor":        "Content editor",
+	"technical_support":     "Technical support",
+}
+
+// RoleTitle names a role key: the format's name for a well-known one, the key in words
+// otherwise.
+func RoleTitle(key string) string {
+	if t, ok := roleTitles[key]; ok {
+		return t
+	}
+	return label(key)
+}
+
+// oneLine folds a YAML block scalar's line breaks into spaces, for text shown on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// blank reports whether s holds nothing but white space.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// formatAmount writes an amount with thousands separators, with cents only when the
+// budget has any.
+func formatAmount(v float64, cents bool) string {
+	neg := v < 0
+	v = math.Abs(v)
+	var s string
+	if cents {
+		s = strconv.FormatFloat(v, 'f', 2, 64)
+	} else {
+		s = strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// hasCents reports whether any amount has a fractional part worth showing.
+func hasCents(amounts []float64) bool {
+	for _, a := range amounts {
+		if math.Round(a*100) != math.Round(a)*100 {
+			return true
+		}
+	}
+	return false
+}
+
+// money writes an amount with its currency code.
+func money(currency string, v float64, cents bool) string {
+	if currency == "" {
+		return formatAmount(v, cents)
+	}
+	return fmt.Sprintf("%s %s", currency, formatAmount(v, cents))
+}

@@ -1,0 +1,191 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/templates"
+)
+
+// Paths of the built-in report template and stylesheet inside templates.Render.
+const (
+	builtinTemplate = "render/report.html.tmpl"
+	builtinCSS      = "render/report.css"
+)
+
+// TemplateName is the name under which the built-in template's page is defined; a custom
+// template can execute it after redefining some of its parts.
+const TemplateName = "report.html.tmpl"
+
+// HTML writes the plan as one self-contained HTML page: inline CSS and SVG, no script,
+// nothing loaded from anywhere. opts.Template replaces the built-in template and opts.CSS
+// is added after the built-in stylesheet.
+func HTML(w io.Writer, p *plan.Plan, opts Options) error {
+	d := build(p, opts)
+	css, err := fs.ReadFile(templates.Render, builtinCSS)
+	if err != nil {
+		return err
+	}
+	d.CSS = template.CSS(string(css) + extraCSS(opts.CSS))
+	t, name, err := reportTemplate(opts.Template)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, d); err != nil {
+		if opts.Template != "" {
+			return &TemplateError{Path: opts.Template, Err: err}
+		}
+		return fmt.Errorf("template %s: %w", builtinTemplate, err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// extraCSS prepares a stylesheet given with --css for a <style> element: a "<" can only
+// matter there by ending the element ("</style>"), and CSS reads the escape \3c as the
+// same character wherever one can legitimately appear (in a string or a selector).
+func extraCSS(css []byte) string {
+	if len(css) == 0 {
+		return ""
+	}
+	return "\n/* --css */\n" + strings.ReplaceAll(string(css), "<", `\3c `)
+}
+
+var (
+	builtinOnce sync.Once
+	// builtinMaster is never executed, so that custom templates can be cloned from it
+	// (html/template refuses to clone a template once it has run); builtinTmpl is the
+	// clone that runs the built-in report.
+	builtinMaster, builtinTmpl *template.Template
+	builtinErr                 error
+)
+
+// parseBuiltin parses the embedded template once; a bad one is a bug caught by tests.
+func parseBuiltin() (master, runnable *template.Template, err error) {
+	builtinOnce.Do(func() {
+		src, err := fs.ReadFile(templates.Render, builtinTemplate)
+		if err != nil {
+			builtinErr = err
+			return
+		}
+		builtinMaster, builtinErr = template.New(TemplateName).Funcs(Funcs()).Parse(string(src))
+		if builtinErr == nil {
+			builtinTmpl, builtinErr = builtinMaster.Clone()
+		}
+	})
+	return builtinMaster, builtinTmpl, builtinErr
+}
+
+// reportTemplate returns the template to execute and the name to execute. A custom
+// template is parsed into a copy of the built-in set, so that it can call the built-in
+// parts ({{template "stakeholders" .}}) or redefine some and execute the whole page.
+func reportTemplate(path string) (*template.Template, string, error) {
+	master, runnable, err := parseBuiltin()
+	if err != nil {
+		return nil, "", err
+	}
+	if path == "" {
+		return runnable, TemplateName, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, "", &TemplateError{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+	}
+	set, err := master.Clone()
+	if err != nil {
+		return nil, "", err
+	}
+	const name = "custom"
+	if _, err := set.New(name).Parse(string(src)); err != nil {
+		return nil, "", &TemplateError{Path: path, Err: err}
+	}
+	return set, name, nil
+}
+
+// TemplateError is a custom template that cannot be read or parsed: bad input, not a
+// bug.
+type TemplateError struct {
+	Path string
+	Err  error
+}
+
+func (e *TemplateError) Error() string { return fmt.Sprintf("template %s: %v", e.Path, e.Err) }
+
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+// Funcs are the functions the report templates may call, besides html/template's own.
+// docs/render.md documents them for people writing their own template.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		// md renders a Markdown field safely, its headings starting at the given level.
+		// It takes a MarkdownText field or, from .Plan, a plain string.
+		"md": markdownHTML,
+		// text escapes plain text, links web and email addresses and keeps line breaks.
+		"text":       plainHTML,
+		"join":       func(list []string, sep string) string { return strings.Join(list, sep) },
+		"capitalise": capitalise,
+		"engagement": engagementChange,
+		"footer":     footerText,
+	}
+}
+
+// markdownHTML renders a Markdown field for the md template function.
+func markdownHTML(level int, src any) (template.HTML, error) {
+	switch s := src.(type) {
+	case MarkdownText:
+		return engine().HTML(string(s), level), nil
+	case string:
+		return engine().HTML(s, level), nil
+	case nil:
+		return "", nil
+	}
+	return "", fmt.Errorf("md: want Markdown text, not %T", src)
+}
+
+// plainHTML escapes plain text for HTML; http, https and email addresses become links
+// (the same ones the Markdown report links), and line breaks are kept.
+func plainHTML(s string) template.HTML {
+	lines := splitLines(s)
+	for i, l := range lines {
+		lines[i] = linkify(l)
+	}
+	return template.HTML(strings.Join(lines, "<br>"))
+}
+
+func linkify(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range addressRE.FindAllStringIndex(s, -1) {
+		start, end := m[0], trimAddress(s[m[0]:m[1]])+m[0]
+		if end <= start || !addressStart(s, start) {
+			continue
+		}
+		addr := s[start:end]
+		href := addr
+		switch lower := strings.ToLower(addr); {
+		case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+		case strings.HasPrefix(lower, "www."):
+			href = "http://" + addr
+		default:
+			href = "mailto:" + addr
+		}
+		b.WriteString(template.HTMLEscapeString(s[last:start]))
+		b.WriteString(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(addr) + `</a>`)
+		last = end
+	}
+	b.WriteString(template.HTMLEscapeString(s[last:]))
+	return b.String()
+}

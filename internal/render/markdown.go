@@ -1,0 +1,537 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// Markdown writes the plan as a GitHub-flavoured Markdown report: every section the plan
+// has, in the format's order, with the grid and the timeline as Mermaid diagrams. The
+// output passes markdownlint with the configuration in testdata/.markdownlint-cli2.jsonc.
+func Markdown(w io.Writer, p *plan.Plan, opts Options) error {
+	d := build(p, opts)
+	_, err := io.WriteString(w, writeMarkdown(d))
+	return err
+}
+
+// mdDoc collects blocks, one blank line between each.
+type mdDoc struct {
+	b strings.Builder
+}
+
+func (m *mdDoc) block(s string) {
+	if s = strings.Trim(s, "\n"); s == "" {
+		return
+	}
+	if m.b.Len() > 0 {
+		m.b.WriteString("\n\n")
+	}
+	m.b.WriteString(s)
+}
+
+func (m *mdDoc) heading(level int, text string) {
+	m.block(strings.Repeat("#", level) + " " + mdHeadingText(text))
+}
+
+// table writes a GFM table; a header ending in ":" is right-aligned (the colon is
+// dropped). Columns that are empty in every row are left out.
+func (m *mdDoc) table(headers []string, rows [][]string) { m.tableOf(headers, rows, true) }
+
+func (m *mdDoc) tableOf(headers []string, rows [][]string, dropEmpty bool) {
+	keep := make([]bool, len(headers))
+	for i := range keep {
+		keep[i] = !dropEmpty || i == 0
+	}
+	for _, r := range rows {
+		for i := range headers {
+			if i < len(r) && r[i] != "" {
+				keep[i] = true
+			}
+		}
+	}
+	var b strings.Builder
+	line := func(cells []string) {
+		b.WriteString("|")
+		for i, c := range cells {
+			switch {
+			case !keep[i]:
+			case c == "":
+				// One space, as markdownlint's compact table style (MD060) wants.
+				b.WriteString(" |")
+			default:
+				b.WriteString(" " + c + " |")
+			}
+		}
+		b.WriteString("\n")
+	}
+	names := make([]string, len(headers))
+	delims := make([]string, len(headers))
+	for i, h := range headers {
+		names[i], delims[i] = strings.TrimSuffix(h, ":"), "---"
+		if strings.HasSuffix(h, ":") {
+			delims[i] = "---:"
+		}
+	}
+	line(names)
+	line(delims)
+	for _, r := range rows {
+		cells := make([]string, len(headers))
+		for i := range cells {
+			if i < len(r) {
+				cells[i] = mdCell(r[i])
+			}
+		}
+		line(cells)
+	}
+	m.block(b.String())
+}
+
+// list writes a tight bulleted list.
+func (m *mdDoc) list(items []string) {
+	var out []string
+	for _, it := range items {
+		if it != "" {
+			out = append(out, "- "+it)
+		}
+	}
+	m.block(strings.Join(out, "\n"))
+}
+
+// field writes a Markdown field under a heading of the given level, or nothing when it is
+// blank.
+func (m *mdDoc) field(level int, title string, src MarkdownText) {
+	body := mdBlock(string(src), level+1)
+	if body == "" {
+		return
+	}
+	m.heading(level, title)
+	m.block(body)
+}
+
+// plainField writes a plain-text field under a heading.
+func (m *mdDoc) plainField(level int, title, text string) {
+	if blank(text) {
+		return
+	}
+	m.heading(level, title)
+	m.block(mdLines(text))
+}
+
+// bold writes "**label:** value" for a list of facts.
+func bold(label, value string) string {
+	if value == "" {
+		return ""
+	}
+	return "**" + mdText(label) + ":** " + value
+}
+
+// mdJoin lists names in a cell. Semicolons, not commas, separate them, since names such
+// as "People who ride bikes, including the Bicycle User Group" hold commas themselves.
+func mdJoin(list []string) string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = mdText(oneLine(s))
+	}
+	return strings.Join(out, "; ")
+}
+
+func writeMarkdown(d *Data) string {
+	var m mdDoc
+	m.heading(1, orID(d.Title, "Engagement plan"))
+	m.block(mdBlock(string(d.Summary), 2))
+	mdGlance(&m, d)
+	if d.Mandate != nil {
+		m.heading(2, "Mandate")
+		m.plainField(3, "Why we are engaging", d.Mandate.Statement)
+		m.plainField(3, "What we ask of people", d.Mandate.Participation)
+		m.plainField(3, "What people can expect from us", d.Mandate.Commitment)
+	}
+	if d.Has(SecContext) {
+		m.heading(2, "Context and status")
+		if c := d.Context; c != nil {
+			m.field(3, "Legislative context", c.Legislative)
+			m.field(3, "Organisational context", c.Organisational)
+			m.field(3, "Government context", c.Government)
+		}
+		if len(d.PreviousEngagement) > 0 {
+			m.heading(3, "Previous engagement")
+			var rows [][]string
+			for _, e := range d.PreviousEngagement {
+				rows = append(rows, []string{mdText(e.Date), mdCellText(e.Method), mdCellText(e.Result)})
+			}
+			m.table([]string{"Date", "Method", "Result"}, rows)
+		}
+	}
+	mdObjectives(&m, d)
+	mdStakeholders(&m, d)
+	mdGrid(&m, d)
+	mdRoles(&m, d)
+	mdBudget(&m, d)
+	mdPolicy(&m, d)
+	if len(d.Activities) > 0 {
+		m.heading(2, "Activities")
+		var rows [][]string
+		for _, a := range d.Activities {
+			rows = append(rows, []string{mdText(a.Name), mdText(a.Kind), mdJoin(a.Audience), mdText(a.When), mdCellText(a.Channel), mdText(a.Owner), a.Feedback})
+		}
+		m.table([]string{"Activity", "Kind", "Who", "When", "Where", "Owner", "Gathers feedback"}, rows)
+	}
+	if len(d.Risks) > 0 {
+		m.heading(2, "Risks")
+		var rows [][]string
+		for _, r := range d.Risks {
+			rows = append(rows, []string{mdInline(string(r.Description)), mdText(r.Likelihood), mdText(r.Impact), mdInline(string(r.Mitigation)), mdText(r.Owner)})
+		}
+		m.table([]string{"Risk", "Likelihood", "Impact", "Mitigation", "Owner"}, rows)
+	}
+	mdDecisions(&m, d)
+	mdTimeline(&m, d)
+	if len(d.Measures) > 0 {
+		m.heading(2, "Evaluation")
+		var rows [][]string
+		for _, ms := range d.Measures {
+			rows = append(rows, []string{mdCellText(ms.Metric), mdCellText(ms.Target), mdCellText(ms.Method), mdCellText(ms.Objective)})
+		}
+		m.table([]string{"Measure", "Target", "Method", "Objective"}, rows)
+	}
+	if len(d.Findings) > 0 {
+		m.heading(2, "Open gaps")
+		m.block(mdText(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
+		var rows [][]string
+		for _, f := range d.Findings {
+			rows = append(rows, []string{capitalise(f.Severity), fmt.Sprint(f.Line), mdText(f.Message), codeSpan(f.Rule)})
+		}
+		m.table([]string{"Severity", "Line:", "Problem", "Rule"}, rows)
+	}
+	m.block("---")
+	m.block(mdText(footerText(d.Footer)))
+	return m.b.String() + "\n"
+}
+
+// findingCounts says how many errors and warnings there are, and other findings.
+func findingCounts(errors, warnings, total int) string {
+	parts := []string{plural(errors, "error"), plural(warnings, "warning")}
+	if rest := total - errors - warnings; rest > 0 {
+		parts = append(parts, fmt.Sprintf("%d for information", rest))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// footerText is the report's closing line: when and by what it was made, and from which
+// version of the plan.
+func footerText(f Footer) string {
+	var b strings.Builder
+	b.WriteString("Generated")
+	if f.Generated != "" {
+		b.WriteString(" on " + f.Generated)
+	}
+	b.WriteString(" by plan")
+	if f.Version != "" {
+		b.WriteString(" " + f.Version)
+	}
+	if f.File != "" {
+		b.WriteString(" from " + f.File)
+	}
+	if g := f.Git; g != nil {
+		switch {
+		case g.Commit != "":
+			fmt.Fprintf(&b, ", last changed in commit %s", g.ShortCommit())
+			if f.GitDate != "" {
+				b.WriteString(" on " + f.GitDate)
+			}
+			if g.Modified {
+				b.WriteString(", with uncommitted changes")
+			}
+		default:
+			b.WriteString(", which is not yet committed")
+		}
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func mdGlance(m *mdDoc, d *Data) {
+	m.heading(2, "At a glance")
+	g := d.Glance
+	var items []string
+	for _, ph := range g.Phases {
+		value := "dates not yet worked out"
+		if ph.Dates != "" {
+			value = mdText(ph.Dates)
+		}
+		var notes []string
+		if ph.Length != "" {
+			notes = append(notes, ph.Length)
+		}
+		switch ph.Status {
+		case "too-short":
+			notes = append(notes, "too short")
+		case "below-ideal":
+			notes = append(notes, "below the ideal length")
+		}
+		if len(notes) > 0 {
+			value += " (" + mdText(strings.Join(notes, ", ")) + ")"
+		}
+		items = append(items, bold(ph.Name, value))
+	}
+	stakeholders := plural(g.Stakeholders, "stakeholder group")
+	if g.Stakeholders == 0 {
+		stakeholders = "none yet"
+	} else if g.Vulnerable > 0 {
+		stakeholders += fmt.Sprintf(", %d needing extra support to take part", g.Vulnerable)
+	}
+	items = append(items, bold("Stakeholders", stakeholders))
+	objectives := fmt.Sprint(g.Objectives)
+	if g.Objectives == 0 {
+		objectives = "none yet"
+	}
+	items = append(items, bold("Objectives", objectives))
+	for _, t := range g.Budget {
+		items = append(items, bold("Budget", mdText(t.Text)))
+	}
+	if g.ShowFindings {
+		gaps := "no open errors or warnings"
+		if g.Errors+g.Warnings > 0 {
+			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", plural(g.Errors, "error"), plural(g.Warnings, "warning"), SecGaps)
+		}
+		items = append(items, bold("Open gaps", gaps))
+	}
+	m.list(items)
+}
+
+func mdObjectives(m *mdDoc, d *Data) {
+	if len(d.Objectives) == 0 {
+		return
+	}
+	m.heading(2, "Objectives")
+	var rows [][]string
+	for _, o := range d.Objectives {
+		rows = append(rows, []string{mdCellText(o.Statement), mdCellText(o.Specific), mdCellText(o.Measurable), mdText(o.Assignable),
+			mdCellText(o.Realistic), mdText(o.TimeRelated), mdText(o.Decision)})
+	}
+	m.table([]string{"Objective", "Specific", "Measurable", "Assignable", "Realistic", "Time-related", "Informs the decision"}, rows)
+}
+
+func mdStakeholders(m *mdDoc, d *Data) {
+	if len(d.Stakeholders) == 0 {
+		return
+	}
+	m.heading(2, "Stakeholders")
+	var rows [][]string
+	for _, s := range d.Stakeholders {
+		name := mdText(s.Name)
+		if s.Vulnerable {
+			name += " (needs extra support to take part)"
+		}
+		rows = append(rows, []string{name, mdText(s.Influence), mdText(s.Impact), mdText(s.Participation),
+			mdText(engagementChange(s)), mdJoin(s.Channels), mdCellText(s.Contact)})
+	}
+	m.table([]string{"Stakeholder", "Influence", "Impact", "Participation", "Engagement (now → desired)", "Channels", "Contact"}, rows)
+	for _, s := range d.Stakeholders {
+		if !s.HasDetails() {
+			continue
+		}
+		m.heading(3, s.Name)
+		m.field(4, "Profile", s.Profile)
+		m.field(4, "Interest", s.Interest)
+		m.field(4, "Notes", s.Notes)
+	}
+}
+
+// engagementChange writes "Neutral → Supportive", or the one level known.
+func engagementChange(s Stakeholder) string {
+	switch {
+	case s.Current != "" && s.Desired != "":
+		return s.Current + " → " + s.Desired
+	case s.Current != "":
+		return s.Current + " now"
+	case s.Desired != "":
+		return s.Desired + " desired"
+	}
+	return ""
+}
+
+func mdGrid(m *mdDoc, d *Data) {
+	if d.Grid == nil && d.Engagement == nil {
+		return
+	}
+	m.heading(2, "Power, interest and engagement")
+	if g := d.Grid; g != nil {
+		m.heading(3, "Power/interest grid")
+		m.block("```mermaid\n" + strings.TrimRight(g.Mermaid, "\n") + "\n```")
+		var rows [][]string
+		for _, c := range g.Cells {
+			if len(c.Stakeholders) == 0 {
+				continue
+			}
+			rows = append(rows, []string{mdText(c.Quadrant), mdText(c.Influence), mdText(c.Impact), mdJoin(c.Stakeholders)})
+		}
+		m.table([]string{"Where", "Influence", "Impact", "Stakeholders"}, rows)
+		if len(g.Unplaced) > 0 {
+			m.block(mdText("Not on the grid, for want of an influence or impact rating: " + strings.Join(g.Unplaced, ", ") + "."))
+		}
+	}
+	if e := d.Engagement; e != nil {
+		m.heading(3, "Engagement assessment matrix")
+		m.block("C marks each stakeholder's current level of engagement, D the level the plan aims for.")
+		var rows [][]string
+		for _, r := range e.Rows {
+			rows = append(rows, append([]string{mdText(r.Name)}, r.Cells...))
+		}
+		// Every level stays a column, even one nobody is at: the matrix is a scale.
+		m.tableOf(append([]string{"Stakeholder"}, e.Levels...), rows, false)
+	}
+}
+
+func mdRoles(m *mdDoc, d *Data) {
+	if len(d.Roles) == 0 {
+		return
+	}
+	m.heading(2, "Roles")
+	var rows [][]string
+	for _, r := range d.Roles {
+		rows = append(rows, []string{mdText(r.Title), mdJoin(r.Names), mdCellText(r.Contact), mdInline(string(r.Responsibilities))})
+	}
+	m.table([]string{"Role", "Who", "Contact", "Responsibilities"}, rows)
+}
+
+func mdBudget(m *mdDoc, d *Data) {
+	b := d.Budget
+	if b == nil {
+		return
+	}
+	m.heading(2, "Budget")
+	amount := "Amount:"
+	if b.Currency != "" {
+		amount = "Amount (" + b.Currency + "):"
+	}
+	var rows [][]string
+	for _, it := range b.Items {
+		rows = append(rows, []string{mdText(it.Category), mdCellText(it.Description), it.Amount})
+	}
+	for _, t := range b.Totals {
+		rows = append(rows, []string{"**Total**", "", "**" + mdText(t.Amount) + "**"})
+	}
+	m.table([]string{"Category", "Description", amount}, rows)
+}
+
+func mdPolicy(m *mdDoc, d *Data) {
+	p := d.Policy
+	if p == nil {
+		return
+	}
+	m.heading(2, "Policy")
+	if len(p.Principles) > 0 {
+		m.heading(3, "Principles")
+		var items []string
+		for _, pr := range p.Principles {
+			items = append(items, mdText(oneLine(pr)))
+		}
+		m.list(items)
+	}
+	if r := p.Response; r != nil {
+		m.heading(3, "Responding to people")
+		within := ""
+		if r.Within != "" {
+			within = "within " + r.Within
+		}
+		m.list([]string{
+			bold("Response time", mdText(within)),
+			bold("Moderation", mdText(oneLine(r.Moderation))),
+			bold("Reporting", mdText(oneLine(r.Reporting))),
+		})
+	}
+	if len(p.Techniques) > 0 {
+		m.heading(3, "Techniques")
+		var rows [][]string
+		for _, t := range p.Techniques {
+			rows = append(rows, []string{mdCellText(t.Tool), mdCellText(t.Purpose), mdJoin(t.Stakeholders)})
+		}
+		m.table([]string{"Technique", "Purpose", "Stakeholders"}, rows)
+	}
+	if in := p.Information; in != nil {
+		m.heading(3, "Information and privacy")
+		m.field(4, "What we collect", in.Collected)
+		m.field(4, "How we protect privacy", in.Privacy)
+		m.field(4, "What we publish", in.Publication)
+	}
+	m.field(3, "Content strategy", p.ContentStrategy)
+}
+
+func mdDecisions(m *mdDoc, d *Data) {
+	if len(d.Decisions) == 0 {
+		return
+	}
+	m.heading(2, "Decisions")
+	for _, dec := range d.Decisions {
+		m.heading(3, dec.Question)
+		m.list([]string{
+			bold("Decided during", mdText(dec.Phase)),
+			bold("Decided by", mdText(dec.DecisionMaker)),
+			bold("Stakeholders hear the outcome by", mdText(dec.ReportBack)),
+		})
+		if len(dec.Open) > 0 {
+			m.block("Open for discussion:")
+			m.list(textItems(dec.Open))
+		}
+		if len(dec.NonNegotiable) > 0 {
+			m.block("Not negotiable:")
+			m.list(textItems(dec.NonNegotiable))
+		}
+	}
+}
+
+func textItems(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = mdText(oneLine(s))
+	}
+	return out
+}
+
+func mdTimeline(m *mdDoc, d *Data) {
+	t := d.Timeline
+	if t == nil {
+		return
+	}
+	m.heading(2, "Timeline")
+	if t.Problem != "" {
+		m.block(mdText(capitalise(t.Problem) + "."))
+	} else {
+		m.block(mdText(capitalise(t.Verdict) + "."))
+	}
+	var rows [][]string
+	for _, p := range t.Phases {
+		rows = append(rows, []string{mdText(p.Name), mdText(p.Kind), mdText(p.Start), mdText(p.End), mdText(p.Length), mdText(p.Minimum), mdText(p.StatusText)})
+	}
+	m.table([]string{"Phase", "Kind", "Starts", "Ends", "Length", "Minimum", "Status"}, rows)
+	if t.Mermaid != "" {
+		m.block("```mermaid\n" + strings.TrimRight(t.Mermaid, "\n") + "\n```")
+	}
+	if len(t.Milestones) > 0 {
+		m.heading(3, "Milestones")
+		var rows [][]string
+		for _, ms := range t.Milestones {
+			rows = append(rows, []string{mdText(ms.Date), mdText(ms.Name)})
+		}
+		m.table([]string{"Date", "Milestone"}, rows)
+	}
+	var items []string
+	for _, p := range t.Phases {
+		if len(p.Activities) == 0 {
+			continue
+		}
+		item := mdText(p.Name)
+		for _, a := range p.Activities {
+			item += "\n  - " + mdText(oneLine(a))
+		}
+		items = append(items, item)
+	}
+	if len(items) > 0 {
+		m.heading(3, "What happens in each phase")
+		m.list(items)
+	}
+}

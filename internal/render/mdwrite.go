@@ -1,0 +1,516 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// A Markdown field is not copied into the Markdown report as written: it is parsed with
+// the same safe goldmark configuration as the HTML report and written back out. That
+// way raw HTML becomes escaped text, links keep only the safe schemes, headings fit
+// under the report's own, and the result follows one style (the one markdownlint checks)
+// whatever style the plan's author used.
+
+// mdBlock rewrites a Markdown field as blocks whose headings start at level base.
+func mdBlock(src string, base int) string {
+	if blank(src) {
+		return ""
+	}
+	doc, source := engine().parse(src, base)
+	w := mdSerializer{source: source}
+	return tidy(w.blocks(doc, false))
+}
+
+// mdInline rewrites a Markdown field for a table cell: one line, blocks joined by <br>.
+func mdInline(src string) string {
+	if blank(src) {
+		return ""
+	}
+	doc, source := engine().parse(src, 0)
+	w := mdSerializer{source: source, cell: true}
+	return mdCell(w.cellBlocks(doc))
+}
+
+// tidy removes trailing white space (markdownlint MD009) and hard tabs (MD010).
+func tidy(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\t", "    "), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+type mdSerializer struct {
+	source []byte
+	// cell is set while writing a table cell, where nothing may break the line.
+	cell bool
+	// heading is set inside a heading, where "#" must be escaped.
+	heading bool
+	// link is set inside a link's text, where an address must not become a second link.
+	link bool
+}
+
+// blocks writes the children of n, separated by blank lines, or by single line breaks
+// for the items of a tight list.
+func (w *mdSerializer) blocks(n ast.Node, tight bool) string {
+	var prev ast.Node
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		s := w.block(c)
+		if s == "" {
+			continue
+		}
+		if prev != nil {
+			if tight && !isFence(prev) && !isFence(c) {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(s)
+		prev = c
+	}
+	return b.String()
+}
+
+func isFence(n ast.Node) bool {
+	return n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock
+}
+
+func (w *mdSerializer) block(n ast.Node) string {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindTextBlock:
+		return w.paragraph(w.inlines(n))
+	case ast.KindHeading:
+		h := n.(*ast.Heading)
+		w.heading = true
+		text := strings.TrimSpace(w.inlines(n))
+		w.heading = false
+		if text == "" {
+			return ""
+		}
+		return strings.Repeat("#", h.Level) + " " + strings.ReplaceAll(text, "\\\n", " ")
+	case ast.KindThematicBreak:
+		return "---"
+	case ast.KindCodeBlock, ast.KindFencedCodeBlock:
+		return w.code(n)
+	case ast.KindBlockquote:
+		inner := w.blocks(n, false)
+		if inner == "" {
+			return ""
+		}
+		lines := strings.Split(inner, "\n")
+		for i, l := range lines {
+			if l == "" {
+				lines[i] = ">"
+			} else {
+				lines[i] = "> " + l
+			}
+		}
+		return strings.Join(lines, "\n")
+	case ast.KindList:
+		return w.list(n.(*ast.List))
+	case ast.KindHTMLBlock:
+		return w.paragraph(w.htmlBlockText(n.(*ast.HTMLBlock), "\\\n"))
+	case east.KindTable:
+		return w.table(n)
+	}
+	return w.paragraph(w.inlines(n))
+}
+
+// paragraph escapes the beginning of every line of a paragraph (each after a hard break)
+// that Markdown would otherwise read as the start of a block.
+func (w *mdSerializer) paragraph(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = escapeLineStart(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (w *mdSerializer) code(n ast.Node) string {
+	var body strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		body.Write(seg.Value(w.source))
+	}
+	text := strings.TrimRight(body.String(), "\n")
+	fence := "```"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	info := "text"
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		if lang := f.Language(w.source); len(lang) > 0 && safeInfo.Match(lang) {
+			info = string(lang)
+		}
+	}
+	return fence + info + "\n" + text + "\n" + fence
+}
+
+// safeInfo is a code block language worth keeping: a plain word such as "yaml" or "c++".
+var safeInfo = regexp.MustCompile(`^[A-Za-z0-9_+.#-]{1,30}$`)
+
+func (w *mdSerializer) list(l *ast.List) string {
+	var items []string
+	num := l.Start
+	if num <= 0 && l.IsOrdered() {
+		num = 1
+	}
+	tight := l.IsTight
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		marker := "- "
+		if l.IsOrdered() {
+			marker = fmt.Sprintf("%d. ", num)
+			num++
+		}
+		body := w.blocks(c, tight)
+		indent := strings.Repeat(" ", len(marker))
+		lines := strings.Split(body, "\n")
+		for i := range lines {
+			switch {
+			case i == 0:
+				lines[i] = marker + lines[i]
+			case lines[i] != "":
+				lines[i] = indent + lines[i]
+			}
+		}
+		items = append(items, strings.TrimRight(strings.Join(lines, "\n"), " "))
+	}
+	sep := "\n"
+	if !tight {
+		sep = "\n\n"
+	}
+	return strings.Join(items, sep)
+}
+
+func (w *mdSerializer) table(n ast.Node) string {
+	var rows [][]string
+	var aligns []east.Alignment
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		var row []string
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cell := w.cellInlines(c)
+			row = append(row, cell)
+			if r.Kind() == east.KindTableHeader {
+				if tc, ok := c.(*east.TableCell); ok {
+					aligns = append(aligns, tc.Alignment)
+				} else {
+					aligns = append(aligns, east.AlignNone)
+				}
+			}
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	cols := len(rows[0])
+	writeRow := func(cells []string) {
+		b.WriteString("|")
+		for i := 0; i < cols; i++ {
+			if i < len(cells) && cells[i] != "" {
+				b.WriteString(" " + cells[i] + " |")
+			} else {
+				b.WriteString(" |")
+			}
+		}
+		b.WriteString("\n")
+	}
+	writeRow(rows[0])
+	b.WriteString("|")
+	for i := 0; i < cols; i++ {
+		a := east.AlignNone
+		if i < len(aligns) {
+			a = aligns[i]
+		}
+		switch a {
+		case east.AlignLeft:
+			b.WriteString(" :--- |")
+		case east.AlignRight:
+			b.WriteString(" ---: |")
+		case east.AlignCenter:
+			b.WriteString(" :---: |")
+		default:
+			b.WriteString(" --- |")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range rows[1:] {
+		writeRow(r)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// cellInlines writes a table cell's inlines on one line.
+func (w *mdSerializer) cellInlines(n ast.Node) string {
+	saved := w.cell
+	w.cell = true
+	s := w.inlines(n)
+	w.cell = saved
+	return mdCell(s)
+}
+
+// cellBlocks writes a whole field on one line for a table cell: blocks and list items
+// are separated by <br>, headings and quotes lose their markers, code blocks become code
+// spans.
+func (w *mdSerializer) cellBlocks(n ast.Node) string {
+	var parts []string
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := w.cellBlock(c); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "<br>")
+}
+
+func (w *mdSerializer) cellBlock(n ast.Node) string {
+	switch n.Kind() {
+	case ast.KindList:
+		l := n.(*ast.List)
+		var items []string
+		num := max(l.Start, 1)
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			marker := "• "
+			if l.IsOrdered() {
+				marker = fmt.Sprintf("%d. ", num)
+				num++
+			}
+			items = append(items, marker+w.cellBlocks(c))
+		}
+		return strings.Join(items, "<br>")
+	case ast.KindCodeBlock, ast.KindFencedCodeBlock:
+		var parts []string
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			if l := strings.TrimRight(string(seg.Value(w.source)), "\r\n"); strings.TrimSpace(l) != "" {
+				parts = append(parts, codeSpan(l))
+			}
+		}
+		return strings.Join(parts, "<br>")
+	case ast.KindBlockquote, ast.KindListItem:
+		return w.cellBlocks(n)
+	case ast.KindThematicBreak:
+		return ""
+	case ast.KindHTMLBlock:
+		return w.htmlBlockText(n.(*ast.HTMLBlock), "<br>")
+	case east.KindTable:
+		var rows []string
+		for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+			var cells []string
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, w.inlines(c))
+			}
+			rows = append(rows, strings.Join(cells, "; "))
+		}
+		return strings.Join(rows, "<br>")
+	}
+	return strings.TrimSpace(w.inlines(n))
+}
+
+// htmlBlockText is a raw HTML block as escaped text, its lines joined by sep.
+func (w *mdSerializer) htmlBlockText(n *ast.HTMLBlock, sep string) string {
+	var raw strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw.Write(seg.Value(w.source))
+	}
+	if n.HasClosure() {
+		raw.Write(n.ClosureLine.Value(w.source))
+	}
+	var out []string
+	for _, l := range splitLines(raw.String()) {
+		out = append(out, mdText(l))
+	}
+	return strings.Join(out, sep)
+}
+
+// inlines writes the inline content of n.
+func (w *mdSerializer) inlines(n ast.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		appendInline(&b, w.inline(c))
+	}
+	return b.String()
+}
+
+func (w *mdSerializer) text(s string) string {
+	extra := ""
+	if w.heading {
+		extra = "#"
+	}
+	if w.link {
+		return escapeChars(flattenSpace.Replace(s), extra)
+	}
+	return mdTextEscaping(s, extra)
+}
+
+func (w *mdSerializer) inline(n ast.Node) string {
+	switch n.Kind() {
+	case ast.KindText:
+		t := n.(*ast.Text)
+		raw := string(t.Segment.Value(w.source))
+		s := raw
+		if !t.IsRaw() {
+			s = unescapeMarkdown(raw)
+		}
+		out := w.text(s)
+		switch {
+		case t.HardLineBreak() && w.cell:
+			out += "<br>"
+		case t.HardLineBreak():
+			out = strings.TrimRight(out, " ") + "\\\n"
+		case t.SoftLineBreak():
+			out += " "
+		}
+		return out
+	case ast.KindString:
+		return w.text(string(n.(*ast.String).Value))
+	case ast.KindCodeSpan:
+		var b strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(w.source))
+			} else if s, ok := c.(*ast.String); ok {
+				b.Write(s.Value)
+			}
+		}
+		return codeSpan(b.String())
+	case ast.KindEmphasis:
+		inner := w.inlines(n)
+		if strings.TrimSpace(inner) == "" {
+			return inner
+		}
+		mark := strings.Repeat("*", n.(*ast.Emphasis).Level)
+		lead := inner[:len(inner)-len(strings.TrimLeft(inner, " "))]
+		trail := inner[len(strings.TrimRight(inner, " ")):]
+		return lead + mark + strings.TrimSpace(inner) + mark + trail
+	case east.KindStrikethrough:
+		inner := w.inlines(n)
+		if strings.TrimSpace(inner) == "" {
+			return inner
+		}
+		return "~~" + strings.TrimSpace(inner) + "~~"
+	case ast.KindLink:
+		l := n.(*ast.Link)
+		saved := w.link
+		w.link = true
+		text := strings.TrimSpace(strings.ReplaceAll(w.inlines(n), "\\\n", " "))
+		dest := string(l.Destination)
+		if text == "" {
+			text = w.text(dest)
+		}
+		w.link = saved
+		return "[" + text + "](<" + linkDestination(dest) + ">)"
+	case ast.KindAutoLink:
+		a := n.(*ast.AutoLink)
+		label := string(a.Label(w.source))
+		if a.AutoLinkType == ast.AutoLinkURL && a.Protocol != nil {
+			return "[" + escapeChars(label, "") + "](<" + linkDestination(string(a.URL(w.source))) + ">)"
+		}
+		if strings.ContainsAny(label, "<> \t\n") {
+			return w.text(label)
+		}
+		return "<" + label + ">"
+	case ast.KindRawHTML:
+		r := n.(*ast.RawHTML)
+		var b strings.Builder
+		for i := 0; i < r.Segments.Len(); i++ {
+			seg := r.Segments.At(i)
+			b.Write(seg.Value(w.source))
+		}
+		return w.text(b.String())
+	case east.KindTaskCheckBox:
+		checked := n.(*east.TaskCheckBox).IsChecked
+		switch {
+		case w.cell && checked:
+			return "☑ "
+		case w.cell:
+			return "☐ "
+		case checked:
+			return "[x] "
+		}
+		return "[ ] "
+	}
+	return w.inlines(n)
+}
+
+// codeSpan writes s as a code span, with a fence longer than any run of backticks in it.
+func codeSpan(s string) string {
+	s = flattenSpace.Replace(s)
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+var destinationEscapes = strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "%0A", "\r", "%0D", `\`, "%5C", " ", "%20")
+
+// linkDestination makes a URL safe inside <…>: no angle brackets, line breaks or
+// backslashes, which would end or change it.
+func linkDestination(u string) string {
+	return destinationEscapes.Replace(u)
+}
+
+// entityRef matches a CommonMark character reference.
+var entityRef = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+
+// unescapeMarkdown turns the source of a text node into the text it stands for, as
+// goldmark's HTML renderer does: a backslash before punctuation escapes it, and a
+// character reference stands for its character.
+func unescapeMarkdown(s string) string {
+	if !strings.ContainsAny(s, `\&`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			b.WriteByte(s[i+1])
+			i++
+		case c == '&':
+			if m := entityRef.FindString(s[i:]); m != "" {
+				if u := html.UnescapeString(m); u != m {
+					b.WriteString(u)
+					i += len(m) - 1
+					continue
+				}
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}

@@ -1,0 +1,189 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The charts are drawn as SVG in Go rather than by a script in the page: the report has
+// no JavaScript, and a chart laid out here can be tested (every label has a box, and no
+// two boxes overlap). Colours come from classes that report.css styles for light, dark
+// and print; the presentation attributes written here are the fallback for a custom
+// template that leaves the built-in stylesheet out.
+
+// svgFont is the font stack the charts measure for. Liberation Sans has Arial's metrics,
+// and Arial's are the table in textWidth.
+const svgFont = `"Liberation Sans", Arial, Helvetica, sans-serif`
+
+// widthSafety inflates the estimate so that a fallback font a little wider than Arial
+// (DejaVu Sans is the widest common one) still fits inside a label's box.
+const widthSafety = 1.18
+
+// arialWidths are the advance widths of ASCII 32–126 in Arial, in thousandths of an em.
+var arialWidths = [95]int{
+	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space to /
+	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
+	278, 278, 584, 584, 584, 556, 1015, // : to @
+	667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, // A-M
+	722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, // N-Z
+	278, 278, 278, 469, 556, 333, // [ to `
+	556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, // a-m
+	556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, // n-z
+	334, 260, 334, 584, // { to ~
+}
+
+// textWidth estimates how wide s is at the given font size, erring on the wide side.
+func textWidth(s string, size float64) float64 {
+	var em float64
+	for _, r := range s {
+		switch {
+		case r >= 32 && r <= 126:
+			em += float64(arialWidths[r-32]) / 1000
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark sits on the letter before it.
+		case r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) ||
+			unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r >= 0x1F000):
+			em += 1.2
+		case r < 0x0250:
+			// Latin-1 and Latin Extended letters are about as wide as their base letters;
+			// take a wide one.
+			em += 0.72
+		default:
+			em += 1.0
+		}
+	}
+	return em * size * widthSafety
+}
+
+const ellipsis = "…"
+
+// fitText cuts s (at a word boundary when it can) so that it is at most max wide, ending
+// it with "…" when it had to cut.
+func fitText(s string, size, max float64) string {
+	if textWidth(s, size) <= max {
+		return s
+	}
+	runes := []rune(s)
+	for n := len(runes) - 1; n > 0; n-- {
+		cut := strings.TrimRight(string(runes[:n]), " ,;:-–—")
+		if textWidth(cut+ellipsis, size) <= max {
+			if i := strings.LastIndexByte(cut, ' '); i > len(cut)*2/3 {
+				cut = strings.TrimRight(cut[:i], " ,;:-–—")
+			}
+			return cut + ellipsis
+		}
+	}
+	return ellipsis
+}
+
+// wrapText breaks s into at most maxLines lines no wider than max, at spaces; what does
+// not fit on the last line is cut with "…".
+func wrapText(s string, size, max float64, maxLines int) []string {
+	words := strings.Fields(s)
+	var lines []string
+	for len(words) > 0 {
+		if len(lines) == maxLines-1 {
+			lines = append(lines, fitText(strings.Join(words, " "), size, max))
+			break
+		}
+		n := 1
+		for n < len(words) && textWidth(strings.Join(words[:n+1], " "), size) <= max {
+			n++
+		}
+		lines = append(lines, fitText(strings.Join(words[:n], " "), size, max))
+		words = words[n:]
+	}
+	return lines
+}
+
+// svgWriter builds an SVG document; every attribute value and text is escaped.
+type svgWriter struct {
+	b strings.Builder
+}
+
+// num writes a coordinate with at most one decimal, which is all a chart needs and keeps
+// the output small and stable.
+func num(v float64) string {
+	return strconv.FormatFloat(float64(int64(v*10+0.5*sign(v)))/10, 'f', -1, 64)
+}
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+// open writes a start tag; attrs are name, value pairs.
+func (w *svgWriter) open(tag string, attrs ...string) {
+	w.tag(tag, false, attrs)
+}
+
+// empty writes an element with no content.
+func (w *svgWriter) empty(tag string, attrs ...string) {
+	w.tag(tag, true, attrs)
+}
+
+func (w *svgWriter) tag(tag string, selfClose bool, attrs []string) {
+	w.b.WriteString("<" + tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		w.b.WriteString(" " + attrs[i] + `="` + template.HTMLEscapeString(attrs[i+1]) + `"`)
+	}
+	if selfClose {
+		w.b.WriteString("/>")
+	} else {
+		w.b.WriteString(">")
+	}
+}
+
+func (w *svgWriter) close(tag string) { w.b.WriteString("</" + tag + ">") }
+
+// text writes escaped character data.
+func (w *svgWriter) text(s string) { w.b.WriteString(template.HTMLEscapeString(s)) }
+
+func (w *svgWriter) nl() { w.b.WriteByte('\n') }
+
+// element writes <tag attrs>text</tag>.
+func (w *svgWriter) element(tag, text string, attrs ...string) {
+	w.open(tag, attrs...)
+	w.text(text)
+	w.close(tag)
+}
+
+// start writes the root element with the title and description that name the chart for
+// assistive technology; id prefixes the ids of the title and description, which must be
+// unique in the page.
+func (w *svgWriter) start(id string, width, height float64, title, desc string) {
+	w.open("svg",
+		"class", "chart "+id,
+		"viewBox", "0 0 "+num(width)+" "+num(height),
+		"width", num(width),
+		"height", num(height),
+		"role", "img",
+		"aria-labelledby", id+"-title "+id+"-desc",
+		"font-family", svgFont,
+		"font-size", "12",
+	)
+	w.nl()
+	w.element("title", title, "id", id+"-title")
+	w.nl()
+	w.element("desc", desc, "id", id+"-desc")
+	w.nl()
+}
+
+func (w *svgWriter) html() template.HTML {
+	w.close("svg")
+	return template.HTML(w.b.String())
+}
+
+// box is a label's rectangle, for the tests that check no two labels overlap.
+type box struct {
+	X, Y, W, H float64
+	Text       string
+}
+
+func (a box) overlaps(b box) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}

@@ -1,0 +1,228 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/timeline"
+)
+
+// The timeline as a Gantt chart: one row per phase, then one per milestone. A phase
+// below its recommended minimum is hatched and says "too short" in its label, so the
+// warning does not rest on colour; an open-ended phase runs to the chart's end with an
+// arrow; today is a vertical line labelled under the chart, where it cannot collide with
+// the month names above.
+
+const (
+	ganttWidth  = 760.0
+	ganttLabelW = 300.0
+	ganttLeft   = 8.0
+	ganttRight  = 12.0
+	ganttHeadH  = 28.0
+	ganttRowH   = 24.0
+	ganttFootH  = 30.0
+	ganttFont   = 12.0
+	// minTickSpacing keeps the month names apart.
+	minTickSpacing = 64.0
+)
+
+// ganttRow is one row's label, worked out for the chart and its tests.
+type ganttRow struct {
+	label string
+	full  string
+}
+
+func ganttChart(s *timeline.Schedule) Chart {
+	id := "chart-gantt"
+	title := "Timeline"
+	desc := ganttDescription(s)
+	from, to := s.Extent()
+	rows := len(s.Phases) + len(s.Milestones)
+	height := ganttHeadH + float64(rows)*ganttRowH + ganttFootH
+	plotX0 := ganttLeft + ganttLabelW
+	plotX1 := ganttWidth - ganttRight
+	var w svgWriter
+	w.start(id, ganttWidth, height, title, desc)
+	w.open("defs")
+	w.open("pattern", "id", id+"-hatch", "width", "6", "height", "6", "patternUnits", "userSpaceOnUse", "patternTransform", "rotate(45)")
+	w.empty("rect", "class", "hatch-bg", "width", "6", "height", "6", "fill", "#f6d5d5")
+	w.empty("line", "class", "hatch-line", "x1", "0", "y1", "0", "x2", "0", "y2", "6", "stroke", "#8a1c1c", "stroke-width", "3")
+	w.close("pattern")
+	w.close("defs")
+	w.nl()
+	if from.IsZero() {
+		// Nothing is dated: the labels still list the phases.
+		from, to = plan.Date{}, plan.Date{}
+	}
+	days := 1
+	if !from.IsZero() {
+		days = from.DaysUntil(to) + 1
+	}
+	dayW := (plotX1 - plotX0) / float64(days)
+	x := func(d plan.Date) float64 { return plotX0 + float64(from.DaysUntil(d))*dayW }
+	plotTop, plotBottom := ganttHeadH, ganttHeadH+float64(rows)*ganttRowH
+
+	// Stripes and ticks first, so that bars are drawn over them.
+	for r := 0; r < rows; r++ {
+		if r%2 == 0 {
+			w.empty("rect", "class", "stripe", "x", num(ganttLeft), "y", num(plotTop+float64(r)*ganttRowH), "width", num(ganttWidth-ganttLeft-ganttRight), "height", num(ganttRowH), "fill", "#f3f5f7")
+		}
+	}
+	w.nl()
+	if !from.IsZero() {
+		for _, t := range ticks(from, to, dayW) {
+			tx := x(t.day)
+			w.empty("line", "class", "tick", "x1", num(tx), "y1", num(plotTop-4), "x2", num(tx), "y2", num(plotBottom), "stroke", "#767676", "stroke-width", "0.5")
+			if tx+3+textWidth(t.label, ganttFont) <= ganttWidth {
+				w.element("text", t.label, "class", "axis-label", "x", num(tx+3), "y", "18", "fill", "#1b1f24")
+			}
+			w.nl()
+		}
+	}
+	for i, p := range s.Phases {
+		top := plotTop + float64(i)*ganttRowH
+		row := phaseRow(p)
+		textRow(&w, row, top)
+		if p.Start.IsZero() {
+			continue
+		}
+		end := p.End
+		if p.Open() {
+			end = to
+		}
+		bx, bw := x(p.Start), float64(p.Start.DaysUntil(end)+1)*dayW
+		class, fill := "bar", "#1d4f91"
+		switch p.Status {
+		case timeline.StatusTooShort:
+			class, fill = "bar too-short", "url(#"+id+"-hatch)"
+		case timeline.StatusBelowIdeal:
+			class, fill = "bar below-ideal", "#4f7cc0"
+		case timeline.StatusOpen:
+			class, fill = "bar open", "#4f7cc0"
+		}
+		attrs := []string{"class", class, "x", num(bx), "y", num(top + 5), "width", num(max(bw, 2)), "height", num(ganttRowH - 10), "fill", fill}
+		if p.Status == timeline.StatusTooShort {
+			attrs = append(attrs, "stroke", "#8a1c1c", "stroke-width", "1.5")
+		}
+		w.empty("rect", attrs...)
+		if p.Open() {
+			ax := bx + max(bw, 2)
+			cy := top + ganttRowH/2
+			w.empty("path", "class", "open-arrow", "d", fmt.Sprintf("M%s %sL%s %sL%s %sZ", num(ax), num(cy-7), num(ax+8), num(cy), num(ax), num(cy+7)), "fill", "#4f7cc0")
+		}
+		w.nl()
+	}
+	for i, m := range s.Milestones {
+		top := plotTop + float64(len(s.Phases)+i)*ganttRowH
+		textRow(&w, ganttRow{label: fitText(m.Name, ganttFont, ganttLabelW-8), full: m.Name}, top)
+		cx, cy := x(m.Date)+dayW/2, top+ganttRowH/2
+		w.empty("path", "class", "milestone", "d", fmt.Sprintf("M%s %sL%s %sL%s %sL%s %sZ", num(cx), num(cy-7), num(cx+7), num(cy), num(cx), num(cy+7), num(cx-7), num(cy)), "fill", "#6b2f8a")
+		w.nl()
+	}
+	if today := s.Today; !today.IsZero() && !from.IsZero() && !today.Before(from) && !today.After(to) {
+		tx := x(today) + dayW/2
+		w.empty("line", "class", "today", "x1", num(tx), "y1", num(plotTop-6), "x2", num(tx), "y2", num(plotBottom+4), "stroke", "#b3261e", "stroke-width", "2")
+		label := "Today, " + FormatDate(today)
+		lw := textWidth(label, ganttFont)
+		lx := min(max(tx-lw/2, ganttLeft), ganttWidth-ganttRight-lw)
+		w.element("text", label, "class", "today-label", "x", num(lx), "y", num(plotBottom+20), "font-weight", "bold", "fill", "#b3261e")
+		w.nl()
+	}
+	return Chart{Title: title, Desc: desc, SVG: w.html()}
+}
+
+// phaseRow is a phase's label: its name, cut to fit, and what is wrong with its length.
+func phaseRow(p timeline.Phase) ganttRow {
+	suffix := ""
+	switch p.Status {
+	case timeline.StatusTooShort:
+		suffix = " — too short"
+	case timeline.StatusOpen:
+		suffix = " (open-ended)"
+	case timeline.StatusUndated:
+		suffix = " (no dates)"
+	case timeline.StatusBelowIdeal:
+		suffix = " — below ideal"
+	}
+	room := ganttLabelW - 8 - textWidth(suffix, ganttFont)
+	return ganttRow{label: fitText(p.Name, ganttFont, room) + suffix, full: p.Name + suffix}
+}
+
+func textRow(w *svgWriter, r ganttRow, top float64) {
+	attrs := []string{"class", "row-label", "x", num(ganttLeft + 4), "y", num(top + ganttRowH/2 + 4), "fill", "#1b1f24"}
+	if r.label != r.full {
+		w.open("text", attrs...)
+		w.element("title", r.full)
+		w.text(r.label)
+		w.close("text")
+		return
+	}
+	w.element("text", r.label, attrs...)
+}
+
+type tick struct {
+	day   plan.Date
+	label string
+}
+
+// ticks marks the first of each month (or of every second, third, sixth or twelfth
+// month when months are too narrow for their names) within [from, to].
+func ticks(from, to plan.Date, dayW float64) []tick {
+	step := 1
+	for _, s := range []int{1, 2, 3, 6, 12} {
+		step = s
+		if float64(s)*30.4*dayW >= minTickSpacing {
+			break
+		}
+	}
+	t := from.Time()
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if first.Before(t) {
+		first = first.AddDate(0, 1, 0)
+	}
+	// Align stepped ticks to the calendar (quarters start in Jan, Apr, Jul, Oct).
+	for (int(first.Month())-1)%step != 0 {
+		first = first.AddDate(0, 1, 0)
+	}
+	var out []tick
+	for d := first; !d.After(to.Time()); d = d.AddDate(0, step, 0) {
+		label := d.Format("Jan")
+		if len(out) == 0 || d.Month() == time.January {
+			label = d.Format("Jan 2006")
+		}
+		out = append(out, tick{day: plan.DateOf(d), label: label})
+	}
+	return out
+}
+
+func ganttDescription(s *timeline.Schedule) string {
+	from, to := s.Span()
+	var b strings.Builder
+	fmt.Fprintf(&b, "Gantt chart of %s", plural(len(s.Phases), "phase"))
+	if !from.IsZero() {
+		if to.IsZero() {
+			fmt.Fprintf(&b, " from %s, the last of them open-ended", FormatDate(from))
+		} else {
+			fmt.Fprintf(&b, " from %s to %s", FormatDate(from), FormatDate(to))
+		}
+	}
+	if len(s.Milestones) > 0 {
+		fmt.Fprintf(&b, ", with %s", plural(len(s.Milestones), "milestone"))
+	}
+	b.WriteString(".")
+	var short []string
+	for _, p := range s.Phases {
+		if p.Status == timeline.StatusTooShort {
+			short = append(short, fmt.Sprintf("%s (%s of a %s minimum)", p.Name, Duration(p.Days), Duration(p.Minimum)))
+		}
+	}
+	if len(short) > 0 {
+		fmt.Fprintf(&b, " Too short: %s.", strings.Join(short, "; "))
+	}
+	if !s.Today.IsZero() {
+		fmt.Fprintf(&b, " Today is %s.", FormatDate(s.Today))
+	}
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The engagement assessment matrix: one row per stakeholder, one column per level from
+// unaware to leading. The current level is an outlined circle with a C in it, the
+// desired level a filled square with a D, and an arrow runs from one to the other, so
+// the chart reads without colour.
+
+const (
+	matrixWidth  = 760.0
+	matrixLeft   = 8.0
+	matrixNameW  = 330.0
+	matrixHeadH  = 30.0
+	matrixRowH   = 26.0
+	matrixLegend = 34.0
+	markerR      = 9.0
+)
+
+func matrixChart(m *EngagementMatrix) Chart {
+	id := "chart-engagement"
+	title := "Engagement assessment matrix"
+	desc := matrixDescription(m)
+	colW := (matrixWidth - matrixLeft - matrixNameW) / float64(len(m.Levels))
+	height := matrixHeadH + float64(len(m.Rows))*matrixRowH + matrixLegend
+	colX := func(i int) float64 { return matrixLeft + matrixNameW + (float64(i)+0.5)*colW }
+	var w svgWriter
+	w.start(id, matrixWidth, height, title, desc)
+	for i, l := range m.Levels {
+		w.element("text", l, "class", "axis-label", "x", num(colX(i)), "y", "20", "text-anchor", "middle", "font-weight", "bold", "fill", "#1b1f24")
+		w.nl()
+	}
+	for r, row := range m.Rows {
+		top := matrixHeadH + float64(r)*matrixRowH
+		cy := top + matrixRowH/2
+		if r%2 == 0 {
+			w.empty("rect", "class", "stripe", "x", num(matrixLeft), "y", num(top), "width", num(matrixWidth-matrixLeft), "height", num(matrixRowH), "fill", "#f3f5f7")
+		}
+		name := fitText(row.Name, 12, matrixNameW-8)
+		if name != row.Name {
+			w.open("text", "x", num(matrixLeft+4), "y", num(cy+4), "fill", "#1b1f24")
+			w.element("title", row.Name)
+			w.text(name)
+			w.close("text")
+		} else {
+			w.element("text", name, "x", num(matrixLeft+4), "y", num(cy+4), "fill", "#1b1f24")
+		}
+		cur, des := -1, -1
+		for i, c := range row.Cells {
+			if strings.Contains(c, "C") {
+				cur = i
+			}
+			if strings.Contains(c, "D") {
+				des = i
+			}
+		}
+		cx, dx := colX(cur), colX(des)
+		if cur >= 0 && cur == des {
+			cx, dx = cx-markerR-2, dx+markerR+2
+		}
+		if cur >= 0 && des >= 0 && cur != des {
+			// The arrow stops short of both markers; its head points at the desired level.
+			dir := 1.0
+			if des < cur {
+				dir = -1
+			}
+			x1, x2 := cx+dir*(markerR+3), dx-dir*(markerR+3)
+			w.empty("line", "class", "arrow", "x1", num(x1), "y1", num(cy), "x2", num(x2-dir*6), "y2", num(cy), "stroke", "#1b1f24", "stroke-width", "1.5")
+			w.empty("path", "class", "arrow-head", "d", fmt.Sprintf("M%s %sL%s %sL%s %sZ", num(x2), num(cy), num(x2-dir*7), num(cy-4), num(x2-dir*7), num(cy+4)), "fill", "#1b1f24")
+		}
+		if cur >= 0 {
+			w.empty("circle", "class", "current", "cx", num(cx), "cy", num(cy), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
+			w.element("text", "C", "class", "current-label", "x", num(cx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
+		}
+		if des >= 0 {
+			w.empty("rect", "class", "desired", "x", num(dx-markerR), "y", num(cy-markerR), "width", num(2*markerR), "height", num(2*markerR), "rx", "2", "fill", "#1d4f91")
+			w.element("text", "D", "class", "desired-label", "x", num(dx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
+		}
+		w.nl()
+	}
+	legendY := matrixHeadH + float64(len(m.Rows))*matrixRowH + 20
+	lx := matrixLeft + 4
+	w.empty("circle", "class", "current", "cx", num(lx+markerR), "cy", num(legendY-4), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
+	w.element("text", "C", "class", "current-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
+	w.element("text", "current level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
+	lx += 2*markerR + 6 + textWidth("current level", 12) + 16
+	w.empty("rect", "class", "desired", "x", num(lx), "y", num(legendY-4-markerR), "width", num(2*markerR), "height", num(2*markerR), "rx", "2", "fill", "#1d4f91")
+	w.element("text", "D", "class", "desired-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
+	w.element("text", "desired level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
+	w.nl()
+	return Chart{Title: title, Desc: desc, SVG: w.html()}
+}
+
+func matrixDescription(m *EngagementMatrix) string {
+	up, down, same := 0, 0, 0
+	for _, row := range m.Rows {
+		cur, des := -1, -1
+		for i, c := range row.Cells {
+			if strings.Contains(c, "C") {
+				cur = i
+			}
+			if strings.Contains(c, "D") {
+				des = i
+			}
+		}
+		switch {
+		case cur < 0 || des < 0:
+		case des > cur:
+			up++
+		case des < cur:
+			down++
+		default:
+			same++
+		}
+	}
+	return fmt.Sprintf("Current (C) and desired (D) engagement of %s on a scale from %s to %s: %d to move up, %d to stay where they are, %d to move down.",
+		plural(len(m.Rows), "stakeholder"), strings.ToLower(m.Levels[0]), strings.ToLower(m.Levels[len(m.Levels)-1]), up, same, down)
+}

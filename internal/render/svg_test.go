@@ -1,0 +1,218 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/planascode/plan/internal/plan"
+)
+
+// crowdedGrid puts many stakeholders with long and unusual names in one cell, a few in
+// others, and leaves one cell empty.
+func crowdedGrid() *Grid {
+	names := func(prefix string, n int) []string {
+		var out []string
+		for i := 0; i < n; i++ {
+			switch i % 5 {
+			case 0:
+				out = append(out, fmt.Sprintf("%s %d", prefix, i))
+			case 1:
+				out = append(out, fmt.Sprintf("%s %d: Department of Transport, Planning and Infrastructure (regional office, north-west)", prefix, i))
+			case 2:
+				out = append(out, fmt.Sprintf("%s %d — 東京都市計画審議会と地域住民の代表", prefix, i))
+			case 3:
+				out = append(out, fmt.Sprintf("%sWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW%d", prefix, i))
+			default:
+				out = append(out, fmt.Sprintf("Ärztinnen und Ärzte %s %d", prefix, i))
+			}
+		}
+		return out
+	}
+	counts := [9]int{40, 1, 3, 9, 12, 0, 2, 1, 7}
+	g := &Grid{}
+	for k := 0; k < 9; k++ {
+		r, c := k/3, k%3
+		g.Cells = append(g.Cells, GridCell{
+			Influence:    label(gridLevels[2-r]),
+			Impact:       label(gridLevels[c]),
+			Quadrant:     quadrant(gridLevels[2-r], gridLevels[c]),
+			Stakeholders: names(fmt.Sprintf("Group %d", k), counts[k]),
+		})
+	}
+	return g
+}
+
+func TestGridLabelsDoNotOverlap(t *testing.T) {
+	g := crowdedGrid()
+	l := layoutGrid(g)
+	total := 0
+	for _, c := range g.Cells {
+		total += len(c.Stakeholders)
+	}
+	if len(l.Chips) != total {
+		t.Fatalf("%d chips for %d stakeholders: every stakeholder must be placed", len(l.Chips), total)
+	}
+	boxes := append([]box{}, l.Labels...)
+	for _, c := range l.Chips {
+		boxes = append(boxes, c.box)
+	}
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			if boxes[i].overlaps(boxes[j]) {
+				t.Errorf("label %q overlaps label %q", boxes[i].Text, boxes[j].Text)
+			}
+		}
+	}
+	k := 0
+	for cell, c := range g.Cells {
+		r, col := cell/3, cell%3
+		for _, name := range c.Stakeholders {
+			chip := l.Chips[k]
+			k++
+			if chip.Full != name {
+				t.Fatalf("chip %d is %q, want %q", k, chip.Full, name)
+			}
+			if chip.X < l.ColX[col] || chip.X+chip.W > l.ColX[col+1]+0.01 || chip.Y < l.RowY[r]+gridHeader || chip.Y+chip.H > l.RowY[r+1]+0.01 {
+				t.Errorf("chip %q at %+v lies outside its cell", name, chip.box)
+			}
+			for _, line := range chip.Lines {
+				if w := textWidth(line, chipFont) + 2*chipTextPad; w > chip.W+0.01 {
+					t.Errorf("chip %q: line %q is %.1f wide in a %.1f box", name, line, w, chip.W)
+				}
+			}
+			if len(chip.Lines) == 0 || len(chip.Lines) > chipLines {
+				t.Errorf("chip %q has %d lines", name, len(chip.Lines))
+			}
+		}
+	}
+}
+
+var chipRect = regexp.MustCompile(`<rect class="chip" x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"`)
+
+// TestGridSVGLabelsDoNotOverlap checks the drawn SVG itself, not just the layout, on the
+// crowded grid and on a generated 200-stakeholder plan.
+func TestGridSVGLabelsDoNotOverlap(t *testing.T) {
+	big := build(generatedPlan(200), Options{})
+	for _, tc := range []struct {
+		name string
+		g    *Grid
+	}{{"crowded", crowdedGrid()}, {"200 stakeholders", big.Grid}} {
+		svg := string(gridChart(tc.g).SVG)
+		var rects []box
+		for _, m := range chipRect.FindAllStringSubmatch(svg, -1) {
+			f := func(i int) float64 { v, _ := strconv.ParseFloat(m[i], 64); return v }
+			rects = append(rects, box{X: f(1), Y: f(2), W: f(3), H: f(4)})
+		}
+		want := 0
+		for _, c := range tc.g.Cells {
+			want += len(c.Stakeholders)
+		}
+		if len(rects) != want {
+			t.Errorf("%s: %d chips drawn for %d stakeholders", tc.name, len(rects), want)
+		}
+		for i := range rects {
+			for j := i + 1; j < len(rects); j++ {
+				if rects[i].overlaps(rects[j]) {
+					t.Errorf("%s: chip %d %+v overlaps chip %d %+v", tc.name, i, rects[i], j, rects[j])
+				}
+			}
+		}
+		if !strings.Contains(svg, "<title id=\"chart-grid-title\">") || !strings.Contains(svg, "<desc id=\"chart-grid-desc\">") {
+			t.Errorf("%s: the grid lacks its title or description", tc.name)
+		}
+	}
+}
+
+func TestFitAndWrapText(t *testing.T) {
+	for _, s := range []string{"short", "A rather long stakeholder name that cannot fit", "東京都市計画審議会と地域住民の代表", strings.Repeat("W", 80)} {
+		for _, width := range []float64{30, 80, 200} {
+			got := fitText(s, 12, width)
+			if textWidth(got, 12) > width && got != ellipsis {
+				t.Errorf("fitText(%q, %v) = %q, %.1f wide", s, width, got, textWidth(got, 12))
+			}
+			for _, line := range wrapText(s, 12, width, 2) {
+				if textWidth(line, 12) > width && line != ellipsis {
+					t.Errorf("wrapText(%q, %v) has %q, %.1f wide", s, width, line, textWidth(line, 12))
+				}
+			}
+		}
+	}
+	if got := wrapText("Residents and ratepayers of the city", 12, 150, 2); len(got) != 2 || strings.HasSuffix(got[0], ellipsis) {
+		t.Errorf("wrapText breaks at a space first: %q", got)
+	}
+}
+
+func TestGanttLabelsFit(t *testing.T) {
+	p := loadPlan(t, "../../examples/council-consultation.plan.yaml")
+	d := build(p, optionsFor(t, p, "2027-03-15"))
+	svg := string(d.Timeline.Gantt.SVG)
+	for _, want := range []string{`class="today"`, "Today, 15 Mar 2027", `<title id="chart-gantt-title">`, `<desc id="chart-gantt-desc">`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the Gantt chart lacks %s", want)
+		}
+	}
+	for _, ph := range d.schedule.Phases {
+		row := phaseRow(ph)
+		if w := textWidth(row.label, ganttFont); w > ganttLabelW-8 {
+			t.Errorf("phase label %q is %.1f wide, more than the %v column", row.label, w, ganttLabelW)
+		}
+	}
+	// The month names along the top must not run into each other.
+	from, to := d.schedule.Extent()
+	dayW := (ganttWidth - ganttRight - ganttLeft - ganttLabelW) / float64(from.DaysUntil(to)+1)
+	var prevEnd float64
+	for i, tk := range ticks(from, to, dayW) {
+		x := ganttLeft + ganttLabelW + float64(from.DaysUntil(tk.day))*dayW + 3
+		if i > 0 && x < prevEnd {
+			t.Errorf("tick %q starts at %.1f, before the previous one ends at %.1f", tk.label, x, prevEnd)
+		}
+		prevEnd = x + textWidth(tk.label, ganttFont)
+	}
+}
+
+func TestGanttMarksTooShortPhasesWithoutColour(t *testing.T) {
+	p := loadPlan(t, "testdata/plans/gaps.plan.yaml")
+	d := build(p, optionsFor(t, p, "2027-03-10"))
+	svg := string(d.Timeline.Gantt.SVG)
+	if !strings.Contains(svg, `fill="url(#chart-gantt-hatch)"`) {
+		t.Error("a too-short phase is not hatched")
+	}
+	if !strings.Contains(svg, "Planning — too short") {
+		t.Error("a too-short phase's label does not say so")
+	}
+}
+
+func TestTicksSpanYears(t *testing.T) {
+	from, to := plan.MustDate("2027-01-15"), plan.MustDate("2030-06-30")
+	dayW := 500.0 / float64(from.DaysUntil(to)+1)
+	ts := ticks(from, to, dayW)
+	if len(ts) == 0 || len(ts) > 16 {
+		t.Fatalf("%d ticks over three and a half years", len(ts))
+	}
+	for _, tk := range ts {
+		if tk.day.Before(from) || tk.day.After(to) {
+			t.Errorf("tick %s outside the chart", tk.day)
+		}
+	}
+}
+
+func TestMatrixChart(t *testing.T) {
+	p := loadPlan(t, "../../examples/school-software-rollout.plan.yaml")
+	d := build(p, Options{})
+	svg := string(d.Engagement.Chart.SVG)
+	rows := len(d.Engagement.Rows)
+	if got := strings.Count(svg, `class="current"`); got != rows+1 { // and one in the legend
+		t.Errorf("%d current markers for %d rows", got, rows)
+	}
+	if got := strings.Count(svg, `class="desired"`); got != rows+1 {
+		t.Errorf("%d desired markers for %d rows", got, rows)
+	}
+	for _, want := range []string{`<title id="chart-engagement-title">`, `<desc id="chart-engagement-desc">`, ">C</text>", ">D</text>"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the matrix lacks %s", want)
+		}
+	}
+}
