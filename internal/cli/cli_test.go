@@ -3,7 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestCode(t *testing.T) {
@@ -20,5 +24,46 @@ func TestCode(t *testing.T) {
 		if got := Code(tc.err); got != tc.want {
 			t.Errorf("Code(%v) = %d, want %d", tc.err, got, tc.want)
 		}
+	}
+}
+
+func TestOnlyPlan(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := OnlyPlan(dir, "plan render FILE"); Code(err) != ExitBadInput || !strings.Contains(err.Error(), "no plan file") {
+		t.Errorf("none: %v", err)
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "b.plan.yml"), nil, 0o644))
+	must(t, os.Mkdir(filepath.Join(dir, "dir.plan.yaml"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "notes.yaml"), nil, 0o644))
+	if got, err := OnlyPlan(dir, "plan render FILE"); err != nil || got != "b.plan.yml" {
+		t.Errorf("one: %q %v", got, err)
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "a.plan.yaml"), nil, 0o644))
+	_, err := OnlyPlan(dir, "plan render FILE")
+	if Code(err) != ExitBadInput || !strings.Contains(err.Error(), "2 plan files in the current directory (a.plan.yaml, b.plan.yml): name one, as in plan render a.plan.yaml") {
+		t.Errorf("several: %v", err)
+	}
+}
+
+func TestEnvDefaults(t *testing.T) {
+	env := &Env{}
+	t.Setenv("PLAN_TEST_VAR", "x")
+	if env.Var("PLAN_TEST_VAR") != "x" || env.Clock().IsZero() {
+		t.Error("defaults do not fall back to the process")
+	}
+	fixed := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	env = &Env{Now: func() time.Time { return fixed }, Getenv: func(string) string { return "y" }, Dir: "/d"}
+	if env.Var("PLAN_TEST_VAR") != "y" || !env.Clock().Equal(fixed) {
+		t.Error("injected functions are not used")
+	}
+	if d, _ := env.WorkDir(); d != "/d" {
+		t.Errorf("WorkDir %q", d)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

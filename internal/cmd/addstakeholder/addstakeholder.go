@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -150,13 +149,13 @@ func Run(opts *Options) error {
 			return err
 		}
 	}
-	cfg, err := config.Resolve("", getenv(opts.Env, config.EnvVar), dir)
+	cfg, err := config.Resolve("", opts.Env.Var(config.EnvVar), dir)
 	if err != nil {
 		return cli.BadInput(err)
 	}
 	name := opts.File
 	if name == "" {
-		if name, err = onlyPlan(dir); err != nil {
+		if name, err = cli.OnlyPlan(dir, "plan add-stakeholder FILE --name NAME"); err != nil {
 			return err
 		}
 	}
@@ -299,30 +298,6 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 	return s, nil
 }
 
-// onlyPlan finds the single plan file in dir.
-func onlyPlan(dir string) (string, error) {
-	var found []string
-	for _, pattern := range []string{"*.plan.yaml", "*.plan.yml"} {
-		matches, err := filepath.Glob(filepath.Join(dir, pattern))
-		if err != nil {
-			return "", err
-		}
-		for _, m := range matches {
-			if info, err := os.Stat(m); err == nil && info.Mode().IsRegular() {
-				found = append(found, filepath.Base(m))
-			}
-		}
-	}
-	sort.Strings(found)
-	switch len(found) {
-	case 0:
-		return "", cli.BadInputf("no plan file (*.plan.yaml or *.plan.yml) in the current directory: name the file to edit, or create one with plan init")
-	case 1:
-		return found[0], nil
-	}
-	return "", cli.BadInputf("%d plan files in the current directory (%s): name the one to edit", len(found), strings.Join(found, ", "))
-}
-
 // refuse reports a file that cannot be read or is not a valid plan: the loader's
 // findings on stderr, as plan check prints them, then one line saying the file was left
 // alone.
@@ -332,6 +307,8 @@ func refuse(opts *Options, name string, err error) error {
 		return cli.BadInput(err)
 	}
 	for _, f := range pe.Findings {
+		// The size check names the path it opened; every finding names the file as typed.
+		f.File = name
 		fmt.Fprintln(opts.Env.IO.ErrOut, f.String())
 	}
 	return cli.BadInputf("%s is not a valid plan, so it was not edited: fix the %s above first", name, plural(len(pe.Findings), "problem"))
@@ -357,13 +334,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func getenv(env *cli.Env, key string) string {
-	if env.Getenv != nil {
-		return env.Getenv(key)
-	}
-	return os.Getenv(key)
 }
 
 func unwrapPath(err error) error {

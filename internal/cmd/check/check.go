@@ -119,7 +119,7 @@ func Run(opts *Options) error {
 		return cli.BadInput(err)
 	}
 	if gh, ok := formatter.(output.GitHub); ok {
-		gh.StepSummaryPath = getenv(opts.Env, "GITHUB_STEP_SUMMARY")
+		gh.StepSummaryPath = opts.Env.Var("GITHUB_STEP_SUMMARY")
 		formatter = gh
 	}
 	if opts.Jobs < 1 {
@@ -131,7 +131,7 @@ func Run(opts *Options) error {
 			return err
 		}
 	}
-	cfg, err := config.Resolve(opts.Config, getenv(opts.Env, config.EnvVar), dir)
+	cfg, err := config.Resolve(opts.Config, opts.Env.Var(config.EnvVar), dir)
 	if err != nil {
 		return cli.BadInput(err)
 	}
@@ -202,7 +202,7 @@ func reportBase(opts *Options, dir string) string {
 	if opts.Format != "github" && opts.Format != "sarif" {
 		return dir
 	}
-	ws := getenv(opts.Env, "GITHUB_WORKSPACE")
+	ws := opts.Env.Var("GITHUB_WORKSPACE")
 	if ws == "" {
 		return dir
 	}
@@ -258,13 +258,6 @@ func parseFailLevel(s string) (diag.Severity, error) {
 		return 0, fmt.Errorf("invalid --fail-level %q: want %s", s, strings.Join(failLevels, ", "))
 	}
 	return sev, nil
-}
-
-func getenv(env *cli.Env, key string) string {
-	if env.Getenv != nil {
-		return env.Getenv(key)
-	}
-	return os.Getenv(key)
 }
 
 // inDir makes relative paths relative to the command's directory when it is not the

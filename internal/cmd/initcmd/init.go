@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
-	"time"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -140,7 +139,7 @@ func Run(opts *Options) error {
 	if strings.ContainsAny(opts.Title, "\r\n") {
 		return cli.BadInputf("--title must be a single line")
 	}
-	start := plan.DateOf(now(opts.Env))
+	start := plan.DateOf(opts.Env.Clock())
 	if opts.Start != "" {
 		if start, err = plan.ParseDate(opts.Start); err != nil {
 			return cli.BadInputf("--start: %v", err)
@@ -173,13 +172,6 @@ func Run(opts *Options) error {
 	}
 	fmt.Fprintf(out, "Created %s from the %s template.\nFill in the placeholders, then run: plan check %s\n", opts.File, chosen.Name, opts.File)
 	return nil
-}
-
-func now(env *cli.Env) time.Time {
-	if env.Now != nil {
-		return env.Now()
-	}
-	return time.Now()
 }
 
 // Data is what the init templates are executed with.

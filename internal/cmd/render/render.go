@@ -10,9 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -150,7 +148,7 @@ func Run(opts *Options) error {
 	if format != "html" && (opts.Template != "" || opts.CSS != "") {
 		return cli.BadInputf("--template and --css apply to HTML reports only: add --format html or write to a .html file")
 	}
-	today := plan.DateOf(now(env))
+	today := plan.DateOf(env.Clock())
 	if opts.Today != "" {
 		if today, err = plan.ParseDate(opts.Today); err != nil {
 			return cli.BadInputf("--today: %v", err)
@@ -162,13 +160,13 @@ func Run(opts *Options) error {
 			return err
 		}
 	}
-	cfg, err := config.Resolve(opts.Config, getenv(env, config.EnvVar), dir)
+	cfg, err := config.Resolve(opts.Config, env.Var(config.EnvVar), dir)
 	if err != nil {
 		return cli.BadInput(err)
 	}
 	name := opts.File
 	if name == "" {
-		if name, err = onlyPlan(dir); err != nil {
+		if name, err = cli.OnlyPlan(dir, "plan render FILE"); err != nil {
 			return cli.BadInput(err)
 		}
 	}
@@ -262,42 +260,4 @@ func inDir(dir, p string) string {
 		return p
 	}
 	return filepath.Join(dir, p)
-}
-
-// onlyPlan finds the plan to render when none is named: there must be exactly one in
-// dir, since picking one of several would publish the wrong plan without a word.
-func onlyPlan(dir string) (string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return "", fmt.Errorf("cannot list %s: %v", dir, unwrapPath(err))
-	}
-	var found []string
-	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() && (strings.HasSuffix(n, ".plan.yaml") || strings.HasSuffix(n, ".plan.yml")) {
-			found = append(found, n)
-		}
-	}
-	sort.Strings(found)
-	switch len(found) {
-	case 0:
-		return "", errors.New("no plan file (*.plan.yaml or *.plan.yml) in the current directory: name one, as in plan render FILE")
-	case 1:
-		return found[0], nil
-	}
-	return "", fmt.Errorf("%d plan files in the current directory (%s): name the one to render, as in plan render %s", len(found), strings.Join(found, ", "), found[0])
-}
-
-func now(env *cli.Env) time.Time {
-	if env.Now != nil {
-		return env.Now()
-	}
-	return time.Now()
-}
-
-func getenv(env *cli.Env, key string) string {
-	if env.Getenv != nil {
-		return env.Getenv(key)
-	}
-	return os.Getenv(key)
 }

@@ -4,14 +4,11 @@
 package timeline
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -100,7 +97,7 @@ func Run(opts *Options) error {
 	if opts.Width != 0 && opts.Width < sched.MinWidth {
 		return cli.BadInputf("--width must be at least %d columns, not %d", sched.MinWidth, opts.Width)
 	}
-	today := plan.DateOf(now(env))
+	today := plan.DateOf(env.Clock())
 	if opts.Today != "" {
 		var err error
 		if today, err = plan.ParseDate(opts.Today); err != nil {
@@ -114,13 +111,13 @@ func Run(opts *Options) error {
 			return err
 		}
 	}
-	cfg, err := config.Resolve(opts.Config, getenv(env, config.EnvVar), dir)
+	cfg, err := config.Resolve(opts.Config, env.Var(config.EnvVar), dir)
 	if err != nil {
 		return cli.BadInput(err)
 	}
 	name := opts.File
 	if name == "" {
-		if name, err = onlyPlan(dir); err != nil {
+		if name, err = cli.OnlyPlan(dir, "plan timeline FILE"); err != nil {
 			return cli.BadInput(err)
 		}
 	}
@@ -164,34 +161,6 @@ func write(w io.Writer, opts *Options, s *sched.Schedule) error {
 	return sched.WriteText(w, s, sched.TextOptions{Width: width, Renderer: ios.Renderer()})
 }
 
-// onlyPlan finds the plan to show when none is named: there must be exactly one in dir,
-// since picking one of several would show the wrong schedule without a word.
-func onlyPlan(dir string) (string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return "", fmt.Errorf("cannot list %s: %v", dir, err)
-	}
-	var found []string
-	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() && (strings.HasSuffix(n, ".plan.yaml") || strings.HasSuffix(n, ".plan.yml")) {
-			found = append(found, n)
-		}
-	}
-	sort.Strings(found)
-	switch len(found) {
-	case 0:
-		return "", errors.New("no plan file (*.plan.yaml or *.plan.yml) in the current directory: name one, as in plan timeline FILE")
-	case 1:
-		return found[0], nil
-	}
-	return "", fmt.Errorf("%d plan files in the current directory (%s): name the one to show, as in plan timeline %s", len(found), strings.Join(found, ", "), found[0])
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -199,18 +168,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func now(env *cli.Env) time.Time {
-	if env.Now != nil {
-		return env.Now()
-	}
-	return time.Now()
-}
-
-func getenv(env *cli.Env, key string) string {
-	if env.Getenv != nil {
-		return env.Getenv(key)
-	}
-	return os.Getenv(key)
 }

@@ -263,7 +263,7 @@ func TestBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"several plans", dir, nil, "4 plan files in the current directory (broken.plan.yaml, no-timeline.plan.yaml, too-short.plan.yaml, undated.plan.yaml): name the one to show"},
+		{"several plans", dir, nil, "4 plan files in the current directory (broken.plan.yaml, no-timeline.plan.yaml, too-short.plan.yaml, undated.plan.yaml): name one, as in plan timeline broken.plan.yaml"},
 		{"no plan", t.TempDir(), nil, "no plan file (*.plan.yaml or *.plan.yml) in the current directory"},
 		{"missing file", dir, []string{"nowhere.plan.yaml"}, "nowhere.plan.yaml: cannot read: no such file or directory"},
 		{"does not load", dir, []string{"broken.plan.yaml"}, wantLoad},

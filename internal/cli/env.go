@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Clock returns the current time: Env.Now when a test set it, else the system clock.
+func (e *Env) Clock() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+// Var reads an environment variable through Env.Getenv when a test set it.
+func (e *Env) Var(key string) string {
+	if e.Getenv != nil {
+		return e.Getenv(key)
+	}
+	return os.Getenv(key)
+}
+
+// WorkDir is the directory relative paths are resolved against: Env.Dir, or the
+// process's working directory.
+func (e *Env) WorkDir() (string, error) {
+	if e.Dir != "" {
+		return e.Dir, nil
+	}
+	return os.Getwd()
+}
+
+// OnlyPlan finds the plan a command works on when none is named: the one regular
+// *.plan.yaml or *.plan.yml file in dir. Several are bad input too, since picking one
+// would act on the wrong plan without a word. usage shows how to name one, e.g.
+// "plan render FILE".
+func OnlyPlan(dir, usage string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", BadInputf("cannot list %s: %v", dir, err)
+	}
+	var found []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.Type().IsRegular() && (strings.HasSuffix(n, ".plan.yaml") || strings.HasSuffix(n, ".plan.yml")) {
+			found = append(found, n)
+		}
+	}
+	sort.Strings(found)
+	switch len(found) {
+	case 0:
+		return "", BadInputf("no plan file (*.plan.yaml or *.plan.yml) in the current directory: name one, as in %s, or create one with plan init", usage)
+	case 1:
+		return found[0], nil
+	}
+	return "", BadInputf("%d plan files in the current directory (%s): name one, as in %s", len(found), strings.Join(found, ", "), strings.Replace(usage, "FILE", found[0], 1))
+}
