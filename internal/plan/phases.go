@@ -74,3 +74,20 @@ func (p *Plan) ResolvePhases() []ResolvedPhase {
 
 // OpenEnded reports whether a resolved phase has a start but no end.
 func (r ResolvedPhase) OpenEnded() bool { return !r.Undated && r.End.IsZero() }
+
+// WeeksAndDays writes a number of days the way plans are written and messages compare
+// them: "4w 2d", "3w" or "5d".
+func WeeksAndDays(days int) string {
+	sign := ""
+	if days < 0 {
+		sign, days = "-", -days
+	}
+	w, d := days/7, days%7
+	switch {
+	case w == 0:
+		return fmt.Sprintf("%s%dd", sign, d)
+	case d == 0:
+		return fmt.Sprintf("%s%dw", sign, w)
+	}
+	return fmt.Sprintf("%s%dw %dd", sign, w, d)
+}

@@ -6,22 +6,6 @@ import (
 	"github.com/planascode/plan/internal/plan"
 )
 
-// weeksAndDays writes a length of time the way plans are written, in weeks and days
-// ("3w", "2w 3d", "5d"), so that a message can be compared with the plan at a glance.
-func weeksAndDays(days int) string {
-	sign := ""
-	if days < 0 {
-		sign, days = "-", -days
-	}
-	w, d := days/7, days%7
-	switch {
-	case w == 0:
-		return fmt.Sprintf("%s%dd", sign, d)
-	case d == 0:
-		return fmt.Sprintf("%s%dw", sign, w)
-	}
-	return fmt.Sprintf("%s%dw %dd", sign, w, d)
-}
 
 // dayCount writes "1 day" or "n days".
 func dayCount(n int) string {

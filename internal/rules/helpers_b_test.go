@@ -36,13 +36,3 @@ func TestIsPlaceholder(t *testing.T) {
 	}
 }
 
-func TestWeeksAndDays(t *testing.T) {
-	for _, tc := range []struct {
-		in   int
-		want string
-	}{{0, "0d"}, {5, "5d"}, {7, "1w"}, {21, "3w"}, {17, "2w 3d"}, {-9, "-1w 2d"}} {
-		if got := weeksAndDays(tc.in); got != tc.want {
-			t.Errorf("weeksAndDays(%d) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}

@@ -34,13 +34,13 @@ func checkPhaseTooShort(p *plan.Plan, s Settings) []Result {
 		if min, ok := s.Minimums[kind]; ok && days < min {
 			out = append(out, at(r.Phase.Node,
 				"%s lasts %s, below the %s minimum for %s: extend it by %s",
-				phaseLabel(r.Phase), weeksAndDays(days), weeksAndDays(min), kindPhrase(kind), weeksAndDays(min-days)).withSeverity(diag.Error))
+				phaseLabel(r.Phase), plan.WeeksAndDays(days), plan.WeeksAndDays(min), kindPhrase(kind), plan.WeeksAndDays(min-days)).withSeverity(diag.Error))
 			continue
 		}
 		if ideal, ok := s.Ideals[kind]; ok && days < ideal {
 			out = append(out, at(r.Phase.Node,
 				"%s lasts %s, below the %s ideal for %s: extend it by %s if you can",
-				phaseLabel(r.Phase), weeksAndDays(days), weeksAndDays(ideal), kindPhrase(kind), weeksAndDays(ideal-days)).withSeverity(diag.Warning))
+				phaseLabel(r.Phase), plan.WeeksAndDays(days), plan.WeeksAndDays(ideal), kindPhrase(kind), plan.WeeksAndDays(ideal-days)).withSeverity(diag.Warning))
 		}
 	}
 	return out

@@ -58,13 +58,13 @@ func phaseDescription(p Phase) string {
 	case StatusOpen:
 		lines = append(lines, capitalise(p.Kind)+" phase, with no end date.")
 	case StatusTooShort:
-		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", capitalise(p.Kind), WeeksAndDays(p.Days), WeeksAndDays(p.Minimum)))
+		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", capitalise(p.Kind), plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum)))
 	case StatusBelowIdeal:
-		lines = append(lines, fmt.Sprintf("%s phase, %s: below the ideal of %s.", capitalise(p.Kind), WeeksAndDays(p.Days), WeeksAndDays(p.Ideal)))
+		lines = append(lines, fmt.Sprintf("%s phase, %s: below the ideal of %s.", capitalise(p.Kind), plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Ideal)))
 	default:
-		line := fmt.Sprintf("%s phase, %s", capitalise(p.Kind), WeeksAndDays(p.Days))
+		line := fmt.Sprintf("%s phase, %s", capitalise(p.Kind), plan.WeeksAndDays(p.Days))
 		if p.Minimum > 0 {
-			line += fmt.Sprintf(" (recommended minimum %s)", WeeksAndDays(p.Minimum))
+			line += fmt.Sprintf(" (recommended minimum %s)", plan.WeeksAndDays(p.Minimum))
 		}
 		lines = append(lines, line+".")
 	}

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"github.com/planascode/plan/internal/plan"
+
 	"fmt"
 	"io"
 	"regexp"
@@ -34,7 +36,7 @@ func WriteMermaid(w io.Writer, s *Schedule) error {
 		label, tags, end := p.Name, "", p.End
 		switch p.Status {
 		case StatusTooShort:
-			label += fmt.Sprintf(" (too short, %s of a %s minimum)", WeeksAndDays(p.Days), WeeksAndDays(p.Minimum))
+			label += fmt.Sprintf(" (too short, %s of a %s minimum)", plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum))
 			tags = "crit, "
 		case StatusOpen:
 			label += " (open-ended)"

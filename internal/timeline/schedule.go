@@ -338,37 +338,22 @@ func (s *Schedule) Verdict() string {
 	switch {
 	case len(short) == 1:
 		p := short[0]
-		return fmt.Sprintf("phase %q is %s short of its %s minimum", p.ID, WeeksAndDays(p.Minimum-p.Days), WeeksAndDays(p.Minimum))
+		return fmt.Sprintf("phase %q is %s short of its %s minimum", p.ID, plan.WeeksAndDays(p.Minimum-p.Days), plan.WeeksAndDays(p.Minimum))
 	case len(short) > 1:
 		parts := make([]string, len(short))
 		for i, p := range short {
-			parts[i] = fmt.Sprintf("%q by %s", p.ID, WeeksAndDays(p.Minimum-p.Days))
+			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.WeeksAndDays(p.Minimum-p.Days))
 		}
 		return fmt.Sprintf("%d phases are short of their minimums: %s", len(short), strings.Join(parts, ", "))
 	case len(belowIdeal) == 1:
 		p := belowIdeal[0]
-		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its %s ideal", p.ID, WeeksAndDays(p.Ideal-p.Days), WeeksAndDays(p.Ideal))
+		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its %s ideal", p.ID, plan.WeeksAndDays(p.Ideal-p.Days), plan.WeeksAndDays(p.Ideal))
 	case len(belowIdeal) > 1:
 		return fmt.Sprintf("all phases meet their recommended minimums; %d are short of their ideals", len(belowIdeal))
 	}
 	return "all phases meet their recommended minimums"
 }
 
-// WeeksAndDays writes a number of days as "4w 2d", "3w" or "5d", the way plan check does.
-func WeeksAndDays(days int) string {
-	sign := ""
-	if days < 0 {
-		sign, days = "-", -days
-	}
-	w, d := days/7, days%7
-	switch {
-	case w == 0:
-		return fmt.Sprintf("%s%dd", sign, d)
-	case d == 0:
-		return fmt.Sprintf("%s%dw", sign, w)
-	}
-	return fmt.Sprintf("%s%dw %dd", sign, w, d)
-}
 
 // Slug names the plan in calendar UIDs: the title folded to ASCII, or the file's base
 // name when the title has no Latin letters or digits, or "plan". The title comes first

@@ -134,7 +134,7 @@ func (c *chart) headerFacts() []segment {
 		segs = append(segs, segment{start.String() + arrow + "open-ended", plain})
 	default:
 		segs = append(segs, segment{start.String() + arrow + end.String(), plain},
-			segment{WeeksAndDays(start.DaysUntil(end) + 1), plain})
+			segment{plan.WeeksAndDays(start.DaysUntil(end) + 1), plain})
 	}
 	if today := c.s.Today; !today.IsZero() {
 		segs = append(segs, segment{"today " + today.String() + c.where(today, start, end), classToday})
@@ -148,9 +148,9 @@ func (c *chart) where(today, start, end plan.Date) string {
 	case start.IsZero():
 		return ""
 	case today.Before(start):
-		return ", " + WeeksAndDays(today.DaysUntil(start)) + " before the start"
+		return ", " + plan.WeeksAndDays(today.DaysUntil(start)) + " before the start"
 	case !end.IsZero() && today.After(end):
-		return ", " + WeeksAndDays(end.DaysUntil(today)) + " after the end"
+		return ", " + plan.WeeksAndDays(end.DaysUntil(today)) + " after the end"
 	}
 	on := c.s.PhasesOn(today)
 	if len(on) == 0 {
@@ -306,21 +306,21 @@ func (c *chart) phaseFacts(p Phase) []segment {
 		segs = append(segs, segment{p.Start.String() + arrow + "open-ended", plain})
 	default:
 		segs = append(segs, segment{p.Start.String() + arrow + p.End.String(), plain},
-			segment{WeeksAndDays(p.Days), plain})
+			segment{plan.WeeksAndDays(p.Days), plain})
 	}
 	minimum, ideal := "", ""
 	if p.Minimum > 0 {
-		minimum = "min " + WeeksAndDays(p.Minimum)
+		minimum = "min " + plan.WeeksAndDays(p.Minimum)
 	}
 	if p.Ideal > 0 {
-		ideal = "ideal " + WeeksAndDays(p.Ideal)
+		ideal = "ideal " + plan.WeeksAndDays(p.Ideal)
 	}
 	switch p.Status {
 	case StatusTooShort:
-		segs = append(segs, segment{fmt.Sprintf("TOO SHORT: %s < %s minimum", WeeksAndDays(p.Days), WeeksAndDays(p.Minimum)), classTooShort})
+		segs = append(segs, segment{fmt.Sprintf("TOO SHORT: %s < %s minimum", plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum)), classTooShort})
 		minimum = ""
 	case StatusBelowIdeal:
-		segs = append(segs, segment{fmt.Sprintf("below ideal: %s < %s ideal", WeeksAndDays(p.Days), WeeksAndDays(p.Ideal)), classBelowIdeal})
+		segs = append(segs, segment{fmt.Sprintf("below ideal: %s < %s ideal", plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Ideal)), classBelowIdeal})
 		ideal = ""
 	}
 	if limits := strings.Join(nonEmpty(minimum, ideal), ", "); limits != "" {

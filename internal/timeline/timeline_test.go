@@ -301,14 +301,6 @@ func TestVerdict(t *testing.T) {
 	}
 }
 
-func TestWeeksAndDays(t *testing.T) {
-	for days, want := range map[int]string{0: "0d", 5: "5d", 7: "1w", 30: "4w 2d", -3: "-3d"} {
-		if got := WeeksAndDays(days); got != want {
-			t.Errorf("WeeksAndDays(%d) = %q, want %q", days, got, want)
-		}
-	}
-}
-
 func TestSlug(t *testing.T) {
 	for _, tc := range []struct{ title, file, want string }{
 		{"Draft Walking and Cycling Strategy 2027–2037 — online public consultation", "x.plan.yaml", "draft-walking-and-cycling-strategy-2027-2037"},
