@@ -6,7 +6,6 @@ import (
 	"github.com/planascode/plan/internal/plan"
 )
 
-
 // dayCount writes "1 day" or "n days".
 func dayCount(n int) string {
 	if n == 1 {

@@ -35,4 +35,3 @@ func TestIsPlaceholder(t *testing.T) {
 		}
 	}
 }
-

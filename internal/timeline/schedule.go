@@ -354,7 +354,6 @@ func (s *Schedule) Verdict() string {
 	return "all phases meet their recommended minimums"
 }
 
-
 // Slug names the plan in calendar UIDs: the title folded to ASCII, or the file's base
 // name when the title has no Latin letters or digits, or "plan". The title comes first
 // because plans scaffolded by plan init share a file name (engagement.plan.yaml), and
