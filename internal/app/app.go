@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -18,6 +19,9 @@ import (
 // Main runs the plan command line with args (without the program name) and returns the
 // exit code. It never panics: an unexpected failure is exit 3 with a one-line message.
 func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code int) {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	env := &cli.Env{IO: ios, Build: build, Now: time.Now, Getenv: os.Getenv}
 	defer func() {
 		if r := recover(); r != nil {
@@ -46,6 +50,13 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	fmt.Fprintf(ios.ErrOut, "plan: %s\n", firstLine(msg))
 	return code
 }
+
+// gcPercent replaces Go's default GOGC of 100. A plan command keeps little alive (a
+// worker's file, its tree and its findings: a few MB) while allocating a lot, so at 100
+// the collector ran every few files and, with its write barriers, took about a fifth of
+// `plan check`'s CPU time. At 400 it runs a quarter as often and a check of 1,000 plans
+// still peaks far below 100 MB. A GOGC set in the environment wins.
+const gcPercent = 400
 
 // isUsageError recognises the errors cobra itself raises for a command line it cannot
 // parse, which carry no exit code of their own.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -13,8 +14,11 @@ import (
 	"github.com/planascode/plan/internal/rules"
 )
 
-// ignoreRE matches "# plan:ignore a,b -- reason" and "# plan:ignore-file a -- reason".
-var ignoreRE = regexp.MustCompile(`#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--.*)?$`)
+// ignoreRE matches "# plan:ignore a,b -- reason" and "# plan:ignore-file a -- reason". It
+// is compiled on first use, once per run, rather than at every command's start.
+var ignoreRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--.*)?$`)
+})
 
 // ignore is one plan:ignore comment and the lines it covers.
 type ignore struct {
@@ -27,8 +31,9 @@ type ignore struct {
 }
 
 // applyIgnores drops the findings that inline comments silence and reports comments that
-// silence nothing as unused-ignore.
-func applyIgnores(name string, source []byte, fs []diag.Finding, cfg *config.Config, known func(string) bool) []diag.Finding {
+// silence nothing as unused-ignore. root is the file's parsed tree when the loader
+// produced one; nil makes it parse the source itself.
+func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, cfg *config.Config, known func(string) bool) []diag.Finding {
 	if !bytes.Contains(source, []byte("plan:ignore")) {
 		return fs
 	}
@@ -36,7 +41,7 @@ func applyIgnores(name string, source []byte, fs []diag.Finding, cfg *config.Con
 	if len(ignores) == 0 {
 		return fs
 	}
-	spans := nodeSpans(source)
+	spans := nodeSpans(source, root)
 	for i := range ignores {
 		ig := &ignores[i]
 		if ig.file {
@@ -95,7 +100,7 @@ func parseIgnores(source []byte) []ignore {
 			continue
 		}
 		text := strings.TrimRight(string(line), "\r")
-		loc := ignoreRE.FindStringSubmatchIndex(text)
+		loc := ignoreRE().FindStringSubmatchIndex(text)
 		if loc == nil {
 			continue
 		}
@@ -122,10 +127,15 @@ func (s spans) hasContentBefore(line, col int) bool {
 	return ok && c < col
 }
 
-func nodeSpans(source []byte) spans {
+// nodeSpans reads the spans from root, the document's top node, when the caller has it:
+// parsing the file a second time used to cost as much as loading it. Without root it
+// parses source.
+func nodeSpans(source []byte, root *yaml.Node) spans {
 	s := spans{end: map[int]int{}, start: map[int]int{}}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(source, &doc); err != nil {
+	doc := yaml.Node{Kind: yaml.DocumentNode}
+	if root != nil {
+		doc.Content = []*yaml.Node{root}
+	} else if err := yaml.Unmarshal(source, &doc); err != nil {
 		return s
 	}
 	// A node's span is marked on its first line, but only for what a person annotates:

@@ -107,13 +107,19 @@ func (l *Linter) checkInput(in Input) fileResult {
 		var err error
 		data, err = plan.ReadFile(in.Path, plan.Options{MaxSize: l.maxSize()})
 		if le, ok := err.(*plan.Error); ok {
-			return fileResult{findings: l.finish(in.Name, nil, rename(le.Findings, in.Name))}
+			return fileResult{findings: l.finish(in.Name, nil, nil, rename(le.Findings, in.Name))}
 		}
 		if err != nil {
 			return fileResult{readErr: err}
 		}
 	}
-	return fileResult{findings: l.CheckBytes(in.Name, data), source: data}
+	res := fileResult{findings: l.CheckBytes(in.Name, data)}
+	if l.KeepSources {
+		// Held only when asked for: every result lives until the run ends, and a source
+		// kept for nothing made memory grow with the number of files.
+		res.source = data
+	}
+	return res
 }
 
 func (l *Linter) maxSize() int64 {
@@ -137,9 +143,9 @@ func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 	if err != nil {
 		le, ok := err.(*plan.Error)
 		if !ok {
-			return l.finish(name, data, []diag.Finding{{File: name, Line: 1, Col: 1, Rule: rules.IDYAMLSyntax, Severity: diag.Error, Message: err.Error()}})
+			return l.finish(name, data, nil, []diag.Finding{{File: name, Line: 1, Col: 1, Rule: rules.IDYAMLSyntax, Severity: diag.Error, Message: err.Error()}})
 		}
-		return l.finish(name, data, le.Findings)
+		return l.finish(name, data, nil, le.Findings)
 	}
 	return l.CheckPlan(p)
 }
@@ -147,6 +153,7 @@ func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 // CheckPlan runs every enabled rule on a loaded plan.
 func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 	var out []diag.Finding
+	var nodes []*yaml.Node
 	for _, r := range l.Rules {
 		if r.Check == nil {
 			continue
@@ -160,13 +167,19 @@ func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 				sev = r.Severity
 			}
 			out = append(out, findingAt(p, res.Node, r.ID, sev, res.Message))
+			nodes = append(nodes, res.Node)
 		}
 	}
-	return l.finish(p.File, p.Source, out)
+	// Pointers are found in one walk of the tree for all findings, not one per finding.
+	for i, ptr := range plan.PointersTo(p.Root, nodes) {
+		out[i].Pointer = ptr
+	}
+	return l.finish(p.File, p.Source, p.Root, out)
 }
 
-// finish applies configured severities and inline ignores, then sorts.
-func (l *Linter) finish(name string, source []byte, fs []diag.Finding) []diag.Finding {
+// finish applies configured severities and inline ignores, then sorts. root is the
+// file's already parsed tree, or nil when it has none (a file that failed to load).
+func (l *Linter) finish(name string, source []byte, root *yaml.Node, fs []diag.Finding) []diag.Finding {
 	kept := fs[:0]
 	for _, f := range fs {
 		sev, on := l.Config.SeverityFor(f.Rule, f.Severity)
@@ -177,7 +190,7 @@ func (l *Linter) finish(name string, source []byte, fs []diag.Finding) []diag.Fi
 		kept = append(kept, f)
 	}
 	if source != nil {
-		kept = applyIgnores(name, source, kept, l.Config, l.knownRule)
+		kept = applyIgnores(name, source, root, kept, l.Config, l.knownRule)
 	}
 	return diag.Sort(kept)
 }
@@ -191,6 +204,7 @@ func (l *Linter) knownRule(id string) bool {
 	return false
 }
 
+// findingAt builds the finding for a result, all but its pointer, which CheckPlan adds.
 func findingAt(p *plan.Plan, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
 	f := diag.Finding{File: p.File, Line: 1, Col: 1, Rule: rule, Severity: sev, Message: msg}
 	if n == nil {
@@ -198,7 +212,6 @@ func findingAt(p *plan.Plan, n *yaml.Node, rule string, sev diag.Severity, msg s
 	}
 	f.Line, f.Col = n.Line, n.Column
 	f.EndLine, f.EndCol = endOf(n)
-	f.Pointer = plan.PointerTo(p.Root, n)
 	return f
 }
 

@@ -26,8 +26,9 @@ const maxSummaryRows = 1000
 // Format writes the workflow commands and the summary line to w, then the step summary.
 func (g GitHub) Format(w io.Writer, r Report) error {
 	var b bytes.Buffer
+	rel := relPaths(r.BaseDir)
 	for _, f := range r.Findings {
-		b.WriteString(workflowCommand(f, relPath(r.BaseDir, f.File)))
+		b.WriteString(workflowCommand(f, rel(f.File)))
 		b.WriteByte('\n')
 	}
 	sum := summaryLine(diag.Summarize(r.Findings), r.Files)
@@ -70,15 +71,28 @@ func workflowCommand(f diag.Finding, path string) string {
 
 // escapeData escapes a workflow command's message so that it stays on one line; the
 // runner undoes exactly these escapes.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+func escapeData(s string) string { return dataEscaper.Replace(s) }
+
+// The replacers are built once: building one costs more than the replacing, and a run
+// with thousands of findings escaped every message and path afresh.
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	cellEscaper     = strings.NewReplacer(
+		`\`, `\\`,
+		"|", `\|`,
+		"&", "&amp;",
+		"<", "&lt;",
+		">", "&gt;",
+		"\r\n", "<br>",
+		"\n", "<br>",
+		"\r", "<br>",
+	)
+)
 
 // escapeProperty escapes a workflow command property value, where ":" and "," would
 // otherwise end the value.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 
 // appendStepSummary appends the Markdown summary to the step summary file, which other
 // steps' tools may also write to, hence append and a separating newline.
@@ -107,13 +121,14 @@ func writeStepSummary(b *bytes.Buffer, r Report, sum string) {
 		return
 	}
 	b.WriteString("\n| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n")
+	rel := relPaths(r.BaseDir)
 	for i, f := range r.Findings {
 		if i == maxSummaryRows {
 			fmt.Fprintf(b, "\n%d more findings are not shown.\n", len(r.Findings)-i)
 			break
 		}
 		fmt.Fprintf(b, "| %s | %d | %s | `%s` | %s |\n",
-			markdownCell(relPath(r.BaseDir, f.File)), f.Line, f.Severity,
+			markdownCell(rel(f.File)), f.Line, f.Severity,
 			strings.ReplaceAll(f.Rule, "`", ""), markdownCell(f.Message))
 	}
 }
@@ -121,15 +136,4 @@ func writeStepSummary(b *bytes.Buffer, r Report, sum string) {
 // markdownCell escapes text for a GitHub-flavoured Markdown table cell: a pipe would end
 // the cell and a newline the row, and "<" or "&" could start HTML. Backslashes are
 // escaped first so that a message's own "\|" cannot undo the pipe's escape.
-func markdownCell(s string) string {
-	return strings.NewReplacer(
-		`\`, `\\`,
-		"|", `\|`,
-		"&", "&amp;",
-		"<", "&lt;",
-		">", "&gt;",
-		"\r\n", "<br>",
-		"\n", "<br>",
-		"\r", "<br>",
-	).Replace(s)
-}
+func markdownCell(s string) string { return cellEscaper.Replace(s) }

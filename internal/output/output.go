@@ -140,6 +140,19 @@ func relPath(base, file string) string {
 	return filepath.ToSlash(p)
 }
 
+// relPaths returns relPath for base, remembering the last answer: findings come sorted by
+// file, and relPath may ask the operating system for the working directory each time.
+func relPaths(base string) func(file string) string {
+	var lastFile, lastRel string
+	known := false
+	return func(file string) string {
+		if !known || file != lastFile {
+			lastFile, lastRel, known = file, relPath(base, file), true
+		}
+		return lastRel
+	}
+}
+
 // uriReference percent-encodes a forward-slash relative path as an RFC 3986 relative
 // reference. A colon is encoded too: unencoded in the first segment it would turn
 // "c:plan.yaml" into a URI with scheme "c".

@@ -119,8 +119,9 @@ func (SARIF) Format(w io.Writer, r Report) error {
 	descs, index := sarifRules(r.Rules, r.Findings)
 	results := make([]sarifResult, 0, len(r.Findings)) // [] rather than null: GitHub wants an array
 	seen := map[string]int{}
+	rel := relPaths(r.BaseDir)
 	for _, f := range r.Findings {
-		uri := uriReference(relPath(r.BaseDir, f.File))
+		uri := uriReference(rel(f.File))
 		line, col, endLine, endCol := span(f)
 		hash := fingerprint(f, uri)
 		seen[hash]++

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -138,6 +139,10 @@ func sourceLine(src []byte, line, col, avail int) (text string, pad int, ok bool
 			c = cell{strings.Repeat(" ", n), n}
 		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
 			c = cell{"\uFFFD", 1}
+		case r < utf8.RuneSelf:
+			// Printable ASCII is one column; asking lipgloss, which segments graphemes,
+			// made snippets the slowest part of coloured output.
+			c = cell{string(r), 1}
 		default:
 			c = cell{string(r), lipgloss.Width(string(r))}
 		}

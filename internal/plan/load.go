@@ -2,14 +2,15 @@ package plan
 
 import (
 	"bytes"
-	"math"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -86,7 +87,7 @@ func ReadFile(path string, opts Options) ([]byte, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not a plan file", path)
 	}
-	data, err := ReadLimited(f, opts.maxSize())
+	data, err := readSized(f, info.Size(), opts.maxSize())
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) {
 			return nil, tooLarge(path, opts.maxSize())
@@ -119,6 +120,30 @@ func ReadLimited(r io.Reader, max int64) ([]byte, error) {
 	return data, nil
 }
 
+// readSized is ReadLimited for a file whose size is known: one buffer of the right size
+// instead of io.ReadAll's doubling from 512 bytes, which copied a typical plan several
+// times over. The size is only a hint, so a file that grew or shrank since is still read
+// whole and still held to max.
+func readSized(r io.Reader, size, max int64) ([]byte, error) {
+	if size <= 0 || size > max {
+		return ReadLimited(r, max)
+	}
+	buf := make([]byte, size+1)
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	// The file is larger than it was: read the rest under the limit.
+	rest, err := ReadLimited(r, max-int64(n))
+	if err != nil {
+		return nil, err
+	}
+	return append(buf, rest...), nil
+}
+
 func (o Options) maxSize() int64 {
 	if o.MaxSize > 0 {
 		return o.MaxSize
@@ -143,7 +168,9 @@ func syntaxError(file string, line, col int, msg string) *Error {
 	}}}
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlErrLine is compiled on first use, by a file that does not parse: compiling it in
+// the package's init would slow down the start of every command.
+var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Parse reads a plan from data; file names it in findings.
 func Parse(file string, data []byte, opts Options) (*Plan, error) {
@@ -219,7 +246,7 @@ func yamlError(file string, err error) *Error {
 		msg = te.Errors[0]
 	}
 	line := 1
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlErrLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
@@ -327,7 +354,24 @@ func (c *converter) convert(n *yaml.Node, depth int, viaAlias bool) any {
 
 func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 	m := make(map[string]any, len(n.Content)/2)
-	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	// Duplicate keys are found by looking back over the keys before: a plan's mappings
+	// hold a dozen keys or so, where a scan costs less than building a second map for
+	// every mapping of every file. Long mappings get the map.
+	var seen map[string]*yaml.Node
+	if len(n.Content)/2 > 16 {
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
+	ownKey := func(name string, before int) *yaml.Node {
+		if seen != nil {
+			return seen[name]
+		}
+		for j := 0; j < before; j += 2 {
+			if k := n.Content[j]; k.Value == name && k.ShortTag() != "!!merge" {
+				return k
+			}
+		}
+		return nil
+	}
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
@@ -335,15 +379,19 @@ func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 			c.fail(key, "a key must be a plain word, not a list or mapping")
 			return nil
 		}
+		if key.Style&yaml.TaggedStyle != 0 {
+		}
 		if key.ShortTag() == "!!merge" {
 			merges = append(merges, val)
 			continue
 		}
-		if first, dup := seen[key.Value]; dup {
+		if first := ownKey(key.Value, i); first != nil {
 			c.fail(key, fmt.Sprintf("duplicate key %q (first at line %d): keep one", key.Value, first.Line))
 			return nil
 		}
-		seen[key.Value] = key
+		if seen != nil {
+			seen[key.Value] = key
+		}
 		v := c.convert(val, depth+1, viaAlias)
 		if v == nil {
 			// An empty value counts as absent, so it is neither a type error nor present.
@@ -359,7 +407,7 @@ func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 			}
 			merged, _ := c.convert(s, depth+1, true).(map[string]any)
 			for k, v := range merged {
-				if _, own := seen[k]; !own {
+				if ownKey(k, len(n.Content)) == nil {
 					if _, done := m[k]; !done {
 						m[k] = v
 					}

@@ -156,6 +156,69 @@ func PointerTo(root, target *yaml.Node) string {
 	return Pointer(path...)
 }
 
+// PointersTo is PointerTo for many targets at once: out[i] is PointerTo(root, targets[i])
+// ("" for a nil target). A plan with hundreds of findings used to search its tree once
+// per finding; one walk in the same order finds each target where PointerTo would, at
+// its first match.
+func PointersTo(root *yaml.Node, targets []*yaml.Node) []string {
+	out := make([]string, len(targets))
+	want := make(map[*yaml.Node][]int, len(targets))
+	for i, t := range targets {
+		if t != nil {
+			want[t] = append(want[t], i)
+		}
+	}
+	var path []string
+	// found records n's pointer if it is wanted and reports whether every target has
+	// been found, which ends the walk.
+	found := func(n *yaml.Node) bool {
+		if idx, ok := want[n]; ok {
+			p := Pointer(path...)
+			for _, i := range idx {
+				out[i] = p
+			}
+			delete(want, n)
+		}
+		return len(want) == 0
+	}
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if found(n) {
+			return true
+		}
+		n = Resolve(n)
+		if found(n) {
+			return true
+		}
+		if n == nil || depth > maxDepth {
+			return false
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path = append(path, n.Content[i].Value)
+				if found(n.Content[i]) || walk(n.Content[i+1], depth+1) {
+					return true
+				}
+				path = path[:len(path)-1]
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path = append(path, strconv.Itoa(i))
+				if walk(c, depth+1) {
+					return true
+				}
+				path = path[:len(path)-1]
+			}
+		}
+		return false
+	}
+	if len(want) > 0 {
+		walk(root, 0)
+	}
+	return out
+}
+
 // PathString renders pointer tokens the way people read them: stakeholders[2].name.
 func PathString(tokens []string) string {
 	var b strings.Builder

@@ -101,6 +101,18 @@ func (cs *Validator) Validate(v any) []Violation {
 	}
 	var out []Violation
 	cs.collect(ve, &out)
+	// The validator's error tree follows map iteration order; sorting makes "the first
+	// problem" that a config error reports the same on every run.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := strings.Join(out[i].Tokens, "/"), strings.Join(out[j].Tokens, "/")
+		if a != b {
+			return a < b
+		}
+		if out[i].AtKey != out[j].AtKey {
+			return out[i].AtKey < out[j].AtKey
+		}
+		return out[i].Message < out[j].Message
+	})
 	return dedupe(out)
 }
 

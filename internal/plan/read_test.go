@@ -1,0 +1,37 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// readSized trusts the size only as a hint: whatever the file holds when read is what
+// counts, and the limit holds either way.
+func TestReadSized(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		data      string
+		size, max int64
+		want      string
+		tooLarge  bool
+	}{
+		{"exact", "abcdef", 6, 10, "abcdef", false},
+		{"shrank", "abc", 6, 10, "abc", false},
+		{"grew", "abcdefgh", 6, 10, "abcdefgh", false},
+		{"grew past the limit", "abcdefghijkl", 6, 10, "", true},
+		{"at the limit", "abcdefghij", 10, 10, "abcdefghij", false},
+		{"one past the limit", "abcdefghijk", 10, 10, "", true},
+		{"size unknown", "abc", 0, 10, "abc", false},
+		{"size over the limit", strings.Repeat("a", 20), 20, 10, "", true},
+	} {
+		got, err := readSized(bytes.NewReader([]byte(tc.data)), tc.size, tc.max)
+		switch {
+		case tc.tooLarge && !errors.Is(err, ErrTooLarge):
+			t.Errorf("%s: err = %v, want ErrTooLarge", tc.name, err)
+		case !tc.tooLarge && (err != nil || string(got) != tc.want):
+			t.Errorf("%s: got %q, %v; want %q", tc.name, got, err, tc.want)
+		}
+	}
+}
