@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 )
 
 // Clock returns the current time: Env.Now when a test set it, else the system clock.
@@ -62,4 +64,9 @@ func OnlyPlan(dir, usage string) (string, error) {
 		return found[0], nil
 	}
 	return "", BadInputf("%d plan files in the current directory (%s): name one, as in %s", len(found), strings.Join(found, ", "), strings.Replace(usage, "FILE", found[0], 1))
+}
+
+// CompletePlanFiles is the shell completion of a command's FILE argument: plan files only.
+func CompletePlanFiles(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
 }

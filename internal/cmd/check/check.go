@@ -82,9 +82,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 			}
 			return Run(opts)
 		},
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: cli.CompletePlanFiles,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(output.Names, ", "))

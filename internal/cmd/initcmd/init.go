@@ -59,10 +59,8 @@ then ongoing. An existing file is never overwritten without --force.`,
   plan init consultations/cycling.plan.yaml --title "Draft cycling strategy" --start 2027-03-01
   plan init --template software-deployment rollout.plan.yaml
   plan init --list`,
-		Args: cobra.MaximumNArgs(1),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: cli.CompletePlanFiles,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.File = DefaultFile
 			if len(args) == 1 {

@@ -76,10 +76,8 @@ or loaded, a flag or template is wrong, or the output cannot be written.`,
   plan render consultation.plan.yaml -o report.html
   plan render -o site/index.html --css brand.css --today 2027-03-15
   plan render --format html --template our-report.html.tmpl > report.html`,
-		Args: cobra.MaximumNArgs(1),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: cli.CompletePlanFiles,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]

@@ -60,10 +60,8 @@ wrong, or the dates of a phase cannot be worked out.`,
   plan timeline consultation.plan.yaml --today 2027-03-15 --width 100
   plan timeline --format mermaid > timeline.mmd
   plan timeline --format ics > engagement.ics`,
-		Args: cobra.MaximumNArgs(1),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: cli.CompletePlanFiles,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
