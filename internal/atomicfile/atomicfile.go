@@ -6,26 +6,73 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
-// Write replaces (or creates) path with data. An existing file keeps its mode; a new one
-// gets perm. On any failure the original file is untouched and the temporary file removed.
-func Write(path string, data []byte, perm fs.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if info, statErr := os.Stat(path); statErr == nil {
-		if info.IsDir() {
-			return fmt.Errorf("%s: is a directory", path)
+// tempFile is what Write needs of its temporary file. It is an interface only so that
+// tests can make a write, sync or close fail as a full or failing disk would.
+type tempFile interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Chmod(fs.FileMode) error
+	Chown(uid, gid int) error
+	Stat() (fs.FileInfo, error)
+	Close() error
+}
+
+// createTemp makes the temporary file for path with perm (less the umask); tests
+// replace it. Unlike os.CreateTemp it takes the mode at creation, so that a new file gets
+// the mode the user's umask asks for and never passes through a wider one.
+var createTemp = func(path string, perm fs.FileMode) (tempFile, error) {
+	dir, base := filepath.Split(path)
+	for range 100 {
+		name := filepath.Join(dir, "."+base+".tmp-"+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
 		}
-		perm = info.Mode().Perm()
-	} else if !errors.Is(statErr, fs.ErrNotExist) {
-		return statErr
+		return f, err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	return nil, &fs.PathError{Op: "create", Path: dir, Err: fs.ErrExist}
+}
+
+// Write replaces (or creates) path with data. An existing file keeps its mode (and, where
+// the platform and privileges allow, its owner); a new one gets perm less the umask, as
+// os.WriteFile would give it. On any failure the
+// original file is untouched and the temporary file removed.
+//
+// A symbolic link is written through: the file it names is replaced and the link kept,
+// since replacing the link would leave the real file stale without a word. A target that
+// exists but is not a regular file (a terminal, /dev/stdout, /dev/null, a FIFO) has no
+// content to protect and cannot be replaced by renaming without destroying the device
+// node, so it is written directly.
+func Write(path string, data []byte, perm fs.FileMode) (err error) {
+	path, err = resolve(path)
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
+		return err
+	}
+	dir := filepath.Dir(path)
+	info, statErr := os.Stat(path)
+	switch {
+	case statErr == nil && info.IsDir():
+		return fmt.Errorf("%s: is a directory", path)
+	case statErr == nil && !info.Mode().IsRegular():
+		return writeInPlace(path, data)
+	case statErr == nil:
+		perm = info.Mode().Perm()
+	case !errors.Is(statErr, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(statErr))
+	}
+	tmp, err := createTemp(path, perm)
+	if err != nil {
+		// The message names the file the user asked for; the directory says why.
+		return fmt.Errorf("cannot write %s: cannot create a file in %s: %w", path, dir, unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -39,8 +86,12 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	if err = tmp.Sync(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	if statErr == nil {
+		// The umask narrowed the mode at creation; a replaced file keeps exactly its own.
+		if err = tmp.Chmod(perm); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		}
+		keepOwner(tmp, info)
 	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
@@ -49,6 +100,46 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	syncDir(dir)
+	return nil
+}
+
+// resolve follows symbolic links to the file they name. A link to a file that does not
+// exist yet is followed too, one step at a time, so that the file is created where the
+// link points; a loop is an error, as it is for any other program opening the path.
+func resolve(path string) (string, error) {
+	for hops := 0; ; hops++ {
+		info, err := os.Lstat(path)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			// A missing path is created; any other error surfaces from Stat in Write.
+			return path, nil
+		}
+		if hops == 40 {
+			return "", fmt.Errorf("cannot write %s: too many levels of symbolic links", path)
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+}
+
+// writeInPlace writes to something that is not a regular file, such as /dev/stdout.
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
 	return nil
 }
 

@@ -46,7 +46,7 @@ func HTML(w io.Writer, p *plan.Plan, opts Options) error {
 		}
 		return fmt.Errorf("template %s: %w", builtinTemplate, err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err = io.WriteString(w, replaceControlRefs(replaceControls(buf.String())))
 	return err
 }
 

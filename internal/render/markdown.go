@@ -13,7 +13,7 @@ import (
 // output passes markdownlint with the configuration in testdata/.markdownlint-cli2.jsonc.
 func Markdown(w io.Writer, p *plan.Plan, opts Options) error {
 	d := build(p, opts)
-	_, err := io.WriteString(w, writeMarkdown(d))
+	_, err := io.WriteString(w, replaceControls(writeMarkdown(d)))
 	return err
 }
 

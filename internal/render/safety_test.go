@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	ghtml "github.com/yuin/goldmark/renderer/html"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // tag is a start tag found in a page: its name and attributes, values unescaped.
@@ -288,5 +290,31 @@ func TestInertCheckCatches(t *testing.T) {
 	}
 	if p := inertProblems(`<p>&lt;img src=x onerror=alert(1)&gt; <a href="https://ok.example">ok</a> <a href="#x">x</a></p>`, 0); len(p) > 0 {
 		t.Errorf("the check objects to escaped text and safe links: %v", p)
+	}
+}
+
+func TestControlCharactersNeverReachReports(t *testing.T) {
+	src := "schema_version: 1\ntitle: \"Control \\x19 character\"\nstakeholders:\n  - id: s\n    name: \"A\\x10B\\x7fC\"\n    influence: high\n    impact: low\n"
+	p, err := plan.Parse("c.plan.yaml", []byte(src), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html, md strings.Builder
+	if err := HTML(&html, p, Options{Today: plan.MustDate("2027-03-01")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, p, Options{Today: plan.MustDate("2027-03-01")}); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"html": html.String(), "markdown": md.String()} {
+		if i := strings.IndexFunc(out, isDisallowed); i >= 0 {
+			t.Errorf("%s report holds control character %U", name, []rune(out[i:])[0])
+		}
+		if !strings.Contains(out, "A\uFFFDB\uFFFDC") {
+			t.Errorf("%s report lost the text around the control characters", name)
+		}
+	}
+	if got := replaceControlRefs("a&#x10;b&#16;c&#x41;&#0;"); got != "a&#xfffd;b&#xfffd;c&#x41;&#xfffd;" {
+		t.Errorf("replaceControlRefs: %q", got)
 	}
 }

@@ -175,8 +175,12 @@ func Run(opts *Options) error {
 		Version:  opts.Env.Build.Version,
 		BaseDir:  reportBase(opts, dir),
 	}
-	if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
-		return err
+	// When no file could be read at all there is no report to give, only the errors: a
+	// "no problems in 0 files" would read as a pass.
+	if res.Files > 0 || len(res.ReadErrors) == 0 {
+		if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
+			return err
+		}
 	}
 	for _, e := range res.ReadErrors {
 		fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %v\n", e)
