@@ -184,14 +184,14 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 }
 
 func TestFindingPointerAndEnd(t *testing.T) {
-	fs := findingsFor(t, nil, "schema_version: 1\ntitle: a\nstakeholders:\n  - id: s\n    name: S\n    influence: high\n    impact: high\n    participation: inform\n")
+	fs := findingsFor(t, nil, "schema_version: 1\ntitle: a\nactivities:\n  - id: a\n    name: A\n    audience: [nobody]\n")
 	for _, f := range fs {
-		if f.Rule == "manage-closely" {
-			if f.Pointer != "/stakeholders/0/participation" || f.Line != 8 || f.Col != 20 || f.EndCol != 26 {
-				t.Errorf("manage-closely at %d:%d-%d pointer %q", f.Line, f.Col, f.EndCol, f.Pointer)
+		if f.Rule == "unknown-reference" {
+			if f.Pointer != "/activities/0/audience/0" || f.Line != 6 || f.Col != 16 || f.EndLine != 6 || f.EndCol != 22 {
+				t.Errorf("unknown-reference at %d:%d-%d:%d pointer %q", f.Line, f.Col, f.EndLine, f.EndCol, f.Pointer)
 			}
 			return
 		}
 	}
-	t.Fatal("manage-closely did not fire")
+	t.Fatal("unknown-reference did not fire")
 }

@@ -47,7 +47,7 @@ func TestBudgetMissing(t *testing.T) {
 		{
 			name: "empty budget key",
 			yaml: headB + fourStakeholdersB + "budget:\n",
-			want: []string{`8:1 warning the plan has 4 stakeholder groups`},
+			want: []string{`1:1 warning the plan has 4 stakeholder groups`},
 		},
 	})
 }

@@ -16,7 +16,7 @@ func TestDecisionsMissing(t *testing.T) {
 		{
 			name: "empty decisions key",
 			yaml: headB + "summary: S\ndecisions:\n",
-			want: []string{`4:1 warning the plan lists no decision points`},
+			want: []string{`1:1 warning the plan lists no decision points`},
 		},
 		{
 			name: "empty decisions list",

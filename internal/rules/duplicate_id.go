@@ -51,11 +51,13 @@ func checkDuplicateID(p *plan.Plan, _ Settings) []Result {
 			if id == nil || id.Kind != yaml.ScalarNode {
 				continue
 			}
+			// The finding is about the item, so it points where the item starts, like
+			// every finding about a list item; the message names the first item's line.
 			if f, dup := first[id.Value]; dup {
-				out = append(out, at(id, "%s %q reuses the id first used at line %d: give each %s its own id", l.noun, id.Value, f.Line, l.noun))
+				out = append(out, at(item, "%s %q reuses the id of the %s at line %d: give each %s its own id", l.noun, id.Value, l.noun, f.Line, l.noun))
 				continue
 			}
-			first[id.Value] = id
+			first[id.Value] = item
 		}
 	}
 	return out

@@ -31,8 +31,8 @@ objectives:
     statement: d
 `,
 			want: []string{
-				`8:9 error objective "o1" reuses the id first used at line 4: give each objective its own id`,
-				`10:9 error objective "o1" reuses the id first used at line 4`,
+				`8:5 error objective "o1" reuses the id of the objective at line 4: give each objective its own id`,
+				`10:5 error objective "o1" reuses the id of the objective at line 4: give each objective its own id`,
 			},
 		},
 		{
@@ -45,7 +45,7 @@ stakeholders:
   - name: Q
     id: parents
 `,
-			want: []string{`7:9 error stakeholder "parents" reuses the id first used at line 4`},
+			want: []string{`6:5 error stakeholder "parents" reuses the id of the stakeholder at line 4: give each stakeholder its own id`},
 		},
 		{
 			name: "activities, risks, decisions, phases and measures",
@@ -72,11 +72,11 @@ evaluation:
     - id: m
 `,
 			want: []string{
-				`5:10 error activity "a" reuses the id first used at line 4`,
-				`8:10 error risk "r" reuses the id first used at line 7`,
-				`11:10 error decision "d" reuses the id first used at line 10`,
-				`16:11 error phase "p" reuses the id first used at line 14`,
-				`21:11 error measure "m" reuses the id first used at line 20`,
+				`5:5 error activity "a" reuses the id of the activity at line 4: give each activity its own id`,
+				`8:5 error risk "r" reuses the id of the risk at line 7: give each risk its own id`,
+				`11:5 error decision "d" reuses the id of the decision at line 10: give each decision its own id`,
+				`16:7 error phase "p" reuses the id of the phase at line 14: give each phase its own id`,
+				`21:7 error measure "m" reuses the id of the measure at line 20: give each measure its own id`,
 			},
 		},
 	})

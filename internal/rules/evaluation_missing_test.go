@@ -30,12 +30,12 @@ evaluation:
 			want: []string{`3:1 error the plan has no measures of success`},
 		},
 		{
-			name: "empty evaluation: its key",
+			name: "empty evaluation counts as absent",
 			yaml: `schema_version: 1
 title: T
 evaluation:
 `,
-			want: []string{`3:1 error the plan has no measures of success`},
+			want: []string{`1:1 error the plan has no measures of success`},
 		},
 		{
 			name: "empty measures: the measures key",
@@ -47,13 +47,13 @@ evaluation:
 			want: []string{`4:3 error the plan has no measures of success`},
 		},
 		{
-			name: "null measures: the measures key",
+			name: "null measures: the evaluation key",
 			yaml: `schema_version: 1
 title: T
 evaluation:
   measures:
 `,
-			want: []string{`4:3 error the plan has no measures of success`},
+			want: []string{`3:1 error the plan has no measures of success`},
 		},
 	})
 }

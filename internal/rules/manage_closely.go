@@ -26,7 +26,7 @@ func checkManageClosely(p *plan.Plan, _ Settings) []Result {
 	var out []Result
 	for _, s := range p.Stakeholders {
 		if s.Influence == "high" && s.Impact == "high" && s.Participation == "inform" {
-			out = append(out, at(valueOf(s.Node, "participation"),
+			out = append(out, at(s.Node,
 				"stakeholder %q has high influence and high impact but is only informed: manage them closely by raising participation to consult or above", s.ID))
 		}
 	}

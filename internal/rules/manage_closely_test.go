@@ -5,7 +5,7 @@ import "testing"
 func TestManageClosely(t *testing.T) {
 	runRuleCases(t, manageClosely(), []ruleCase{
 		{
-			name: "high influence and impact, only informed: at participation",
+			name: "high influence and impact, only informed: at the stakeholder",
 			yaml: `schema_version: 1
 title: T
 stakeholders:
@@ -15,7 +15,7 @@ stakeholders:
     impact: high
     participation: inform
 `,
-			want: []string{`8:20 warning stakeholder "council" has high influence and high impact but is only informed: manage them closely by raising participation to consult or above`},
+			want: []string{`4:5 warning stakeholder "council" has high influence and high impact but is only informed: manage them closely by raising participation to consult or above`},
 		},
 		{
 			name: "consulted, or not high on both axes, or no participation",

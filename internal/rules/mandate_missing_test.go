@@ -47,12 +47,12 @@ mandate:
 			want: []string{`3:1 warning the plan has no mandate statement`},
 		},
 		{
-			name: "empty mandate: its key",
+			name: "empty mandate counts as absent",
 			yaml: `schema_version: 1
 title: T
 mandate:
 `,
-			want: []string{`3:1 warning the plan has no mandate statement`},
+			want: []string{`1:1 warning the plan has no mandate statement`},
 		},
 	})
 }

@@ -29,12 +29,12 @@ objectives: []
 			want: []string{`3:1 error the plan has no objectives`},
 		},
 		{
-			name: "empty value: its key",
+			name: "empty value counts as absent",
 			yaml: `schema_version: 1
 title: T
 objectives:
 `,
-			want: []string{`3:1 error the plan has no objectives`},
+			want: []string{`1:1 error the plan has no objectives`},
 		},
 	})
 }

@@ -35,7 +35,9 @@ func placeholderRule() Rule {
 // An [Insert …] prompt is matched up to its closing bracket (bounded) so that the message
 // can quote it.
 var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group [0-9]+|stakeholders|issue)\]|\b(?:TODO|TBD|XXX)\b`)
+	// RE2's \b knows only ASCII word characters, so the whole-word markers carry their
+	// own boundaries: "ÀTODO" and "TODOé" are words of their own, not markers.
+	return regexp.MustCompile(`(\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group [0-9]+|stakeholders|issue)\])|(?:^|[^\p{L}\p{N}_])(TODO|TBD|XXX)(?:[^\p{L}\p{N}_]|$)`)
 })
 
 // findPlaceholder returns the first template placeholder in s. Every placeholder holds
@@ -46,8 +48,14 @@ func findPlaceholder(s string) (string, bool) {
 	if strings.IndexByte(s, '[') < 0 && !strings.Contains(s, "TODO") && !strings.Contains(s, "TBD") && !strings.Contains(s, "XXX") {
 		return "", false
 	}
-	m := placeholderRE().FindString(s)
-	return m, m != ""
+	m := placeholderRE().FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	if m[1] != "" {
+		return m[1], true
+	}
+	return m[2], true
 }
 
 // isPlaceholder reports whether s holds a template placeholder anywhere.

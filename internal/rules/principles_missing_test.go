@@ -36,7 +36,7 @@ func TestPrinciplesMissing(t *testing.T) {
 		{
 			name: "empty policy key",
 			yaml: headB + "policy:\n",
-			want: []string{`3:1 warning the plan states no engagement principles`},
+			want: []string{`1:1 warning the plan states no engagement principles`},
 		},
 	})
 }

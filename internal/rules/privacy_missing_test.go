@@ -30,7 +30,7 @@ func TestPrivacyMissing(t *testing.T) {
 		{
 			name: "empty information key",
 			yaml: headB + "policy:\n  information:\n",
-			want: []string{`4:3 warning policy.information says neither`},
+			want: []string{`3:1 warning the plan does not say what information is collected or how privacy is protected: add policy.information with collected and privacy`},
 		},
 		{
 			name: "policy without information points at policy key",

@@ -35,7 +35,7 @@ func TestResponsePolicyMissing(t *testing.T) {
 		{
 			name: "empty response key",
 			yaml: headB + "policy:\n  response:\n",
-			want: []string{`4:3 warning the plan does not say how quickly`},
+			want: []string{`3:1 warning the plan does not say how quickly`},
 		},
 	})
 }

@@ -16,7 +16,7 @@ func TestRisksMissing(t *testing.T) {
 		{
 			name: "empty risks key",
 			yaml: headB + "summary: S\nrisks:\n",
-			want: []string{`4:1 warning the plan lists no risks`},
+			want: []string{`1:1 warning the plan lists no risks`},
 		},
 		{
 			name: "empty risks list",

@@ -41,11 +41,11 @@ func TestRoleUnassigned(t *testing.T) {
 			},
 		},
 		{
-			name: "empty roles section points at its key",
+			name: "empty roles section counts as absent",
 			yaml: headB + "roles:\n",
 			want: []string{
-				`3:1 error role "sro"`, `3:1 error role "project_manager"`, `3:1 error role "engagement_lead"`,
-				`3:1 warning role "subject_matter_expert"`, `3:1 warning role "content_editor"`, `3:1 warning role "technical_support"`,
+				`1:1 error role "sro"`, `1:1 error role "project_manager"`, `1:1 error role "engagement_lead"`,
+				`1:1 warning role "subject_matter_expert"`, `1:1 warning role "content_editor"`, `1:1 warning role "technical_support"`,
 			},
 		},
 		{
@@ -63,7 +63,7 @@ func TestRoleUnassigned(t *testing.T) {
 			want: []string{
 				`4:3 error role "sro" (senior responsible officer) has no name: set name to the person who fills it`,
 				`7:3 error role "engagement_lead" (engagement lead) has no name`,
-				`10:3 warning role "content_editor" (content editor) has no name`,
+				`3:1 warning role "content_editor" (content editor) is missing: add roles.content_editor with the name of the person who fills it`,
 				`11:3 warning role "technical_support" (technical support) has no name`,
 			},
 		},

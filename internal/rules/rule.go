@@ -56,14 +56,20 @@ func (r Result) withSeverity(s diag.Severity) Result {
 
 // sectionKey returns the key node of a top-level section, or nil when it is absent, so
 // that "missing" findings point at the key when there is one and at line 1 otherwise.
+//
+// A key whose value is empty (`budget:`) counts as absent, as the format says, so it
+// gives nil too: the finding then points where it would if the key were not written.
 func sectionKey(p *plan.Plan, name string) *yaml.Node {
-	k, _ := plan.Lookup(p.Root, name)
-	return k
+	return keyOf(p.Root, name)
 }
 
-// keyOf returns the key node under mapping m, or nil.
+// keyOf returns the key node under mapping m, or nil when the key is absent or its value
+// is empty.
 func keyOf(m *yaml.Node, name string) *yaml.Node {
-	k, _ := plan.Lookup(m, name)
+	k, v := plan.Lookup(m, name)
+	if plan.IsNull(v) {
+		return nil
+	}
 	return k
 }
 

@@ -29,12 +29,12 @@ stakeholders: []
 			want: []string{`3:1 error the stakeholder register is empty`},
 		},
 		{
-			name: "empty value: its key",
+			name: "empty value counts as absent",
 			yaml: `schema_version: 1
 title: T
 stakeholders:
 `,
-			want: []string{`3:1 error the stakeholder register is empty`},
+			want: []string{`1:1 error the stakeholder register is empty`},
 		},
 	})
 }

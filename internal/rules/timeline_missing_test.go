@@ -31,7 +31,7 @@ func TestTimelineMissing(t *testing.T) {
 		{
 			name: "empty timeline key",
 			yaml: headB + "timeline:\n",
-			want: []string{`3:1 error the plan has no timeline phases`},
+			want: []string{`1:1 error the plan has no timeline phases`},
 		},
 	})
 }
