@@ -213,8 +213,8 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 
 	conv := converter{file: file}
 	value := conv.convert(root, 0, false)
-	if conv.err != nil {
-		return nil, conv.err
+	if err := conv.failure(); err != nil {
+		return nil, err
 	}
 	if fs := schemaFindings(file, root, value); len(fs) > 0 {
 		return nil, &Error{Findings: fs}
@@ -308,6 +308,21 @@ type converter struct {
 	file     string
 	expanded int
 	err      *Error
+	// dups collects every duplicate key, so that one run reports them all; unlike the
+	// other problems, the rest of the tree can still be walked after one.
+	dups []diag.Finding
+}
+
+// failure is what stops the file from loading, if anything: the first hard failure, else
+// every duplicate key.
+func (c *converter) failure() *Error {
+	if c.err != nil {
+		return c.err
+	}
+	if len(c.dups) > 0 {
+		return &Error{Findings: diag.Sort(c.dups)}
+	}
+	return nil
 }
 
 func (c *converter) fail(n *yaml.Node, msg string) {
@@ -386,8 +401,8 @@ func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 			continue
 		}
 		if first := ownKey(key.Value, i); first != nil {
-			c.fail(key, fmt.Sprintf("duplicate key %q (first at line %d): keep one", key.Value, first.Line))
-			return nil
+			c.dups = append(c.dups, syntaxError(c.file, key.Line, key.Column, fmt.Sprintf("duplicate key %q (first at line %d): keep one", key.Value, first.Line)).Findings...)
+			continue
 		}
 		if seen != nil {
 			seen[key.Value] = key
@@ -541,8 +556,8 @@ func DecodeValue(file string, data []byte, opts Options) (any, error) {
 	}
 	conv := converter{file: file}
 	value := conv.convert(doc.Content[0], 0, false)
-	if conv.err != nil {
-		return nil, conv.err
+	if err := conv.failure(); err != nil {
+		return nil, err
 	}
 	return value, nil
 }

@@ -172,3 +172,23 @@ func fmtInt(i int) string {
 	}
 	return string(b)
 }
+
+func TestEveryDuplicateKeyIsReported(t *testing.T) {
+	src := "schema_version: 1\ntitle: t\nsummary: a\ntitle: u\nroles:\n  sro: {name: a}\n  sro: {name: b}\n"
+	_, err := Parse("d.plan.yaml", []byte(src), Options{})
+	var le *Error
+	if !errors.As(err, &le) {
+		t.Fatalf("got %v", err)
+	}
+	var got []string
+	for _, f := range le.Findings {
+		got = append(got, fmtInt(f.Line)+":"+fmtInt(f.Col)+" "+f.Rule+" "+f.Message)
+	}
+	want := []string{
+		`4:1 yaml-syntax duplicate key "title" (first at line 2): keep one`,
+		`7:3 yaml-syntax duplicate key "sro" (first at line 6): keep one`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
