@@ -99,6 +99,30 @@ type Engagement struct {
 	Desired string `yaml:"desired"`
 }
 
+// Levels are the values of influence, impact and likelihood, from lowest to highest.
+var Levels = []string{"low", "medium", "high"}
+
+// ParticipationLevels is the IAP2 spectrum, from least to most input.
+var ParticipationLevels = []string{"inform", "consult", "involve", "collaborate", "empower"}
+
+// roleTitles spells out the well-known role keys, since "sro" alone means little to
+// someone who has not read the template.
+var roleTitles = map[string]string{
+	"sro":                   "senior responsible officer",
+	"project_manager":       "project manager",
+	"engagement_lead":       "engagement lead",
+	"subject_matter_expert": "subject matter expert",
+	"content_editor":        "content editor",
+	"technical_support":     "technical support",
+}
+
+// RoleTitle returns the format's name for a well-known role key, in lower case, and
+// false for a custom role.
+func RoleTitle(key string) (string, bool) {
+	t, ok := roleTitles[key]
+	return t, ok
+}
+
 // EngagementLevels lists the engagement assessment matrix columns from lowest to highest.
 var EngagementLevels = []string{"unaware", "resistant", "neutral", "supportive", "leading"}
 

@@ -113,53 +113,10 @@ func Pointer(tokens ...string) string {
 	return b.String()
 }
 
-// PointerTo finds target under root and returns its JSON pointer, or "" when the node is
-// not in the tree. Pointers are only needed for findings, so a search costs less than
-// keeping a pointer for every node of every file.
-func PointerTo(root, target *yaml.Node) string {
-	var path []string
-	var walk func(n *yaml.Node, depth int) bool
-	walk = func(n *yaml.Node, depth int) bool {
-		if n == target {
-			return true
-		}
-		n = Resolve(n)
-		if n == target {
-			return true
-		}
-		if n == nil || depth > maxDepth {
-			return false
-		}
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				path = append(path, n.Content[i].Value)
-				if n.Content[i] == target || walk(n.Content[i+1], depth+1) {
-					return true
-				}
-				path = path[:len(path)-1]
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				path = append(path, strconv.Itoa(i))
-				if walk(c, depth+1) {
-					return true
-				}
-				path = path[:len(path)-1]
-			}
-		}
-		return false
-	}
-	if !walk(root, 0) {
-		return ""
-	}
-	return Pointer(path...)
-}
-
-// PointersTo is PointerTo for many targets at once: out[i] is PointerTo(root, targets[i])
-// ("" for a nil target). A plan with hundreds of findings used to search its tree once
-// per finding; one walk in the same order finds each target where PointerTo would, at
-// its first match.
+// PointersTo returns the JSON pointer of each target under root: out[i] is targets[i]'s
+// ("" for a nil target or one not in the tree). Pointers are only needed for findings,
+// so they are found on demand rather than kept for every node of every file, and all of
+// a file's at once: one walk, each target at its first match in document order.
 func PointersTo(root *yaml.Node, targets []*yaml.Node) []string {
 	out := make([]string, len(targets))
 	want := make(map[*yaml.Node][]int, len(targets))

@@ -3,6 +3,7 @@ package plan
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -67,4 +68,47 @@ func lineOf(n *yaml.Node) int {
 		return 0
 	}
 	return n.Line
+}
+
+// PointerTo is the one-target search PointersTo replaced, kept as its oracle: it finds target under root and returns its JSON pointer, or "" when the node is
+// not in the tree. Pointers are only needed for findings, so a search costs less than
+// keeping a pointer for every node of every file.
+func PointerTo(root, target *yaml.Node) string {
+	var path []string
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if n == target {
+			return true
+		}
+		n = Resolve(n)
+		if n == target {
+			return true
+		}
+		if n == nil || depth > maxDepth {
+			return false
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path = append(path, n.Content[i].Value)
+				if n.Content[i] == target || walk(n.Content[i+1], depth+1) {
+					return true
+				}
+				path = path[:len(path)-1]
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path = append(path, strconv.Itoa(i))
+				if walk(c, depth+1) {
+					return true
+				}
+				path = path[:len(path)-1]
+			}
+		}
+		return false
+	}
+	if !walk(root, 0) {
+		return ""
+	}
+	return Pointer(path...)
 }

@@ -535,8 +535,8 @@ func who(p *plan.Plan, ref string) string {
 		}
 		return fmt.Sprintf("%s (%s)", strings.Join(names, ", "), lowerFirst(RoleTitle(ref)))
 	}
-	if t, ok := roleTitles[ref]; ok {
-		return t
+	if _, ok := plan.RoleTitle(ref); ok {
+		return RoleTitle(ref)
 	}
 	return oneLine(ref)
 }
@@ -609,10 +609,7 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 	}
 }
 
-// levels of the grid's axes, from low to high.
-var gridLevels = []string{"low", "medium", "high"}
-
-func levelIndex(s string) int { return slices.Index(gridLevels, strings.TrimSpace(s)) }
+func levelIndex(s string) int { return slices.Index(plan.Levels, strings.TrimSpace(s)) }
 
 // quadrant names where influence and impact put a stakeholder: one of the four
 // quadrants, or between two of them when a rating is medium.
@@ -649,9 +646,9 @@ func (d *Data) buildGrid(p *plan.Plan) {
 	for i := 2; i >= 0; i-- {
 		for j := 0; j < 3; j++ {
 			g.Cells = append(g.Cells, GridCell{
-				Influence:    label(gridLevels[i]),
-				Impact:       label(gridLevels[j]),
-				Quadrant:     quadrant(gridLevels[i], gridLevels[j]),
+				Influence:    label(plan.Levels[i]),
+				Impact:       label(plan.Levels[j]),
+				Quadrant:     quadrant(plan.Levels[i], plan.Levels[j]),
 				Stakeholders: cells[i][j],
 			})
 		}

@@ -82,21 +82,11 @@ func label(s string) string {
 	return capitalise(wordSeparators.Replace(s))
 }
 
-// roleTitles names the well-known role keys of the format.
-var roleTitles = map[string]string{
-	"sro":                   "Senior responsible officer",
-	"project_manager":       "Project manager",
-	"engagement_lead":       "Engagement lead",
-	"subject_matter_expert": "Subject matter expert",
-	"content_editor":        "Content editor",
-	"technical_support":     "Technical support",
-}
-
 // RoleTitle names a role key: the format's name for a well-known one, the key in words
 // otherwise.
 func RoleTitle(key string) string {
-	if t, ok := roleTitles[key]; ok {
-		return t
+	if t, ok := plan.RoleTitle(key); ok {
+		return capitalise(t)
 	}
 	return label(key)
 }

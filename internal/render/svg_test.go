@@ -36,9 +36,9 @@ func crowdedGrid() *Grid {
 	for k := 0; k < 9; k++ {
 		r, c := k/3, k%3
 		g.Cells = append(g.Cells, GridCell{
-			Influence:    label(gridLevels[2-r]),
-			Impact:       label(gridLevels[c]),
-			Quadrant:     quadrant(gridLevels[2-r], gridLevels[c]),
+			Influence:    label(plan.Levels[2-r]),
+			Impact:       label(plan.Levels[c]),
+			Quadrant:     quadrant(plan.Levels[2-r], plan.Levels[c]),
 			Stakeholders: names(fmt.Sprintf("Group %d", k), counts[k]),
 		})
 	}

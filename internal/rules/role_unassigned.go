@@ -29,19 +29,8 @@ func roleUnassigned() Rule {
 	}
 }
 
-// roleTitles spells out the well-known role keys, because "sro" alone means little to
-// someone who has not read the template.
-var roleTitles = map[string]string{
-	"sro":                   "senior responsible officer",
-	"project_manager":       "project manager",
-	"engagement_lead":       "engagement lead",
-	"subject_matter_expert": "subject matter expert",
-	"content_editor":        "content editor",
-	"technical_support":     "technical support",
-}
-
 func roleLabel(key string) string {
-	if title, ok := roleTitles[key]; ok {
+	if title, ok := plan.RoleTitle(key); ok {
 		return fmt.Sprintf("role %q (%s)", key, title)
 	}
 	return fmt.Sprintf("role %q", key)

@@ -25,12 +25,6 @@ import (
 // DefaultLockTimeout is how long a run waits for another run editing the same file.
 const DefaultLockTimeout = 30 * time.Second
 
-// The values the format allows for each enumerated flag, in the format's order.
-var (
-	Levels        = []string{"low", "medium", "high"}
-	Participation = []string{"inform", "consult", "involve", "collaborate", "empower"}
-)
-
 // Options are the flags and arguments of `plan add-stakeholder`.
 type Options struct {
 	Env *cli.Env
@@ -110,9 +104,9 @@ example, that no activity invites them yet) as the next steps.`,
 	f.StringVar(&opts.ID, "id", "", "id to refer to them by (default: a slug of --name)")
 	f.StringVar(&opts.Profile, "profile", "", "their social, technical, economic and political context (Markdown)")
 	f.StringVar(&opts.Interest, "interest", "", "their issues and needs, and what they gain by taking part (Markdown)")
-	f.StringVar(&opts.Influence, "influence", "", "influence over the outcome: "+strings.Join(Levels, ", "))
-	f.StringVar(&opts.Impact, "impact", "", "how strongly the project affects them: "+strings.Join(Levels, ", "))
-	f.StringVar(&opts.Participation, "participation", "", "level of input (IAP2): "+strings.Join(Participation, ", "))
+	f.StringVar(&opts.Influence, "influence", "", "influence over the outcome: "+strings.Join(plan.Levels, ", "))
+	f.StringVar(&opts.Impact, "impact", "", "how strongly the project affects them: "+strings.Join(plan.Levels, ", "))
+	f.StringVar(&opts.Participation, "participation", "", "level of input (IAP2): "+strings.Join(plan.ParticipationLevels, ", "))
 	f.StringVar(&opts.Current, "current", "", "engagement today: "+strings.Join(plan.EngagementLevels, ", "))
 	f.StringVar(&opts.Desired, "desired", "", "engagement we need: "+strings.Join(plan.EngagementLevels, ", "))
 	// StringArray, not StringSlice: a channel such as "Email, phone" must stay one channel.
@@ -123,9 +117,9 @@ example, that no activity invites them yet) as the next steps.`,
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
 	_ = cmd.MarkFlagRequired("name")
 	for flag, values := range map[string][]string{
-		"influence":     Levels,
-		"impact":        Levels,
-		"participation": Participation,
+		"influence":     plan.Levels,
+		"impact":        plan.Levels,
+		"participation": plan.ParticipationLevels,
 		"current":       plan.EngagementLevels,
 		"desired":       plan.EngagementLevels,
 	} {
@@ -264,9 +258,9 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 		flag, value string
 		allowed     []string
 	}{
-		{"influence", s.Influence, Levels},
-		{"impact", s.Impact, Levels},
-		{"participation", s.Participation, Participation},
+		{"influence", s.Influence, plan.Levels},
+		{"impact", s.Impact, plan.Levels},
+		{"participation", s.Participation, plan.ParticipationLevels},
 		{"current", s.Current, plan.EngagementLevels},
 		{"desired", s.Desired, plan.EngagementLevels},
 	} {
