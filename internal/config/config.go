@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -227,22 +226,4 @@ func (c *Config) SeverityFor(id string, def diag.Severity) (diag.Severity, bool)
 		return s, true
 	}
 	return def, true
-}
-
-// UnknownRules lists configured rule ids that no rule has, sorted; the schema already
-// rejects them, so this guards the schema and the registry drifting apart.
-func (c *Config) UnknownRules(known func(string) bool) []string {
-	var out []string
-	for id := range c.Severity {
-		if !known(id) {
-			out = append(out, id)
-		}
-	}
-	for id := range c.Off {
-		if !known(id) {
-			out = append(out, id)
-		}
-	}
-	sort.Strings(out)
-	return out
 }

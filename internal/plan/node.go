@@ -175,19 +175,3 @@ func PointersTo(root *yaml.Node, targets []*yaml.Node) []string {
 	}
 	return out
 }
-
-// PathString renders pointer tokens the way people read them: stakeholders[2].name.
-func PathString(tokens []string) string {
-	var b strings.Builder
-	for _, t := range tokens {
-		if _, err := strconv.Atoi(t); err == nil {
-			b.WriteString("[" + t + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(t)
-	}
-	return b.String()
-}

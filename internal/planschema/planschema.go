@@ -158,10 +158,12 @@ func withPath(tokens []string, msg string) string {
 	if len(tokens) == 0 {
 		return msg
 	}
-	return pathString(tokens) + ": " + msg
+	return PathString(tokens) + ": " + msg
 }
 
-func pathString(tokens []string) string {
+// PathString renders JSON pointer tokens the way people read them, in messages:
+// stakeholders[2].name.
+func PathString(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		if t != "" && t[0] >= '0' && t[0] <= '9' {

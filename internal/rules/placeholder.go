@@ -10,6 +10,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/planschema"
 )
 
 func placeholderRule() Rule {
@@ -103,5 +104,5 @@ func describePath(path []string) string {
 	if len(path) == 0 {
 		return "the document"
 	}
-	return plan.PathString(path)
+	return planschema.PathString(path)
 }
