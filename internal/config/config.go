@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -180,7 +181,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		cfg.Settings.RequiredRoles = required
 		var optional []string
 		for _, r := range append(rules.DefaultSettings().RequiredRoles, rules.DefaultSettings().OptionalRoles...) {
-			if !contains(required, r) {
+			if !slices.Contains(required, r) {
 				optional = append(optional, r)
 			}
 		}
@@ -205,15 +206,6 @@ func ParseDuration(s string) (int, error) {
 		n *= 7
 	}
 	return n, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // SeverityFor returns the severity a finding of rule id with severity def should have,

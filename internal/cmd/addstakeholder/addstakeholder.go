@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -264,7 +265,7 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 		{"current", s.Current, plan.EngagementLevels},
 		{"desired", s.Desired, plan.EngagementLevels},
 	} {
-		if e.value != "" && !contains(e.allowed, e.value) {
+		if e.value != "" && !slices.Contains(e.allowed, e.value) {
 			return s, cli.BadInputf("invalid --%s %q: allowed values are %s", e.flag, e.value, strings.Join(e.allowed, ", "))
 		}
 	}
@@ -319,15 +320,6 @@ func plural(n int, word string) string {
 // patch -p1 and git apply expect after the a/ and b/ prefixes.
 func diffName(name string) string {
 	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(name)), "/")
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func unwrapPath(err error) error {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,7 +90,7 @@ wrong, or the dates of a phase cannot be worked out.`,
 // Run loads the plan, works out its schedule and writes it in the chosen format.
 func Run(opts *Options) error {
 	env := opts.Env
-	if !contains(Formats, opts.Format) {
+	if !slices.Contains(Formats, opts.Format) {
 		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(Formats, ", "))
 	}
 	if opts.Width != 0 && opts.Width < sched.MinWidth {
@@ -157,13 +158,4 @@ func write(w io.Writer, opts *Options, s *sched.Schedule) error {
 		width = ios.Width()
 	}
 	return sched.WriteText(w, s, sched.TextOptions{Width: width, Renderer: ios.Renderer()})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
