@@ -43,11 +43,7 @@ func (e *Env) WorkDir() (string, error) {
 func OnlyPlan(dir, usage string) (string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return "", BadInputf("cannot list %s: %v", dir, err)
+		return "", BadInputf("cannot list %s: %v", dir, PathCause(err))
 	}
 	var found []string
 	for _, e := range entries {
@@ -69,4 +65,14 @@ func OnlyPlan(dir, usage string) (string, error) {
 // CompletePlanFiles is the shell completion of a command's FILE argument: plan files only.
 func CompletePlanFiles(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// PathCause is what went wrong with a path, without the path and operation that
+// os errors repeat, for messages that name the file their own way.
+func PathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -3,7 +3,6 @@ package addstakeholder
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -160,7 +159,7 @@ func Run(opts *Options) error {
 	}
 
 	if info, err := os.Stat(path); err != nil {
-		return cli.BadInputf("%s: cannot read: %v", name, unwrapPath(err))
+		return cli.BadInputf("%s: cannot read: %v", name, cli.PathCause(err))
 	} else if info.IsDir() {
 		return cli.BadInputf("%s: is a directory, not a plan file", name)
 	}
@@ -174,7 +173,7 @@ func Run(opts *Options) error {
 		}
 		lock, err := filelock.Acquire(path, timeout)
 		if err != nil {
-			return cli.BadInputf("%s: cannot edit: %v", name, unwrapPath(err))
+			return cli.BadInputf("%s: cannot edit: %v", name, cli.PathCause(err))
 		}
 		defer lock.Unlock()
 	}
@@ -322,10 +321,3 @@ func diffName(name string) string {
 	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(name)), "/")
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}

@@ -226,7 +226,7 @@ func Run(opts *Options) error {
 	}
 	out := inDir(dir, opts.Output)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, unwrapPath(err))
+		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, cli.PathCause(err))
 	}
 	if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
 		return cli.BadInput(err)
@@ -241,16 +241,9 @@ func statProblem(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	}
-	return unwrapPath(err).Error()
+	return cli.PathCause(err).Error()
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
 
 // inDir resolves a relative path against the command's directory.
 func inDir(dir, p string) string {
