@@ -320,4 +320,3 @@ func plural(n int, word string) string {
 func diffName(name string) string {
 	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(name)), "/")
 }
-

@@ -244,7 +244,6 @@ func statProblem(err error) string {
 	return cli.PathCause(err).Error()
 }
 
-
 // inDir resolves a relative path against the command's directory.
 func inDir(dir, p string) string {
 	if filepath.IsAbs(p) {
