@@ -304,13 +304,19 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 		return nil, &UnsafeEditError{Reason: err.Error()}
 	}
 	openLine := e.src.lineOf(open)
-	if fs.empty && len(list.Content) == 0 {
-		if e.src.lineOf(fs.close) == openLine {
+	// A list with no entries may still hold comments, which the scanner does not count
+	// as empty; either way there is no last entry to add after.
+	if len(list.Content) == 0 {
+		if fs.empty && e.src.lineOf(fs.close) == openLine {
 			return e.emptyValue(key, list, fs.close+1-open)
 		}
 		text, err := e.flowItem()
 		if err != nil {
 			return nil, err
+		}
+		if open+1 < len(b) && b[open+1] == '#' {
+			// A comment right after "[" needs white space before its "#" to stay one.
+			text += " "
 		}
 		return []splice{{at: open + 1, text: text}}, nil
 	}
