@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
 	"github.com/planascode/plan/internal/rules"
@@ -112,7 +112,7 @@ func Load(path string) (*Config, error) {
 	return Parse(path, data)
 }
 
-var durationRE = regexp.MustCompile(`^([0-9]+)([wd])$`)
+var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
 
 // Parse validates data against the config schema and decodes it. Errors name the file,
 // the line and the key.

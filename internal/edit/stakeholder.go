@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/lazyregexp"
 )
 
 // Stakeholder is the entry AddStakeholder appends. Empty fields are left out of the file,
@@ -56,7 +57,7 @@ func (e *UnsafeEditError) Error() string {
 }
 
 // SlugPattern is the format's pattern for ids.
-var SlugPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,62}$`)
+var SlugPattern = lazyregexp.New(`^[a-z][a-z0-9_-]{0,62}$`)
 
 // sectionOrder is the format's order of top-level sections; a new stakeholders list goes
 // where this order puts it.

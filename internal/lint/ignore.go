@@ -3,22 +3,19 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/rules"
 )
 
 // ignoreRE matches "# plan:ignore a,b -- reason" and "# plan:ignore-file a -- reason". It
 // is compiled on first use, once per run, rather than at every command's start.
-var ignoreRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--.*)?$`)
-})
+var ignoreRE = lazyregexp.New(`#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--.*)?$`)
 
 // ignore is one plan:ignore comment and the lines it covers.
 type ignore struct {
@@ -100,7 +97,7 @@ func parseIgnores(source []byte) []ignore {
 			continue
 		}
 		text := strings.TrimRight(string(line), "\r")
-		loc := ignoreRE().FindStringSubmatchIndex(text)
+		loc := ignoreRE.FindStringSubmatchIndex(text)
 		if loc == nil {
 			continue
 		}

@@ -7,15 +7,14 @@ import (
 	"io"
 	"math"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/planschema"
 )
 
@@ -170,7 +169,7 @@ func syntaxError(file string, line, col int, msg string) *Error {
 
 // yamlErrLine is compiled on first use, by a file that does not parse: compiling it in
 // the package's init would slow down the start of every command.
-var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
+var yamlErrLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
 
 // Parse reads a plan from data; file names it in findings.
 func Parse(file string, data []byte, opts Options) (*Plan, error) {
@@ -246,7 +245,7 @@ func yamlError(file string, err error) *Error {
 		msg = te.Errors[0]
 	}
 	line := 1
-	if m := yamlErrLine().FindStringSubmatch(msg); m != nil {
+	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
@@ -393,8 +392,6 @@ func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 		if key.Kind != yaml.ScalarNode {
 			c.fail(key, "a key must be a plain word, not a list or mapping")
 			return nil
-		}
-		if key.Style&yaml.TaggedStyle != 0 {
 		}
 		if key.ShortTag() == "!!merge" {
 			merges = append(merges, val)

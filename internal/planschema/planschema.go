@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
+	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/schema"
 )
 
@@ -178,7 +178,7 @@ func PathString(tokens []string) string {
 	return b.String()
 }
 
-var dateShape = regexp.MustCompile(datePattern)
+var dateShape = lazyregexp.New(datePattern)
 
 const (
 	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -1,9 +1,10 @@
 package render
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/planascode/plan/internal/lazyregexp"
 )
 
 // Control characters are legal in YAML's double-quoted strings but not in HTML (a parse
@@ -30,7 +31,7 @@ func replaceControls(s string) string {
 	}, s)
 }
 
-var charRef = regexp.MustCompile(`&#([xX][0-9a-fA-F]+|[0-9]+);`)
+var charRef = lazyregexp.New(`&#([xX][0-9a-fA-F]+|[0-9]+);`)
 
 // replaceControlRefs rewrites numeric character references to disallowed runes.
 func replaceControlRefs(s string) string {

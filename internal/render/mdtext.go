@@ -1,8 +1,9 @@
 package render
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/planascode/plan/internal/lazyregexp"
 )
 
 // Plain text from a plan goes into the Markdown report escaped, so that it reads exactly
@@ -18,7 +19,7 @@ const mdSpecial = "\\`*_[]<>~$"
 // addressRE finds what GitHub's autolink extension would link: http(s) and www addresses
 // and email addresses. An address ends at "|", which in a table cell ends the cell before
 // any link is read.
-var addressRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>|]+|[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+`)
+var addressRE = lazyregexp.New(`(?i)\b(?:https?://|www\.)[^\s<>|]+|[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+`)
 
 // flattenSpace turns line breaks and tabs into spaces, for text that must stay on one line.
 var flattenSpace = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
@@ -107,9 +108,9 @@ func trimAddress(addr string) int {
 // Addresses as they must look to be written as links: a CommonMark autolink takes an
 // absolute URL or an email address, and GitHub links "www." only before a domain.
 var (
-	urlAutolinkRE   = regexp.MustCompile(`(?i)^https?://[A-Za-z0-9_-][^\s<>]*$`)
-	wwwAutolinkRE   = regexp.MustCompile(`(?i)^www\.[A-Za-z0-9_-][^\s<>]*$`)
-	emailAutolinkRE = regexp.MustCompile(`^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
+	urlAutolinkRE   = lazyregexp.New(`(?i)^https?://[A-Za-z0-9_-][^\s<>]*$`)
+	wwwAutolinkRE   = lazyregexp.New(`(?i)^www\.[A-Za-z0-9_-][^\s<>]*$`)
+	emailAutolinkRE = lazyregexp.New(`^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
 )
 
 // autolink writes an address as a Markdown link that shows the address itself; anything
@@ -149,7 +150,7 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 
 // lineStartRE matches the beginnings of a line that Markdown reads as a block: a heading,
 // a list item, a setext underline or thematic break, a block quote.
-var lineStartRE = regexp.MustCompile(`^(?:[#+=-]|\d{1,9}[.)])`)
+var lineStartRE = lazyregexp.New(`^(?:[#+=-]|\d{1,9}[.)])`)
 
 // escapeLineStart escapes what would make a line of text a heading, list item, thematic
 // break or block quote, and drops the indentation that would make it code.

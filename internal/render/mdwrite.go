@@ -3,11 +3,12 @@ package render
 import (
 	"fmt"
 	"html"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/planascode/plan/internal/lazyregexp"
 )
 
 // A Markdown field is not copied into the Markdown report as written: it is parsed with
@@ -159,7 +160,7 @@ func (w *mdSerializer) code(n ast.Node) string {
 }
 
 // safeInfo is a code block language worth keeping: a plain word such as "yaml" or "c++".
-var safeInfo = regexp.MustCompile(`^[A-Za-z0-9_+.#-]{1,30}$`)
+var safeInfo = lazyregexp.New(`^[A-Za-z0-9_+.#-]{1,30}$`)
 
 func (w *mdSerializer) list(l *ast.List) string {
 	var items []string
@@ -479,7 +480,7 @@ func linkDestination(u string) string {
 }
 
 // entityRef matches a CommonMark character reference.
-var entityRef = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+var entityRef = lazyregexp.New(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
 
 // unescapeMarkdown turns the source of a text node into the text it stands for, as
 // goldmark's HTML renderer does: a backslash before punctuation escapes it, and a

@@ -1,14 +1,13 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
 )
@@ -35,11 +34,10 @@ func placeholderRule() Rule {
 // of files, but commands that check nothing should not pay for it at start-up.
 // An [Insert …] prompt is matched up to its closing bracket (bounded) so that the message
 // can quote it.
-var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
-	// RE2's \b knows only ASCII word characters, so the whole-word markers carry their
-	// own boundaries: "ÀTODO" and "TODOé" are words of their own, not markers.
-	return regexp.MustCompile(`(\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group [0-9]+|stakeholders|issue)\])|(?:^|[^\p{L}\p{N}_])(TODO|TBD|XXX)(?:[^\p{L}\p{N}_]|$)`)
-})
+//
+// RE2's \b knows only ASCII word characters, so the whole-word markers carry their own
+// boundaries: "ÀTODO" and "TODOé" are words of their own, not markers.
+var placeholderRE = lazyregexp.New(`(\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group [0-9]+|stakeholders|issue)\])|(?:^|[^\p{L}\p{N}_])(TODO|TBD|XXX)(?:[^\p{L}\p{N}_]|$)`)
 
 // findPlaceholder returns the first template placeholder in s. Every placeholder holds
 // "[", "TODO", "TBD" or "XXX", so nearly every string is dismissed without running the
@@ -49,7 +47,7 @@ func findPlaceholder(s string) (string, bool) {
 	if strings.IndexByte(s, '[') < 0 && !strings.Contains(s, "TODO") && !strings.Contains(s, "TBD") && !strings.Contains(s, "XXX") {
 		return "", false
 	}
-	m := placeholderRE().FindStringSubmatch(s)
+	m := placeholderRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
 	}

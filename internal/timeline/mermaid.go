@@ -1,13 +1,13 @@
 package timeline
 
 import (
-	"github.com/planascode/plan/internal/plan"
-
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/planascode/plan/internal/lazyregexp"
+	"github.com/planascode/plan/internal/plan"
 )
 
 // maxMermaidLabel keeps milestone labels (often a whole question) from running off the
@@ -58,7 +58,7 @@ func WriteMermaid(w io.Writer, s *Schedule) error {
 // unsafeStart matches the beginnings of a task's text that Mermaid's gantt lexer reads
 // as something else: its keywords (it tries them before task text, case-insensitively),
 // a date, a quote, and a comment ("%", or any character then "%").
-var unsafeStart = regexp.MustCompile(`(?i)^(?:(?:call|click|href|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|accdescription|section)\s|(?:gantt|inclusiveenddates|topaxis)\b|accdescr|"|\d{4}-\d\d-\d\d\b|%|.%)`)
+var unsafeStart = lazyregexp.New(`(?i)^(?:(?:call|click|href|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|accdescription|section)\s|(?:gantt|inclusiveenddates|topaxis)\b|accdescr|"|\d{4}-\d\d-\d\d\b|%|.%)`)
 
 // mermaidText makes plan text safe as a gantt task's text, title or label. A colon ends
 // the text and starts the task's data, so ": " becomes " – " and any other colon the
