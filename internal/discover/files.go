@@ -37,22 +37,24 @@ type Options struct {
 // "examples" yields "examples/a.plan.yaml" and "." yields "a.plan.yaml". "-" (standard
 // input) is passed through.
 //
-// A missing or unreadable argument, or a directory the walk cannot read, is an error
-// naming the path. A walk that finds nothing is not an error: the result is empty.
-func Files(args []string, opts Options) ([]string, error) {
+// A missing or unreadable argument, or a directory the walk cannot read, goes into
+// Result.Unreadable and the rest is still found: one bad path must not hide the findings
+// of every other file. A walk that finds nothing is not a problem: the result is empty.
+// The error is for options that make no sense (an invalid pattern).
+func Files(args []string, opts Options) (Result, error) {
 	include, err := compileOptions("include", opts.Include)
 	if err != nil {
-		return nil, err
+		return Result{}, err
 	}
 	exclude, err := compileOptions("exclude", opts.Exclude)
 	if err != nil {
-		return nil, err
+		return Result{}, err
 	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 
-	var out []string
+	var res Result
 	seen := make(map[string]bool)
 	add := func(p string) {
 		// Keyed by absolute path so "examples/a.plan.yaml" and "./examples/a.plan.yaml"
@@ -66,7 +68,7 @@ func Files(args []string, opts Options) ([]string, error) {
 		}
 		if !seen[key] {
 			seen[key] = true
-			out = append(out, p)
+			res.Files = append(res.Files, p)
 		}
 	}
 
@@ -77,7 +79,8 @@ func Files(args []string, opts Options) ([]string, error) {
 		}
 		info, err := os.Stat(arg)
 		if err != nil {
-			return nil, pathError(arg, err)
+			res.Unreadable = append(res.Unreadable, pathError(arg, err))
+			continue
 		}
 		if !info.IsDir() {
 			// Only regular files are opened to prove they are readable: opening a
@@ -85,22 +88,30 @@ func Files(args []string, opts Options) ([]string, error) {
 			if info.Mode().IsRegular() {
 				f, err := os.Open(arg)
 				if err != nil {
-					return nil, pathError(arg, err)
+					res.Unreadable = append(res.Unreadable, pathError(arg, err))
+					continue
 				}
 				f.Close()
 			}
 			add(arg)
 			continue
 		}
-		found, err := walk(arg, include, exclude)
-		if err != nil {
-			return nil, err
-		}
+		found, unreadable := walk(arg, include, exclude)
+		res.Unreadable = append(res.Unreadable, unreadable...)
 		for _, p := range found {
 			add(p)
 		}
 	}
-	return out, nil
+	return res, nil
+}
+
+// Result is what Files found.
+type Result struct {
+	// Files are the plan files, in the order Files describes.
+	Files []string
+	// Unreadable holds an error naming each argument, and each directory or .gitignore
+	// met in a walk, that could not be read; the caller reports them after the rest.
+	Unreadable []error
 }
 
 func compileOptions(what string, patterns []string) ([]pattern, error) {
@@ -143,17 +154,21 @@ type walker struct {
 	// root when there is one), slash-separated, "" when they are the same.
 	prefix string
 	found  []string
+	// unreadable are the directories and ignore files that could not be read; the
+	// walk goes on without them.
+	unreadable []error
 }
 
-// walk returns the matching files under root, joined onto it and sorted.
-func walk(root string, include, exclude []pattern) ([]string, error) {
+// walk returns the matching files under root, joined onto it and sorted, and what it
+// could not read on the way.
+func walk(root string, include, exclude []pattern) ([]string, []error) {
 	w := &walker{root: root, include: include, exclude: exclude}
 	if err := w.loadRepoIgnores(); err != nil {
-		return nil, err
+		// Without the repository's ignore rules the walk would check files the user
+		// has ignored, so nothing is reported from this root but the reason.
+		return nil, []error{err}
 	}
-	if err := w.dir(root, ""); err != nil {
-		return nil, err
-	}
+	w.dir(root, "")
 	// ReadDir order would put "a/x" before "a.b" (a directory's entries are sorted by
 	// name, "a" < "a.b"); a full-path sort gives the order users see from git and sort.
 	sort.Strings(w.found)
@@ -161,7 +176,7 @@ func walk(root string, include, exclude []pattern) ([]string, error) {
 	for i, rel := range w.found {
 		out[i] = filepath.Join(root, filepath.FromSlash(rel))
 	}
-	return out, nil
+	return out, w.unreadable
 }
 
 // loadRepoIgnores adds what applies to the walk root from outside it: the repository's
@@ -200,18 +215,21 @@ func (w *walker) loadRepoIgnores() error {
 }
 
 // dir walks the directory at fsPath, which is rel (slash-separated, "" for the root)
-// below the walk root.
-func (w *walker) dir(fsPath, rel string) error {
+// below the walk root. A directory it cannot read, or whose .gitignore it cannot read,
+// is recorded and skipped with all it holds.
+func (w *walker) dir(fsPath, rel string) {
 	entries, err := os.ReadDir(fsPath)
 	if err != nil {
-		return pathError(fsPath, err)
+		w.unreadable = append(w.unreadable, pathError(fsPath, err))
+		return
 	}
 	mark := len(w.ignore.rules)
 	defer func() { w.ignore.rules = w.ignore.rules[:mark] }()
 	for _, e := range entries {
 		if e.Name() == ".gitignore" {
 			if err := w.ignore.addFile(filepath.Join(fsPath, ".gitignore"), path.Join(w.prefix, rel)); err != nil {
-				return err
+				w.unreadable = append(w.unreadable, err)
+				return
 			}
 			break
 		}
@@ -229,9 +247,7 @@ func (w *walker) dir(fsPath, rel string) error {
 			continue
 		}
 		if isDir {
-			if err := w.dir(childPath, childRel); err != nil {
-				return err
-			}
+			w.dir(childPath, childRel)
 			continue
 		}
 		switch typ := e.Type(); {
@@ -249,7 +265,6 @@ func (w *walker) dir(fsPath, rel string) error {
 			w.found = append(w.found, childRel)
 		}
 	}
-	return nil
 }
 
 func (w *walker) wanted(name, rel string) bool {

@@ -39,7 +39,19 @@ func files(t *testing.T, opts Options, args ...string) []string {
 	if err != nil {
 		t.Fatalf("Files(%q): %v", args, err)
 	}
-	return got
+	if len(got.Unreadable) > 0 {
+		t.Fatalf("Files(%q): unreadable: %v", args, got.Unreadable)
+	}
+	return got.Files
+}
+
+// messages are the texts of errs, for comparing with what a test expects.
+func messages(errs []error) []string {
+	out := make([]string, len(errs))
+	for i, e := range errs {
+		out[i] = e.Error()
+	}
+	return out
 }
 
 func expect(t *testing.T, got []string, want ...string) {
@@ -115,7 +127,7 @@ func TestFilesWalk(t *testing.T) {
 	})
 	t.Run("nothing found is not an error", func(t *testing.T) {
 		got, err := Files([]string{"examples/empty"}, Options{})
-		if err != nil || len(got) != 0 {
+		if err != nil || len(got.Files) != 0 || len(got.Unreadable) != 0 {
 			t.Errorf("Files(empty dir) = %q, %v; want nothing, no error", got, err)
 		}
 	})
@@ -158,23 +170,30 @@ func TestFilesArguments(t *testing.T) {
 		expect(t, got, "examples/b.plan.yml", "examples/sub/c.plan.yaml", "examples/sub/deep/d.plan.yaml")
 	})
 	t.Run("nonexistent path", func(t *testing.T) {
-		for _, args := range [][]string{{"missing.plan.yaml"}, {"examples", "missing.plan.yaml"}} {
-			got, err := Files(args, Options{})
-			if err == nil || err.Error() != "missing.plan.yaml: no such file or directory" {
-				t.Errorf("Files(%q) error = %v, want %q", args, err, "missing.plan.yaml: no such file or directory")
+		for _, tc := range []struct {
+			args []string
+			want []string
+		}{
+			{[]string{"missing.plan.yaml"}, nil},
+			// One missing path must not hide the others: they are all still found.
+			{[]string{"examples/a.plan.yaml", "missing.plan.yaml", "examples/b.plan.yml"}, []string{"examples/a.plan.yaml", "examples/b.plan.yml"}},
+		} {
+			got, err := Files(tc.args, Options{})
+			if err != nil {
+				t.Fatalf("Files(%q): %v", tc.args, err)
 			}
-			if !errors.Is(err, fs.ErrNotExist) {
-				t.Errorf("error %v does not wrap fs.ErrNotExist", err)
-			}
-			if got != nil {
-				t.Errorf("Files(%q) returned %q alongside an error", args, got)
+			expect(t, slashed(got.Files), tc.want...)
+			if len(got.Unreadable) != 1 || got.Unreadable[0].Error() != "missing.plan.yaml: no such file or directory" {
+				t.Errorf("Files(%q) unreadable = %q, want %q", tc.args, messages(got.Unreadable), "missing.plan.yaml: no such file or directory")
+			} else if !errors.Is(got.Unreadable[0], fs.ErrNotExist) {
+				t.Errorf("%v does not wrap fs.ErrNotExist", got.Unreadable[0])
 			}
 		}
 	})
 	t.Run("nonexistent dir", func(t *testing.T) {
-		_, err := Files([]string{"nope/"}, Options{})
-		if err == nil || err.Error() != "nope/: no such file or directory" {
-			t.Errorf("error = %v", err)
+		got, _ := Files([]string{"nope/"}, Options{})
+		if len(got.Unreadable) != 1 || got.Unreadable[0].Error() != "nope/: no such file or directory" {
+			t.Errorf("unreadable = %q", messages(got.Unreadable))
 		}
 	})
 }
@@ -219,7 +238,10 @@ func TestFilesSymlinks(t *testing.T) {
 	done := make(chan result, 1)
 	go func() {
 		got, err := Files([]string{"sub"}, Options{})
-		done <- result{got, err}
+		if err == nil && len(got.Unreadable) > 0 {
+			err = got.Unreadable[0]
+		}
+		done <- result{got.Files, err}
 	}()
 	select {
 	case r := <-done:
@@ -423,17 +445,25 @@ func TestFilesPermissionDenied(t *testing.T) {
 	t.Cleanup(func() { os.Chmod(filepath.Join(root, "locked"), 0o755) })
 	t.Chdir(root)
 
-	for arg, want := range map[string]string{
-		".":                "locked: permission denied",
-		"locked":           "locked: permission denied",
-		"secret.plan.yaml": "secret.plan.yaml: permission denied",
+	for arg, want := range map[string]struct {
+		files      []string
+		unreadable string
+	}{
+		// The walk goes on past the locked directory; the locked file is found, and
+		// reading it is what fails, later, in plan check.
+		".":                {[]string{"a.plan.yaml", "secret.plan.yaml"}, "locked: permission denied"},
+		"locked":           {nil, "locked: permission denied"},
+		"secret.plan.yaml": {nil, "secret.plan.yaml: permission denied"},
 	} {
-		_, err := Files([]string{arg}, Options{})
-		if err == nil || err.Error() != want {
-			t.Errorf("Files(%q) error = %v, want %q", arg, err, want)
+		got, err := Files([]string{arg}, Options{})
+		if err != nil {
+			t.Fatalf("Files(%q): %v", arg, err)
 		}
-		if !errors.Is(err, fs.ErrPermission) {
-			t.Errorf("Files(%q) error %v does not wrap fs.ErrPermission", arg, err)
+		expect(t, slashed(got.Files), want.files...)
+		if len(got.Unreadable) != 1 || got.Unreadable[0].Error() != want.unreadable {
+			t.Errorf("Files(%q) unreadable = %q, want %q", arg, messages(got.Unreadable), want.unreadable)
+		} else if !errors.Is(got.Unreadable[0], fs.ErrPermission) {
+			t.Errorf("Files(%q): %v does not wrap fs.ErrPermission", arg, got.Unreadable[0])
 		}
 	}
 }

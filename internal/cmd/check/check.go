@@ -142,10 +142,11 @@ func Run(opts *Options) error {
 	if changed && slices.Contains(paths, "-") {
 		return cli.BadInputf("--changed cannot be used with standard input (-): git knows nothing of it")
 	}
-	files, err := discover.Files(inDir(dir, paths), discover.Options{Include: cfg.Include, Exclude: cfg.Exclude})
+	found, err := discover.Files(inDir(dir, paths), discover.Options{Include: cfg.Include, Exclude: cfg.Exclude})
 	if err != nil {
 		return cli.BadInput(err)
 	}
+	files := found.Files
 	if changed {
 		if files, err = changedOnly(dir, opts.Base, files); err != nil {
 			return cli.BadInput(err)
@@ -158,7 +159,7 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if len(inputs) == 0 {
+	if len(inputs) == 0 && len(found.Unreadable) == 0 {
 		return cli.BadInputf("no plan files found in %s (plan files are named *.plan.yaml or *.plan.yml)", strings.Join(paths, ", "))
 	}
 
@@ -175,17 +176,20 @@ func Run(opts *Options) error {
 		Version:  opts.Env.Build.Version,
 		BaseDir:  reportBase(opts, dir),
 	}
+	// Paths that could not be read at all come after the report of the others, whose
+	// findings one bad path must not hide.
+	unreadable := append(found.Unreadable, res.ReadErrors...)
 	// When no file could be read at all there is no report to give, only the errors: a
 	// "no problems in 0 files" would read as a pass.
-	if res.Files > 0 || len(res.ReadErrors) == 0 {
+	if res.Files > 0 || len(unreadable) == 0 {
 		if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
 			return err
 		}
 	}
-	for _, e := range res.ReadErrors {
+	for _, e := range unreadable {
 		fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %v\n", e)
 	}
-	if len(res.ReadErrors) > 0 {
+	if len(unreadable) > 0 {
 		return &cli.ExitError{Code: cli.ExitBadInput}
 	}
 	for _, f := range res.Findings {
