@@ -864,3 +864,41 @@ func umask(t *testing.T) fs.FileMode {
 	t.Skip("no Umask line in /proc/self/status")
 	return 0
 }
+
+// TestFullStandardOutput: output that cannot be written is the user's environment, not a
+// bug, so every command says so in one line and exits 2, never 3 with "internal error".
+func TestFullStandardOutput(t *testing.T) {
+	bin := planBinary(t)
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	}
+	defer full.Close()
+	example := filepath.Join("..", "..", "examples", "council-consultation.plan.yaml")
+	for _, args := range [][]string{
+		{"version"},
+		{"--version"},
+		{"rules"},
+		{"schema"},
+		{"check", example},
+		{"check", "-f", "json", example},
+		{"timeline", example},
+		{"render", example},
+		{"render", "--format", "html", example},
+		{"add-stakeholder", "--dry-run", "--name", "Local press", example},
+		{"init", "--list"},
+	} {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", "PLAN_CONFIG=")
+		var stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = full, &stderr
+		_ = cmd.Run()
+		what := "plan " + strings.Join(args, " ")
+		if code := cmd.ProcessState.ExitCode(); code != 2 {
+			t.Errorf("%s > /dev/full: exit %d, want 2; stderr:\n%s", what, code, stderr.String())
+		}
+		if got, want := stderr.String(), "plan: cannot write to standard output: no space left on device\n"; got != want {
+			t.Errorf("%s > /dev/full: stderr %q, want %q", what, got, want)
+		}
+	}
+}

@@ -35,6 +35,12 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	root := NewRootCmd(env)
 	root.SetArgs(args)
 	err := root.Execute()
+	if werr := ios.OutErr(); werr != nil {
+		// Whatever the command made of it, its output is lost: it could not do its job,
+		// and the cause lies outside plan.
+		fmt.Fprintf(ios.ErrOut, "plan: cannot write to standard output: %v\n", cli.PathCause(werr))
+		return cli.ExitBadInput
+	}
 	if err == nil {
 		return cli.ExitOK
 	}

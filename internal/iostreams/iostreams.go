@@ -44,7 +44,7 @@ func System() *IOStreams {
 	fd := int(os.Stdout.Fd())
 	return &IOStreams{
 		In:        os.Stdin,
-		Out:       os.Stdout,
+		Out:       &recordingWriter{w: os.Stdout},
 		ErrOut:    os.Stderr,
 		outTTY:    term.IsTerminal(fd),
 		colorMode: ColorAuto,
@@ -57,6 +57,31 @@ func System() *IOStreams {
 			return w
 		},
 	}
+}
+
+// recordingWriter keeps the first error writing to standard output, so that the root
+// command can tell a full disk or a closed descriptor (the user's environment: exit 2)
+// from a bug, whichever path the failed write took. Output is written by one goroutine.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// OutErr returns the first error writing to standard output, if any. Streams from Test
+// write to buffers and never fail.
+func (s *IOStreams) OutErr() error {
+	if r, ok := s.Out.(*recordingWriter); ok {
+		return r.err
+	}
+	return nil
 }
 
 // Test returns streams backed by buffers: in, out and errOut. It is not a TTY and has no
