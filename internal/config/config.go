@@ -195,17 +195,30 @@ func Parse(path string, data []byte) (*Config, error) {
 	return cfg, nil
 }
 
-// ParseDuration reads "3w" or "28d" as a number of days.
+// The longest minimum or ideal a config may set, in its own unit: the longest phase the
+// plan schema allows (about ten years). The config schema holds the same bounds, so a
+// file that breaks them is reported with its line before ParseDuration sees it.
+const (
+	maxDurationWeeks = 520
+	maxDurationDays  = 3650
+)
+
+// ParseDuration reads "3w" or "28d" as a number of days, at most 520 weeks or 3650 days.
 func ParseDuration(s string) (int, error) {
 	m := durationRE.FindStringSubmatch(s)
 	if m == nil {
 		return 0, fmt.Errorf("%q is not a duration: write weeks as 3w or days as 28d", s)
 	}
-	n, _ := strconv.Atoi(m[1])
+	// Atoi fails only on numbers far beyond either bound.
+	n, err := strconv.Atoi(m[1])
+	limit, days := maxDurationDays, 1
 	if m[2] == "w" {
-		n *= 7
+		limit, days = maxDurationWeeks, 7
 	}
-	return n, nil
+	if err != nil || n > limit {
+		return 0, fmt.Errorf("%q is longer than ten years: at most %dw or %dd", s, maxDurationWeeks, maxDurationDays)
+	}
+	return n * days, nil
 }
 
 // SeverityFor returns the severity a finding of rule id with severity def should have,

@@ -183,6 +183,8 @@ var dateShape = lazyregexp.New(datePattern)
 const (
 	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 	slugPattern = "^[a-z][a-z0-9_-]{0,62}$"
+	// durationPattern is the config schema's: weeks up to 520, days up to 3650.
+	durationPattern = "^(?:(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)w|(?:[0-9]{1,3}|[12][0-9]{3}|3[0-5][0-9]{2}|3650)d)$"
 )
 
 func describe(e *jsonschema.ValidationError) string {
@@ -206,6 +208,8 @@ func describe(e *jsonschema.ValidationError) string {
 			return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, with no time or zone", k.Got)
 		case slugPattern:
 			return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits, - and _, starting with a letter (at most 63 characters)", k.Got)
+		case durationPattern:
+			return fmt.Sprintf("%q is not a duration of at most 520w or 3650d: write weeks as 3w or days as 28d", k.Got)
 		}
 		return fmt.Sprintf("%q does not match the pattern %s", k.Got, k.Want)
 	case *kind.Format:
