@@ -8,9 +8,10 @@ import (
 )
 
 // Date is a calendar day with no time or zone, as the format requires. The zero Date
-// means "not given".
+// means "not given"; every real day, 0001-01-01 (time.Time's zero) included, is set.
 type Date struct {
-	t time.Time
+	t   time.Time
+	set bool
 }
 
 const dateLayout = "2006-01-02"
@@ -21,7 +22,7 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a real date in the form YYYY-MM-DD", s)
 	}
-	return Date{t: t}, nil
+	return Date{t: t, set: true}, nil
 }
 
 // MustDate is ParseDate for literals in tests and templates.
@@ -36,11 +37,11 @@ func MustDate(s string) Date {
 // DateOf returns the calendar day of t in t's own location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
-	return Date{t: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+	return Date{t: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), set: true}
 }
 
 // IsZero reports whether the date was not given.
-func (d Date) IsZero() bool { return d.t.IsZero() }
+func (d Date) IsZero() bool { return !d.set }
 
 // String formats the date as YYYY-MM-DD, or "" for the zero Date.
 func (d Date) String() string {
@@ -54,11 +55,12 @@ func (d Date) String() string {
 func (d Date) Time() time.Time { return d.t }
 
 // AddDays returns the date n days later (or earlier for negative n).
-func (d Date) AddDays(n int) Date { return Date{t: d.t.AddDate(0, 0, n)} }
+func (d Date) AddDays(n int) Date { return Date{t: d.t.AddDate(0, 0, n), set: d.set} }
 
-// DaysUntil returns the number of days from d to o; negative when o is earlier.
+// DaysUntil returns the number of days from d to o; negative when o is earlier. It
+// counts in Unix seconds: a time.Duration cannot span more than 292 years.
 func (d Date) DaysUntil(o Date) int {
-	return int(o.t.Sub(d.t).Hours() / 24)
+	return int((o.t.Unix() - d.t.Unix()) / (24 * 60 * 60))
 }
 
 // Before reports whether d is strictly earlier than o.
