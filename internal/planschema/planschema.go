@@ -183,6 +183,9 @@ var dateShape = lazyregexp.New(datePattern)
 const (
 	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 	slugPattern = "^[a-z][a-z0-9_-]{0,62}$"
+	// notBlankPattern asks for text that is more than spaces (the title's). The white space
+	// is spelt out because RE2's \s and JavaScript's differ beyond ASCII.
+	notBlankPattern = `[^\t\n\v\f\r ]`
 	// durationPattern is the config schema's: weeks up to 520, days up to 3650.
 	durationPattern = "^(?:(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)w|(?:[0-9]{1,3}|[12][0-9]{3}|3[0-5][0-9]{2}|3650)d)$"
 )
@@ -208,6 +211,8 @@ func describe(e *jsonschema.ValidationError) string {
 			return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, with no time or zone", k.Got)
 		case slugPattern:
 			return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits, - and _, starting with a letter (at most 63 characters)", k.Got)
+		case notBlankPattern:
+			return "must not be blank: write the name of the engagement"
 		case durationPattern:
 			return fmt.Sprintf("%q is not a duration of at most 520w or 3650d: write weeks as 3w or days as 28d", k.Got)
 		}

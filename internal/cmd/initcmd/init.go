@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+	"unicode"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -136,6 +137,15 @@ func Run(opts *Options) error {
 	}
 	if strings.ContainsAny(opts.Title, "\r\n") {
 		return cli.BadInputf("--title must be a single line")
+	}
+	if opts.Title != "" && strings.TrimSpace(opts.Title) == "" {
+		return cli.BadInputf("--title must not be blank: give the engagement's name, or leave --title out for a placeholder")
+	}
+	if strings.ContainsFunc(opts.Schema, unicode.IsControl) {
+		return cli.BadInputf("--schema must be a single line: the path or URL of plan.schema.json")
+	}
+	if opts.File == "-" {
+		return cli.BadInputf("plan init writes a file, not standard output: name the file, such as %s", DefaultFile)
 	}
 	start := plan.DateOf(opts.Env.Clock())
 	if opts.Start != "" {
