@@ -31,18 +31,27 @@ func checkPhaseOrder(p *plan.Plan, _ Settings) []Result {
 	// caught starting before it. Broken phases are never used as the reference: the next
 	// phase would be blamed for their mistake.
 	var lastDated, lastStarted *plan.ResolvedPhase
+	// afterBroken is set while the phase just before ends before it starts. A phase with
+	// no start of its own begins the day after that wrong end, so its start is the broken
+	// phase's mistake too and is not compared with anything.
+	afterBroken := false
 	phases := p.ResolvePhases()
 	for i := range phases {
 		r := &phases[i]
 		if r.Undated {
+			afterBroken = false
 			continue
 		}
 		label := phaseLabel(r.Phase)
+		derivedFromBroken := afterBroken && r.Phase.Start.IsZero()
+		afterBroken = false
 		switch {
 		case r.Dated() && r.End.Before(r.Start):
 			out = append(out, at(r.Phase.Node,
 				"%s ends on %s, before it starts on %s: fix its start or end", label, r.End, r.Start))
+			afterBroken = true
 			continue
+		case derivedFromBroken:
 		case lastDated != nil && !r.Start.After(lastDated.End):
 			out = append(out, at(r.Phase.Node,
 				"%s starts on %s, on or before the last day of %s (%s), so the two overlap: start it on %s or later, or end %s sooner",

@@ -49,6 +49,32 @@ func TestPhaseOrder(t *testing.T) {
 			want: []string{`6:7 error phase "consultation" ends on 2027-03-01, before it starts on 2027-03-10`},
 		},
 		{
+			// close follows on from the broken end (2027-01-27), which puts it inside plan:
+			// that is consultation's mistake, not close's.
+			name: "a phase that follows on from a broken end is not blamed for it",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-28}
+    - {id: consultation, kind: engagement, start: 2027-01-29, end: 2027-01-27}
+    - {id: close, kind: close, weeks: 2}
+    - {id: later, kind: ongoing, weeks: 2}
+`,
+			want: []string{`6:7 error phase "consultation" ends on 2027-01-27, before it starts on 2027-01-29`},
+		},
+		{
+			name: "a phase after a broken one that gives its own start is still checked",
+			yaml: headB + `timeline:
+  phases:
+    - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-28}
+    - {id: consultation, kind: engagement, start: 2027-01-29, end: 2027-01-27}
+    - {id: close, kind: close, start: 2027-01-20, weeks: 2}
+`,
+			want: []string{
+				`6:7 error phase "consultation" ends on 2027-01-27, before it starts on 2027-01-29`,
+				`7:7 error phase "close" starts on 2027-01-20, on or before the last day of phase "plan" (2027-01-28), so the two overlap: start it on 2027-01-29 or later, or end phase "plan" sooner`,
+			},
+		},
+		{
 			name: "listed out of order after an open-ended phase",
 			yaml: headB + `timeline:
   phases:
