@@ -31,6 +31,6 @@ func checkBudgetMissing(p *plan.Plan, s Settings) []Result {
 	if p.Budget != nil && len(p.Budget.Items) > 0 {
 		return nil
 	}
-	return []Result{at(sectionKey(p, "budget"),
+	return []Result{at(innermostKey(p, "budget", "items"),
 		"the plan has %d stakeholder groups but no budget: add budget.items with what engaging them will cost", n)}
 }

@@ -40,9 +40,9 @@ func TestBudgetMissing(t *testing.T) {
 			want: []string{`8:1 warning the plan has 4 stakeholder groups but no budget`},
 		},
 		{
-			name: "empty items list",
+			name: "empty items list, at its key",
 			yaml: headB + fourStakeholdersB + "budget:\n  items: []\n",
-			want: []string{`8:1 warning the plan has 4 stakeholder groups`},
+			want: []string{`9:3 warning the plan has 4 stakeholder groups`},
 		},
 		{
 			name: "empty budget key",

@@ -25,11 +25,5 @@ func checkEvaluationMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Evaluation != nil && len(p.Evaluation.Measures) > 0 {
 		return nil
 	}
-	// The innermost key that exists is the most precise place: measures:, else
-	// evaluation:, else the top of the file.
-	n := sectionKey(p, "evaluation")
-	if k := keyOf(valueOf(p.Root, "evaluation"), "measures"); k != nil {
-		n = k
-	}
-	return []Result{at(n, "the plan has no measures of success: add evaluation.measures with a metric and target for each objective")}
+	return []Result{at(innermostKey(p, "evaluation", "measures"), "the plan has no measures of success: add evaluation.measures with a metric and target for each objective")}
 }

@@ -29,6 +29,6 @@ func checkPrinciplesMissing(p *plan.Plan, _ Settings) []Result {
 			}
 		}
 	}
-	return []Result{at(sectionKey(p, "policy"),
+	return []Result{at(innermostKey(p, "policy", "principles"),
 		"the plan states no engagement principles: add policy.principles, such as inclusion, transparency and accountability")}
 }

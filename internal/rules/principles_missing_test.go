@@ -24,14 +24,14 @@ func TestPrinciplesMissing(t *testing.T) {
 			want: []string{`3:1 warning the plan states no engagement principles`},
 		},
 		{
-			name: "empty principles list",
+			name: "empty principles list, at its key",
 			yaml: headB + "policy:\n  principles: []\n",
-			want: []string{`3:1 warning the plan states no engagement principles`},
+			want: []string{`4:3 warning the plan states no engagement principles`},
 		},
 		{
 			name: "blank principles say nothing",
 			yaml: headB + "policy:\n  principles: [\"\", \"  \"]\n",
-			want: []string{`3:1 warning the plan states no engagement principles`},
+			want: []string{`4:3 warning the plan states no engagement principles`},
 		},
 		{
 			name: "empty policy key",

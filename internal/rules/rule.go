@@ -63,6 +63,16 @@ func sectionKey(p *plan.Plan, name string) *yaml.Node {
 	return keyOf(p.Root, name)
 }
 
+// innermostKey is where a finding about section.key goes when the key is absent or its
+// list is empty: the key itself when it is written with something after it (`risks: []`
+// is present but empty), else the section's key, else nothing (line 1).
+func innermostKey(p *plan.Plan, section, key string) *yaml.Node {
+	if k := keyOf(valueOf(p.Root, section), key); k != nil {
+		return k
+	}
+	return sectionKey(p, section)
+}
+
 // keyOf returns the key node under mapping m, or nil when the key is absent or its value
 // is empty.
 func keyOf(m *yaml.Node, name string) *yaml.Node {

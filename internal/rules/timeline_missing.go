@@ -26,6 +26,6 @@ func checkTimelineMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Timeline != nil && len(p.Timeline.Phases) > 0 {
 		return nil
 	}
-	return []Result{at(sectionKey(p, "timeline"),
+	return []Result{at(innermostKey(p, "timeline", "phases"),
 		"the plan has no timeline phases: add timeline.phases with at least a planning, an engagement and a close phase")}
 }

@@ -19,9 +19,9 @@ func TestTimelineMissing(t *testing.T) {
 			want: []string{`4:1 error the plan has no timeline phases`},
 		},
 		{
-			name: "empty phases list",
+			name: "empty phases list, at its key",
 			yaml: headB + "timeline:\n  phases: []\n",
-			want: []string{`3:1 error the plan has no timeline phases`},
+			want: []string{`4:3 error the plan has no timeline phases`},
 		},
 		{
 			name: "empty phases key",
