@@ -167,7 +167,7 @@ func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 				sev = r.Severity
 			}
 			out = append(out, findingAt(p, res.Node, r.ID, sev, res.Message))
-			nodes = append(nodes, res.Node)
+			nodes = append(nodes, p.TreeNode(res.Node))
 		}
 	}
 	// Pointers are found in one walk of the tree for all findings, not one per finding.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -194,4 +195,41 @@ func TestFindingPointerAndEnd(t *testing.T) {
 		}
 	}
 	t.Fatal("unknown-reference did not fire")
+}
+
+// TestAliasItemsPointAtTheAlias: a list item written as an alias starts where the alias
+// is, not at the anchor it names, and each use of one anchor is an item of its own.
+func TestAliasItemsPointAtTheAlias(t *testing.T) {
+	fs := findingsFor(t, nil, `schema_version: 1
+title: Alias items
+x_defs:
+  risk: &rk
+    id: r2
+    description: d
+risks:
+  - id: r1
+    description: first
+    mitigation: m
+  - *rk
+  - *rk
+`)
+	type at struct {
+		rule      string
+		line, col int
+		pointer   string
+	}
+	want := []at{
+		{"risk-unmitigated", 11, 5, "/risks/1"},
+		{"duplicate-id", 12, 5, "/risks/2"},
+		{"risk-unmitigated", 12, 5, "/risks/2"},
+	}
+	var got []at
+	for _, f := range fs {
+		if f.Rule == "risk-unmitigated" || f.Rule == "duplicate-id" {
+			got = append(got, at{f.Rule, f.Line, f.Col, f.Pointer})
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings about the aliased risks:\n got %v\nwant %v", got, want)
+	}
 }

@@ -489,11 +489,11 @@ func (p *Plan) attachNodes() {
 	if p.Mandate != nil {
 		p.Mandate.Node = Value(root, "mandate")
 	}
-	attach(Value(root, "objectives"), p.Objectives, func(o *Objective, n *yaml.Node) { o.Node = n })
-	attach(Value(root, "stakeholders"), p.Stakeholders, func(s *Stakeholder, n *yaml.Node) { s.Node = n })
-	attach(Value(root, "activities"), p.Activities, func(a *Activity, n *yaml.Node) { a.Node = n })
-	attach(Value(root, "risks"), p.Risks, func(r *Risk, n *yaml.Node) { r.Node = n })
-	attach(Value(root, "decisions"), p.Decisions, func(d *Decision, n *yaml.Node) { d.Node = n })
+	attach(p, Value(root, "objectives"), p.Objectives, func(it *Objective, n *yaml.Node) { it.Node = n })
+	attach(p, Value(root, "stakeholders"), p.Stakeholders, func(it *Stakeholder, n *yaml.Node) { it.Node = n })
+	attach(p, Value(root, "activities"), p.Activities, func(it *Activity, n *yaml.Node) { it.Node = n })
+	attach(p, Value(root, "risks"), p.Risks, func(it *Risk, n *yaml.Node) { it.Node = n })
+	attach(p, Value(root, "decisions"), p.Decisions, func(it *Decision, n *yaml.Node) { it.Node = n })
 	if roles := Value(root, "roles"); roles != nil {
 		for i := 0; i+1 < len(roles.Content); i += 2 {
 			if _, ok := p.Roles[roles.Content[i].Value]; ok {
@@ -503,11 +503,11 @@ func (p *Plan) attachNodes() {
 	}
 	if b := p.Budget; b != nil {
 		b.Node = Value(root, "budget")
-		attach(Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
+		attach(p, Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
 	}
 	if pol := p.Policy; pol != nil {
 		pol.Node = Value(root, "policy")
-		attach(Value(pol.Node, "techniques"), pol.Techniques, func(t *Technique, n *yaml.Node) { t.Node = n })
+		attach(p, Value(pol.Node, "techniques"), pol.Techniques, func(it *Technique, n *yaml.Node) { it.Node = n })
 		if pol.Response != nil {
 			pol.Response.Node = Value(pol.Node, "response")
 		}
@@ -517,22 +517,38 @@ func (p *Plan) attachNodes() {
 	}
 	if t := p.Timeline; t != nil {
 		t.Node = Value(root, "timeline")
-		attach(Value(t.Node, "phases"), t.Phases, func(ph *Phase, n *yaml.Node) { ph.Node = n })
+		attach(p, Value(t.Node, "phases"), t.Phases, func(it *Phase, n *yaml.Node) { it.Node = n })
 	}
 	if e := p.Evaluation; e != nil {
 		e.Node = Value(root, "evaluation")
-		attach(Value(e.Node, "measures"), e.Measures, func(m *Measure, n *yaml.Node) { m.Node = n })
+		attach(p, Value(e.Node, "measures"), e.Measures, func(it *Measure, n *yaml.Node) { it.Node = n })
 	}
 }
 
-func attach[T any](seq *yaml.Node, items []T, set func(*T, *yaml.Node)) {
+// attach gives each item of a list the node it was decoded from. An item written as an
+// alias (`- *risk`) is decoded from the anchored mapping, but it starts where the alias
+// is, and the same anchor may stand for several items: so it gets a shallow copy of the
+// mapping (same fields) placed at the alias, which TreeNode maps back to the alias.
+func attach[T any](p *Plan, seq *yaml.Node, items []T, set func(*T, *yaml.Node)) {
 	if seq == nil || seq.Kind != yaml.SequenceNode {
 		return
 	}
 	for i := range items {
-		if i < len(seq.Content) {
-			set(&items[i], Resolve(seq.Content[i]))
+		if i >= len(seq.Content) {
+			break
 		}
+		item := seq.Content[i]
+		node := Resolve(item)
+		if node != item && node != nil {
+			standIn := *node
+			standIn.Line, standIn.Column = item.Line, item.Column
+			if p.aliasItems == nil {
+				p.aliasItems = make(map[*yaml.Node]*yaml.Node)
+			}
+			p.aliasItems[&standIn] = item
+			node = &standIn
+		}
+		set(&items[i], node)
 	}
 }
 
