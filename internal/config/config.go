@@ -187,6 +187,12 @@ func Parse(path string, data []byte) (*Config, error) {
 		}
 		cfg.Settings.OptionalRoles = optional
 	}
+	if vp.IsSet("budget_stakeholders") {
+		cfg.Settings.BudgetStakeholderThreshold = vp.GetInt("budget_stakeholders")
+	}
+	if vp.IsSet("vulnerable_channels") {
+		cfg.Settings.VulnerableChannels = vp.GetInt("vulnerable_channels")
+	}
 	cfg.Include = vp.GetStringSlice("include")
 	cfg.Exclude = vp.GetStringSlice("exclude")
 	if vp.IsSet("max_file_size") {

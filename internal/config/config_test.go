@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/rules"
 )
 
 func TestParse(t *testing.T) {
@@ -21,6 +22,8 @@ ideals:
 required_roles: [sro, data_officer]
 exclude: ["drafts/**"]
 max_file_size: 2048
+budget_stakeholders: 6
+vulnerable_channels: 3
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +44,12 @@ max_file_size: 2048
 	if strings.Join(s.OptionalRoles, ",") != "project_manager,engagement_lead,subject_matter_expert,content_editor,technical_support" {
 		t.Errorf("optional roles %v", s.OptionalRoles)
 	}
+	if s.BudgetStakeholderThreshold != 6 || s.VulnerableChannels != 3 {
+		t.Errorf("budget_stakeholders %d, vulnerable_channels %d", s.BudgetStakeholderThreshold, s.VulnerableChannels)
+	}
+	if d := emptyConfigSettings(t); d.BudgetStakeholderThreshold != 3 || d.VulnerableChannels != 2 {
+		t.Errorf("defaults: budget_stakeholders %d, vulnerable_channels %d", d.BudgetStakeholderThreshold, d.VulnerableChannels)
+	}
 	if len(cfg.Exclude) != 1 || cfg.MaxFileSize != 2048 {
 		t.Errorf("exclude %v max %d", cfg.Exclude, cfg.MaxFileSize)
 	}
@@ -58,6 +67,8 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"rules:\n  phase-gap: loud\n", ".planrc.yaml:2: rules.phase-gap: must be one of"},
 		{"minimums:\n  planning: 3 weeks\n", ".planrc.yaml:2: minimums.planning:"},
 		{"colour: red\n", ".planrc.yaml:1: unknown key \"colour\""},
+		{"vulnerable_channels: 0\n", ".planrc.yaml:1: vulnerable_channels:"},
+		{"budget_stakeholders: -1\n", ".planrc.yaml:1: budget_stakeholders:"},
 		{"rules: [a\n", "config .planrc.yaml: invalid YAML"},
 	} {
 		_, err := Parse(".planrc.yaml", []byte(tc.src))
@@ -134,4 +145,14 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// emptyConfigSettings are the settings of a config file that sets nothing.
+func emptyConfigSettings(t *testing.T) rules.Settings {
+	t.Helper()
+	cfg, err := Parse(".planrc.yaml", []byte("# nothing set\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg.Settings
 }

@@ -16,8 +16,8 @@ func budgetMissing() Rule {
 			"stakeholder groups (more than 3 by default) an unbudgeted plan tends to shrink to " +
 			"whatever is free, and the groups that are hardest to reach are the first to be dropped.",
 		Fix: "Add `budget.items`, one line per cost with its `category`, `description` and `amount` " +
-			"(and `budget.currency`). Config can change how many stakeholder groups a plan may have " +
-			"without one.",
+			"(and `budget.currency`). `budget_stakeholders` in `.planrc.yaml` changes how many " +
+			"stakeholder groups a plan may have without one (default 3).",
 		Source: "T",
 		Check:  checkBudgetMissing,
 	}

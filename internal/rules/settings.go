@@ -12,8 +12,11 @@ type Settings struct {
 	RequiredRoles []string
 	OptionalRoles []string
 	// BudgetStakeholderThreshold: more stakeholder groups than this and no budget is a
-	// warning.
+	// warning (config: budget_stakeholders).
 	BudgetStakeholderThreshold int
+	// VulnerableChannels is how many channels a vulnerable stakeholder needs (config:
+	// vulnerable_channels).
+	VulnerableChannels int
 }
 
 // DefaultSettings are the thresholds of docs/lint-rules.md.
@@ -30,5 +33,6 @@ func DefaultSettings() Settings {
 		RequiredRoles:              []string{"sro", "project_manager", "engagement_lead"},
 		OptionalRoles:              []string{"subject_matter_expert", "content_editor", "technical_support"},
 		BudgetStakeholderThreshold: 3,
+		VulnerableChannels:         2,
 	}
 }

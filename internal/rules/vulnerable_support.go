@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strconv"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -16,24 +18,52 @@ func vulnerableSupport() Rule {
 			"does not suit them, an online survey for someone who does not use the internet, " +
 			"silently shuts them out.",
 		Fix: "Add at least a second channel to the stakeholder's channels that suits their needs, " +
-			"such as printed material, a phone line, an interpreter or a partner organisation.",
+			"such as printed material, a phone line, an interpreter or a partner organisation. " +
+			"`vulnerable_channels` in `.planrc.yaml` changes how many channels are needed (default 2).",
 		Source: "D, C",
 		Check:  checkVulnerableSupport,
 	}
 }
 
-func checkVulnerableSupport(p *plan.Plan, _ Settings) []Result {
+func checkVulnerableSupport(p *plan.Plan, s Settings) []Result {
+	need := s.VulnerableChannels
 	var out []Result
-	for _, s := range p.Stakeholders {
-		if !s.Vulnerable {
+	for _, st := range p.Stakeholders {
+		if !st.Vulnerable {
 			continue
 		}
-		switch countNonBlank(s.Channels) {
-		case 0:
-			out = append(out, at(s.Node, "stakeholder %q is vulnerable but has no channel: add at least two ways for them to take part", s.ID))
-		case 1:
-			out = append(out, at(s.Node, "stakeholder %q is vulnerable but has only one channel: add a second way for them to take part", s.ID))
+		switch have := countNonBlank(st.Channels); {
+		case have >= need:
+		case have == 0:
+			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has no channel: add at least %s for them to take part", st.ID, ways(need)))
+		case need == 2:
+			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has only one channel: add a second way for them to take part", st.ID))
+		default:
+			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has only %s: add at least %s for them to take part", st.ID, channels(have), ways(need)))
 		}
 	}
 	return out
+}
+
+// ways says "two ways" for 2, "one way" for 1: the small counts a message reads better
+// in words.
+func ways(n int) string {
+	if n == 1 {
+		return "one way"
+	}
+	return countWord(n) + " ways"
+}
+
+func channels(n int) string {
+	if n == 1 {
+		return "one channel"
+	}
+	return countWord(n) + " channels"
+}
+
+func countWord(n int) string {
+	if words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}; n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
 }
