@@ -55,7 +55,16 @@ func Slug(name string) (string, error) {
 			sep = true
 		}
 	}
-	s := strings.Trim(b.String(), "_-")
+	// An underscore joins the letters around it (snake_case_group) but is no word of
+	// its own: "A _ B" is "a-b", not "a-_-b".
+	words := strings.Split(b.String(), "-")
+	kept := words[:0]
+	for _, w := range words {
+		if w = strings.Trim(w, "_"); w != "" {
+			kept = append(kept, w)
+		}
+	}
+	s := strings.Join(kept, "-")
 	if s == "" {
 		return "", ErrNoSlug
 	}
