@@ -78,7 +78,7 @@ type goldenCase struct {
 	ar                   *txtar.Archive
 	before, after        []byte
 	stakeholder          Stakeholder
-	crlf, bom, nonewline bool
+	crlf, cr, bom, nonewline bool
 	deletes              int
 }
 
@@ -91,6 +91,8 @@ func readCase(t testing.TB, ar *txtar.Archive) *goldenCase {
 				switch f {
 				case "crlf":
 					c.crlf = true
+				case "cr":
+					c.cr = true
 				case "bom":
 					c.bom = true
 				case "nonewline":
@@ -135,6 +137,9 @@ func (c *goldenCase) input() []byte {
 	if c.crlf {
 		b = bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))
 	}
+	if c.cr {
+		b = bytes.ReplaceAll(b, []byte("\n"), []byte("\r"))
+	}
 	if c.bom {
 		b = append([]byte("\xef\xbb\xbf"), b...)
 	}
@@ -155,6 +160,12 @@ func (c *goldenCase) normalise(t *testing.T, out []byte) []byte {
 			t.Errorf("%d of %d line endings are not CRLF", n-m, n)
 		}
 		out = bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n"))
+	}
+	if c.cr {
+		if n := bytes.Count(out, []byte("\n")); n > 0 {
+			t.Errorf("%d line endings are LF in a file whose lines end in CR", n)
+		}
+		out = bytes.ReplaceAll(out, []byte("\r"), []byte("\n"))
 	}
 	if c.nonewline {
 		if bytes.HasSuffix(out, []byte("\n")) {

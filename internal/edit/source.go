@@ -131,20 +131,26 @@ func (s *source) comment(n int) bool {
 	return len(t) > 0 && t[0] == '#'
 }
 
-// eol picks the line ending most lines of the file use, so that a CRLF file stays CRLF.
+// eol picks the line ending most lines of the file use, so that a CRLF file stays CRLF
+// and a file from a classic Mac (CR alone) stays CR. A tie goes to LF.
 func (s *source) eol() string {
-	crlf, lf := 0, 0
+	crlf, lf, cr := 0, 0, 0
 	for i := 0; i < len(s.b); i++ {
-		if s.b[i] == '\n' {
-			if i > 0 && s.b[i-1] == '\r' {
-				crlf++
-			} else {
-				lf++
-			}
+		switch {
+		case s.b[i] == '\n':
+			lf++
+		case s.b[i] == '\r' && i+1 < len(s.b) && s.b[i+1] == '\n':
+			crlf++
+			i++
+		case s.b[i] == '\r':
+			cr++
 		}
 	}
-	if crlf > lf {
+	switch {
+	case crlf > lf && crlf >= cr:
 		return "\r\n"
+	case cr > lf && cr > crlf:
+		return "\r"
 	}
 	return "\n"
 }
