@@ -205,6 +205,18 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--css %s: %s", opts.CSS, statProblem(err))
 		}
 	}
+	if opts.Output != "" && opts.Output != "-" {
+		inputs := map[string]string{path: "the plan " + name}
+		if opts.Template != "" {
+			inputs[ro.Template] = "the template " + opts.Template
+		}
+		if opts.CSS != "" {
+			inputs[inDir(dir, opts.CSS)] = "the stylesheet " + opts.CSS
+		}
+		if err := notAnInput(inDir(dir, opts.Output), opts.Output, inputs); err != nil {
+			return err
+		}
+	}
 
 	var buf bytes.Buffer
 	if format == "html" {
@@ -250,4 +262,20 @@ func inDir(dir, p string) string {
 		return p
 	}
 	return filepath.Join(dir, p)
+}
+
+// notAnInput refuses an -o that names one of the files the report is made from (under
+// another name, through a link, or as typed): writing the report there would replace the
+// plan, which a typo in a long command line should never cost anyone.
+func notAnInput(out, typed string, inputs map[string]string) error {
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		return nil // a file that does not exist yet is nobody's input
+	}
+	for in, what := range inputs {
+		if info, err := os.Stat(in); err == nil && os.SameFile(outInfo, info) {
+			return cli.BadInputf("-o %s would overwrite %s, which the report is made from: write the report to another file", typed, what)
+		}
+	}
+	return nil
 }

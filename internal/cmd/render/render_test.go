@@ -274,3 +274,45 @@ func TestGitInfoInFooter(t *testing.T) {
 		t.Errorf("the footer lacks the git information: %q", out.String()[strings.LastIndex(out.String(), "Generated"):])
 	}
 }
+
+// TestOutputIsNeverAnInput: -o naming the plan, the template or the stylesheet, by any
+// name, is refused and leaves the file as it was.
+func TestOutputIsNeverAnInput(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	original, err := os.ReadFile(filepath.Join(dir, "council.plan.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"t.html": `<p>{{.Title}}</p>`, "brand.css": `h1 {}`} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("council.plan.yaml", filepath.Join(dir, "report.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"council.plan.yaml", "-f", "md", "-o", "council.plan.yaml"}, "-o council.plan.yaml would overwrite the plan council.plan.yaml"},
+		{[]string{"council.plan.yaml", "-f", "md", "-o", "./council.plan.yaml"}, "would overwrite the plan council.plan.yaml"},
+		{[]string{"council.plan.yaml", "-o", "report.md"}, "-o report.md would overwrite the plan council.plan.yaml"},
+		{[]string{"council.plan.yaml", "--template", "t.html", "-o", "t.html"}, "would overwrite the template t.html"},
+		{[]string{"council.plan.yaml", "--css", "brand.css", "-f", "html", "-o", "brand.css"}, "would overwrite the stylesheet brand.css"},
+	} {
+		_, err := run(t, dir, tc.args...)
+		if cli.Code(err) != cli.ExitBadInput || err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: exit %d, %v; want exit 2 saying %q", tc.args, cli.Code(err), err, tc.want)
+		}
+	}
+	if now, _ := os.ReadFile(filepath.Join(dir, "council.plan.yaml")); !bytes.Equal(now, original) {
+		t.Error("the plan was overwritten")
+	}
+	// A new file, and an old report, are written as before.
+	for _, out := range []string{"new.md", "new.md"} {
+		if _, err := run(t, dir, "council.plan.yaml", "-o", out); err != nil {
+			t.Errorf("-o %s: %v", out, err)
+		}
+	}
+}
