@@ -75,11 +75,11 @@ func TestGolden(t *testing.T) {
 }
 
 type goldenCase struct {
-	ar                   *txtar.Archive
-	before, after        []byte
-	stakeholder          Stakeholder
+	ar                       *txtar.Archive
+	before, after            []byte
+	stakeholder              Stakeholder
 	crlf, cr, bom, nonewline bool
-	deletes              int
+	deletes                  int
 }
 
 func readCase(t testing.TB, ar *txtar.Archive) *goldenCase {
