@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
@@ -195,6 +196,17 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	cfg.Include = vp.GetStringSlice("include")
 	cfg.Exclude = vp.GetStringSlice("exclude")
+	for _, key := range []string{"include", "exclude"} {
+		for i, pat := range vp.GetStringSlice(key) {
+			if !discover.ValidPattern(pat) {
+				line := 1
+				if _, n := plan.Locate(doc.Content[0], []string{key, strconv.Itoa(i)}); n != nil {
+					line = n.Line
+				}
+				return nil, fmt.Errorf("%s:%d: %s: %q is not a valid pattern: use gitignore syntax (*, ?, [abc], **)", path, line, key, pat)
+			}
+		}
+	}
 	if vp.IsSet("max_file_size") {
 		cfg.MaxFileSize = vp.GetInt64("max_file_size")
 	}

@@ -69,6 +69,8 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"colour: red\n", ".planrc.yaml:1: unknown key \"colour\""},
 		{"vulnerable_channels: 0\n", ".planrc.yaml:1: vulnerable_channels:"},
 		{"budget_stakeholders: -1\n", ".planrc.yaml:1: budget_stakeholders:"},
+		{"include: [\"*.plan.yaml\"]\nexclude:\n  - drafts/**\n  - \"[\"\n", `.planrc.yaml:4: exclude: "[" is not a valid pattern`},
+		{"include: [\"[[:bogus:]]\"]\n", `.planrc.yaml:1: include: "[[:bogus:]]" is not a valid pattern`},
 		{"rules: [a\n", "config .planrc.yaml: invalid YAML"},
 	} {
 		_, err := Parse(".planrc.yaml", []byte(tc.src))

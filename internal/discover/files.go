@@ -114,6 +114,13 @@ type Result struct {
 	Unreadable []error
 }
 
+// ValidPattern reports whether s is a pattern Options can hold, so that a config file can
+// be refused, with its line, before any walk.
+func ValidPattern(s string) bool {
+	p, ok := compilePattern(s)
+	return ok && p.valid()
+}
+
 func compileOptions(what string, patterns []string) ([]pattern, error) {
 	var out []pattern
 	for _, s := range patterns {
