@@ -125,7 +125,31 @@ shows the schedule and renders reports people can share.`,
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cli.BadInput(err) })
 	root.AddCommand(subcommands(env)...)
+	strictCompletion(root)
 	return root
+}
+
+// strictCompletion makes `plan completion SHELL` refuse a shell it does not know. Cobra's
+// own completion command only has subcommands, so it answers `plan completion bogus`
+// with its help and exit 0, which a setup script would take for success.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range c.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return cli.BadInputf("unknown shell %q for completion: choose %s", args[0], strings.Join(shells, ", "))
+		}
+	}
 }
 
 func versionString(b cli.BuildInfo) string {
