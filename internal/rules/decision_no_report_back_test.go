@@ -2,9 +2,9 @@ package rules
 
 import "testing"
 
-// consultationB is a timeline on lines 3 to 11: planning from 2027-01-04 for 3 weeks, then
+// consultationTimeline is a timeline on lines 3 to 11: planning from 2027-01-04 for 3 weeks, then
 // consultation from 2027-01-25 (a start worked out, not written) for 4 weeks.
-const consultationB = `timeline:
+const consultationTimeline = `timeline:
   start: 2027-01-04
   phases:
     - id: planning
@@ -19,7 +19,7 @@ func TestDecisionNoReportBack(t *testing.T) {
 	runRuleCases(t, decisionNoReportBack(), []ruleCase{
 		{
 			name: "report_back after the phase starts",
-			yaml: headB + consultationB + `decisions:
+			yaml: planHead + consultationTimeline + `decisions:
   - id: d1
     question: Which layout
     phase: consultation
@@ -28,7 +28,7 @@ func TestDecisionNoReportBack(t *testing.T) {
 		},
 		{
 			name: "report_back on the phase's first day is fine",
-			yaml: headB + consultationB + `decisions:
+			yaml: planHead + consultationTimeline + `decisions:
   - id: d1
     question: Which layout
     phase: consultation
@@ -37,7 +37,7 @@ func TestDecisionNoReportBack(t *testing.T) {
 		},
 		{
 			name: "no report_back points at the item",
-			yaml: headB + `decisions:
+			yaml: planHead + `decisions:
   - id: d1
     question: Which layout
   - question: Which routes first
@@ -52,7 +52,7 @@ func TestDecisionNoReportBack(t *testing.T) {
 		},
 		{
 			name: "report_back before a worked-out phase start points at the value",
-			yaml: headB + consultationB + `decisions:
+			yaml: planHead + consultationTimeline + `decisions:
   - id: d1
     question: Which layout
     phase: consultation
@@ -69,19 +69,19 @@ func TestDecisionNoReportBack(t *testing.T) {
 		},
 		{
 			name: "no phase named, so any date is fine",
-			yaml: headB + consultationB + `decisions:
+			yaml: planHead + consultationTimeline + `decisions:
   - {id: d1, question: Which layout, report_back: 2020-01-01}
 `,
 		},
 		{
 			name: "unknown phase is left to unknown-reference",
-			yaml: headB + consultationB + `decisions:
+			yaml: planHead + consultationTimeline + `decisions:
   - {id: d1, question: Which layout, phase: nowhere, report_back: 2020-01-01}
 `,
 		},
 		{
 			name: "undated phase cannot be compared",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: consultation, kind: engagement, weeks: 4}
 decisions:
@@ -90,7 +90,7 @@ decisions:
 		},
 		{
 			name: "open-ended ongoing phase has a start to compare with",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: after, kind: ongoing, start: 2027-06-01}
 decisions:

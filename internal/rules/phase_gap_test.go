@@ -6,7 +6,7 @@ func TestPhaseGap(t *testing.T) {
 	runRuleCases(t, phaseGap(), []ruleCase{
 		{
 			name: "back to back",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - {id: plan, kind: planning, weeks: 4}
@@ -16,7 +16,7 @@ func TestPhaseGap(t *testing.T) {
 		},
 		{
 			name: "days between two phases point at the later one",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - id: plan
       kind: planning
@@ -38,7 +38,7 @@ func TestPhaseGap(t *testing.T) {
 		},
 		{
 			name: "overlap is phase-order's",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, weeks: 4}
     - {id: consultation, kind: engagement, start: 2027-01-20, weeks: 4}
@@ -46,7 +46,7 @@ func TestPhaseGap(t *testing.T) {
 		},
 		{
 			name: "after an open-ended phase nothing is uncovered",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: after, kind: ongoing, start: 2027-01-04}
     - {id: review, kind: close, start: 2027-06-01, weeks: 2}
@@ -54,7 +54,7 @@ func TestPhaseGap(t *testing.T) {
 		},
 		{
 			name: "an undated phase between hides the gap",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, weeks: 4}
     - {id: launch, kind: launch}

@@ -10,7 +10,7 @@ func TestPhaseMissing(t *testing.T) {
 	runRuleCases(t, phaseMissing(), []ruleCase{
 		{
 			name: "every kind present",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: p, kind: planning}
     - {id: l, kind: launch}
@@ -19,11 +19,11 @@ func TestPhaseMissing(t *testing.T) {
     - {id: o, kind: ongoing}
 `,
 		},
-		{name: "no timeline is timeline-missing's", yaml: headB},
-		{name: "no phases is timeline-missing's", yaml: headB + "timeline:\n  phases: []\n"},
+		{name: "no timeline is timeline-missing's", yaml: planHead},
+		{name: "no phases is timeline-missing's", yaml: planHead + "timeline:\n  phases: []\n"},
 		{
 			name: "missing kinds point at phases key, in the usual order",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - {id: consultation, kind: engagement, weeks: 4}
@@ -38,7 +38,7 @@ func TestPhaseMissing(t *testing.T) {
 		},
 		{
 			name: "only advised kinds missing",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: p, kind: planning}
     - {id: e, kind: engagement}
@@ -58,7 +58,7 @@ func TestPhaseMissingSettings(t *testing.T) {
 	runRuleCasesWith(t, phaseMissing(), s, []ruleCase{
 		{
 			name: "minimum in the message follows config",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: p, kind: planning}
     - {id: e, kind: engagement}

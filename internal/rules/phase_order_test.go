@@ -6,7 +6,7 @@ func TestPhaseOrder(t *testing.T) {
 	runRuleCases(t, phaseOrder(), []ruleCase{
 		{
 			name: "back to back and with a gap",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - {id: plan, kind: planning, weeks: 4}
@@ -16,7 +16,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "starting on the previous phase's last day overlaps",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - id: plan
       kind: planning
@@ -31,7 +31,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "ending before starting, one finding per phase",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-31}
     - {id: consultation, kind: engagement, start: 2027-01-20, end: 2027-01-10}
@@ -40,7 +40,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "the phase after a broken one is not blamed for it",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-31}
     - {id: consultation, kind: engagement, start: 2027-03-10, end: 2027-03-01}
@@ -52,7 +52,7 @@ func TestPhaseOrder(t *testing.T) {
 			// close follows on from the broken end (2027-01-27), which puts it inside plan:
 			// that is consultation's mistake, not close's.
 			name: "a phase that follows on from a broken end is not blamed for it",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-28}
     - {id: consultation, kind: engagement, start: 2027-01-29, end: 2027-01-27}
@@ -63,7 +63,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "a phase after a broken one that gives its own start is still checked",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-28}
     - {id: consultation, kind: engagement, start: 2027-01-29, end: 2027-01-27}
@@ -76,7 +76,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "listed out of order after an open-ended phase",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: after, kind: ongoing, start: 2027-03-01}
     - {id: close, kind: close, start: 2027-02-01, weeks: 2}
@@ -85,7 +85,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "a phase after an open-ended one may start later",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, weeks: 4}
     - {id: after, kind: ongoing, start: 2027-02-01}
@@ -94,7 +94,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "overlap is checked against the last dated phase across undated ones",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, end: 2027-01-31}
     - {id: launch, kind: launch}
@@ -104,7 +104,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "every overlapping phase is reported",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: a, kind: planning, start: 2027-01-04, weeks: 4}
     - {id: b, kind: engagement, start: 2027-01-04, weeks: 4}
@@ -117,7 +117,7 @@ func TestPhaseOrder(t *testing.T) {
 		},
 		{
 			name: "undated phases give nothing to compare",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: a, kind: planning, weeks: 4}
     - {id: b, kind: engagement, weeks: 4}

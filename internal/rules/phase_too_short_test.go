@@ -10,7 +10,7 @@ func TestPhaseTooShort(t *testing.T) {
 	runRuleCases(t, phaseTooShort(), []ruleCase{
 		{
 			name: "every phase long enough",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - {id: plan, kind: planning, weeks: 4}
@@ -22,7 +22,7 @@ func TestPhaseTooShort(t *testing.T) {
 		},
 		{
 			name: "below minimum is an error, below ideal a warning",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - id: plan
@@ -44,7 +44,7 @@ func TestPhaseTooShort(t *testing.T) {
 		},
 		{
 			name: "below the planning minimum is an error only",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, days: 5}
 `,
@@ -52,7 +52,7 @@ func TestPhaseTooShort(t *testing.T) {
 		},
 		{
 			name: "undated phases are phase-undated's",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning, days: 5}
     - {id: consultation, kind: engagement}
@@ -60,14 +60,14 @@ func TestPhaseTooShort(t *testing.T) {
 		},
 		{
 			name: "a phase ending before it starts is phase-order's",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: consultation, kind: engagement, start: 2027-03-10, end: 2027-03-01}
 `,
 		},
 		{
 			name: "open-ended ongoing phase has no length",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: after, kind: ongoing, start: 2027-03-10}
 `,
@@ -82,7 +82,7 @@ func TestPhaseTooShortSettings(t *testing.T) {
 	runRuleCasesWith(t, phaseTooShort(), s, []ruleCase{
 		{
 			name: "thresholds follow config",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - {id: plan, kind: planning, days: 5}

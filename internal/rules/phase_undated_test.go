@@ -6,7 +6,7 @@ func TestPhaseUndated(t *testing.T) {
 	runRuleCases(t, phaseUndated(), []ruleCase{
 		{
 			name: "dated from timeline.start, last phase open-ended",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - {id: plan, kind: planning, weeks: 4}
@@ -16,7 +16,7 @@ func TestPhaseUndated(t *testing.T) {
 		},
 		{
 			name: "no start anywhere undates every phase after it",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - id: plan
       kind: planning
@@ -32,7 +32,7 @@ func TestPhaseUndated(t *testing.T) {
 		},
 		{
 			name: "no length",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   start: 2027-01-04
   phases:
     - {id: plan, kind: planning}
@@ -42,7 +42,7 @@ func TestPhaseUndated(t *testing.T) {
 		},
 		{
 			name: "no start and no length",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: plan, kind: planning}
 `,
@@ -50,13 +50,13 @@ func TestPhaseUndated(t *testing.T) {
 		},
 		{
 			name: "after an open-ended ongoing phase",
-			yaml: headB + `timeline:
+			yaml: planHead + `timeline:
   phases:
     - {id: after, kind: ongoing, start: 2027-01-04}
     - {id: review, kind: close, weeks: 2}
 `,
 			want: []string{`6:7 error phase "review" cannot be dated because it has no start and the open-ended phase "after" before it has no end: give it a start`},
 		},
-		{name: "no timeline", yaml: headB},
+		{name: "no timeline", yaml: planHead},
 	})
 }

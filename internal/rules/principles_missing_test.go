@@ -6,36 +6,36 @@ func TestPrinciplesMissing(t *testing.T) {
 	runRuleCases(t, principlesMissing(), []ruleCase{
 		{
 			name: "principles listed",
-			yaml: headB + "policy:\n  principles: [inclusion, transparency]\n",
+			yaml: planHead + "policy:\n  principles: [inclusion, transparency]\n",
 		},
 		{
 			name: "no policy section",
-			yaml: headB,
+			yaml: planHead,
 			want: []string{`1:1 warning the plan states no engagement principles: add policy.principles`},
 		},
 		{
 			name: "policy without principles points at policy key",
-			yaml: headB + "summary: S\npolicy:\n  content_strategy: Plain English\n",
+			yaml: planHead + "summary: S\npolicy:\n  content_strategy: Plain English\n",
 			want: []string{`4:1 warning the plan states no engagement principles`},
 		},
 		{
 			name: "empty principles key",
-			yaml: headB + "policy:\n  principles:\n",
+			yaml: planHead + "policy:\n  principles:\n",
 			want: []string{`3:1 warning the plan states no engagement principles`},
 		},
 		{
 			name: "empty principles list, at its key",
-			yaml: headB + "policy:\n  principles: []\n",
+			yaml: planHead + "policy:\n  principles: []\n",
 			want: []string{`4:3 warning the plan states no engagement principles`},
 		},
 		{
 			name: "blank principles say nothing",
-			yaml: headB + "policy:\n  principles: [\"\", \"  \"]\n",
+			yaml: planHead + "policy:\n  principles: [\"\", \"  \"]\n",
 			want: []string{`4:3 warning the plan states no engagement principles`},
 		},
 		{
 			name: "empty policy key",
-			yaml: headB + "policy:\n",
+			yaml: planHead + "policy:\n",
 			want: []string{`1:1 warning the plan states no engagement principles`},
 		},
 	})

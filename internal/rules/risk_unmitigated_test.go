@@ -6,12 +6,12 @@ func TestRiskUnmitigated(t *testing.T) {
 	runRuleCases(t, riskUnmitigated(), []ruleCase{
 		{
 			name: "every risk mitigated",
-			yaml: headB + "risks:\n  - id: r1\n    description: Low turnout\n    mitigation: Pop-ups at markets\n",
+			yaml: planHead + "risks:\n  - id: r1\n    description: Low turnout\n    mitigation: Pop-ups at markets\n",
 		},
-		{name: "no risks", yaml: headB},
+		{name: "no risks", yaml: planHead},
 		{
 			name: "missing, empty and blank mitigations point at the item",
-			yaml: headB + `risks:
+			yaml: planHead + `risks:
   - id: r1
     description: Low turnout
     mitigation: Pop-ups at markets
@@ -32,7 +32,7 @@ func TestRiskUnmitigated(t *testing.T) {
 		},
 		{
 			name: "flow-style item",
-			yaml: headB + "risks:\n  - {id: r1, description: Low turnout}\n",
+			yaml: planHead + "risks:\n  - {id: r1, description: Low turnout}\n",
 			want: []string{`4:5 error risk "r1" has no mitigation`},
 		},
 	})

@@ -6,21 +6,21 @@ func TestRisksMissing(t *testing.T) {
 	runRuleCases(t, risksMissing(), []ruleCase{
 		{
 			name: "a risk is listed",
-			yaml: headB + "risks:\n  - {id: r1, description: Low turnout}\n",
+			yaml: planHead + "risks:\n  - {id: r1, description: Low turnout}\n",
 		},
 		{
 			name: "no risks section",
-			yaml: headB,
+			yaml: planHead,
 			want: []string{`1:1 warning the plan lists no risks: add risks`},
 		},
 		{
 			name: "empty risks key",
-			yaml: headB + "summary: S\nrisks:\n",
+			yaml: planHead + "summary: S\nrisks:\n",
 			want: []string{`1:1 warning the plan lists no risks`},
 		},
 		{
 			name: "empty risks list",
-			yaml: headB + "risks: []\n",
+			yaml: planHead + "risks: []\n",
 			want: []string{`3:1 warning the plan lists no risks`},
 		},
 	})

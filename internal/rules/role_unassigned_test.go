@@ -2,8 +2,8 @@ package rules
 
 import "testing"
 
-// allRolesB names every well-known role, from line 3.
-const allRolesB = `roles:
+// allRoles names every well-known role, from line 3.
+const allRoles = `roles:
   sro: {name: Ann Lee}
   project_manager: {name: Bo Diaz}
   engagement_lead: {name: Cy Wu}
@@ -14,10 +14,10 @@ const allRolesB = `roles:
 
 func TestRoleUnassigned(t *testing.T) {
 	runRuleCases(t, roleUnassigned(), []ruleCase{
-		{name: "every role named", yaml: headB + allRolesB},
+		{name: "every role named", yaml: planHead + allRoles},
 		{
 			name: "no roles section",
-			yaml: headB,
+			yaml: planHead,
 			want: []string{
 				`1:1 error role "sro" (senior responsible officer) is missing: add roles.sro`,
 				`1:1 error role "project_manager" (project manager) is missing`,
@@ -29,7 +29,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "absent roles point at roles key",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   sro: {name: Ann Lee}
   engagement_lead: {name: Cy Wu}
   content_editor: {name: Ed Fox}
@@ -42,7 +42,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "empty roles section counts as absent",
-			yaml: headB + "roles:\n",
+			yaml: planHead + "roles:\n",
 			want: []string{
 				`1:1 error role "sro"`, `1:1 error role "project_manager"`, `1:1 error role "engagement_lead"`,
 				`1:1 warning role "subject_matter_expert"`, `1:1 warning role "content_editor"`, `1:1 warning role "technical_support"`,
@@ -50,7 +50,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "role without name points at role key",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   sro:
     contact: sro@example.gov
   project_manager: {name: Bo Diaz}
@@ -69,7 +69,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "empty name list",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   sro: {name: []}
   project_manager: {name: Bo Diaz}
   engagement_lead: {name: Cy Wu}
@@ -81,7 +81,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "placeholder names point at the value",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   sro:
     name: "[Insert name of SRO]"
   project_manager:
@@ -104,7 +104,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "one real name among placeholders is enough",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   sro: {name: ["[Name]", Ann Lee]}
   project_manager: {name: [TODO, Bo Diaz]}
   engagement_lead: {name: Cy Wu}
@@ -115,7 +115,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "lower-case todo and XXXL are real names",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   sro: {name: todo list committee}
   project_manager: {name: XXXL Events}
   engagement_lead: {name: Cy Wu}
@@ -126,7 +126,7 @@ func TestRoleUnassigned(t *testing.T) {
 		},
 		{
 			name: "custom roles are not checked",
-			yaml: headB + allRolesB + `  data_officer: {name: "[Name]"}
+			yaml: planHead + allRoles + `  data_officer: {name: "[Name]"}
   comms:
   x_notes: anything
 `,
@@ -141,7 +141,7 @@ func TestRoleUnassignedSettings(t *testing.T) {
 	runRuleCasesWith(t, roleUnassigned(), s, []ruleCase{
 		{
 			name: "custom required role, role in both lists checked once as required",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   data_officer:
     contact: data@example.gov
 `,
@@ -153,7 +153,7 @@ func TestRoleUnassignedSettings(t *testing.T) {
 		},
 		{
 			name: "well-known roles outside the lists are not checked",
-			yaml: headB + `roles:
+			yaml: planHead + `roles:
   data_officer: {name: Gus}
   sro: {name: Ann Lee}
   project_manager: {name: Bo Diaz}

@@ -12,6 +12,9 @@ import (
 // ruleCase is one row of a rule's table test: a plan (as YAML) and the findings the rule
 // must give, each as "line:col severity substring-of-message", in order. An empty want
 // means the rule must not fire.
+// planHead opens the test plans, so that line 3 is the first line a case writes.
+const planHead = "schema_version: 1\ntitle: T\n"
+
 type ruleCase struct {
 	name string
 	yaml string

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strconv"
-
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -43,27 +41,4 @@ func checkVulnerableSupport(p *plan.Plan, s Settings) []Result {
 		}
 	}
 	return out
-}
-
-// ways says "two ways" for 2, "one way" for 1: the small counts a message reads better
-// in words.
-func ways(n int) string {
-	if n == 1 {
-		return "one way"
-	}
-	return countWord(n) + " ways"
-}
-
-func channels(n int) string {
-	if n == 1 {
-		return "one channel"
-	}
-	return countWord(n) + " channels"
-}
-
-func countWord(n int) string {
-	if words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}; n >= 0 && n < len(words) {
-		return words[n]
-	}
-	return strconv.Itoa(n)
 }
