@@ -15,7 +15,8 @@ import (
 
 // ignoreRE matches "# plan:ignore a,b -- reason" and "# plan:ignore-file a -- reason". It
 // is compiled on first use, once per run, rather than at every command's start.
-var ignoreRE = lazyregexp.New(`#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--.*)?$`)
+// A comment starts a line or follows white space: in `a#b` the # is text.
+var ignoreRE = lazyregexp.New(`(?:^|[ \t])(#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--.*)?)$`)
 
 // ignore is one plan:ignore comment and the lines it covers.
 type ignore struct {
@@ -27,18 +28,30 @@ type ignore struct {
 	from, to int
 }
 
-// applyIgnores drops the findings that inline comments silence and reports comments that
-// silence nothing as unused-ignore. root is the file's parsed tree when the loader
-// produced one; nil makes it parse the source itself.
-func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, cfg *config.Config, known func(string) bool) []diag.Finding {
+// applyIgnores drops the findings that inline comments silence and, when the file
+// loaded (reportUnused), reports comments that silence nothing as unused-ignore: a file
+// that failed to load gets its yaml-syntax or schema findings and nothing else. root is
+// the file's parsed tree when the loader produced one; nil makes it parse the source.
+func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, cfg *config.Config, known func(string) bool, reportUnused bool) []diag.Finding {
 	if !bytes.Contains(source, []byte("plan:ignore")) {
 		return fs
 	}
-	ignores := parseIgnores(source)
+	doc := &yaml.Node{Kind: yaml.DocumentNode}
+	if root != nil {
+		doc.Content = []*yaml.Node{root}
+	} else if err := yaml.Unmarshal(source, doc); err != nil {
+		doc = nil
+	}
+	lines := strings.Split(string(source), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSuffix(lines[i], "\r")
+	}
+	texts := findTextRegions(lines, doc)
+	ignores := parseIgnores(lines, texts)
 	if len(ignores) == 0 {
 		return fs
 	}
-	spans := nodeSpans(source, root)
+	spans := nodeSpans(doc, texts)
 	for i := range ignores {
 		ig := &ignores[i]
 		if ig.file {
@@ -46,7 +59,11 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 			continue
 		}
 		target := ig.line
-		if !spans.hasContentBefore(ig.line, ig.col) {
+		if start, ok := texts.quotedEndingBefore(ig.line, ig.col); ok && !spans.hasContentBefore(ig.line, ig.col) {
+			// After the closing quote of a string that began lines above: the comment
+			// ends that string's line, so it covers the key or item the string began on.
+			target = start
+		} else if !spans.hasContentBefore(ig.line, ig.col) {
 			target = ig.line + 1
 		}
 		ig.from, ig.to = target, max(target, spans.end[target])
@@ -58,6 +75,11 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 		for i := range ignores {
 			ig := &ignores[i]
 			if f.Line < ig.from || f.Line > ig.to {
+				continue
+			}
+			if f.Pointer == "" && !ig.file {
+				// A finding about the whole plan (a section it lacks) sits at line 1
+				// but belongs to no key there: only plan:ignore-file covers it.
 				continue
 			}
 			for _, r := range ig.rules {
@@ -72,7 +94,7 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 		}
 	}
 	sev, on := cfg.SeverityFor(rules.IDUnusedIgnore, diag.Info)
-	if !on {
+	if !on || !reportUnused {
 		return kept
 	}
 	for _, ig := range ignores {
@@ -90,19 +112,24 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 	return kept
 }
 
-func parseIgnores(source []byte) []ignore {
+// parseIgnores finds the plan:ignore comments among lines, passing over what only looks
+// like one inside a string.
+func parseIgnores(lines []string, texts textRegions) []ignore {
 	var out []ignore
-	for i, line := range bytes.Split(source, []byte("\n")) {
-		if !bytes.Contains(line, []byte("plan:ignore")) {
+	for i, text := range lines {
+		if !strings.Contains(text, "plan:ignore") {
 			continue
 		}
-		text := strings.TrimRight(string(line), "\r")
 		loc := ignoreRE.FindStringSubmatchIndex(text)
 		if loc == nil {
 			continue
 		}
-		ig := ignore{line: i + 1, col: len([]rune(text[:loc[0]])) + 1, file: text[loc[2]:loc[3]] == "ignore-file", used: map[string]bool{}}
-		for _, r := range strings.FieldsFunc(text[loc[4]:loc[5]], func(r rune) bool { return r == ',' || r == ' ' }) {
+		col := len([]rune(text[:loc[2]])) + 1
+		if texts.inText(i+1, col) {
+			continue
+		}
+		ig := ignore{line: i + 1, col: col, file: text[loc[4]:loc[5]] == "ignore-file", used: map[string]bool{}}
+		for _, r := range strings.FieldsFunc(text[loc[6]:loc[7]], func(r rune) bool { return r == ',' || r == ' ' }) {
 			ig.rules = append(ig.rules, r)
 		}
 		if len(ig.rules) > 0 {
@@ -124,15 +151,12 @@ func (s spans) hasContentBefore(line, col int) bool {
 	return ok && c < col
 }
 
-// nodeSpans reads the spans from root, the document's top node, when the caller has it:
-// parsing the file a second time used to cost as much as loading it. Without root it
-// parses source.
-func nodeSpans(source []byte, root *yaml.Node) spans {
+// nodeSpans reads the spans from doc, the document node (nil for a file that does not
+// parse): the tree the loader built when there is one, since parsing the file a second
+// time used to cost as much as loading it.
+func nodeSpans(doc *yaml.Node, texts textRegions) spans {
 	s := spans{end: map[int]int{}, start: map[int]int{}}
-	doc := yaml.Node{Kind: yaml.DocumentNode}
-	if root != nil {
-		doc.Content = []*yaml.Node{root}
-	} else if err := yaml.Unmarshal(source, &doc); err != nil {
+	if doc == nil {
 		return s
 	}
 	// A node's span is marked on its first line, but only for what a person annotates:
@@ -145,8 +169,8 @@ func nodeSpans(source []byte, root *yaml.Node) spans {
 			return 0
 		}
 		last := n.Line
-		if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-			last += strings.Count(strings.TrimRight(n.Value, "\n"), "\n") + 1
+		if n.Kind == yaml.ScalarNode {
+			last = texts.lastLine(n)
 		}
 		switch n.Kind {
 		case yaml.MappingNode:
@@ -166,7 +190,7 @@ func nodeSpans(source []byte, root *yaml.Node) spans {
 		}
 		return last
 	}
-	walk(&doc, 0, false)
+	walk(doc, 0, false)
 	return s
 }
 

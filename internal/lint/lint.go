@@ -190,7 +190,7 @@ func (l *Linter) finish(name string, source []byte, root *yaml.Node, fs []diag.F
 		kept = append(kept, f)
 	}
 	if source != nil {
-		kept = applyIgnores(name, source, root, kept, l.Config, l.knownRule)
+		kept = applyIgnores(name, source, root, kept, l.Config, l.knownRule, root != nil)
 	}
 	return diag.Sort(kept)
 }

@@ -233,3 +233,79 @@ risks:
 		t.Errorf("findings about the aliased risks:\n got %v\nwant %v", got, want)
 	}
 }
+
+// TestIgnoreEdgeCases holds plan:ignore to being a comment about the node on its line.
+func TestIgnoreEdgeCases(t *testing.T) {
+	type at struct {
+		rule string
+		line int
+	}
+	for _, tc := range []struct {
+		name string
+		src  string
+		// want are the findings of these rules that must remain; gone those that must not.
+		want, gone []at
+	}{
+		{
+			name: "text in a folded string is not a comment",
+			src:  "schema_version: 1\ntitle: >\n  x\n  # plan:ignore placeholder\nsummary: TODO\n",
+			want: []at{{"placeholder", 5}},
+		},
+		{
+			name: "text in a literal string is not a comment, ignore-file included",
+			src:  "schema_version: 1\ntitle: T\nsummary: |\n  # plan:ignore-file placeholder\n  TODO\n",
+			want: []at{{"placeholder", 3}},
+		},
+		{
+			name: "a comment after a block string, less indented, is one",
+			src:  "schema_version: 1\ntitle: >\n  x\n# plan:ignore placeholder\nsummary: TODO\n",
+			gone: []at{{"placeholder", 5}, {"unused-ignore", 4}},
+		},
+		{
+			name: "text in a quoted string over three lines is not a comment",
+			src:  "schema_version: 1\ntitle: \"a\n  # plan:ignore placeholder\n  b\"\nsummary: TODO\n",
+			want: []at{{"placeholder", 5}},
+		},
+		{
+			name: "a # inside a word is text",
+			src:  "schema_version: 1\ntitle: T\nsummary: TODO#plan:ignore placeholder\n",
+			want: []at{{"placeholder", 3}},
+		},
+		{
+			name: "after a quoted string over two lines, the comment covers its key",
+			src:  "schema_version: 1\ntitle: T\nmandate:\n  statement: \"first\n    TODO second\" # plan:ignore placeholder\n  participation: TODO\n",
+			want: []at{{"placeholder", 6}},
+			gone: []at{{"placeholder", 4}, {"unused-ignore", 5}},
+		},
+		{
+			name: "an ignore on line 1 does not cover what the plan lacks",
+			src:  "schema_version: 1 # plan:ignore decisions-missing,risks-missing\ntitle: Good\n",
+			want: []at{{"decisions-missing", 1}, {"risks-missing", 1}, {"unused-ignore", 1}},
+		},
+		{
+			name: "ignore-file does",
+			src:  "# plan:ignore-file decisions-missing\nschema_version: 1\ntitle: Good\n",
+			gone: []at{{"decisions-missing", 1}, {"unused-ignore", 1}},
+		},
+		{
+			name: "a file that breaks the schema gets no unused-ignore",
+			src:  "schema_version: 1\ntitle: TODO # plan:ignore placeholder\nbogus: 1\n",
+			want: []at{{"schema", 3}},
+			gone: []at{{"unused-ignore", 2}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := findingsFor(t, nil, tc.src)
+			for _, w := range tc.want {
+				if !has(fs, w.rule, w.line) {
+					t.Errorf("no %s at line %d in %v", w.rule, w.line, fs)
+				}
+			}
+			for _, g := range tc.gone {
+				if has(fs, g.rule, g.line) {
+					t.Errorf("%s at line %d should not be reported: %v", g.rule, g.line, fs)
+				}
+			}
+		})
+	}
+}
