@@ -309,3 +309,32 @@ func TestIgnoreEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestFindingEnds: a value's end is measured on its line as written, and equals its start
+// when the value runs on to another line.
+func TestFindingEnds(t *testing.T) {
+	for _, tc := range []struct {
+		name, src               string
+		line, col, endL, endCol int
+	}{
+		{"plain", "schema_version: 1\ntitle: T\nsummary: TODO soon\n", 3, 10, 3, 19},
+		{"escapes in double quotes", "schema_version: 1\ntitle: T\nsummary: \"\\u0054ODO \\x41\\x42 done\"\n", 3, 10, 3, 35},
+		{"doubled single quote", "schema_version: 1\ntitle: T\nsummary: 'TODO it''s'\n", 3, 10, 3, 22},
+		{"quoted over two lines", "schema_version: 1\ntitle: T\nsummary: \"TODO one\n  two\"\n", 3, 10, 3, 10},
+		{"plain over two lines", "schema_version: 1\ntitle: T\nsummary: TODO one\n  two\n", 3, 10, 3, 10},
+		{"after a byte-order mark", "\xef\xbb\xbfschema_version: 1\ntitle: TODO\n", 2, 8, 2, 12},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, f := range findingsFor(t, nil, tc.src) {
+				if f.Rule != "placeholder" {
+					continue
+				}
+				if f.Line != tc.line || f.Col != tc.col || f.EndLine != tc.endL || f.EndCol != tc.endCol {
+					t.Errorf("placeholder at %d:%d-%d:%d, want %d:%d-%d:%d", f.Line, f.Col, f.EndLine, f.EndCol, tc.line, tc.col, tc.endL, tc.endCol)
+				}
+				return
+			}
+			t.Fatal("no placeholder finding")
+		})
+	}
+}

@@ -85,30 +85,38 @@ func (r *textRegions) addBlock(lines []string, header int) {
 }
 
 // addQuoted records a quoted scalar that opens at line:col and closes on a later line.
-// Inside double quotes a backslash escapes the next character; inside single quotes a
-// doubled quote stands for one.
 func (r *textRegions) addQuoted(lines []string, line, col int, quote rune) {
 	if line < 1 || line > len(lines) {
 		return
 	}
-	skip := col // runes of the first line up to and including the opening quote
+	from := col // the first line is read after its opening quote
 	for l := line; l <= len(lines); l++ {
-		runes := []rune(lines[l-1])
-		for i := skip; i < len(runes); i++ {
-			switch {
-			case quote == '"' && runes[i] == '\\':
-				i++ // an escape at the end of a line joins it to the next
-			case runes[i] == quote && quote == '\'' && i+1 < len(runes) && runes[i+1] == '\'':
-				i++
-			case runes[i] == quote:
-				if l > line {
-					r.quoted = append(r.quoted, quotedSpan{startLine: line, startCol: col, endLine: l, endCol: i + 2})
-				}
-				return
+		if end := closingQuote([]rune(lines[l-1]), from, quote); end >= 0 {
+			if l > line {
+				r.quoted = append(r.quoted, quotedSpan{startLine: line, startCol: col, endLine: l, endCol: end + 2})
 			}
+			return
 		}
-		skip = 0
+		from = 0
 	}
+}
+
+// closingQuote returns the index in line of the quote that closes a string, reading from
+// index from, or -1 when the string goes on past the line. Inside double quotes a
+// backslash escapes the next character (at the end of a line, the line break); inside
+// single quotes a doubled quote stands for one.
+func closingQuote(line []rune, from int, quote rune) int {
+	for i := from; i < len(line); i++ {
+		switch {
+		case quote == '"' && line[i] == '\\':
+			i++
+		case line[i] == quote && quote == '\'' && i+1 < len(line) && line[i+1] == '\'':
+			i++
+		case line[i] == quote:
+			return i
+		}
+	}
+	return -1
 }
 
 // inText reports whether column col of line falls inside a string.
