@@ -45,6 +45,9 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	return r.compile().FindAllStringIndex(s, n)
 }
+func (r *Regexp) ReplaceAllString(src, repl string) string {
+	return r.compile().ReplaceAllString(src, repl)
+}
 func (r *Regexp) ReplaceAllStringFunc(s string, repl func(string) string) string {
 	return r.compile().ReplaceAllStringFunc(s, repl)
 }

@@ -38,6 +38,9 @@ func TestMethodsAgreeWithRegexp(t *testing.T) {
 	if got := re.ReplaceAllStringFunc(s, func(m string) string { return "<" + m + ">" }); got != "<ab-12> <cd-3> x" {
 		t.Errorf("ReplaceAllStringFunc = %q", got)
 	}
+	if got := re.ReplaceAllString(s, "<$1>"); got != "<ab> <cd> x" {
+		t.Errorf("ReplaceAllString = %q", got)
+	}
 	if re.Regexp() != re.Regexp() {
 		t.Error("compiled more than once")
 	}

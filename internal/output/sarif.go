@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -261,12 +262,18 @@ func camelCase(id string) string {
 	return b.String()
 }
 
+// lineRef is a line number in a message.
+var lineRef = lazyregexp.New(`\bline \d+\b`)
+
 // fingerprint identifies a result across runs by what it is about (rule, file and the
 // node's JSON pointer) and what it says, leaving out line numbers so that an edit above a
 // finding does not turn it into a new alert.
 func fingerprint(f diag.Finding, uri string) string {
 	h := sha256.New()
-	for _, s := range []string{f.Rule, uri, f.Pointer, f.Message} {
+	// Some messages name the line of another node ("first at line 4"); that number moves
+	// with the lines above just as the finding's own line does.
+	msg := lineRef.ReplaceAllString(f.Message, "line")
+	for _, s := range []string{f.Rule, uri, f.Pointer, msg} {
 		h.Write([]byte(s))
 		h.Write([]byte{0}) // separator, so that ("ab","c") and ("a","bc") differ
 	}

@@ -220,6 +220,14 @@ func TestSARIFFingerprints(t *testing.T) {
 	if a, b := fp(base), fp(base); a[0] != b[0] {
 		t.Error("fingerprint is not stable")
 	}
+	// A message that names another node's line keeps its fingerprint when lines move.
+	dup, dupMoved := base, base
+	dup.Message = `risk "r2" reuses the id of the risk at line 11: give each risk its own id`
+	dupMoved.Message = `risk "r2" reuses the id of the risk at line 13: give each risk its own id`
+	dupMoved.Line = 14
+	if a, b := fp(dup), fp(dupMoved); a[0] != b[0] {
+		t.Errorf("a line number in the message changed the fingerprint: %s vs %s", a[0], b[0])
+	}
 }
 
 func TestCamelCase(t *testing.T) {

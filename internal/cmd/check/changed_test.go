@@ -171,6 +171,8 @@ func TestChangedErrors(t *testing.T) {
 		{"not a repository", notRepo, []string{"--changed"}, "not a git repository"},
 		{"unknown base", r.Dir, []string{"--changed", "--base", "no-such-branch"}, "git merge-base no-such-branch HEAD: fatal: "},
 		{"standard input", r.Dir, []string{"--changed", "-"}, "--changed cannot be used with standard input"},
+		// A mistyped path must not pass as "nothing changed".
+		{"missing path", r.Dir, []string{"--changed", "--base", "HEAD", "typo-dir/"}, "typo-dir: no such file or directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := run(t, tc.dir, tc.args...)

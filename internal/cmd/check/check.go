@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -151,7 +152,7 @@ func Run(opts *Options) error {
 		if files, err = changedOnly(dir, opts.Base, files); err != nil {
 			return cli.BadInput(err)
 		}
-		if len(files) == 0 {
+		if len(files) == 0 && len(found.Unreadable) == 0 {
 			return noChangedPlans(opts, formatter, dir)
 		}
 	}
@@ -183,6 +184,12 @@ func Run(opts *Options) error {
 	// "no problems in 0 files" would read as a pass.
 	if res.Files > 0 || len(unreadable) == 0 {
 		if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				// A file the report was asked to go to (GITHUB_STEP_SUMMARY) that cannot
+				// be written is the environment's problem, not a bug.
+				return cli.BadInput(err)
+			}
 			return err
 		}
 	}

@@ -84,3 +84,29 @@ func TestPathsFromGitHubWorkspace(t *testing.T) {
 		t.Errorf("text output changed by GITHUB_WORKSPACE:\n%s", out)
 	}
 }
+
+// A step summary file that cannot be written is the runner's environment at fault: exit 2,
+// not an internal error, and the annotations still reach stdout.
+func TestUnwritableStepSummary(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.plan.yaml"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, _ := iostreams.Test()
+	env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(k string) string {
+		if k == "GITHUB_STEP_SUMMARY" {
+			return filepath.Join(dir, "no-such-dir", "summary.md")
+		}
+		return ""
+	}}
+	cmd := check.NewCmd(env, nil)
+	cmd.SetArgs([]string{"-f", "github", "a.plan.yaml"})
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	err := cmd.Execute()
+	if cli.Code(err) != cli.ExitBadInput || err == nil || !strings.Contains(err.Error(), "writing GitHub step summary") {
+		t.Errorf("exit %d, %v; want exit 2 about the step summary", cli.Code(err), err)
+	}
+	if !strings.Contains(out.String(), "::error file=") || !strings.Contains(out.String(), "a.plan.yaml") {
+		t.Errorf("no annotations on stdout: %q", out.String())
+	}
+}
