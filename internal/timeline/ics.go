@@ -60,7 +60,11 @@ func phaseDescription(p Phase) string {
 	case StatusTooShort:
 		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", capitalise(p.Kind), plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum)))
 	case StatusBelowIdeal:
-		lines = append(lines, fmt.Sprintf("%s phase, %s: below the ideal of %s.", capitalise(p.Kind), plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Ideal)))
+		line := fmt.Sprintf("%s phase, %s: ", capitalise(p.Kind), plan.WeeksAndDays(p.Days))
+		if p.Minimum > 0 {
+			line += fmt.Sprintf("meets the recommended minimum of %s, ", plan.WeeksAndDays(p.Minimum))
+		}
+		lines = append(lines, line+fmt.Sprintf("below the ideal of %s.", plan.WeeksAndDays(p.Ideal)))
 	default:
 		line := fmt.Sprintf("%s phase, %s", capitalise(p.Kind), plan.WeeksAndDays(p.Days))
 		if p.Minimum > 0 {

@@ -56,9 +56,10 @@ func WriteMermaid(w io.Writer, s *Schedule) error {
 }
 
 // unsafeStart matches the beginnings of a task's text that Mermaid's gantt lexer reads
-// as something else: its keywords (it tries them before task text, case-insensitively),
+// as something else: its keywords, alone or followed by more (it tries them before task
+// text, case-insensitively),
 // a date, a quote, and a comment ("%", or any character then "%").
-var unsafeStart = lazyregexp.New(`(?i)^(?:(?:call|click|href|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|accdescription|section)\s|(?:gantt|inclusiveenddates|topaxis)\b|accdescr|"|\d{4}-\d\d-\d\d\b|%|.%)`)
+var unsafeStart = lazyregexp.New(`(?i)^(?:(?:call|click|href|dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|accdescription|section)(?:\s|$)|(?:gantt|inclusiveenddates|topaxis)\b|accdescr|"|\d{4}-\d\d-\d\d\b|%|.%)`)
 
 // mermaidText makes plan text safe as a gantt task's text, title or label. A colon ends
 // the text and starts the task's data, so ": " becomes " – " and any other colon the

@@ -28,6 +28,12 @@ func TestMermaidText(t *testing.T) {
 		"Titles":                         "Titles",
 		"Report back: adopt it; or not?": "Report back – adopt it; or not?",
 		"\ufeffexcludes weekends":        "“excludes weekends”",
+		"Section":                        "“Section”",
+		"Title":                          "“Title”",
+		"Excludes":                       "“Excludes”",
+		"Includes":                       "“Includes”",
+		"Click":                          "“Click”",
+		"weekend ":                       "“weekend”",
 	} {
 		if got := mermaidText(in); got != want {
 			t.Errorf("mermaidText(%q) = %q, want %q", in, got, want)

@@ -349,7 +349,11 @@ func (s *Schedule) Verdict() string {
 		p := belowIdeal[0]
 		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its %s ideal", p.ID, plan.WeeksAndDays(p.Ideal-p.Days), plan.WeeksAndDays(p.Ideal))
 	case len(belowIdeal) > 1:
-		return fmt.Sprintf("all phases meet their recommended minimums; %d are short of their ideals", len(belowIdeal))
+		parts := make([]string, len(belowIdeal))
+		for i, p := range belowIdeal {
+			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.WeeksAndDays(p.Ideal-p.Days))
+		}
+		return fmt.Sprintf("all phases meet their recommended minimums; %d are short of their ideals: %s", len(belowIdeal), strings.Join(parts, ", "))
 	}
 	return "all phases meet their recommended minimums"
 }

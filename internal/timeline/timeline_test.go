@@ -292,7 +292,7 @@ func TestVerdict(t *testing.T) {
 		{[]Phase{{ID: "engagement", Status: StatusTooShort, Days: 7, Minimum: 28}}, `phase "engagement" is 3w short of its 4w minimum`},
 		{[]Phase{{ID: "a", Status: StatusTooShort, Days: 7, Minimum: 28}, {ID: "b", Status: StatusTooShort, Days: 12, Minimum: 14}}, `2 phases are short of their minimums: "a" by 3w, "b" by 2d`},
 		{[]Phase{{ID: "planning", Status: StatusBelowIdeal, Days: 24, Minimum: 21, Ideal: 28}}, `all phases meet their recommended minimums; phase "planning" is 4d short of its 4w ideal`},
-		{[]Phase{{ID: "a", Status: StatusBelowIdeal}, {ID: "b", Status: StatusBelowIdeal}}, "all phases meet their recommended minimums; 2 are short of their ideals"},
+		{[]Phase{{ID: "a", Status: StatusBelowIdeal, Days: 24, Ideal: 28}, {ID: "b", Status: StatusBelowIdeal, Days: 14, Ideal: 21}}, `all phases meet their recommended minimums; 2 are short of their ideals: "a" by 4d, "b" by 1w`},
 	} {
 		s := &Schedule{Phases: tc.phases}
 		if got := s.Verdict(); got != tc.want {
