@@ -25,6 +25,11 @@ func ParseDate(s string) (Date, error) {
 	return Date{t: t, set: true}, nil
 }
 
+// LastDate is the last day a plan can name: YYYY-MM-DD has four digits of year. Anything
+// drawn past it (the tail of an open-ended phase, a calendar's exclusive end) must stop
+// there or be written another way.
+var LastDate = MustDate("9999-12-31")
+
 // MustDate is ParseDate for literals in tests and templates.
 func MustDate(s string) Date {
 	d, err := ParseDate(s)

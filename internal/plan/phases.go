@@ -13,6 +13,8 @@ type ResolvedPhase struct {
 	// Undated is set when the start cannot be worked out; Reason says why.
 	Undated bool
 	Reason  string
+	// PastLastDate is set when the phase is undated because it would run past LastDate.
+	PastLastDate bool
 }
 
 // Dated reports whether both ends of the phase are known.
@@ -30,7 +32,7 @@ func (r ResolvedPhase) Days() int {
 // start begins the day after the previous one ends (or at timeline.start for the first);
 // weeks: N ends on start+7N-1, days: N on start+N-1. Only an ongoing phase may be
 // open-ended; any other phase without end, weeks or days is undated, and so is every
-// phase that would have to start after it.
+// phase that would have to start after it, or end after LastDate.
 func (p *Plan) ResolvePhases() []ResolvedPhase {
 	if p.Timeline == nil {
 		return nil
@@ -51,6 +53,9 @@ func (p *Plan) ResolvePhases() []ResolvedPhase {
 			r.Undated, r.Reason = true, fmt.Sprintf("it has no start and the dates of phase %q before it cannot be worked out", prev.Phase.ID)
 		case prev.End.IsZero():
 			r.Undated, r.Reason = true, fmt.Sprintf("it has no start and the open-ended phase %q before it has no end", prev.Phase.ID)
+		case !prev.End.Before(LastDate):
+			r.Undated, r.PastLastDate = true, true
+			r.Reason = fmt.Sprintf("it has no start and phase %q before it ends on %s, the last day a date can name", prev.Phase.ID, LastDate)
 		default:
 			r.Start = prev.End.AddDays(1)
 		}
@@ -64,6 +69,11 @@ func (p *Plan) ResolvePhases() []ResolvedPhase {
 				r.End = r.Start.AddDays(ph.Days - 1)
 			case ph.Kind != KindOngoing:
 				r.Undated, r.Reason = true, "it has no end, weeks or days"
+			}
+			if r.End.After(LastDate) {
+				r.Start, r.End = Date{}, Date{}
+				r.Undated, r.PastLastDate = true, true
+				r.Reason = fmt.Sprintf("it would end after %s, the last day a date can name", LastDate)
 			}
 		}
 		out[i] = r

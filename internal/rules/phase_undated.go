@@ -33,6 +33,8 @@ func checkPhaseUndated(p *plan.Plan, _ Settings) []Result {
 		noLength := ph.End.IsZero() && ph.Weeks == 0 && ph.Days == 0 && ph.Kind != plan.KindOngoing
 		var fix string
 		switch {
+		case r.PastLastDate:
+			fix = "move the timeline earlier"
 		case r.Start.IsZero() && noLength:
 			fix = "give it a start, and an end, weeks or days"
 		case r.Start.IsZero() && r.Index == 0:

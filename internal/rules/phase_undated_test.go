@@ -57,6 +57,19 @@ func TestPhaseUndated(t *testing.T) {
 `,
 			want: []string{`6:7 error phase "review" cannot be dated because it has no start and the open-ended phase "after" before it has no end: give it a start`},
 		},
+		{
+			name: "past the last day a date can name",
+			yaml: planHead + `timeline:
+  phases:
+    - {id: planning, kind: planning, start: 9999-11-01, end: 9999-12-31}
+    - {id: ongoing, kind: ongoing}
+    - {id: long, kind: engagement, start: 9995-01-01, weeks: 520}
+`,
+			want: []string{
+				`6:7 error phase "ongoing" cannot be dated because it has no start and phase "planning" before it ends on 9999-12-31, the last day a date can name: move the timeline earlier`,
+				`7:7 error phase "long" cannot be dated because it would end after 9999-12-31, the last day a date can name: move the timeline earlier`,
+			},
+		},
 		{name: "no timeline", yaml: planHead},
 	})
 }

@@ -104,13 +104,18 @@ type icsWriter struct {
 }
 
 // event writes an all-day VEVENT from first to last, both inclusive; DTEND is the day
-// after last because RFC 5545 makes it exclusive.
+// after last because RFC 5545 makes it exclusive. An event that ends on the last day a
+// date can name has no day after it to write, so it gives its DURATION instead.
 func (c *icsWriter) event(uid, stamp string, first, last plan.Date, summary, description, category string) {
 	c.line("BEGIN:VEVENT")
 	c.line("UID:" + uid)
 	c.line("DTSTAMP:" + stamp)
 	c.line("DTSTART;VALUE=DATE:" + icsDate(first))
-	c.line("DTEND;VALUE=DATE:" + icsDate(last.AddDays(1)))
+	if last.Before(plan.LastDate) {
+		c.line("DTEND;VALUE=DATE:" + icsDate(last.AddDays(1)))
+	} else {
+		c.line(fmt.Sprintf("DURATION:P%dD", first.DaysUntil(last)+1))
+	}
 	c.line("SUMMARY:" + icsText(summary))
 	if description != "" {
 		c.line("DESCRIPTION:" + icsText(description))

@@ -194,3 +194,40 @@ func TestKeysUniqueWhenIDsRepeat(t *testing.T) {
 		t.Errorf("two phases share the key %q", s.Phases[0].Key)
 	}
 }
+
+// TestLastDate: RFC 5545 dates have four digits of year, and so do Mermaid's here, so
+// nothing may be written past 9999-12-31: an event ending then gives its duration, and
+// the tail of an open-ended phase stops there.
+func TestLastDate(t *testing.T) {
+	p, err := plan.Parse("edge.plan.yaml", []byte(`schema_version: 1
+title: Edge of time
+timeline:
+  phases:
+    - {id: planning, kind: planning, start: 9999-11-01, end: 9999-12-19}
+    - {id: engagement, kind: engagement, end: 9999-12-31}
+    - {id: panel, kind: ongoing, start: 9999-12-20}
+`), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(p, Options{Today: plan.MustDate("9999-12-25")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ics := icsOf(t, s)
+	lines := unfold(ics)
+	for _, want := range []string{"DTSTART;VALUE=DATE:99991220", "DURATION:P12D", "DTEND;VALUE=DATE:99991220"} {
+		if !contains(lines, want) {
+			t.Errorf("the calendar lacks %q", want)
+		}
+	}
+	var mermaid bytes.Buffer
+	if err := WriteMermaid(&mermaid, s); err != nil {
+		t.Fatal(err)
+	}
+	for what, out := range map[string]string{"calendar": ics, "mermaid": mermaid.String()} {
+		if strings.Contains(out, "10000") {
+			t.Errorf("the %s names a year past 9999:\n%s", what, out)
+		}
+	}
+}

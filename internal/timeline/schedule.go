@@ -298,7 +298,11 @@ func (s *Schedule) Extent() (from, to plan.Date) {
 		extend(p.Start)
 		extend(p.End)
 		if p.Open() {
-			extend(p.Start.AddDays(openTail - 1))
+			tail := p.Start.AddDays(openTail - 1)
+			if tail.After(plan.LastDate) {
+				tail = plan.LastDate
+			}
+			extend(tail)
 		}
 	}
 	for _, m := range s.Milestones {
