@@ -428,7 +428,7 @@ func mdPolicy(m *mdDoc, d *Data) {
 		m.heading(3, "Principles")
 		var items []string
 		for _, pr := range p.Principles {
-			items = append(items, mdText(oneLine(pr)))
+			items = append(items, mdItem(pr))
 		}
 		m.list(items)
 	}
@@ -487,10 +487,14 @@ func mdDecisions(m *mdDoc, d *Data) {
 func textItems(list []string) []string {
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdText(oneLine(s))
+		out[i] = mdItem(s)
 	}
 	return out
 }
+
+// mdItem escapes plain text for a list item, whose text starts a line of its own: "# x"
+// or "1. x" there would make a heading or a list inside the item.
+func mdItem(s string) string { return escapeLineStart(mdText(oneLine(s))) }
 
 func mdTimeline(m *mdDoc, d *Data) {
 	t := d.Timeline
@@ -524,9 +528,9 @@ func mdTimeline(m *mdDoc, d *Data) {
 		if len(p.Activities) == 0 {
 			continue
 		}
-		item := mdText(p.Name)
+		item := mdItem(p.Name)
 		for _, a := range p.Activities {
-			item += "\n  - " + mdText(oneLine(a))
+			item += "\n  - " + mdItem(a)
 		}
 		items = append(items, item)
 	}

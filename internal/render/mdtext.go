@@ -12,8 +12,8 @@ import (
 // GitHub would make of them anyway and what markdownlint (MD034) asks for.
 
 // mdSpecial are the characters escaped wherever they appear. "|" is not among them: a
-// table cell escapes pipes itself (mdCell), and a paragraph is a single line, which a
-// pipe cannot turn into a table.
+// table cell escapes pipes itself (mdCell), and text over several lines (mdLines), which
+// pipes could turn into a table, escapes them itself.
 const mdSpecial = "\\`*_[]<>~$"
 
 // addressRE finds what GitHub's autolink extension would link: http(s) and www addresses
@@ -172,7 +172,8 @@ func escapeLineStart(line string) string {
 func mdLines(s string) string {
 	lines := splitLines(s)
 	for i, l := range lines {
-		lines[i] = escapeLineStart(mdText(l))
+		// Pipes too: two lines of text, "a | b" then "|--|--|", would make a table.
+		lines[i] = escapeLineStart(mdTextEscaping(l, "|"))
 	}
 	return strings.Join(lines, "\\\n")
 }

@@ -137,8 +137,33 @@ func TestMarkdownFieldRewrite(t *testing.T) {
 	if got := mdInline("One.\n\n- a\n- b\n\n| x |\n|---|\n| y |"); got != "One.<br>• a<br>• b<br>x<br>y" {
 		t.Errorf("mdInline = %q", got)
 	}
-	if got := mdInline("a `x|y` b"); got != "a `x\\|y` b" {
-		t.Errorf("mdInline escapes pipes in code: %q", got)
+	// A field's pipes are escaped once, by the table, in code spans too: the table splits
+	// its row before any inline is read.
+	for src, want := range map[string]string{
+		"a `x|y` b":          "a `x\\|y` b",
+		"Either A | B fails": `Either A \| B fails`,
+	} {
+		if got := mdCell(mdInline(src)); got != want {
+			t.Errorf("a cell of %q is %q, want %q", src, got, want)
+		}
+	}
+}
+
+func TestMarkdownListItemsCannotMakeBlocks(t *testing.T) {
+	for _, s := range []string{"# Transparency", "1. Inclusion first", "- Book rooms", "---", "+ more", "2) second"} {
+		if got := visibleText(t, "- "+mdItem(s)); got != s {
+			t.Errorf("list item of %q reads %q", s, got)
+		}
+		if got := visibleText(t, "- a\n  - "+mdItem(s)); got != "a "+s {
+			t.Errorf("nested list item of %q reads %q", s, got)
+		}
+	}
+}
+
+func TestMarkdownLinesCannotMakeATable(t *testing.T) {
+	got := mdLines("a | b\n|--|--|")
+	if text := visibleText(t, got); text != "a | b |--|--|" {
+		t.Errorf("mdLines(%q) = %q reads %q", "a | b\n|--|--|", got, text)
 	}
 }
 

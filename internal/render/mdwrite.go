@@ -28,13 +28,14 @@ func mdBlock(src string, base int) string {
 }
 
 // mdInline rewrites a Markdown field for a table cell: one line, blocks joined by <br>.
+// Its pipes are left for the table to escape (mdCell), once, like every cell's.
 func mdInline(src string) string {
 	if blank(src) {
 		return ""
 	}
 	doc, source := engine().parse(src, 0)
 	w := mdSerializer{source: source, cell: true}
-	return mdCell(w.cellBlocks(doc))
+	return w.cellBlocks(doc)
 }
 
 // tidy removes trailing white space (markdownlint MD009) and hard tabs (MD010).
