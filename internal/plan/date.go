@@ -19,7 +19,9 @@ const dateLayout = "2006-01-02"
 // ParseDate reads YYYY-MM-DD and rejects days that do not exist, such as 2027-02-30.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(dateLayout, s)
-	if err != nil {
+	if err != nil || t.Year() < 1 {
+		// Go reads year 0000, but there was no year 0, and the format's dates start at
+		// 0001-01-01.
 		return Date{}, fmt.Errorf("%q is not a real date in the form YYYY-MM-DD", s)
 	}
 	return Date{t: t, set: true}, nil

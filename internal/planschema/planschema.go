@@ -178,10 +178,12 @@ func PathString(tokens []string) string {
 	return b.String()
 }
 
-var dateShape = lazyregexp.New(datePattern)
+var dateShape = lazyregexp.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 const (
-	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+	// datePattern is the schema's: YYYY-MM-DD with a year from 0001, since there was no
+	// year 0.
+	datePattern = "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"
 	slugPattern = "^[a-z][a-z0-9_-]{0,62}$"
 	// notBlankPattern asks for text that is more than spaces (the title's). The white space
 	// is spelt out because RE2's \s and JavaScript's differ beyond ASCII.
@@ -208,6 +210,9 @@ func describe(e *jsonschema.ValidationError) string {
 	case *kind.Pattern:
 		switch k.Want {
 		case datePattern:
+			if dateShape.MatchString(k.Got) {
+				return fmt.Sprintf("%q is not a real calendar date: years start at 0001", k.Got)
+			}
 			return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, with no time or zone", k.Got)
 		case slugPattern:
 			return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits, - and _, starting with a letter (at most 63 characters)", k.Got)
