@@ -32,6 +32,11 @@ func TestParseRejects(t *testing.T) {
 		{"duplicate key", "schema_version: 1\ntitle: a\ntitle: b\n", "3:1 yaml-syntax duplicate key \"title\" (first at line 2)"},
 		{"nested duplicate key", "schema_version: 1\ntitle: a\nmandate:\n  statement: x\n  statement: y\n", "5:3 yaml-syntax duplicate key \"statement\""},
 		{"impossible date", "schema_version: 1\ntitle: a\ntimeline:\n  start: 2027-02-30\n", "4:10 schema timeline.start: \"2027-02-30\" is not a real calendar date"},
+		{"year zero", "schema_version: 1\ntitle: a\ntimeline:\n  start: 0000-01-01\n", "4:10 schema timeline.start: \"0000-01-01\" is not a real calendar date: years start at 0001"},
+		{"date as a number", "schema_version: 1\ntitle: a\ntimeline:\n  start: 20270301\n", "4:10 schema timeline.start: must be a date written YYYY-MM-DD, not a number"},
+		{"fraction for a whole number", "schema_version: 1\ntitle: a\npolicy:\n  response:\n    within_days: 2.5\n", "5:18 schema policy.response.within_days: must be a whole number, not a fraction"},
+		{"blank title, Unicode spaces", "schema_version: 1\ntitle: \"\\u00a0\\u3000\"\n", "2:8 schema title: must not be blank: write the name of the engagement"},
+		{"empty title, one finding", "schema_version: 1\ntitle: \"\"\n", "2:8 schema title: must not be blank: write the name of the engagement"},
 		{"schema_version 2", "schema_version: 2\ntitle: a\n", "1:17 schema reads format version 1, not 2"},
 		{"missing schema_version", "title: a\n", "1:1 schema missing required key \"schema_version\""},
 		{"missing key in item", "schema_version: 1\ntitle: a\nstakeholders:\n  - id: s1\n", "4:5 schema stakeholders[0]: missing required key \"name\""},
@@ -64,6 +69,9 @@ func TestParseRejects(t *testing.T) {
 			rule, sub, _ := strings.Cut(rest, " ")
 			if f.Rule != rule || !strings.Contains(f.Message, sub) {
 				t.Errorf("got %q, want rule %s with %q", got, rule, sub)
+			}
+			if strings.Contains(tc.name, "one finding") && len(le.Findings) != 1 {
+				t.Errorf("%d findings, want one: %v", len(le.Findings), le.Findings)
 			}
 			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "p.plan.yaml:"+itoa(f.Line)+":") {
 				t.Errorf("error is not one line naming file and line: %q", msg)

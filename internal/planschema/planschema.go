@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -185,9 +186,10 @@ const (
 	// year 0.
 	datePattern = "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"
 	slugPattern = "^[a-z][a-z0-9_-]{0,62}$"
-	// notBlankPattern asks for text that is more than spaces (the title's). The white space
-	// is spelt out because RE2's \s and JavaScript's differ beyond ASCII.
-	notBlankPattern = `[^\t\n\v\f\r ]`
+	// notBlankPattern asks for text that is more than white space (the title's): the
+	// characters Go's unicode.IsSpace knows, as the rules' blank test does. They are spelt
+	// out because RE2's \s is ASCII only and JavaScript's is wider.
+	notBlankPattern = "[^\\t\\n\\v\\f\\r\u0085\\p{Z}]"
 	// durationPattern is the config schema's: weeks up to 520, days up to 3650.
 	durationPattern = "^(?:(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)w|(?:[0-9]{1,3}|[12][0-9]{3}|3[0-5][0-9]{2}|3650)d)$"
 )
@@ -195,6 +197,13 @@ const (
 func describe(e *jsonschema.ValidationError) string {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Type:
+		switch {
+		case strings.HasSuffix(e.SchemaURL, "/$defs/date"):
+			return fmt.Sprintf("must be a date written YYYY-MM-DD, not %s", typeWord(k.Got))
+		case slices.Equal(k.Want, []string{"integer"}) && k.Got == "number":
+			// A whole number was given as a fraction: "not a number" would read as nonsense.
+			return "must be a whole number, not a fraction"
+		}
 		return fmt.Sprintf("must be %s, not %s", typeWords(k.Want), typeWord(k.Got))
 	case *kind.Enum:
 		want := make([]string, len(k.Want))
