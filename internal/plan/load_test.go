@@ -36,6 +36,8 @@ func TestParseRejects(t *testing.T) {
 		{"date as a number", "schema_version: 1\ntitle: a\ntimeline:\n  start: 20270301\n", "4:10 schema timeline.start: must be a date written YYYY-MM-DD, not a number"},
 		{"fraction for a whole number", "schema_version: 1\ntitle: a\npolicy:\n  response:\n    within_days: 2.5\n", "5:18 schema policy.response.within_days: must be a whole number, not a fraction"},
 		{"blank title, Unicode spaces", "schema_version: 1\ntitle: \"\\u00a0\\u3000\"\n", "2:8 schema title: must not be blank: write the name of the engagement"},
+		{"currency ISO 4217 does not know", "schema_version: 1\ntitle: a\nbudget:\n  currency: ABC\n", "4:13 schema budget.currency: \"ABC\" is not an ISO 4217 currency code"},
+		{"currency in lower case", "schema_version: 1\ntitle: a\nbudget:\n  currency: aud\n", "4:13 schema budget.currency: \"aud\" is not an ISO 4217 currency code: write three capital letters"},
 		{"empty title, one finding", "schema_version: 1\ntitle: \"\"\n", "2:8 schema title: must not be blank: write the name of the engagement"},
 		{"schema_version 2", "schema_version: 2\ntitle: a\n", "1:17 schema reads format version 1, not 2"},
 		{"missing schema_version", "title: a\n", "1:1 schema missing required key \"schema_version\""},

@@ -15,6 +15,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/currency"
 
 	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/schema"
@@ -70,10 +71,31 @@ func compile(data []byte, id string) (*Validator, error) {
 	return &Validator{schema: sch, raw: raw}, nil
 }
 
-// Validate checks v against the plan schema. The schema is compiled on first use only, so
-// commands that never validate start no slower.
+// Validate checks v against the plan schema, and then what the schema can only shape:
+// that budget.currency is a code ISO 4217 knows. The schema is compiled on first use
+// only, so commands that never validate start no slower.
 func Validate(v any) []Violation {
-	return mustCompiled(planSchema).Validate(v)
+	if vs := mustCompiled(planSchema).Validate(v); len(vs) > 0 {
+		return vs
+	}
+	return currencyViolations(v)
+}
+
+// currencyViolations checks budget.currency against ISO 4217 (golang.org/x/text keeps
+// the list). The schema asks only for three capital letters, so that editors and other
+// validators, which know no currency list, still read the schema alone.
+func currencyViolations(v any) []Violation {
+	plan, _ := v.(map[string]any)
+	budget, _ := plan["budget"].(map[string]any)
+	code, ok := budget["currency"].(string)
+	if !ok {
+		return nil
+	}
+	if _, err := currency.ParseISO(code); err != nil {
+		tokens := []string{"budget", "currency"}
+		return []Violation{{Tokens: tokens, Message: withPath(tokens, fmt.Sprintf("%q is not an ISO 4217 currency code: use one such as AUD, EUR, GBP or USD", code))}}
+	}
+	return nil
 }
 
 // ValidateConfig checks v against the .planrc.yaml schema.
@@ -190,6 +212,7 @@ const (
 	// characters Go's unicode.IsSpace knows, as the rules' blank test does. They are spelt
 	// out because RE2's \s is ASCII only and JavaScript's is wider.
 	notBlankPattern = "[^\\t\\n\\v\\f\\r\u0085\\p{Z}]"
+	currencyPattern = "^[A-Z]{3}$"
 	// durationPattern is the config schema's: weeks up to 520, days up to 3650.
 	durationPattern = "^(?:(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)w|(?:[0-9]{1,3}|[12][0-9]{3}|3[0-5][0-9]{2}|3650)d)$"
 )
@@ -227,6 +250,8 @@ func describe(e *jsonschema.ValidationError) string {
 			return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits, - and _, starting with a letter (at most 63 characters)", k.Got)
 		case notBlankPattern:
 			return "must not be blank: write the name of the engagement"
+		case currencyPattern:
+			return fmt.Sprintf("%q is not an ISO 4217 currency code: write three capital letters, such as AUD, EUR, GBP or USD", k.Got)
 		case durationPattern:
 			return fmt.Sprintf("%q is not a duration of at most 520w or 3650d: write weeks as 3w or days as 28d", k.Got)
 		}
