@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/lazyregexp"
+	"github.com/planascode/plan/internal/plan"
 )
 
 // Stakeholder is the entry AddStakeholder appends. Empty fields are left out of the file,
@@ -192,7 +193,7 @@ func fieldsValue(fs []field) map[string]any {
 }
 
 func parseRoot(body []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(body))
+	dec := yaml.NewDecoder(bytes.NewReader(plan.YAML11Directive(body)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {

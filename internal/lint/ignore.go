@@ -10,6 +10,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/lazyregexp"
+	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -39,7 +40,7 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 	doc := &yaml.Node{Kind: yaml.DocumentNode}
 	if root != nil {
 		doc.Content = []*yaml.Node{root}
-	} else if err := yaml.Unmarshal(source, doc); err != nil {
+	} else if err := yaml.Unmarshal(plan.YAML11Directive(bytes.TrimPrefix(source, []byte("\xef\xbb\xbf"))), doc); err != nil {
 		doc = nil
 	}
 	lines := strings.Split(string(source), "\n")

@@ -171,8 +171,11 @@ func syntaxError(file string, line, col int, msg string) *Error {
 // the package's init would slow down the start of every command.
 var yamlErrLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
 
-// Parse reads a plan from data; file names it in findings.
-func Parse(file string, data []byte, opts Options) (*Plan, error) {
+// decodeTree turns a file's bytes into its top node, refusing what must never load: a
+// file over the size limit, one that is not UTF-8 or holds a NUL byte, one with several
+// documents, and an empty one. Parse and DecodeValue share it, so that the value checked
+// against the schema elsewhere is the one plan checks.
+func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
 	if int64(len(data)) > opts.maxSize() {
 		return nil, tooLarge(file, opts.maxSize())
 	}
@@ -184,7 +187,7 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 		return nil, syntaxError(file, line, col, "the file holds a NUL byte: it is not a text file")
 	}
 
-	dec := yaml.NewDecoder(bytes.NewReader(body))
+	dec := yaml.NewDecoder(bytes.NewReader(YAML11Directive(body)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -202,7 +205,39 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
 		return nil, emptyFile(file)
 	}
-	root := doc.Content[0]
+	return doc.Content[0], nil
+}
+
+// YAML11Directive returns body as yaml.v3 will read it. yaml.v3 refuses a "%YAML 1.2"
+// directive although it reads plans written for YAML 1.2 as their authors mean (yes and
+// no are text, as in 1.2), so the directive is handed to it as "%YAML 1.1": the same
+// number of bytes, so every line and column stays where it was. body is not changed.
+func YAML11Directive(body []byte) []byte {
+	rest := body
+	for len(rest) > 0 {
+		line, next, _ := bytes.Cut(rest, []byte("\n"))
+		text := bytes.TrimRight(line, " \t\r")
+		switch {
+		case len(text) == 0 || text[0] == '#':
+			rest = next
+			continue
+		case bytes.HasPrefix(text, []byte("%YAML 1.2")) && (len(text) == len("%YAML 1.2") || text[len("%YAML 1.2")] == ' ' || text[len("%YAML 1.2")] == '\t'):
+			at := len(body) - len(rest) + len("%YAML 1.")
+			out := bytes.Clone(body)
+			out[at] = '1'
+			return out
+		}
+		return body
+	}
+	return body
+}
+
+// Parse reads a plan from data; file names it in findings.
+func Parse(file string, data []byte, opts Options) (*Plan, error) {
+	root, err := decodeTree(file, data, opts)
+	if err != nil {
+		return nil, err
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Findings: []diag.Finding{{
 			File: file, Line: root.Line, Col: root.Column, Rule: RuleSchema, Severity: diag.Error,
@@ -557,18 +592,12 @@ func attach[T any](p *Plan, seq *yaml.Node, items []T, set func(*T, *yaml.Node))
 // YYYY-MM-DD strings; empty values dropped), for tools that check the schema
 // independently. It returns an *Error for files the loader rejects before validation.
 func DecodeValue(file string, data []byte, opts Options) (any, error) {
-	if int64(len(data)) > opts.maxSize() {
-		return nil, tooLarge(file, opts.maxSize())
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc); err != nil {
-		return nil, yamlError(file, err)
-	}
-	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
-		return nil, emptyFile(file)
+	root, err := decodeTree(file, data, opts)
+	if err != nil {
+		return nil, err
 	}
 	conv := converter{file: file}
-	value := conv.convert(doc.Content[0], 0, false)
+	value := conv.convert(root, 0, false)
 	if err := conv.failure(); err != nil {
 		return nil, err
 	}

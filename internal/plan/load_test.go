@@ -91,6 +91,8 @@ func TestParseAccepts(t *testing.T) {
 		{"extension keys anywhere", "schema_version: 1\ntitle: a\nx_owner: me\nstakeholders:\n  - id: s\n    name: n\n    x_crm_id: 42\nroles:\n  x_note: free\n  sro:\n    name: Ann\n"},
 		{"anchors and merge keys", "schema_version: 1\ntitle: a\nx_defaults: &d {influence: low, impact: low}\nstakeholders:\n  - id: s\n    name: n\n    <<: *d\n"},
 		{"name as list", "schema_version: 1\ntitle: a\nroles:\n  sro:\n    name: [Ann, Bo]\n"},
+		{"a YAML 1.2 directive", "# a plan\n%YAML 1.2\n---\nschema_version: 1\ntitle: a\n"},
+		{"a YAML 1.1 directive", "%YAML 1.1 # as yaml.v3 knows it\n---\nschema_version: 1\ntitle: a\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Parse("p.plan.yaml", []byte(tc.src), Options{})
@@ -200,5 +202,24 @@ func TestEveryDuplicateKeyIsReported(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestYAML11Directive(t *testing.T) {
+	for in, want := range map[string]string{
+		"%YAML 1.2\n---\na: 1\n":      "%YAML 1.1\n---\na: 1\n",
+		"\n# c\n%YAML 1.2 # c\n---\n": "\n# c\n%YAML 1.1 # c\n---\n",
+		"%YAML 1.20\n---\n":           "%YAML 1.20\n---\n",
+		"a: 1\n%YAML 1.2\n":           "a: 1\n%YAML 1.2\n",
+		"title: \"%YAML 1.2\"\n":      "title: \"%YAML 1.2\"\n",
+		"":                            "",
+	} {
+		body := []byte(in)
+		if got := string(YAML11Directive(body)); got != want {
+			t.Errorf("YAML11Directive(%q) = %q, want %q", in, got, want)
+		}
+		if string(body) != in {
+			t.Errorf("YAML11Directive changed its input %q", in)
+		}
 	}
 }
