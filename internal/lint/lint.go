@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -49,12 +50,17 @@ type Result struct {
 	// ReadErrors are files that could not be read at all; the caller reports them and
 	// exits 2, after the other files' findings.
 	ReadErrors []error
+	// Crashes are files whose check panicked: a bug in plan, which the caller reports as
+	// an internal error (exit 3) after the other files' findings. A worker goroutine's
+	// panic would otherwise end the process with a stack trace.
+	Crashes []error
 }
 
 type fileResult struct {
 	findings []diag.Finding
 	source   []byte
 	readErr  error
+	crash    error
 }
 
 // Run checks every input with a bounded pool of workers.
@@ -72,7 +78,7 @@ func (l *Linter) Run(inputs []Input) Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = l.checkInput(inputs[i])
+				results[i] = l.checkRecovering(inputs[i])
 			}
 		}()
 	}
@@ -87,6 +93,10 @@ func (l *Linter) Run(inputs []Input) Result {
 		res.Sources = make(map[string][]byte, len(inputs))
 	}
 	for i, r := range results {
+		if r.crash != nil {
+			res.Crashes = append(res.Crashes, r.crash)
+			continue
+		}
 		if r.readErr != nil {
 			res.ReadErrors = append(res.ReadErrors, r.readErr)
 			continue
@@ -99,6 +109,16 @@ func (l *Linter) Run(inputs []Input) Result {
 	}
 	res.Findings = diag.Sort(res.Findings)
 	return res
+}
+
+// checkRecovering is checkInput, with a panic turned into the file's crash.
+func (l *Linter) checkRecovering(in Input) (res fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = fileResult{crash: fmt.Errorf("checking %s: %v", in.Name, r)}
+		}
+	}()
+	return l.checkInput(in)
 }
 
 func (l *Linter) checkInput(in Input) fileResult {

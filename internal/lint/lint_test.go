@@ -11,6 +11,8 @@ import (
 
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 )
 
 func readExample(t *testing.T, name string) []byte {
@@ -336,5 +338,29 @@ func TestFindingEnds(t *testing.T) {
 			}
 			t.Fatal("no placeholder finding")
 		})
+	}
+}
+
+// TestRuleThatPanics: a rule's panic in a worker is that file's crash, reported to the
+// caller, and every other file is still checked.
+func TestRuleThatPanics(t *testing.T) {
+	l := New(nil)
+	l.Jobs = 2
+	l.Rules = append(l.Rules, rules.Rule{ID: "boom", Severity: diag.Error, Check: func(p *plan.Plan, _ rules.Settings) []rules.Result {
+		if p.Title == "crash" {
+			panic("a bug")
+		}
+		return nil
+	}})
+	res := l.Run([]Input{
+		{Name: "a.plan.yaml", Data: []byte("schema_version: 1\ntitle: fine\n")},
+		{Name: "b.plan.yaml", Data: []byte("schema_version: 1\ntitle: crash\n")},
+		{Name: "c.plan.yaml", Data: []byte("schema_version: 1\ntitle: fine too\n")},
+	})
+	if len(res.Crashes) != 1 || res.Crashes[0].Error() != "checking b.plan.yaml: a bug" {
+		t.Errorf("crashes = %v", res.Crashes)
+	}
+	if res.Files != 2 {
+		t.Errorf("%d files checked, want the other two", res.Files)
 	}
 }

@@ -182,7 +182,7 @@ func Run(opts *Options) error {
 	unreadable := append(found.Unreadable, res.ReadErrors...)
 	// When no file could be read at all there is no report to give, only the errors: a
 	// "no problems in 0 files" would read as a pass.
-	if res.Files > 0 || len(unreadable) == 0 {
+	if res.Files > 0 || len(unreadable)+len(res.Crashes) == 0 {
 		if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
 			var pe *fs.PathError
 			if errors.As(err, &pe) {
@@ -195,6 +195,10 @@ func Run(opts *Options) error {
 	}
 	for _, e := range unreadable {
 		fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %v\n", e)
+	}
+	if len(res.Crashes) > 0 {
+		// A bug, not the user's doing: exit 3, with the first crash as the one line.
+		return res.Crashes[0]
 	}
 	if len(unreadable) > 0 {
 		return &cli.ExitError{Code: cli.ExitBadInput}
