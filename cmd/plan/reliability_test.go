@@ -902,3 +902,23 @@ func TestFullStandardOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestDeletedWorkingDirectory: a shell left in a directory that was removed is the
+// user's situation to fix (exit 2, one line), for every command that reads a plan.
+func TestDeletedWorkingDirectory(t *testing.T) {
+	bin := planBinary(t)
+	for _, cmdline := range []string{"check", "timeline", "render", "add-stakeholder --name X"} {
+		gone := filepath.Join(t.TempDir(), "gone")
+		if err := os.Mkdir(gone, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("sh", "-c", `cd "$1" && rmdir "$1" && exec "$2" `+cmdline, "sh", gone, bin)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", "PLAN_CONFIG=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		_ = cmd.Run()
+		if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.HasPrefix(stderr.String(), "plan: cannot tell the current directory (was it deleted?)") || strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("plan %s in a deleted directory: exit %d, stderr %q; want exit 2 and one line", cmdline, code, stderr.String())
+		}
+	}
+}

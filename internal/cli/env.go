@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -28,12 +29,27 @@ func (e *Env) Var(key string) string {
 }
 
 // WorkDir is the directory relative paths are resolved against: Env.Dir, or the
-// process's working directory.
+// process's working directory. A working directory that no longer exists is the user's
+// to fix (exit 2), not a bug.
 func (e *Env) WorkDir() (string, error) {
 	if e.Dir != "" {
 		return e.Dir, nil
 	}
-	return os.Getwd()
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", BadInputf("cannot tell the current directory (was it deleted?): %v", PathCause(err))
+	}
+	return dir, nil
+}
+
+// Path is where a path the user typed is: as typed, since the process runs in the
+// directory it is relative to, except when a test has set Env.Dir. Messages name the
+// path as typed either way.
+func (e *Env) Path(p string) string {
+	if e.Dir == "" || p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.Dir, p)
 }
 
 // OnlyPlan finds the plan a command works on when none is named: the one regular

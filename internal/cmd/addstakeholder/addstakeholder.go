@@ -137,11 +137,9 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	dir := opts.Env.Dir
-	if dir == "" {
-		if dir, err = os.Getwd(); err != nil {
-			return err
-		}
+	dir, err := opts.Env.WorkDir()
+	if err != nil {
+		return err
 	}
 	cfg, err := config.Resolve("", opts.Env.Var(config.EnvVar), dir)
 	if err != nil {
@@ -153,10 +151,7 @@ func Run(opts *Options) error {
 			return err
 		}
 	}
-	path := name
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(dir, path)
-	}
+	path := opts.Env.Path(name)
 
 	if info, err := os.Stat(path); err != nil {
 		return cli.BadInputf("%s: cannot read: %v", name, cli.PathCause(err))

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -124,11 +123,9 @@ func Run(opts *Options) error {
 	if opts.Jobs < 1 {
 		return cli.BadInputf("--jobs must be at least 1, not %d", opts.Jobs)
 	}
-	dir := opts.Env.Dir
-	if dir == "" {
-		if dir, err = os.Getwd(); err != nil {
-			return err
-		}
+	dir, err := opts.Env.WorkDir()
+	if err != nil {
+		return err
 	}
 	cfg, err := config.Resolve(opts.Config, opts.Env.Var(config.EnvVar), dir)
 	if err != nil {
@@ -143,7 +140,7 @@ func Run(opts *Options) error {
 	if changed && slices.Contains(paths, "-") {
 		return cli.BadInputf("--changed cannot be used with standard input (-): git knows nothing of it")
 	}
-	found, err := discover.Files(inDir(dir, paths), discover.Options{Include: cfg.Include, Exclude: cfg.Exclude})
+	found, err := discover.Files(inDir(opts.Env, paths), discover.Options{Include: cfg.Include, Exclude: cfg.Exclude})
 	if err != nil {
 		return cli.BadInput(err)
 	}
@@ -277,24 +274,6 @@ func parseFailLevel(s string) (diag.Severity, error) {
 	return sev, nil
 }
 
-// inDir makes relative paths relative to the command's directory when it is not the
-// process's own (tests run commands in temp dirs without chdir).
-func inDir(dir string, paths []string) []string {
-	wd, _ := os.Getwd()
-	if dir == wd {
-		return paths
-	}
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		if p == "-" || filepath.IsAbs(p) {
-			out[i] = p
-			continue
-		}
-		out[i] = filepath.Join(dir, p)
-	}
-	return out
-}
-
 func inputsFor(opts *Options, dir string, files []string, cfg *config.Config) ([]lint.Input, error) {
 	inputs := make([]lint.Input, 0, len(files))
 	stdinUsed := false
@@ -333,4 +312,17 @@ func displayName(dir, path string) string {
 		return filepath.ToSlash(rel)
 	}
 	return path
+}
+
+// inDir resolves the paths the user typed (see cli.Env.Path); "-" stays standard input.
+func inDir(env *cli.Env, paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if p == "-" {
+			out[i] = p
+			continue
+		}
+		out[i] = env.Path(p)
+	}
+	return out
 }

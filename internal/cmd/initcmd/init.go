@@ -158,10 +158,7 @@ func Run(opts *Options) error {
 		return err
 	}
 
-	path := opts.File
-	if opts.Env.Dir != "" && !filepath.IsAbs(path) {
-		path = filepath.Join(opts.Env.Dir, path)
-	}
+	path := opts.Env.Path(opts.File)
 	if info, err := os.Stat(path); err == nil {
 		if info.IsDir() {
 			return cli.BadInputf("%s: is a directory; name a file such as %s", opts.File, filepath.Join(opts.File, DefaultFile))

@@ -152,11 +152,9 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--today: %v", err)
 		}
 	}
-	dir := env.Dir
-	if dir == "" {
-		if dir, err = os.Getwd(); err != nil {
-			return err
-		}
+	dir, err := env.WorkDir()
+	if err != nil {
+		return err
 	}
 	cfg, err := config.Resolve(opts.Config, env.Var(config.EnvVar), dir)
 	if err != nil {
@@ -168,7 +166,7 @@ func Run(opts *Options) error {
 			return cli.BadInput(err)
 		}
 	}
-	path := inDir(dir, name)
+	path := env.Path(name)
 	data, err := plan.ReadFile(path, plan.Options{MaxSize: cfg.MaxFileSize})
 	if err != nil {
 		return cli.BadInput(err)
@@ -195,13 +193,13 @@ func Run(opts *Options) error {
 	}
 	ro.Git = lookup(path)
 	if opts.Template != "" {
-		ro.Template = inDir(dir, opts.Template)
+		ro.Template = env.Path(opts.Template)
 		if info, err := os.Stat(ro.Template); err != nil || info.IsDir() {
 			return cli.BadInputf("--template %s: %s", opts.Template, statProblem(err))
 		}
 	}
 	if opts.CSS != "" {
-		if ro.CSS, err = os.ReadFile(inDir(dir, opts.CSS)); err != nil {
+		if ro.CSS, err = os.ReadFile(env.Path(opts.CSS)); err != nil {
 			return cli.BadInputf("--css %s: %s", opts.CSS, statProblem(err))
 		}
 	}
@@ -211,9 +209,9 @@ func Run(opts *Options) error {
 			inputs[ro.Template] = "the template " + opts.Template
 		}
 		if opts.CSS != "" {
-			inputs[inDir(dir, opts.CSS)] = "the stylesheet " + opts.CSS
+			inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
 		}
-		if err := notAnInput(inDir(dir, opts.Output), opts.Output, inputs); err != nil {
+		if err := notAnInput(env.Path(opts.Output), opts.Output, inputs); err != nil {
 			return err
 		}
 	}
@@ -236,7 +234,7 @@ func Run(opts *Options) error {
 		_, err := env.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	out := inDir(dir, opts.Output)
+	out := env.Path(opts.Output)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, cli.PathCause(err))
 	}
@@ -254,14 +252,6 @@ func statProblem(err error) string {
 		return "no such file"
 	}
 	return cli.PathCause(err).Error()
-}
-
-// inDir resolves a relative path against the command's directory.
-func inDir(dir, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(dir, p)
 }
 
 // notAnInput refuses an -o that names one of the files the report is made from (under

@@ -6,8 +6,6 @@ package timeline
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -103,12 +101,9 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--today: %v", err)
 		}
 	}
-	dir := env.Dir
-	if dir == "" {
-		var err error
-		if dir, err = os.Getwd(); err != nil {
-			return err
-		}
+	dir, err := env.WorkDir()
+	if err != nil {
+		return err
 	}
 	cfg, err := config.Resolve(opts.Config, env.Var(config.EnvVar), dir)
 	if err != nil {
@@ -120,12 +115,7 @@ func Run(opts *Options) error {
 			return cli.BadInput(err)
 		}
 	}
-	path := name
-	if env.Dir != "" && !filepath.IsAbs(path) {
-		// Tests run commands in a directory that is not the process's own.
-		path = filepath.Join(env.Dir, path)
-	}
-	data, err := plan.ReadFile(path, plan.Options{MaxSize: cfg.MaxFileSize})
+	data, err := plan.ReadFile(env.Path(name), plan.Options{MaxSize: cfg.MaxFileSize})
 	if err != nil {
 		return cli.BadInput(err)
 	}
