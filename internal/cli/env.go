@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 )
@@ -91,4 +93,27 @@ func PathCause(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// OneLine checks a flag whose value is written on one line of a plan: it must be UTF-8
+// and hold no line break of any kind (YAML also breaks lines at NEL, LS and PS) and no
+// other control character.
+func OneLine(flag, value string) error {
+	if err := Text(flag, value); err != nil {
+		return err
+	}
+	for _, r := range value {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return BadInputf("--%s must be a single line of text", flag)
+		}
+	}
+	return nil
+}
+
+// Text checks a flag whose value is written into a plan as text: it must be UTF-8.
+func Text(flag, value string) error {
+	if !utf8.ValidString(value) {
+		return BadInputf("--%s is not valid UTF-8: %q", flag, value)
+	}
+	return nil
 }

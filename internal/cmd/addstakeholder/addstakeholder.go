@@ -270,9 +270,18 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 	}
 	// Names, ids, contacts and channels are shown in lists and tables; only the
 	// Markdown fields may span lines.
-	for _, f := range []struct{ flag, value string }{{"name", s.Name}, {"id", s.ID}, {"contact", s.Contact}, {"channel", strings.Join(s.Channels, "")}} {
-		if strings.ContainsAny(f.value, "\r\n") {
-			return s, cli.BadInputf("--%s must be a single line", f.flag)
+	oneLine := []struct{ flag, value string }{{"name", s.Name}, {"id", s.ID}, {"contact", s.Contact}}
+	for _, c := range s.Channels {
+		oneLine = append(oneLine, struct{ flag, value string }{"channel", c})
+	}
+	for _, f := range oneLine {
+		if err := cli.OneLine(f.flag, f.value); err != nil {
+			return s, err
+		}
+	}
+	for _, f := range []struct{ flag, value string }{{"profile", s.Profile}, {"interest", s.Interest}, {"notes", s.Notes}} {
+		if err := cli.Text(f.flag, f.value); err != nil {
+			return s, err
 		}
 	}
 	if s.ID == "" {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
-	"unicode"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -135,14 +134,14 @@ func Run(opts *Options) error {
 	if chosen == nil {
 		return cli.BadInputf("unknown template %q: choose one of %s", opts.Template, strings.Join(names, ", "))
 	}
-	if strings.ContainsAny(opts.Title, "\r\n") {
-		return cli.BadInputf("--title must be a single line")
-	}
 	if opts.Title != "" && strings.TrimSpace(opts.Title) == "" {
 		return cli.BadInputf("--title must not be blank: give the engagement's name, or leave --title out for a placeholder")
 	}
-	if strings.ContainsFunc(opts.Schema, unicode.IsControl) {
-		return cli.BadInputf("--schema must be a single line: the path or URL of plan.schema.json")
+	if err := cli.OneLine("title", opts.Title); err != nil {
+		return err
+	}
+	if err := cli.OneLine("schema", opts.Schema); err != nil {
+		return err
 	}
 	if opts.File == "-" {
 		return cli.BadInputf("plan init writes a file, not standard output: name the file, such as %s", DefaultFile)
