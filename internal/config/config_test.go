@@ -68,6 +68,7 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"minimums:\n  planning: 3 weeks\n", ".planrc.yaml:2: minimums.planning:"},
 		{"colour: red\n", ".planrc.yaml:1: unknown key \"colour\""},
 		{"vulnerable_channels: 0\n", ".planrc.yaml:1: vulnerable_channels:"},
+		{"max_file_size: 9223372036854775807\n", ".planrc.yaml:1: max_file_size:"},
 		{"budget_stakeholders: -1\n", ".planrc.yaml:1: budget_stakeholders:"},
 		{"include: [\"*.plan.yaml\"]\nexclude:\n  - drafts/**\n  - \"[\"\n", `.planrc.yaml:4: exclude: "[" is not a valid pattern`},
 		{"include: [\"[[:bogus:]]\"]\n", `.planrc.yaml:1: include: "[[:bogus:]]" is not a valid pattern`},

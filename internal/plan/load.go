@@ -109,7 +109,9 @@ var ErrTooLarge = errors.New("file too large")
 
 // ReadLimited reads all of r, or fails once it passes max bytes without reading the rest.
 func ReadLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	// One byte past max tells a file of exactly max bytes from a larger one; at the
+	// largest int64 there is no byte past it.
+	data, err := io.ReadAll(io.LimitReader(r, max+min(1, math.MaxInt64-max)))
 	if err != nil {
 		return nil, err
 	}

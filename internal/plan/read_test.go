@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -33,5 +34,12 @@ func TestReadSized(t *testing.T) {
 		case !tc.tooLarge && (err != nil || string(got) != tc.want):
 			t.Errorf("%s: got %q, %v; want %q", tc.name, got, err, tc.want)
 		}
+	}
+}
+
+func TestReadLimitedAtTheLargestLimit(t *testing.T) {
+	data, err := ReadLimited(strings.NewReader("schema_version: 1\n"), math.MaxInt64)
+	if err != nil || string(data) != "schema_version: 1\n" {
+		t.Errorf("ReadLimited(…, MaxInt64) = %q, %v", data, err)
 	}
 }
