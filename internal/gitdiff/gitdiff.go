@@ -8,11 +8,13 @@ package gitdiff
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // DefaultBase is the branch compared with when there is no upstream branch.
@@ -38,9 +40,15 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// gitTimeout bounds each git call: a check in CI must fail, not hang, on a wedged
+// repository (a lock, a credential prompt, a network file system).
+const gitTimeout = 2 * time.Minute
+
 // git runs git in dir and returns its standard output.
 func git(dir string, args ...string) (string, error) {
-	cmd := exec.Command("git", args...)
+	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -48,6 +56,9 @@ func git(dir string, args ...string) (string, error) {
 		var notFound *exec.Error
 		if errors.As(err, &notFound) {
 			return "", fmt.Errorf("--changed needs git: %w", err)
+		}
+		if ctx.Err() != nil {
+			err = fmt.Errorf("no answer after %v", gitTimeout)
 		}
 		return "", &Error{Args: args, Stderr: stderr.String(), Err: err}
 	}
@@ -113,6 +124,10 @@ type Changes struct {
 // base with base. Untracked files count as changed, since a new plan is usually not yet
 // committed when someone checks it.
 func Changed(dir, base string) (*Changes, error) {
+	if strings.HasPrefix(base, "-") {
+		// git would read it as one of its own options.
+		return nil, fmt.Errorf("%q is not a branch or commit: a ref cannot start with \"-\"", base)
+	}
 	root, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, err

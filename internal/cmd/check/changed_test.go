@@ -172,6 +172,7 @@ func TestChangedErrors(t *testing.T) {
 		{"unknown base", r.Dir, []string{"--changed", "--base", "no-such-branch"}, "git merge-base no-such-branch HEAD: fatal: "},
 		{"standard input", r.Dir, []string{"--changed", "-"}, "--changed cannot be used with standard input"},
 		// A mistyped path must not pass as "nothing changed".
+		{"base that looks like an option", r.Dir, []string{"--changed", "--base=--output=x"}, `"--output=x" is not a branch or commit`},
 		{"missing path", r.Dir, []string{"--changed", "--base", "HEAD", "typo-dir/"}, "typo-dir: no such file or directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
