@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
@@ -120,7 +119,8 @@ var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
 func Parse(path string, data []byte) (*Config, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("config %s: invalid YAML: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		line, msg := plan.YAMLErrorLine(err)
+		return nil, fmt.Errorf("%s:%d: invalid YAML: %s", path, line, msg)
 	}
 	cfg := Default()
 	cfg.Path = path

@@ -72,7 +72,8 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"budget_stakeholders: -1\n", ".planrc.yaml:1: budget_stakeholders:"},
 		{"include: [\"*.plan.yaml\"]\nexclude:\n  - drafts/**\n  - \"[\"\n", `.planrc.yaml:4: exclude: "[" is not a valid pattern`},
 		{"include: [\"[[:bogus:]]\"]\n", `.planrc.yaml:1: include: "[[:bogus:]]" is not a valid pattern`},
-		{"rules: [a\n", "config .planrc.yaml: invalid YAML"},
+		{"rules: [a\n", ".planrc.yaml:1: invalid YAML: did not find expected ',' or ']'"},
+		{"rules:\n  a: b\n c: d\n", ".planrc.yaml:2: invalid YAML: did not find expected key"},
 	} {
 		_, err := Parse(".planrc.yaml", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

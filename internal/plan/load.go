@@ -277,18 +277,22 @@ func emptyFile(file string) *Error {
 }
 
 func yamlError(file string, err error) *Error {
-	msg := err.Error()
+	line, msg := YAMLErrorLine(err)
+	return syntaxError(file, line, 1, "invalid YAML: "+msg)
+}
+
+// YAMLErrorLine splits a yaml.v3 error into the line it names (1 when it names none) and
+// what it says, so that callers can report it as FILE:LINE: message.
+func YAMLErrorLine(err error) (line int, msg string) {
+	msg = err.Error()
 	if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	line := 1
 	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
+		return line, m[2]
 	}
-	return syntaxError(file, line, 1, "invalid YAML: "+msg)
+	return 1, strings.TrimPrefix(msg, "yaml: ")
 }
 
 func firstInvalidUTF8(b []byte) (line, col int, bad bool) {
