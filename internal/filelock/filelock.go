@@ -6,7 +6,8 @@ import (
 	"time"
 )
 
-// ErrTimeout is returned by Lock when another process held the lock for the whole wait.
+// ErrTimeout is returned by Acquire when another process held the lock for the whole
+// wait. Errors leave the path out: the caller names the file as the user typed it.
 var ErrTimeout = errors.New("timed out waiting for another process to finish editing the file")
 
 // Lock is a held lock. Unlock releases it.

@@ -29,7 +29,7 @@ func acquire(path string, timeout time.Duration, opened func()) (*Lock, error) {
 		locked, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("cannot lock %s: %w", path, err)
+			return nil, fmt.Errorf("cannot lock it: %w", err)
 		}
 		if locked {
 			if current, err := os.Stat(path); err == nil {
@@ -43,7 +43,7 @@ func acquire(path string, timeout time.Duration, opened func()) (*Lock, error) {
 		}
 		f.Close()
 		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("%s: %w", path, ErrTimeout)
+			return nil, ErrTimeout
 		}
 		time.Sleep(wait)
 		// Back off, but not so far that a short queue of editors waits idle.

@@ -178,20 +178,9 @@ func Run(opts *Options) error {
 	if err != nil {
 		return refuse(opts, name, err)
 	}
-	before, err := plan.Parse(name, data, maxSize)
-	if err != nil {
+	if _, err := plan.Parse(name, data, maxSize); err != nil {
 		return refuse(opts, name, err)
 	}
-	for _, existing := range before.Stakeholders {
-		if existing.ID == s.ID {
-			line := 0
-			if existing.Node != nil {
-				line = existing.Node.Line
-			}
-			return cli.BadInputf("%s already has a stakeholder with id %q (line %d): choose another id with --id", name, s.ID, line)
-		}
-	}
-
 	out, err := edit.AddStakeholder(data, s)
 	if err != nil {
 		var dup *edit.DuplicateIDError
