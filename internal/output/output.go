@@ -51,7 +51,8 @@ func New(name string, ios *iostreams.IOStreams) (Formatter, error) {
 	case "sarif":
 		return SARIF{}, nil
 	case "github":
-		return GitHub{StepSummaryPath: os.Getenv("GITHUB_STEP_SUMMARY")}, nil
+		// The caller sets StepSummaryPath from its environment.
+		return GitHub{}, nil
 	case "junit":
 		return JUnit{}, nil
 	}
