@@ -80,7 +80,7 @@ func isUsageError(err error) bool {
 		return false
 	}
 	msg := err.Error()
-	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "required flag", "accepts ", "requires ", "invalid argument"} {
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "required flag", "accepts ", "requires "} {
 		if strings.HasPrefix(msg, prefix) {
 			return true
 		}

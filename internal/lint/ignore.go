@@ -30,10 +30,10 @@ type ignore struct {
 }
 
 // applyIgnores drops the findings that inline comments silence and, when the file
-// loaded (reportUnused), reports comments that silence nothing as unused-ignore: a file
-// that failed to load gets its yaml-syntax or schema findings and nothing else. root is
-// the file's parsed tree when the loader produced one; nil makes it parse the source.
-func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, cfg *config.Config, known func(string) bool, reportUnused bool) []diag.Finding {
+// loaded, reports comments that silence nothing as unused-ignore: a file that failed to
+// load gets its yaml-syntax or schema findings and nothing else. root is the file's
+// parsed tree when it loaded; nil (it did not) makes it parse the source.
+func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, cfg *config.Config, known func(string) bool) []diag.Finding {
 	if !bytes.Contains(source, []byte("plan:ignore")) {
 		return fs
 	}
@@ -95,7 +95,7 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 		}
 	}
 	sev, on := cfg.SeverityFor(rules.IDUnusedIgnore, diag.Info)
-	if !on || !reportUnused {
+	if !on || root == nil {
 		return kept
 	}
 	for _, ig := range ignores {

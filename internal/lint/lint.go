@@ -211,7 +211,7 @@ func (l *Linter) finish(name string, source []byte, root *yaml.Node, fs []diag.F
 		kept = append(kept, f)
 	}
 	if source != nil {
-		kept = applyIgnores(name, source, root, kept, l.Config, l.knownRule, root != nil)
+		kept = applyIgnores(name, source, root, kept, l.Config, l.knownRule)
 	}
 	return diag.Sort(kept)
 }

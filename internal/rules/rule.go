@@ -43,11 +43,6 @@ func at(n *yaml.Node, format string, args ...any) Result {
 	return Result{Node: n, Message: fmt.Sprintf(format, args...)}
 }
 
-// atTop builds a result about the whole file, for sections that are absent.
-func atTop(format string, args ...any) Result {
-	return Result{Message: fmt.Sprintf(format, args...)}
-}
-
 // withSeverity returns r with its own severity.
 func (r Result) withSeverity(s diag.Severity) Result {
 	r.Severity = s

@@ -3,7 +3,6 @@ package rulescmd
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -52,7 +51,7 @@ finds, why it matters, and how to fix it. The same text is in docs/rules.md.`,
 					return err
 				}
 			}
-			_, err := fmt.Fprintf(out, "\n%d rules. %s\n", len(all), strings.TrimSpace("Run `plan rules ID` for one rule's documentation."))
+			_, err := fmt.Fprintf(out, "\n%d rules. %s\n", len(all), "Run `plan rules ID` for one rule's documentation.")
 			return err
 		},
 	}

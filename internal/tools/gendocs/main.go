@@ -90,14 +90,12 @@ func docDate(flagValue, epoch string) (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
-// rootCmd builds the real command tree, with the completion command cobra otherwise
-// adds only when the program runs, so that it gets a man page too.
+// rootCmd builds the real command tree, completion command included (app adds it when
+// the tree is built, so it gets a man page too).
 func rootCmd(version string) *cobra.Command {
 	ios, _, _, _ := iostreams.Test()
 	env := &cli.Env{IO: ios, Build: cli.BuildInfo{Version: version}, Now: time.Now, Getenv: func(string) string { return "" }}
-	root := app.NewRootCmd(env)
-	root.InitDefaultCompletionCmd()
-	return root
+	return app.NewRootCmd(env)
 }
 
 // CompletionFiles names the completion script of each shell, by the names the shells
