@@ -166,7 +166,7 @@ func nodeSpans(doc *yaml.Node, texts textRegions) spans {
 	// would let an ignore on one item silence its siblings too.
 	var walk func(n *yaml.Node, depth int, inList bool) int
 	walk = func(n *yaml.Node, depth int, inList bool) int {
-		if n == nil || depth > 10000 {
+		if n == nil || depth > plan.MaxDepth {
 			return 0
 		}
 		last := n.Line

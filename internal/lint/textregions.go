@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // textRegions says where a document's strings run over more than one line, which the
@@ -33,7 +35,7 @@ func findTextRegions(lines []string, doc *yaml.Node) textRegions {
 	r := textRegions{blockEnd: map[int]int{}, blockLine: map[int]bool{}}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
-		if n == nil || depth > 10000 || n.Kind == yaml.AliasNode {
+		if n == nil || depth > plan.MaxDepth || n.Kind == yaml.AliasNode {
 			return
 		}
 		if n.Kind == yaml.ScalarNode {

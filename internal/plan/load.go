@@ -22,8 +22,9 @@ import (
 const (
 	// DefaultMaxSize is the largest file the loader reads unless told otherwise.
 	DefaultMaxSize = 10 << 20
-	// maxDepth matches yaml.v3's own nesting limit, so both give up at the same depth.
-	maxDepth = 10000
+	// MaxDepth matches yaml.v3's own nesting limit, so both give up at the same depth;
+	// every walk of a tree stops there too.
+	MaxDepth = 10000
 	// maxExpandedNodes bounds how many nodes aliases may add when the document is
 	// expanded for validation: far above any real plan, far below a billion laughs.
 	maxExpandedNodes = 200000
@@ -375,8 +376,8 @@ func (c *converter) convert(n *yaml.Node, depth int, viaAlias bool) any {
 	if c.err != nil {
 		return nil
 	}
-	if depth > maxDepth {
-		c.fail(n, fmt.Sprintf("the document is nested deeper than %d levels", maxDepth))
+	if depth > MaxDepth {
+		c.fail(n, fmt.Sprintf("the document is nested deeper than %d levels", MaxDepth))
 		return nil
 	}
 	if viaAlias {

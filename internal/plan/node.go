@@ -147,7 +147,7 @@ func PointersTo(root *yaml.Node, targets []*yaml.Node) []string {
 		if found(n) {
 			return true
 		}
-		if n == nil || depth > maxDepth {
+		if n == nil || depth > MaxDepth {
 			return false
 		}
 		switch n.Kind {

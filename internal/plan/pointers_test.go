@@ -84,7 +84,7 @@ func PointerTo(root, target *yaml.Node) string {
 		if n == target {
 			return true
 		}
-		if n == nil || depth > maxDepth {
+		if n == nil || depth > MaxDepth {
 			return false
 		}
 		switch n.Kind {

@@ -1,13 +1,16 @@
 package rules
 
-import "github.com/planascode/plan/internal/diag"
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
 
 // IDs of the findings that do not come from a rule's Check: the loader reports the first
-// two, the lint engine the third. They are registered so that docs, SARIF and config
-// treat them like every other rule.
+// two (and names them), the lint engine the third. They are registered so that docs,
+// SARIF and config treat them like every other rule.
 const (
-	IDYAMLSyntax   = "yaml-syntax"
-	IDSchema       = "schema"
+	IDYAMLSyntax   = plan.RuleYAMLSyntax
+	IDSchema       = plan.RuleSchema
 	IDUnusedIgnore = "unused-ignore"
 )
 
