@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/iostreams"
 )
 
@@ -38,7 +39,7 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	if werr := ios.OutErr(); werr != nil {
 		// Whatever the command made of it, its output is lost: it could not do its job,
 		// and the cause lies outside plan.
-		fmt.Fprintf(ios.ErrOut, "plan: cannot write to standard output: %v\n", cli.PathCause(werr))
+		fmt.Fprintf(ios.ErrOut, "plan: cannot write to standard output: %v\n", fserr.Cause(werr))
 		return cli.ExitBadInput
 	}
 	if err == nil {

@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/planascode/plan/internal/fserr"
 )
 
 // tempFile is what Write needs of its temporary file. It is an interface only so that
@@ -67,12 +69,12 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	case statErr == nil:
 		perm = info.Mode().Perm()
 	case !errors.Is(statErr, fs.ErrNotExist):
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(statErr))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(statErr))
 	}
 	tmp, err := createTemp(path, perm)
 	if err != nil {
 		// The message names the file the user asked for; the directory says why.
-		return fmt.Errorf("cannot write %s: cannot create a file in %s: %w", path, dir, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: cannot create a file in %s: %w", path, dir, fserr.Cause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -81,23 +83,23 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	if statErr == nil {
 		// The umask narrowed the mode at creation; a replaced file keeps exactly its own.
 		if err = tmp.Chmod(perm); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+			return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 		}
 		keepOwner(tmp, info)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	syncDir(dir)
 	return nil
@@ -118,7 +120,7 @@ func resolve(path string) (string, error) {
 		}
 		target, err := os.Readlink(path)
 		if err != nil {
-			return "", fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+			return "", fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 		}
 		if !filepath.IsAbs(target) {
 			target = filepath.Join(filepath.Dir(path), target)
@@ -131,14 +133,14 @@ func resolve(path string) (string, error) {
 func writeInPlace(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	return nil
 }
@@ -150,12 +152,4 @@ func syncDir(dir string) {
 		_ = d.Sync()
 		d.Close()
 	}
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+
+	"github.com/planascode/plan/internal/fserr"
 )
 
 // Clock returns the current time: Env.Now when a test set it, else the system clock.
@@ -39,7 +39,7 @@ func (e *Env) WorkDir() (string, error) {
 	}
 	dir, err := os.Getwd()
 	if err != nil {
-		return "", BadInputf("cannot tell the current directory (was it deleted?): %v", PathCause(err))
+		return "", BadInputf("cannot tell the current directory (was it deleted?): %v", fserr.Cause(err))
 	}
 	return dir, nil
 }
@@ -61,7 +61,7 @@ func (e *Env) Path(p string) string {
 func OnlyPlan(dir, usage string) (string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return "", BadInputf("cannot list %s: %v", dir, PathCause(err))
+		return "", BadInputf("cannot list %s: %v", dir, fserr.Cause(err))
 	}
 	var found []string
 	for _, e := range entries {
@@ -83,16 +83,6 @@ func OnlyPlan(dir, usage string) (string, error) {
 // CompletePlanFiles is the shell completion of a command's FILE argument: plan files only.
 func CompletePlanFiles(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-}
-
-// PathCause is what went wrong with a path, without the path and operation that
-// os errors repeat, for messages that name the file their own way.
-func PathCause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // OneLine checks a flag whose value is written on one line of a plan: it must be UTF-8

@@ -4,9 +4,7 @@ package config
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/discover"
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
@@ -103,11 +102,7 @@ func Resolve(explicit, fromEnv, dir string) (*Config, error) {
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("config %s: cannot read: %v", path, err)
+		return nil, fmt.Errorf("config %s: cannot read: %v", path, fserr.Cause(err))
 	}
 	return Parse(path, data)
 }

@@ -1,7 +1,6 @@
 package discover
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/planascode/plan/internal/fserr"
 )
 
 // Options narrows what a directory walk picks up. Patterns use the .gitignore syntax:
@@ -146,11 +147,7 @@ func matchAny(patterns []pattern, rel string, isDir bool) bool {
 // *fs.PathError message would repeat the operation and, for a walk, an inner path the
 // user never typed. The cause stays wrapped for errors.Is.
 func pathError(name string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("%s: %w", name, err)
+	return fmt.Errorf("%s: %w", name, fserr.Cause(err))
 }
 
 type walker struct {

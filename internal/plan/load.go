@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/planschema"
 )
@@ -98,11 +99,7 @@ func ReadFile(path string, opts Options) ([]byte, error) {
 }
 
 func readError(path string, err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("%s: cannot read: %v", path, err)
+	return fmt.Errorf("%s: cannot read: %v", path, fserr.Cause(err))
 }
 
 // ErrTooLarge is returned by ReadLimited for input over the limit.

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/templates"
 )
@@ -98,11 +98,7 @@ func reportTemplate(path string) (*template.Template, string, error) {
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, "", &TemplateError{Path: path, Err: fmt.Errorf("cannot read: %w", err)}
+		return nil, "", &TemplateError{Path: path, Err: fmt.Errorf("cannot read: %w", fserr.Cause(err))}
 	}
 	set, err := master.Clone()
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/filelock"
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -154,7 +155,7 @@ func Run(opts *Options) error {
 	path := opts.Env.Path(name)
 
 	if info, err := os.Stat(path); err != nil {
-		return cli.BadInputf("%s: cannot read: %v", name, cli.PathCause(err))
+		return cli.BadInputf("%s: cannot read: %v", name, fserr.Cause(err))
 	} else if info.IsDir() {
 		return cli.BadInputf("%s: is a directory, not a plan file", name)
 	}
@@ -168,7 +169,7 @@ func Run(opts *Options) error {
 		}
 		lock, err := filelock.Acquire(path, timeout)
 		if err != nil {
-			return cli.BadInputf("%s: cannot edit: %v", name, cli.PathCause(err))
+			return cli.BadInputf("%s: cannot edit: %v", name, fserr.Cause(err))
 		}
 		defer lock.Unlock()
 	}

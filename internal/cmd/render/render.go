@@ -17,6 +17,7 @@ import (
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
 	report "github.com/planascode/plan/internal/render"
@@ -236,7 +237,7 @@ func Run(opts *Options) error {
 	}
 	out := env.Path(opts.Output)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, cli.PathCause(err))
+		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, fserr.Cause(err))
 	}
 	if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
 		return cli.BadInput(err)
@@ -251,7 +252,7 @@ func statProblem(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	}
-	return cli.PathCause(err).Error()
+	return fserr.Cause(err).Error()
 }
 
 // notAnInput refuses an -o that names one of the files the report is made from (under
