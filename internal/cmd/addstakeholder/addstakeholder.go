@@ -250,7 +250,7 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 		{"desired", s.Desired, plan.EngagementLevels},
 	} {
 		if e.value != "" && !slices.Contains(e.allowed, e.value) {
-			return s, cli.BadInputf("invalid --%s %q: allowed values are %s", e.flag, e.value, strings.Join(e.allowed, ", "))
+			return s, cli.BadInputf("invalid --%s %q: want %s", e.flag, e.value, strings.Join(e.allowed, ", "))
 		}
 	}
 	for _, c := range s.Channels {

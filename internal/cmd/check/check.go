@@ -114,7 +114,7 @@ func Run(opts *Options) error {
 	}
 	formatter, err := output.New(opts.Format, opts.Env.IO)
 	if err != nil {
-		return cli.BadInput(err)
+		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(output.Names, ", "))
 	}
 	if gh, ok := formatter.(output.GitHub); ok {
 		gh.StepSummaryPath = opts.Env.Var("GITHUB_STEP_SUMMARY")

@@ -132,7 +132,7 @@ func Run(opts *Options) error {
 		}
 	}
 	if chosen == nil {
-		return cli.BadInputf("unknown template %q: choose one of %s", opts.Template, strings.Join(names, ", "))
+		return cli.BadInputf("invalid --template %q: want %s", opts.Template, strings.Join(names, ", "))
 	}
 	if opts.Title != "" && strings.TrimSpace(opts.Title) == "" {
 		return cli.BadInputf("--title must not be blank: give the engagement's name, or leave --title out for a placeholder")
