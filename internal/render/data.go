@@ -398,7 +398,7 @@ func (a anchors) get(base string) string {
 // build works out the report's data.
 func build(p *plan.Plan, opts Options) *Data {
 	d := &Data{
-		Title:            oneLine(p.Title),
+		Title:            plan.OneLine(p.Title),
 		Summary:          MarkdownText(p.Summary),
 		Plan:             p,
 		stakeholderNames: map[string]string{},
@@ -410,7 +410,7 @@ func build(p *plan.Plan, opts Options) *Data {
 	}
 	for _, s := range p.Stakeholders {
 		if _, ok := d.stakeholderNames[s.ID]; !ok && s.ID != "" {
-			d.stakeholderNames[s.ID] = orID(oneLine(s.Name), s.ID)
+			d.stakeholderNames[s.ID] = orID(plan.OneLine(s.Name), s.ID)
 		}
 	}
 	d.buildMandate(p)
@@ -538,14 +538,14 @@ func who(p *plan.Plan, ref string) string {
 	if _, ok := plan.RoleTitle(ref); ok {
 		return RoleTitle(ref)
 	}
-	return oneLine(ref)
+	return plan.OneLine(ref)
 }
 
 func nonBlank(list []string) []string {
 	var out []string
 	for _, s := range list {
 		if !blank(s) {
-			out = append(out, oneLine(s))
+			out = append(out, plan.OneLine(s))
 		}
 	}
 	return out
@@ -555,7 +555,7 @@ func (d *Data) buildObjectives(p *plan.Plan, ids anchors) {
 	questions := map[string]string{}
 	for _, dec := range p.Decisions {
 		if _, ok := questions[dec.ID]; !ok {
-			questions[dec.ID] = oneLine(dec.Question)
+			questions[dec.ID] = plan.OneLine(dec.Question)
 		}
 	}
 	for _, o := range p.Objectives {
@@ -585,7 +585,7 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 		st := Stakeholder{
 			Anchor:        ids.get("stakeholder-" + s.ID),
 			ID:            s.ID,
-			Name:          orID(oneLine(s.Name), s.ID),
+			Name:          orID(plan.OneLine(s.Name), s.ID),
 			Influence:     levelLabel(s.Influence),
 			Impact:        levelLabel(s.Impact),
 			Participation: levelLabel(s.Participation),
@@ -777,7 +777,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 	if p.Timeline != nil {
 		for _, ph := range p.Timeline.Phases {
 			if _, ok := phaseNames[ph.ID]; !ok {
-				phaseNames[ph.ID] = oneLine(ph.DisplayName())
+				phaseNames[ph.ID] = plan.OneLine(ph.DisplayName())
 			}
 		}
 	}
@@ -788,7 +788,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 		}
 		d.Activities = append(d.Activities, Activity{
 			ID:       a.ID,
-			Name:     orID(oneLine(a.Name), a.ID),
+			Name:     orID(plan.OneLine(a.Name), a.ID),
 			Kind:     label(a.Kind),
 			Audience: d.names(a.Audience),
 			When:     when(a, phaseNames),
@@ -843,7 +843,7 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 	if p.Timeline != nil {
 		for _, ph := range p.Timeline.Phases {
 			if _, ok := phaseNames[ph.ID]; !ok {
-				phaseNames[ph.ID] = oneLine(ph.DisplayName())
+				phaseNames[ph.ID] = plan.OneLine(ph.DisplayName())
 			}
 		}
 	}
@@ -851,7 +851,7 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 		out := Decision{
 			Anchor:        ids.get("decision-" + dec.ID),
 			ID:            dec.ID,
-			Question:      orID(oneLine(dec.Question), dec.ID),
+			Question:      orID(plan.OneLine(dec.Question), dec.ID),
 			DecisionMaker: who(p, dec.DecisionMaker),
 			Open:          nonBlankKeepLines(dec.Open),
 			NonNegotiable: nonBlankKeepLines(dec.NonNegotiable),
@@ -935,7 +935,7 @@ func (d *Data) buildMeasures(p *plan.Plan) {
 	for _, m := range p.Evaluation.Measures {
 		out := Measure{ID: m.ID, Metric: m.Metric, Target: string(m.Target), Method: m.Method}
 		if o, ok := objectives[m.Objective]; ok {
-			out.Objective = orID(oneLine(o.Statement), o.ID)
+			out.Objective = orID(plan.OneLine(o.Statement), o.ID)
 			out.ObjectiveAnchor = o.Anchor
 		} else {
 			out.Objective = m.Objective

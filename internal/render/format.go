@@ -57,15 +57,6 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// capitalise upper-cases the first letter of s.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 var wordSeparators = strings.NewReplacer("_", " ", "-", " ")
 
 // lowerFirst lower-cases the first letter of s, for a title used inside a sentence.
@@ -79,21 +70,16 @@ func lowerFirst(s string) string {
 
 // label turns an enum value or a key ("report_back", "subject-matter") into words.
 func label(s string) string {
-	return capitalise(wordSeparators.Replace(s))
+	return plan.Capitalise(wordSeparators.Replace(s))
 }
 
 // RoleTitle names a role key: the format's name for a well-known one, the key in words
 // otherwise.
 func RoleTitle(key string) string {
 	if t, ok := plan.RoleTitle(key); ok {
-		return capitalise(t)
+		return plan.Capitalise(t)
 	}
 	return label(key)
-}
-
-// oneLine folds a YAML block scalar's line breaks into spaces, for text shown on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // blank reports whether s holds nothing but white space.

@@ -132,7 +132,7 @@ func Funcs() template.FuncMap {
 		// text escapes plain text, links web and email addresses and keeps line breaks.
 		"text":       plainHTML,
 		"join":       func(list []string, sep string) string { return strings.Join(list, sep) },
-		"capitalise": capitalise,
+		"capitalise": plan.Capitalise,
 		"engagement": engagementChange,
 		"footer":     footerText,
 	}

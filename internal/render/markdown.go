@@ -133,7 +133,7 @@ func bold(label, value string) string {
 func mdJoin(list []string) string {
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdText(oneLine(s))
+		out[i] = mdText(plan.OneLine(s))
 	}
 	return strings.Join(out, "; ")
 }
@@ -202,7 +202,7 @@ func writeMarkdown(d *Data) string {
 		m.block(mdText(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
 		var rows [][]string
 		for _, f := range d.Findings {
-			rows = append(rows, []string{capitalise(f.Severity), fmt.Sprint(f.Line), mdText(f.Message), codeSpan(f.Rule)})
+			rows = append(rows, []string{plan.Capitalise(f.Severity), fmt.Sprint(f.Line), mdText(f.Message), codeSpan(f.Rule)})
 		}
 		m.table([]string{"Severity", "Line:", "Problem", "Rule"}, rows)
 	}
@@ -440,8 +440,8 @@ func mdPolicy(m *mdDoc, d *Data) {
 		}
 		m.list([]string{
 			bold("Response time", mdText(within)),
-			bold("Moderation", mdText(oneLine(r.Moderation))),
-			bold("Reporting", mdText(oneLine(r.Reporting))),
+			bold("Moderation", mdText(plan.OneLine(r.Moderation))),
+			bold("Reporting", mdText(plan.OneLine(r.Reporting))),
 		})
 	}
 	if len(p.Techniques) > 0 {
@@ -494,7 +494,7 @@ func textItems(list []string) []string {
 
 // mdItem escapes plain text for a list item, whose text starts a line of its own: "# x"
 // or "1. x" there would make a heading or a list inside the item.
-func mdItem(s string) string { return escapeLineStart(mdText(oneLine(s))) }
+func mdItem(s string) string { return escapeLineStart(mdText(plan.OneLine(s))) }
 
 func mdTimeline(m *mdDoc, d *Data) {
 	t := d.Timeline
@@ -503,9 +503,9 @@ func mdTimeline(m *mdDoc, d *Data) {
 	}
 	m.heading(2, "Timeline")
 	if t.Problem != "" {
-		m.block(mdText(capitalise(t.Problem) + "."))
+		m.block(mdText(plan.Capitalise(t.Problem) + "."))
 	} else {
-		m.block(mdText(capitalise(t.Verdict) + "."))
+		m.block(mdText(plan.Capitalise(t.Verdict) + "."))
 	}
 	var rows [][]string
 	for _, p := range t.Phases {

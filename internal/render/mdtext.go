@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/planascode/plan/internal/lazyregexp"
+	"github.com/planascode/plan/internal/plan"
 )
 
 // Plain text from a plan goes into the Markdown report escaped, so that it reads exactly
@@ -208,5 +209,5 @@ func mdCell(s string) string {
 
 // mdHeadingText escapes text for an ATX heading, where a "#" could also close it.
 func mdHeadingText(s string) string {
-	return mdTextEscaping(oneLine(s), "#")
+	return mdTextEscaping(plan.OneLine(s), "#")
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // quadrantMermaid writes the power/interest grid as a Mermaid quadrantChart, which GitHub
@@ -64,7 +66,7 @@ func mermaidPointName(s string) string {
 	for strings.Contains(s, "%%") {
 		s = strings.ReplaceAll(s, "%%", "%")
 	}
-	if s = oneLine(s); s == "" {
+	if s = plan.OneLine(s); s == "" {
 		return "?"
 	}
 	return s

@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"strings"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // The power/interest grid: influence (power) rises up the chart, impact (interest)
@@ -188,7 +190,7 @@ func gridChart(g *Grid) Chart {
 	w.nl()
 	for _, c := range l.Chips {
 		w.open("g", "class", "chip")
-		if c.Text != oneLine(c.Full) {
+		if c.Text != plan.OneLine(c.Full) {
 			w.element("title", c.Full)
 		}
 		w.empty("rect", "class", "chip", "x", num(c.X), "y", num(c.Y), "width", num(c.W), "height", num(c.H), "rx", "3",

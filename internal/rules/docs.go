@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // sourceNames expands the one-letter source codes of docs/lint-rules.md.
@@ -27,7 +29,7 @@ func SourceName(code string) string {
 // Text is the rule's full documentation as `plan rules ID` prints it.
 func (r Rule) Text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n", r.ID, r.Severity, capitalise(r.Summary)+".")
+	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n", r.ID, r.Severity, plan.Capitalise(r.Summary)+".")
 	fmt.Fprintf(&b, "Why: %s\n\n", r.Rationale)
 	fmt.Fprintf(&b, "How to fix: %s\n", r.Fix)
 	if s := SourceName(r.Source); s != "" {
@@ -56,16 +58,9 @@ func Markdown(all []Rule) string {
 			fmt.Fprintf(&b, ". Source: %s", s)
 		}
 		b.WriteString(".\n\n")
-		fmt.Fprintf(&b, "%s.\n\n", capitalise(r.Summary))
+		fmt.Fprintf(&b, "%s.\n\n", plan.Capitalise(r.Summary))
 		fmt.Fprintf(&b, "**Why.** %s\n\n", r.Rationale)
 		fmt.Fprintf(&b, "**How to fix.** %s\n", r.Fix)
 	}
 	return b.String()
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

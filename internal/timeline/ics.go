@@ -56,17 +56,17 @@ func phaseDescription(p Phase) string {
 	var lines []string
 	switch p.Status {
 	case StatusOpen:
-		lines = append(lines, capitalise(p.Kind)+" phase, with no end date.")
+		lines = append(lines, plan.Capitalise(p.Kind)+" phase, with no end date.")
 	case StatusTooShort:
-		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", capitalise(p.Kind), plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum)))
+		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", plan.Capitalise(p.Kind), plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum)))
 	case StatusBelowIdeal:
-		line := fmt.Sprintf("%s phase, %s: ", capitalise(p.Kind), plan.WeeksAndDays(p.Days))
+		line := fmt.Sprintf("%s phase, %s: ", plan.Capitalise(p.Kind), plan.WeeksAndDays(p.Days))
 		if p.Minimum > 0 {
 			line += fmt.Sprintf("meets the recommended minimum of %s, ", plan.WeeksAndDays(p.Minimum))
 		}
 		lines = append(lines, line+fmt.Sprintf("below the ideal of %s.", plan.WeeksAndDays(p.Ideal)))
 	default:
-		line := fmt.Sprintf("%s phase, %s", capitalise(p.Kind), plan.WeeksAndDays(p.Days))
+		line := fmt.Sprintf("%s phase, %s", plan.Capitalise(p.Kind), plan.WeeksAndDays(p.Days))
 		if p.Minimum > 0 {
 			line += fmt.Sprintf(" (recommended minimum %s)", plan.WeeksAndDays(p.Minimum))
 		}
@@ -75,7 +75,7 @@ func phaseDescription(p Phase) string {
 	if len(p.Activities) > 0 {
 		lines = append(lines, "", "Activities:")
 		for _, a := range p.Activities {
-			lines = append(lines, "- "+oneLine(a))
+			lines = append(lines, "- "+plan.OneLine(a))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -89,14 +89,6 @@ func milestoneDescription(m Milestone) string {
 		return "The date by which the objective is to be met."
 	}
 	return ""
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return strings.ToUpper(string(r)) + s[n:]
 }
 
 type icsWriter struct {

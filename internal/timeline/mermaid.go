@@ -66,7 +66,7 @@ var unsafeStart = lazyregexp.New(`(?i)^(?:(?:call|click|href|dateformat|axisform
 // look-alike "∶"; "#" goes, because Mermaid's renderer reads "#name;" as an entity; a
 // beginning the lexer would mistake for a keyword is put in typographic quotes.
 func mermaidText(s string) string {
-	s = oneLine(strings.Map(func(r rune) rune {
+	s = plan.OneLine(strings.Map(func(r rune) rune {
 		switch {
 		case r == '#':
 			return -1
@@ -81,7 +81,7 @@ func mermaidText(s string) string {
 	for strings.Contains(s, "%%") {
 		s = strings.ReplaceAll(s, "%%", "%")
 	}
-	s = oneLine(s)
+	s = plan.OneLine(s)
 	if unsafeStart.MatchString(s) {
 		s = "“" + s + "”"
 	}
@@ -93,7 +93,7 @@ func mermaidText(s string) string {
 // must "%%": Mermaid looks for "%%{init: …}%%" directives anywhere in the text, not only
 // at the start of a line, and one would reconfigure the diagram.
 func mermaidTitle(s string) string {
-	s = oneLine(strings.Map(func(r rune) rune {
+	s = plan.OneLine(strings.Map(func(r rune) rune {
 		if r == '#' {
 			return -1
 		}

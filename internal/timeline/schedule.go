@@ -137,7 +137,7 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 		}
 		return nil, e
 	}
-	s := &Schedule{Title: oneLine(p.Title), File: p.File, Today: opts.Today}
+	s := &Schedule{Title: plan.OneLine(p.Title), File: p.File, Today: opts.Today}
 	keys := keyer{}
 	var firstErr *Error
 	for _, r := range p.ResolvePhases() {
@@ -146,7 +146,7 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 			Key:        keys.key("phase-" + ph.ID),
 			ID:         ph.ID,
 			Kind:       ph.Kind,
-			Name:       oneLine(ph.DisplayName()),
+			Name:       plan.OneLine(ph.DisplayName()),
 			Line:       line(ph.Node),
 			Start:      r.Start,
 			End:        r.End,
@@ -205,7 +205,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("decision-" + d.ID), Kind: MilestoneDecision, ID: d.ID,
-			Name: "Report back: " + oneLine(d.Question), Date: d.ReportBack, Line: line(d.Node),
+			Name: "Report back: " + plan.OneLine(d.Question), Date: d.ReportBack, Line: line(d.Node),
 		})
 	}
 	for _, a := range p.Activities {
@@ -214,7 +214,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("activity-" + a.ID), Kind: MilestoneActivity, ID: a.ID,
-			Name: oneLine(a.Name), Date: a.Date, Line: line(a.Node),
+			Name: plan.OneLine(a.Name), Date: a.Date, Line: line(a.Node),
 		})
 	}
 	for _, o := range p.Objectives {
@@ -223,7 +223,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("objective-" + o.ID), Kind: MilestoneObjective, ID: o.ID,
-			Name: "Objective due: " + oneLine(o.Statement), Date: o.TimeRelated, Line: line(o.Node),
+			Name: "Objective due: " + plan.OneLine(o.Statement), Date: o.TimeRelated, Line: line(o.Node),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
@@ -414,10 +414,4 @@ func slugify(s string) string {
 		}
 	}
 	return slug
-}
-
-// oneLine folds the line breaks of a folded or literal YAML scalar into spaces, since
-// every format shows a name on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
