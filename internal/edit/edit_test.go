@@ -60,6 +60,13 @@ func TestAddStakeholderDuplicate(t *testing.T) {
 			t.Errorf("duplicate reported at line %d", dup.Line)
 		}
 	}
+	// An entry written as an alias is a stakeholder too, and starts at the alias.
+	src := minimal + "x_defs:\n  r: &r {id: residents, name: R}\nstakeholders:\n  - id: a\n    name: A\n  - *r\n"
+	_, err := AddStakeholder([]byte(src), Stakeholder{ID: "residents", Name: "Residents"})
+	var dup *DuplicateIDError
+	if !errors.As(err, &dup) || dup.Line != strings.Count(src[:strings.Index(src, "*r")], "\n")+1 {
+		t.Errorf("err = %v, want a DuplicateIDError at the alias", err)
+	}
 }
 
 // TestAddTwice adds two entries to every golden input: the second goes after the first,

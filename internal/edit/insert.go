@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 type editor struct {
@@ -43,12 +45,12 @@ func (e *editor) plan() ([]splice, error) {
 	return nil, &UnsafeEditError{Reason: fmt.Sprintf("stakeholders at line %d is not a list", list.Line)}
 }
 
+// checkDuplicate refuses an id the register already has, naming the line where that
+// entry starts (for an entry written as an alias, the alias).
 func (e *editor) checkDuplicate(list *yaml.Node) error {
 	for _, it := range list.Content {
-		for i := 0; i+1 < len(it.Content); i += 2 {
-			if it.Content[i].Value == "id" && it.Content[i+1].Value == e.item.ID {
-				return &DuplicateIDError{ID: e.item.ID, Line: it.Content[i+1].Line}
-			}
+		if id := plan.Value(plan.Resolve(it), "id"); id != nil && id.Value == e.item.ID {
+			return &DuplicateIDError{ID: e.item.ID, Line: it.Line}
 		}
 	}
 	return nil
