@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"runtime"
 	"sync"
@@ -174,7 +173,7 @@ func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 	var out []diag.Finding
 	var nodes []*yaml.Node
-	lines := &sourceLines{source: p.Source}
+	lines := plan.NewLines(p.Source)
 	for _, r := range l.Rules {
 		if r.Check == nil {
 			continue
@@ -226,61 +225,13 @@ func (l *Linter) knownRule(id string) bool {
 }
 
 // findingAt builds the finding for a result, all but its pointer, which CheckPlan adds.
-// lines gives the source lines the end of a value is measured on.
-func findingAt(p *plan.Plan, lines *sourceLines, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
+// lines measures where a value ends.
+func findingAt(p *plan.Plan, lines *plan.Lines, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
 	f := diag.Finding{File: p.File, Line: 1, Col: 1, Rule: rule, Severity: sev, Message: msg}
 	if n == nil {
 		return f
 	}
 	f.Line, f.Col = n.Line, n.Column
-	f.EndLine, f.EndCol = n.Line, n.Column
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-		if width := scalarWidth(lines.line(n.Line), n); width > 0 {
-			f.EndCol = n.Column + width
-		}
-	}
+	f.EndLine, f.EndCol = lines.End(n)
 	return f
-}
-
-// scalarWidth is how many characters the scalar n takes on its line as written, quotes
-// and escapes included, or 0 when it runs on to another line: the decoded value says
-// neither how "\u0041" was spelt nor where a folded line broke.
-func scalarWidth(line []rune, n *yaml.Node) int {
-	start := n.Column - 1
-	if start < 0 || start >= len(line) {
-		return 0
-	}
-	switch {
-	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
-		if end := closingQuote(line, start+1, line[start]); end >= 0 {
-			return end - start + 1
-		}
-		return 0
-	default:
-		value := []rune(n.Value)
-		if len(value) > 0 && len(line)-start >= len(value) && string(line[start:start+len(value)]) == n.Value {
-			return len(value)
-		}
-		return 0
-	}
-}
-
-// sourceLines splits a file into lines of runes on first use, for the findings that
-// need them.
-type sourceLines struct {
-	source []byte
-	lines  [][]rune
-}
-
-func (s *sourceLines) line(n int) []rune {
-	if s.lines == nil {
-		body := bytes.TrimPrefix(s.source, []byte("\xef\xbb\xbf"))
-		for _, l := range bytes.Split(body, []byte("\n")) {
-			s.lines = append(s.lines, []rune(string(bytes.TrimSuffix(l, []byte("\r")))))
-		}
-	}
-	if n < 1 || n > len(s.lines) {
-		return nil
-	}
-	return s.lines[n-1]
 }

@@ -93,7 +93,7 @@ func (r *textRegions) addQuoted(lines []string, line, col int, quote rune) {
 	}
 	from := col // the first line is read after its opening quote
 	for l := line; l <= len(lines); l++ {
-		if end := closingQuote([]rune(lines[l-1]), from, quote); end >= 0 {
+		if end := plan.ClosingQuote([]rune(lines[l-1]), from, quote); end >= 0 {
 			if l > line {
 				r.quoted = append(r.quoted, quotedSpan{startLine: line, startCol: col, endLine: l, endCol: end + 2})
 			}
@@ -101,24 +101,6 @@ func (r *textRegions) addQuoted(lines []string, line, col int, quote rune) {
 		}
 		from = 0
 	}
-}
-
-// closingQuote returns the index in line of the quote that closes a string, reading from
-// index from, or -1 when the string goes on past the line. Inside double quotes a
-// backslash escapes the next character (at the end of a line, the line break); inside
-// single quotes a doubled quote stands for one.
-func closingQuote(line []rune, from int, quote rune) int {
-	for i := from; i < len(line); i++ {
-		switch {
-		case quote == '"' && line[i] == '\\':
-			i++
-		case line[i] == quote && quote == '\'' && i+1 < len(line) && line[i+1] == '\'':
-			i++
-		case line[i] == quote:
-			return i
-		}
-	}
-	return -1
 }
 
 // inText reports whether column col of line falls inside a string.

@@ -250,7 +250,7 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 	if err := conv.failure(); err != nil {
 		return nil, err
 	}
-	if fs := schemaFindings(file, root, value); len(fs) > 0 {
+	if fs := schemaFindings(file, data, root, value); len(fs) > 0 {
 		return nil, &Error{Findings: fs}
 	}
 
@@ -487,11 +487,12 @@ func scalarValue(n *yaml.Node) any {
 	return n.Value
 }
 
-func schemaFindings(file string, root *yaml.Node, value any) []diag.Finding {
+func schemaFindings(file string, source []byte, root *yaml.Node, value any) []diag.Finding {
 	violations := planschema.Validate(value)
 	if len(violations) == 0 {
 		return nil
 	}
+	lines := NewLines(source)
 	fs := make([]diag.Finding, 0, len(violations))
 	for _, v := range violations {
 		line, col := 1, 1
@@ -507,15 +508,17 @@ func schemaFindings(file string, root *yaml.Node, value any) []diag.Finding {
 				target = valueNode
 			}
 		}
+		endLine, endCol := line, col
 		if target != nil && (len(v.Tokens) > 0 || v.AtKey != "") {
 			line, col = target.Line, target.Column
+			endLine, endCol = lines.End(target)
 		}
 		pointer := Pointer(v.Tokens...)
 		if v.AtKey != "" {
 			pointer = Pointer(append(append([]string{}, v.Tokens...), v.AtKey)...)
 		}
 		fs = append(fs, diag.Finding{
-			File: file, Line: line, Col: col, Rule: RuleSchema, Severity: diag.Error,
+			File: file, Line: line, Col: col, EndLine: endLine, EndCol: endCol, Rule: RuleSchema, Severity: diag.Error,
 			Message: v.Message, Pointer: pointer,
 		})
 	}

@@ -223,3 +223,27 @@ func TestYAML11Directive(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaFindingEnds: a schema finding about a one-line value ends where the value
+// ends as written; one about a mapping ends where it starts.
+func TestSchemaFindingEnds(t *testing.T) {
+	for _, tc := range []struct {
+		src                     string
+		line, col, endL, endCol int
+	}{
+		{"schema_version: 1\ntitle: a\ntimeline:\n  start: 2027-02-30\n", 4, 10, 4, 20},
+		{"schema_version: 1\ntitle: a\ntimeline:\n  start: \"2027-02-30\"\n", 4, 10, 4, 22},
+		{"schema_version: 1\ntitle: a\nbudget:\n  currency: ABC # a comment\n", 4, 13, 4, 16},
+		{"schema_version: 1\ntitle: a\nrisks:\n  - id: r\n", 4, 5, 4, 5},
+	} {
+		_, err := Parse("p.plan.yaml", []byte(tc.src), Options{})
+		var le *Error
+		if !errors.As(err, &le) {
+			t.Fatalf("%q: want *Error, got %v", tc.src, err)
+		}
+		f := le.Findings[0]
+		if f.Line != tc.line || f.Col != tc.col || f.EndLine != tc.endL || f.EndCol != tc.endCol {
+			t.Errorf("%q: finding at %d:%d-%d:%d, want %d:%d-%d:%d", tc.src, f.Line, f.Col, f.EndLine, f.EndCol, tc.line, tc.col, tc.endL, tc.endCol)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package plan
+
+import (
+	"bytes"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Lines finds the lines of a file for measuring where a value ends. A node knows only
+// where it starts; findings also say where they end, which the decoded value cannot
+// tell (it does not say how "\u0041" was spelt, or where a folded line broke). The index
+// is built on first use, and only the lines asked for are decoded.
+type Lines struct {
+	body  []byte
+	start []int // start[i] is the offset of line i+1 in body
+}
+
+// NewLines returns the lines of source, a whole file as read (a byte-order mark is not
+// part of line 1's columns, as the loader does not count it).
+func NewLines(source []byte) *Lines {
+	return &Lines{body: bytes.TrimPrefix(source, []byte("\xef\xbb\xbf"))}
+}
+
+// Runes returns line n (1-based) without its line break, or nil past the end.
+func (l *Lines) Runes(n int) []rune {
+	if l.start == nil {
+		l.start = append(make([]int, 0, bytes.Count(l.body, []byte("\n"))+1), 0)
+		for i, c := range l.body {
+			if c == '\n' {
+				l.start = append(l.start, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(l.start) {
+		return nil
+	}
+	end := len(l.body)
+	if n < len(l.start) {
+		end = l.start[n] - 1
+	}
+	return []rune(string(bytes.TrimSuffix(l.body[l.start[n-1]:end], []byte("\r"))))
+}
+
+// End returns where node n ends: just after a single-line scalar as written, quotes and
+// escapes included; its start for anything else (a block scalar, a value that runs on to
+// another line, a collection).
+func (l *Lines) End(n *yaml.Node) (line, col int) {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return n.Line, n.Column
+	}
+	if width := scalarWidth(l.Runes(n.Line), n); width > 0 {
+		return n.Line, n.Column + width
+	}
+	return n.Line, n.Column
+}
+
+// scalarWidth is how many characters the scalar n takes on its line as written, or 0
+// when it runs on to another line.
+func scalarWidth(line []rune, n *yaml.Node) int {
+	start := n.Column - 1
+	if start < 0 || start >= len(line) {
+		return 0
+	}
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		if end := ClosingQuote(line, start+1, line[start]); end >= 0 {
+			return end - start + 1
+		}
+		return 0
+	}
+	value := []rune(n.Value)
+	if len(value) > 0 && len(line)-start >= len(value) && string(line[start:start+len(value)]) == n.Value {
+		return len(value)
+	}
+	return 0
+}
+
+// ClosingQuote returns the index in line of the quote that closes a string, reading from
+// index from, or -1 when the string goes on past the line. Inside double quotes a
+// backslash escapes the next character (at the end of a line, the line break); inside
+// single quotes a doubled quote stands for one.
+func ClosingQuote(line []rune, from int, quote rune) int {
+	for i := from; i < len(line); i++ {
+		switch {
+		case quote == '"' && line[i] == '\\':
+			i++
+		case line[i] == quote && quote == '\'' && i+1 < len(line) && line[i+1] == '\'':
+			i++
+		case line[i] == quote:
+			return i
+		}
+	}
+	return -1
+}
