@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,6 +15,10 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"plan": main})
 }
 
+// update rewrites the files the scripts compare output with (cmp stdout FILE):
+// go test ./cmd/plan -run TestScripts -update, then review the diff.
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
+
 // TestScripts runs the end-to-end scripts in testdata/script. Each starts in a fresh
 // directory holding a copy of the bundled examples under examples/.
 func TestScripts(t *testing.T) {
@@ -22,7 +27,8 @@ func TestScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
 			dst := filepath.Join(env.WorkDir, "examples")

@@ -633,6 +633,9 @@ func TestDeterminism(t *testing.T) {
 		same("plan check --format "+format, runs)
 	}
 	examples, _ := filepath.Glob("../../examples/*.plan.yaml")
+	if len(examples) == 0 {
+		t.Fatal("no examples found")
+	}
 	var commands [][]string
 	for _, ex := range examples {
 		name := filepath.Base(ex)
@@ -699,7 +702,7 @@ func TestWrites(t *testing.T) {
 				t.Fatalf("plan %s:\n%s", strings.Join(args, " "), r)
 			}
 			if info, err := os.Stat(target); err != nil || info.Mode() != 0o640 {
-				t.Errorf("plan %s: mode %v, want -rw-r----- kept (%v)", strings.Join(args, " "), info.Mode(), err)
+				t.Errorf("plan %s: mode %v, want -rw-r----- kept (%v)", strings.Join(args, " "), modeOf(info), err)
 			}
 			assertNoTempFiles(t, dir)
 		}
@@ -709,7 +712,7 @@ func TestWrites(t *testing.T) {
 			t.Fatalf("plan init:\n%s", r)
 		}
 		if info, err := os.Stat(filepath.Join(dir, "new.plan.yaml")); err != nil || info.Mode() != 0o644&^umask(t) {
-			t.Errorf("plan init: a new file has mode %v, want %v", info.Mode(), 0o644&^umask(t))
+			t.Errorf("plan init: a new file has mode %v, want %v", modeOf(info), 0o644&^umask(t))
 		}
 	})
 
@@ -769,7 +772,7 @@ func TestWrites(t *testing.T) {
 			}
 			// Replacing a device by renaming a file over it would, as root, destroy it.
 			if info, err := os.Lstat("/dev/full"); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
-				t.Fatalf("plan %s replaced /dev/full: %v %v", strings.Join(args, " "), info.Mode(), err)
+				t.Fatalf("plan %s replaced /dev/full: %v %v", strings.Join(args, " "), modeOf(info), err)
 			}
 		}
 	})
@@ -786,7 +789,7 @@ func TestWrites(t *testing.T) {
 			t.Fatalf("plan add-stakeholder:\n%s", r)
 		}
 		if info, err := os.Lstat(filepath.Join(dir, "p.plan.yaml")); err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			t.Errorf("the link was replaced by a copy: %v %v", info.Mode(), err)
+			t.Errorf("the link was replaced by a copy: %v %v", modeOf(info), err)
 		}
 		if data, _ := os.ReadFile(filepath.Join(dir, "shared", "real.plan.yaml")); !bytes.Contains(data, []byte("id: late-arrivals")) {
 			t.Error("the file the link names did not get the stakeholder")
@@ -921,4 +924,13 @@ func TestDeletedWorkingDirectory(t *testing.T) {
 			t.Errorf("plan %s in a deleted directory: exit %d, stderr %q; want exit 2 and one line", cmdline, code, stderr.String())
 		}
 	}
+}
+
+// modeOf is info's mode for a failure message, which must not itself fail (a nil info)
+// when the stat did.
+func modeOf(info fs.FileInfo) string {
+	if info == nil {
+		return "(no file)"
+	}
+	return info.Mode().String()
 }

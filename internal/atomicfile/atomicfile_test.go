@@ -22,7 +22,10 @@ func TestWriteCreatesAndReplacesKeepingMode(t *testing.T) {
 	if string(got) != "two\n" {
 		t.Errorf("content %q", got)
 	}
-	info, _ := os.Stat(path)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600 kept", info.Mode().Perm())
 	}

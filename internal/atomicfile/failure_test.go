@@ -178,7 +178,7 @@ func TestWriteThroughSymlink(t *testing.T) {
 		t.Fatal(err)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
-		t.Fatalf("the link was replaced: %v %v", info.Mode(), err)
+		t.Fatalf("the link was replaced: %v %v", modeOf(info), err)
 	}
 	assertOnly(t, filepath.Dir(target), target, []byte("two\n"), 0o600)
 
@@ -214,7 +214,7 @@ func TestWriteToDevice(t *testing.T) {
 		t.Fatalf("writing to /dev/null: %v", err)
 	}
 	if info, err := os.Lstat("/dev/null"); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
-		t.Fatalf("/dev/null is no longer a device: %v %v", info.Mode(), err)
+		t.Fatalf("/dev/null is no longer a device: %v %v", modeOf(info), err)
 	}
 	if _, err := os.Stat("/dev/full"); err != nil {
 		t.Skip("no /dev/full")
@@ -224,7 +224,7 @@ func TestWriteToDevice(t *testing.T) {
 		t.Errorf("writing to /dev/full: err = %v, want ENOSPC", err)
 	}
 	if info, err := os.Lstat("/dev/full"); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
-		t.Fatalf("/dev/full is no longer a device: %v %v", info.Mode(), err)
+		t.Fatalf("/dev/full is no longer a device: %v %v", modeOf(info), err)
 	}
 }
 
@@ -293,4 +293,13 @@ func TestNewFileHonoursUmask(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertOnly(t, dir, path, []byte("two\n"), 0o664)
+}
+
+// modeOf is info's mode for a failure message, which must not itself fail (a nil info)
+// when the stat did.
+func modeOf(info fs.FileInfo) string {
+	if info == nil {
+		return "(no file)"
+	}
+	return info.Mode().String()
 }

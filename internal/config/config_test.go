@@ -89,8 +89,8 @@ func TestFindStopsAtGitRoot(t *testing.T) {
 	must(t, os.MkdirAll(sub, 0o755))
 	must(t, os.WriteFile(filepath.Join(root, ".planrc.yaml"), []byte("rules: {}\n"), 0o644))
 	must(t, os.Mkdir(filepath.Join(repo, ".git"), 0o755))
-	if got, _ := Find(sub); got != "" {
-		t.Errorf("found %q outside the git root", got)
+	if got, err := Find(sub); err != nil || got != "" {
+		t.Errorf("Find = %q, %v; want nothing found outside the git root", got, err)
 	}
 	must(t, os.WriteFile(filepath.Join(repo, "a", ".planrc.yml"), []byte("rules: {}\n"), 0o644))
 	if got, _ := Find(sub); got != filepath.Join(repo, "a", ".planrc.yml") {

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
 
 // tree creates the given slash-separated paths under root: a path ending in "/" is a
@@ -231,28 +230,13 @@ func TestFilesSymlinks(t *testing.T) {
 	symlink(t, "nowhere", filepath.Join(root, "sub", "dangling.plan.yaml"))
 	t.Chdir(root)
 
-	type result struct {
-		files []string
-		err   error
+	// A walk that followed the loops would never end: go test's -timeout catches that.
+	got, err := Files([]string{"sub"}, Options{})
+	if err != nil || len(got.Unreadable) > 0 {
+		t.Fatal(err, got.Unreadable)
 	}
-	done := make(chan result, 1)
-	go func() {
-		got, err := Files([]string{"sub"}, Options{})
-		if err == nil && len(got.Unreadable) > 0 {
-			err = got.Unreadable[0]
-		}
-		done <- result{got.Files, err}
-	}()
-	select {
-	case r := <-done:
-		if r.err != nil {
-			t.Fatal(r.err)
-		}
-		// The dangling link stays so that loading it reports the broken link.
-		expect(t, slashed(r.files), "sub/a.plan.yaml", "sub/dangling.plan.yaml", "sub/link.plan.yaml")
-	case <-time.After(10 * time.Second):
-		t.Fatal("Files hangs on a symlink loop")
-	}
+	// The dangling link stays so that loading it reports the broken link.
+	expect(t, slashed(got.Files), "sub/a.plan.yaml", "sub/dangling.plan.yaml", "sub/link.plan.yaml")
 
 	t.Run("symlinked root is walked", func(t *testing.T) {
 		symlink(t, "real", filepath.Join(root, "rootlink"))

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/planascode/plan/internal/testenv"
 )
 
 type ignoreCheck struct {
@@ -235,7 +237,7 @@ func TestIgnoreMatcherAgainstGit(t *testing.T) {
 	}
 	gitBin, err := exec.LookPath("git")
 	if err != nil {
-		t.Skip("git not installed")
+		testenv.Unavailable(t, "git is not installed: the table is checked against the real git")
 	}
 	home := t.TempDir()
 	// Keep the user's and the system's configuration, and so any global excludes file,

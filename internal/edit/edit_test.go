@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/testenv"
 )
 
 const minimal = "schema_version: 1\ntitle: T\n"
@@ -103,6 +104,9 @@ type namedCase struct {
 func goldenCases(t testing.TB) []namedCase {
 	t.Helper()
 	files, _ := filepath.Glob("testdata/add/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden cases in testdata/add")
+	}
 	var out []namedCase
 	for _, f := range files {
 		ar, err := txtar.ParseFile(f)
@@ -200,7 +204,7 @@ func TestUnifiedDiff(t *testing.T) {
 func TestUnifiedDiffApplies(t *testing.T) {
 	patch, err := exec.LookPath("patch")
 	if err != nil {
-		t.Skip("patch(1) is not installed")
+		testenv.Unavailable(t, "patch(1) is not installed (apt-get install patch)")
 	}
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {

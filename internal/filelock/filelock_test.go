@@ -49,7 +49,10 @@ func TestSerialises(t *testing.T) {
 	if got := string(data); got != strconv.Itoa(workers*rounds) {
 		t.Errorf("counter = %s, want %d: updates were lost", got, workers*rounds)
 	}
-	info, _ := os.Stat(path)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode = %v", info.Mode().Perm())
 	}

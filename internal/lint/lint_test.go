@@ -26,6 +26,9 @@ func readExample(t *testing.T, name string) []byte {
 
 func TestExamplesAreClean(t *testing.T) {
 	paths, _ := filepath.Glob("../../examples/*.plan.yaml")
+	if len(paths) == 0 {
+		t.Fatal("no examples found")
+	}
 	var inputs []Input
 	for _, p := range paths {
 		inputs = append(inputs, Input{Name: p, Path: p})
@@ -139,6 +142,11 @@ func TestIgnoreUnknownRuleIsReported(t *testing.T) {
 
 func TestIgnoreCoversSubtree(t *testing.T) {
 	src := "schema_version: 1\ntitle: a\n# plan:ignore stakeholder-unreachable\nstakeholders:\n  - id: a\n    name: A\n  - id: b\n    name: B\n"
+	// Without the comment the rule fires for both items, so its absence below is the
+	// comment's doing.
+	if without := findingsFor(t, nil, strings.Replace(src, "# plan:ignore stakeholder-unreachable\n", "\n", 1)); !has(without, "stakeholder-unreachable", 5) || !has(without, "stakeholder-unreachable", 7) {
+		t.Fatalf("stakeholder-unreachable does not fire without the ignore: %v", without)
+	}
 	for _, f := range findingsFor(t, nil, src) {
 		if f.Rule == "stakeholder-unreachable" {
 			t.Errorf("ignore above stakeholders: did not cover its items: %s", f)
@@ -152,13 +160,23 @@ func TestConfigSeverityAndOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs := findingsFor(t, cfg, gappy)
+	incomplete := 0
 	for _, f := range fs {
 		if f.Rule == "stakeholder-unreachable" {
 			t.Errorf("rule turned off still reported: %s", f)
 		}
-		if f.Rule == "stakeholder-incomplete" && f.Severity != diag.Error {
-			t.Errorf("severity override not applied: %s", f)
+		if f.Rule == "stakeholder-incomplete" {
+			incomplete++
+			if f.Severity != diag.Error {
+				t.Errorf("severity override not applied: %s", f)
+			}
 		}
+	}
+	if incomplete == 0 {
+		t.Error("no stakeholder-incomplete finding to see the override on")
+	}
+	if !has(findingsFor(t, nil, gappy), "stakeholder-unreachable", 11) {
+		t.Error("stakeholder-unreachable does not fire without the config, so turning it off shows nothing")
 	}
 }
 
@@ -172,11 +190,14 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 		inputs = append(inputs, Input{Name: fmt.Sprintf("p%02d.plan.yaml", i), Data: []byte(src)})
 	}
 	var first []diag.Finding
-	for _, jobs := range []int{1, 2, 8} {
+	for i, jobs := range []int{1, 2, 8} {
 		l := New(nil)
 		l.Jobs = jobs
 		got := l.Run(inputs).Findings
-		if first == nil {
+		if i == 0 {
+			if len(got) == 0 {
+				t.Fatal("the inputs have no findings: nothing to compare")
+			}
 			first = got
 			continue
 		}

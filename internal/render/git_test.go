@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/planascode/plan/internal/testenv"
 )
 
 // gitIn runs git in dir with a fixed identity and dates, so that the test does not
@@ -29,7 +31,7 @@ func gitIn(t *testing.T, dir string, args ...string) string {
 
 func TestLookupGit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed; LookupGit then returns nil, which TestLookupGitOutsideARepository covers")
+		testenv.Unavailable(t, "git is not installed; LookupGit then returns nil, which TestLookupGitOutsideARepository covers")
 	}
 	dir := t.TempDir()
 	gitIn(t, dir, "init", "-q")

@@ -100,6 +100,9 @@ func TestManPagePerCommand(t *testing.T) {
 func TestReproducible(t *testing.T) {
 	_, first := generate(t, "-version", "1.0.0", "-date", "2027-03-01T10:00:00Z")
 	_, second := generate(t, "-version", "v1.0.0", "-date", "2027-03-01")
+	if a, b := names(t, first), names(t, second); len(a) == 0 || !slices.Equal(a, b) {
+		t.Fatalf("the two runs wrote %q and %q", a, b)
+	}
 	for _, name := range names(t, first) {
 		if read(t, filepath.Join(first, name)) != read(t, filepath.Join(second, name)) {
 			t.Errorf("%s differs between two runs for the same version and date", name)
