@@ -5,6 +5,11 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -22,4 +27,55 @@ func Unavailable(t testing.TB, why string) {
 		t.Fatalf("%s (CI=%s: this check must run, not skip)", why, os.Getenv("CI"))
 	}
 	t.Skip(why)
+}
+
+// nobody is the user id permission tests drop to when the suite runs as root.
+const nobody = 65534
+
+// AsUnprivileged makes a test about permission bits mean something when the suite runs
+// as root, whom they do not stop: it runs this one test again in a copy of the test
+// binary as the user nobody, reports that run's result as its own and returns true, and
+// the caller returns. Run as anyone else it returns false and the test goes on. Tests
+// using it must not depend on files only root can read.
+func AsUnprivileged(t *testing.T) bool {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return false
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// go test builds into a directory only its owner can enter: copy the binary where
+	// nobody can run it.
+	dir, err := os.MkdirTemp("", "plan-as-nobody-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, filepath.Base(self))
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	cmd := exec.Command(bin, "-test.run=^"+regexp.QuoteMeta(t.Name())+"$", "-test.count=1", "-test.v")
+	// The package directory, for tests that read testdata; its files are world-readable
+	// in a checkout.
+	cmd.Dir = wd
+	cmd.Env = append(os.Environ(), "TMPDIR="+os.TempDir(), "HOME="+dir)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+	out, err := cmd.CombinedOutput()
+	// -test.v names the test when it passes: a pattern that matched nothing would pass
+	// silently.
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+		t.Fatalf("run as nobody (uid %d): %v\n%s", nobody, err, out)
+	}
+	return true
 }
