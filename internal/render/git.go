@@ -1,13 +1,10 @@
 package render
 
 import (
-	"bytes"
-	"context"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"github.com/planascode/plan/internal/git"
 	"github.com/planascode/plan/internal/plan"
 )
 
@@ -38,34 +35,20 @@ func (g *GitInfo) ShortCommit() string {
 	return g.Commit
 }
 
-// gitTimeout bounds each git call: a report must not hang on a wedged repository.
-const gitTimeout = 10 * time.Second
-
 // LookupGit asks the real git about path: the last commit that changed it
 // (git log -1 --format=%H%x00%cs -- FILE) and whether it has uncommitted changes
 // (git status --porcelain -- FILE), both run in the file's directory. It returns nil
-// when git is missing, the file is not in a repository, or git fails.
+// when git is missing, the file is not in a repository, or git fails: the footer then
+// says nothing about history.
 func LookupGit(path string) *GitInfo {
-	gitPath, err := exec.LookPath("git")
-	if err != nil {
-		return nil
-	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil
 	}
 	dir, base := filepath.Dir(abs), filepath.Base(abs)
 	run := func(args ...string) (string, bool) {
-		ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, gitPath, args...)
-		cmd.Dir = dir
-		var out bytes.Buffer
-		cmd.Stdout = &out
-		if err := cmd.Run(); err != nil {
-			return "", false
-		}
-		return out.String(), true
+		out, err := git.Run(dir, args...)
+		return out, err == nil
 	}
 	if _, ok := run("rev-parse", "--is-inside-work-tree"); !ok {
 		return nil

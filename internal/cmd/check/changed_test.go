@@ -11,7 +11,7 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/cmd/check"
-	"github.com/planascode/plan/internal/gitdiff/gittest"
+	"github.com/planascode/plan/internal/git/gittest"
 	"github.com/planascode/plan/internal/iostreams"
 )
 

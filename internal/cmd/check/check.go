@@ -17,7 +17,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/discover"
-	"github.com/planascode/plan/internal/gitdiff"
+	"github.com/planascode/plan/internal/git"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/output"
 	"github.com/planascode/plan/internal/plan"
@@ -94,9 +94,9 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	f.Lookup("jobs").DefValue = "number of CPUs"
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
 	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
-	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+gitdiff.DefaultBase+")")
+	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+git.DefaultBase+")")
 	_ = cmd.RegisterFlagCompletionFunc("base", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return gitdiff.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveNoFileComp
+		return git.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Names, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(failLevels, cobra.ShellCompDirectiveNoFileComp))
@@ -230,7 +230,10 @@ func reportBase(opts *Options, dir string) string {
 // The walk still decides what is a plan file (include, exclude, .gitignore), so that
 // --changed never checks a file that plan check without it would skip.
 func changedOnly(dir, base string, files []string) ([]string, error) {
-	changes, err := gitdiff.Changed(dir, gitdiff.ResolveBase(dir, base))
+	changes, err := git.Changed(dir, git.ResolveBase(dir, base))
+	if errors.Is(err, git.ErrNoGit) {
+		return nil, fmt.Errorf("--changed needs git: %w", err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,74 +1,19 @@
-// Package gitdiff asks git which files a branch has changed, for `plan check --changed`.
-//
-// It runs the real git rather than reading the repository itself: what counts as
-// changed (renames, the index, untracked files that .gitignore hides, worktrees,
-// submodules, safe.directory) is git's to decide, and a user who asks for "what changed"
-// means what `git diff` would show them.
-package gitdiff
+package git
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"time"
 )
 
 // DefaultBase is the branch compared with when there is no upstream branch.
 const DefaultBase = "main"
 
-// Error is a git command that failed: which command, and what git said.
-type Error struct {
-	Args   []string
-	Stderr string
-	Err    error
-}
-
-func (e *Error) Error() string {
-	msg := strings.TrimSpace(e.Stderr)
-	if msg == "" {
-		msg = e.Err.Error()
-	}
-	// git's messages are often several lines (a fatal line and hints); the first says
-	// what went wrong.
-	msg, _, _ = strings.Cut(msg, "\n")
-	return fmt.Sprintf("git %s: %s", strings.Join(e.Args, " "), msg)
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
-// gitTimeout bounds each git call: a check in CI must fail, not hang, on a wedged
-// repository (a lock, a credential prompt, a network file system).
-const gitTimeout = 2 * time.Minute
-
-// git runs git in dir and returns its standard output.
-func git(dir string, args ...string) (string, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "git", args...)
-	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		var notFound *exec.Error
-		if errors.As(err, &notFound) {
-			return "", fmt.Errorf("--changed needs git: %w", err)
-		}
-		if ctx.Err() != nil {
-			err = fmt.Errorf("no answer after %v", gitTimeout)
-		}
-		return "", &Error{Args: args, Stderr: stderr.String(), Err: err}
-	}
-	return stdout.String(), nil
-}
-
 // Upstream returns the upstream branch of the current branch (such as "origin/main"),
 // or "" when it has none.
 func Upstream(dir string) string {
-	out, err := git(dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
+	out, err := Run(dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
 	if err != nil {
 		return ""
 	}
@@ -78,7 +23,7 @@ func Upstream(dir string) string {
 // Branches lists the local and remote-tracking branches, for completing --base; nil
 // outside a repository.
 func Branches(dir string) []string {
-	out, err := git(dir, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes")
+	out, err := Run(dir, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes")
 	if err != nil {
 		return nil
 	}
@@ -128,12 +73,12 @@ func Changed(dir, base string) (*Changes, error) {
 		// git would read it as one of its own options.
 		return nil, fmt.Errorf("%q is not a branch or commit: a ref cannot start with \"-\"", base)
 	}
-	root, err := git(dir, "rev-parse", "--show-toplevel")
+	root, err := Run(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, err
 	}
 	root = strings.TrimSpace(root)
-	mb, err := git(dir, "merge-base", base, "HEAD")
+	mb, err := Run(dir, "merge-base", base, "HEAD")
 	var ge *Error
 	if errors.As(err, &ge) && strings.TrimSpace(ge.Stderr) == "" {
 		// git says nothing when both commits exist but share no history, which in CI
@@ -146,11 +91,11 @@ func Changed(dir, base string) (*Changes, error) {
 	mb = strings.TrimSpace(mb)
 	// -z keeps names with spaces, quotes or non-ASCII letters as they are instead of
 	// C-quoting them; "--" stops a file named like the commit being taken for a path.
-	diff, err := git(root, "diff", "--name-only", "--no-ext-diff", "--diff-filter=ACMR", "-z", mb, "--")
+	diff, err := Run(root, "diff", "--name-only", "--no-ext-diff", "--diff-filter=ACMR", "-z", mb, "--")
 	if err != nil {
 		return nil, err
 	}
-	untracked, err := git(root, "ls-files", "--others", "--exclude-standard", "-z")
+	untracked, err := Run(root, "ls-files", "--others", "--exclude-standard", "-z")
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package gitdiff_test
+package git_test
 
 import (
 	"errors"
@@ -8,13 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/planascode/plan/internal/gitdiff"
-	"github.com/planascode/plan/internal/gitdiff/gittest"
+	"github.com/planascode/plan/internal/git"
+	"github.com/planascode/plan/internal/git/gittest"
 )
 
 // rel turns the absolute paths Changed returns back into slash-separated paths relative
 // to the repository, sorted, so expectations read like `git status`.
-func rel(t *testing.T, c *gitdiff.Changes) []string {
+func rel(t *testing.T, c *git.Changes) []string {
 	t.Helper()
 	var out []string
 	for _, f := range c.Files {
@@ -67,7 +67,7 @@ func featureRepo(t *testing.T) *gittest.Repo {
 
 func TestChangedSinceMergeBase(t *testing.T) {
 	r := featureRepo(t)
-	c, err := gitdiff.Changed(r.Dir, "main")
+	c, err := git.Changed(r.Dir, "main")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestChangedSinceMergeBase(t *testing.T) {
 func TestChangedFromSubdirectory(t *testing.T) {
 	r := featureRepo(t)
 	sub := filepath.Join(r.Dir, "sub")
-	c, err := gitdiff.Changed(sub, "main")
+	c, err := git.Changed(sub, "main")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestChangedOnTheBaseItself(t *testing.T) {
 	r := gittest.NewRepo(t)
 	r.Write("a.plan.yaml", "title: a\n")
 	r.Commit("one")
-	c, err := gitdiff.Changed(r.Dir, "main")
+	c, err := git.Changed(r.Dir, "main")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestChangedOnTheBaseItself(t *testing.T) {
 		t.Errorf("a clean main has changes: %q", c.Files)
 	}
 	r.Write("a.plan.yaml", "title: edited\n")
-	if c, err = gitdiff.Changed(r.Dir, "main"); err != nil || !slices.Equal(rel(t, c), []string{"a.plan.yaml"}) {
+	if c, err = git.Changed(r.Dir, "main"); err != nil || !slices.Equal(rel(t, c), []string{"a.plan.yaml"}) {
 		t.Errorf("an uncommitted edit on main: %v, %v", c, err)
 	}
 }
@@ -146,19 +146,19 @@ func TestResolveBase(t *testing.T) {
 	// A branch that tracks origin/develop is compared with it, not with main, so the
 	// plan develop added is not this branch's change.
 	gittest.RunGit(t, clone, "checkout", "-q", "-b", "work", "--track", "origin/develop")
-	if got := gitdiff.Upstream(clone); got != "origin/develop" {
+	if got := git.Upstream(clone); got != "origin/develop" {
 		t.Errorf("Upstream = %q, want origin/develop", got)
 	}
-	if got := gitdiff.ResolveBase(clone, ""); got != "origin/develop" {
+	if got := git.ResolveBase(clone, ""); got != "origin/develop" {
 		t.Errorf("ResolveBase with an upstream = %q, want origin/develop", got)
 	}
-	if got := gitdiff.ResolveBase(clone, "main"); got != "main" {
+	if got := git.ResolveBase(clone, "main"); got != "main" {
 		t.Errorf("an explicit base must win over the upstream, got %q", got)
 	}
 	if err := os.WriteFile(filepath.Join(clone, "w.plan.yaml"), []byte("title: w\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := gitdiff.Changed(clone, gitdiff.ResolveBase(clone, ""))
+	c, err := git.Changed(clone, git.ResolveBase(clone, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,17 +166,17 @@ func TestResolveBase(t *testing.T) {
 		t.Errorf("changed against the upstream: %q", got)
 	}
 	// Against main, develop's plan counts too.
-	if c, err = gitdiff.Changed(clone, "origin/main"); err != nil || !slices.Equal(rel(t, c), []string{"d.plan.yaml", "w.plan.yaml"}) {
+	if c, err = git.Changed(clone, "origin/main"); err != nil || !slices.Equal(rel(t, c), []string{"d.plan.yaml", "w.plan.yaml"}) {
 		t.Errorf("changed against origin/main: %v, %v", c, err)
 	}
 
 	// A branch with no upstream falls back to main.
 	gittest.RunGit(t, clone, "checkout", "-q", "-b", "loose")
-	if got := gitdiff.Upstream(clone); got != "" {
+	if got := git.Upstream(clone); got != "" {
 		t.Errorf("Upstream of a branch without one = %q", got)
 	}
-	if got := gitdiff.ResolveBase(clone, ""); got != gitdiff.DefaultBase {
-		t.Errorf("ResolveBase without an upstream = %q, want %q", got, gitdiff.DefaultBase)
+	if got := git.ResolveBase(clone, ""); got != git.DefaultBase {
+		t.Errorf("ResolveBase without an upstream = %q, want %q", got, git.DefaultBase)
 	}
 }
 
@@ -185,10 +185,10 @@ func TestBranches(t *testing.T) {
 	r.Write("a.plan.yaml", "title: a\n")
 	r.Commit("one")
 	r.Git("branch", "feature")
-	if got := gitdiff.Branches(r.Dir); !slices.Equal(got, []string{"feature", "main"}) {
+	if got := git.Branches(r.Dir); !slices.Equal(got, []string{"feature", "main"}) {
 		t.Errorf("Branches = %q", got)
 	}
-	if got := gitdiff.Branches(t.TempDir()); got != nil {
+	if got := git.Branches(t.TempDir()); got != nil {
 		t.Errorf("Branches outside a repository = %q", got)
 	}
 }
@@ -204,10 +204,10 @@ func TestChangedErrors(t *testing.T) {
 		{"unknown ref", r.Dir, "no-such-branch", "git merge-base no-such-branch HEAD: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := gitdiff.Changed(tc.dir, tc.base)
-			var ge *gitdiff.Error
+			_, err := git.Changed(tc.dir, tc.base)
+			var ge *git.Error
 			if !errors.As(err, &ge) {
-				t.Fatalf("err = %v, want a *gitdiff.Error", err)
+				t.Fatalf("err = %v, want a *git.Error", err)
 			}
 			if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("err = %q, want one line containing %q", err, tc.want)
@@ -219,7 +219,7 @@ func TestChangedErrors(t *testing.T) {
 		r.Git("checkout", "-q", "--orphan", "unrelated")
 		r.Commit("a history of its own")
 		defer r.Git("checkout", "-q", "main")
-		_, err := gitdiff.Changed(r.Dir, "main")
+		_, err := git.Changed(r.Dir, "main")
 		if err == nil || !strings.Contains(err.Error(), "main and HEAD have no common ancestor") || !strings.Contains(err.Error(), "fetch-depth: 0") {
 			t.Errorf("err = %v", err)
 		}
@@ -227,8 +227,8 @@ func TestChangedErrors(t *testing.T) {
 
 	t.Run("git missing", func(t *testing.T) {
 		t.Setenv("PATH", t.TempDir())
-		_, err := gitdiff.Changed(r.Dir, "main")
-		if err == nil || !strings.Contains(err.Error(), "--changed needs git") {
+		_, err := git.Changed(r.Dir, "main")
+		if !errors.Is(err, git.ErrNoGit) {
 			t.Errorf("err = %v", err)
 		}
 	})
