@@ -43,9 +43,12 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 	} else if err := yaml.Unmarshal(plan.YAML11Directive(bytes.TrimPrefix(source, []byte("\xef\xbb\xbf"))), doc); err != nil {
 		doc = nil
 	}
-	lines := strings.Split(string(source), "\n")
+	// Lines as YAML counts them (CR, NEL, LS and PS break lines too), without the
+	// byte-order mark, which is no column of line 1.
+	src := plan.NewLines(source)
+	lines := make([]string, src.Len())
 	for i := range lines {
-		lines[i] = strings.TrimSuffix(lines[i], "\r")
+		lines[i] = src.Text(i + 1)
 	}
 	texts := findTextRegions(lines, doc)
 	ignores := parseIgnores(lines, texts)
@@ -78,9 +81,9 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 			if f.Line < ig.from || f.Line > ig.to {
 				continue
 			}
-			if f.Pointer == "" && !ig.file {
-				// A finding about the whole plan (a section it lacks) sits at line 1
-				// but belongs to no key there: only plan:ignore-file covers it.
+			if f.Pointer == "" && f.Line == 1 && f.Col == 1 && !ig.file {
+				// A finding about the whole plan (a section it lacks) sits at 1:1 but
+				// belongs to no key there: only plan:ignore-file covers it.
 				continue
 			}
 			for _, r := range ig.rules {

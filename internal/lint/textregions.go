@@ -18,7 +18,7 @@ type textRegions struct {
 	blockEnd map[int]int
 	// blockLine marks every content line of a literal or folded scalar.
 	blockLine map[int]bool
-	// quoted are the quoted scalars that span lines.
+	// quoted are the quoted scalars.
 	quoted []quotedSpan
 }
 
@@ -41,7 +41,7 @@ func findTextRegions(lines []string, doc *yaml.Node) textRegions {
 		if n.Kind == yaml.ScalarNode {
 			switch {
 			case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-				r.addBlock(lines, n.Line)
+				r.addBlock(lines, n.Line, n.Column)
 			case n.Style&yaml.DoubleQuotedStyle != 0:
 				r.addQuoted(lines, n.Line, n.Column, '"')
 			case n.Style&yaml.SingleQuotedStyle != 0:
@@ -56,15 +56,23 @@ func findTextRegions(lines []string, doc *yaml.Node) textRegions {
 	return r
 }
 
-// addBlock records the content of the block scalar whose header is on line header: the
-// lines after it that are blank or indented at least as far as its first content line,
-// which must be indented further than the header line.
-func (r *textRegions) addBlock(lines []string, header int) {
+// addBlock records the content of the block scalar whose header (|, >) is at line:col:
+// the lines after it that are blank or indented at least as far as its content, which
+// is the header's indentation indicator (|2) past the header line's, or else that of its
+// first content line, which must be indented further than the header line.
+func (r *textRegions) addBlock(lines []string, header, col int) {
 	if header < 1 || header > len(lines) {
 		return
 	}
 	parent := indentOf(lines[header-1])
 	content, last := -1, header
+	if h := []rune(lines[header-1]); col >= 1 && col <= len(h) {
+		for _, c := range h[col:min(col+2, len(h))] {
+			if c >= '1' && c <= '9' {
+				content = parent + int(c-'0')
+			}
+		}
+	}
 	for i := header; i < len(lines); i++ {
 		text := lines[i]
 		if strings.TrimLeft(text, " ") == "" {
@@ -86,7 +94,7 @@ func (r *textRegions) addBlock(lines []string, header int) {
 	r.blockEnd[header] = last
 }
 
-// addQuoted records a quoted scalar that opens at line:col and closes on a later line.
+// addQuoted records the quoted scalar that opens at line:col.
 func (r *textRegions) addQuoted(lines []string, line, col int, quote rune) {
 	if line < 1 || line > len(lines) {
 		return
@@ -94,9 +102,7 @@ func (r *textRegions) addQuoted(lines []string, line, col int, quote rune) {
 	from := col // the first line is read after its opening quote
 	for l := line; l <= len(lines); l++ {
 		if end := plan.ClosingQuote([]rune(lines[l-1]), from, quote); end >= 0 {
-			if l > line {
-				r.quoted = append(r.quoted, quotedSpan{startLine: line, startCol: col, endLine: l, endCol: end + 2})
-			}
+			r.quoted = append(r.quoted, quotedSpan{startLine: line, startCol: col, endLine: l, endCol: end + 2})
 			return
 		}
 		from = 0
@@ -111,6 +117,10 @@ func (r textRegions) inText(line, col int) bool {
 	for _, q := range r.quoted {
 		switch {
 		case line < q.startLine || line > q.endLine:
+		case line == q.startLine && line == q.endLine:
+			if col > q.startCol && col < q.endCol {
+				return true
+			}
 		case line == q.startLine:
 			if col > q.startCol {
 				return true
@@ -130,7 +140,7 @@ func (r textRegions) inText(line, col int) bool {
 // column col, began.
 func (r textRegions) quotedEndingBefore(line, col int) (int, bool) {
 	for _, q := range r.quoted {
-		if q.endLine == line && q.endCol <= col {
+		if q.endLine == line && q.startLine < line && q.endCol <= col {
 			return q.startLine, true
 		}
 	}

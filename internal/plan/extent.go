@@ -11,8 +11,9 @@ import (
 // tell (it does not say how "\u0041" was spelt, or where a folded line broke). The index
 // is built on first use, and only the lines asked for are decoded.
 type Lines struct {
-	body  []byte
-	start []int // start[i] is the offset of line i+1 in body
+	body     []byte
+	start    []int // start[i] is the offset of line i+1 in body
+	breakLen []int // breakLen[i] is the length of the break that ends line i+1
 }
 
 // NewLines returns the lines of source, a whole file as read (a byte-order mark is not
@@ -21,24 +22,68 @@ func NewLines(source []byte) *Lines {
 	return &Lines{body: bytes.TrimPrefix(source, []byte("\xef\xbb\xbf"))}
 }
 
-// Runes returns line n (1-based) without its line break, or nil past the end.
-func (l *Lines) Runes(n int) []rune {
-	if l.start == nil {
-		l.start = append(make([]int, 0, bytes.Count(l.body, []byte("\n"))+1), 0)
-		for i, c := range l.body {
-			if c == '\n' {
-				l.start = append(l.start, i+1)
-			}
-		}
-	}
+// Len is the number of lines.
+func (l *Lines) Len() int {
+	l.index()
+	return len(l.start)
+}
+
+// Text returns line n (1-based) without its line break, or "" past the end.
+func (l *Lines) Text(n int) string {
+	l.index()
 	if n < 1 || n > len(l.start) {
-		return nil
+		return ""
 	}
 	end := len(l.body)
 	if n < len(l.start) {
-		end = l.start[n] - 1
+		end = l.start[n] - l.breakLen[n-1]
 	}
-	return []rune(string(bytes.TrimSuffix(l.body[l.start[n-1]:end], []byte("\r"))))
+	return string(l.body[l.start[n-1]:end])
+}
+
+// Runes returns line n (1-based) without its line break, or nil past the end.
+func (l *Lines) Runes(n int) []rune {
+	if n < 1 || n > l.Len() {
+		return nil
+	}
+	return []rune(l.Text(n))
+}
+
+// index finds where lines start, breaking them where YAML does: at LF, CRLF and CR, and
+// at NEL, LS and PS too, or every line number after one would be off.
+func (l *Lines) index() {
+	if l.start != nil {
+		return
+	}
+	l.start = append(make([]int, 0, bytes.Count(l.body, []byte("\n"))+1), 0)
+	for i := 0; i < len(l.body); {
+		n := lineBreak(l.body, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		l.breakLen = append(l.breakLen, n)
+		i += n
+		l.start = append(l.start, i)
+	}
+}
+
+// lineBreak returns the length of the line break at b[i:], or 0.
+func lineBreak(b []byte, i int) int {
+	switch {
+	case b[i] == '\n':
+		return 1
+	case b[i] == '\r':
+		if i+1 < len(b) && b[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case b[i] == 0xc2 && i+1 < len(b) && b[i+1] == 0x85: // NEL
+		return 2
+	case b[i] == 0xe2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xa8 || b[i+2] == 0xa9): // LS, PS
+		return 3
+	}
+	return 0
 }
 
 // End returns where node n ends: just after a single-line scalar as written, quotes and
@@ -57,19 +102,33 @@ func (l *Lines) End(n *yaml.Node) (line, col int) {
 // scalarWidth is how many characters the scalar n takes on its line as written, or 0
 // when it runs on to another line.
 func scalarWidth(line []rune, n *yaml.Node) int {
-	start := n.Column - 1
-	if start < 0 || start >= len(line) {
+	first := n.Column - 1
+	if first < 0 || first >= len(line) {
+		return 0
+	}
+	// The node starts at its anchor or tag, if it has them (&a !!str TODO): the value
+	// comes after.
+	start := first
+	for start < len(line) && (line[start] == '&' || line[start] == '!') {
+		for start < len(line) && line[start] != ' ' && line[start] != '\t' {
+			start++
+		}
+		for start < len(line) && (line[start] == ' ' || line[start] == '\t') {
+			start++
+		}
+	}
+	if start >= len(line) {
 		return 0
 	}
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 		if end := ClosingQuote(line, start+1, line[start]); end >= 0 {
-			return end - start + 1
+			return end - first + 1
 		}
 		return 0
 	}
 	value := []rune(n.Value)
 	if len(value) > 0 && len(line)-start >= len(value) && string(line[start:start+len(value)]) == n.Value {
-		return len(value)
+		return start - first + len(value)
 	}
 	return 0
 }
