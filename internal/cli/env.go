@@ -94,7 +94,7 @@ func OneLine(flag, value string) error {
 	}
 	for _, r := range value {
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return BadInputf("--%s must be a single line of text", flag)
+			return BadInputf("--%s must be a single line of text, with no tabs or other control characters", flag)
 		}
 	}
 	return nil

@@ -113,7 +113,7 @@ var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
 // the line and the key.
 func Parse(path string, data []byte) (*Config, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := yaml.Unmarshal(plan.YAML11Directive(data), &doc); err != nil {
 		line, msg := plan.YAMLErrorLine(err)
 		return nil, fmt.Errorf("%s:%d: invalid YAML: %s", path, line, msg)
 	}

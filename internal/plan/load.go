@@ -211,26 +211,37 @@ func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
 // YAML11Directive returns body as yaml.v3 will read it. yaml.v3 refuses a "%YAML 1.2"
 // directive although it reads plans written for YAML 1.2 as their authors mean (yes and
 // no are text, as in 1.2), so the directive is handed to it as "%YAML 1.1": the same
-// number of bytes, so every line and column stays where it was. body is not changed.
+// number of bytes, so every line and column stays where it was. Only the directives
+// before the document are looked at, among comments and blank lines; body is not
+// changed.
 func YAML11Directive(body []byte) []byte {
-	rest := body
-	for len(rest) > 0 {
-		line, next, _ := bytes.Cut(rest, []byte("\n"))
-		text := bytes.TrimRight(line, " \t\r")
+	for at := 0; at < len(body); {
+		end := at
+		for end < len(body) && body[end] != '\n' && body[end] != '\r' {
+			end++
+		}
+		line := body[at:end]
+		text := bytes.TrimLeft(line, " \t")
 		switch {
 		case len(text) == 0 || text[0] == '#':
-			rest = next
-			continue
-		case bytes.HasPrefix(text, []byte("%YAML 1.2")) && (len(text) == len("%YAML 1.2") || text[len("%YAML 1.2")] == ' ' || text[len("%YAML 1.2")] == '\t'):
-			at := len(body) - len(rest) + len("%YAML 1.")
-			out := bytes.Clone(body)
-			out[at] = '1'
-			return out
+		case bytes.HasPrefix(line, []byte("%YAML")):
+			if v := yaml12.Regexp().FindSubmatchIndex(line); v != nil {
+				out := bytes.Clone(body)
+				out[at+v[2]] = '1'
+				return out
+			}
+		case line[0] == '%':
+			// Another directive (%TAG): the %YAML one may follow it.
+		default:
+			return body
 		}
-		return body
+		at = end + 1
 	}
 	return body
 }
+
+// yaml12 is a %YAML directive naming version 1.2; its group is the minor version.
+var yaml12 = lazyregexp.New(`^%YAML[ \t]+1\.(2)(?:[ \t#]|$)`)
 
 // Parse reads a plan from data; file names it in findings.
 func Parse(file string, data []byte, opts Options) (*Plan, error) {

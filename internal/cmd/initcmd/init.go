@@ -156,6 +156,13 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if p, err := plan.Parse(DefaultFile, data, plan.Options{}); err == nil {
+		for _, r := range p.ResolvePhases() {
+			if r.PastLastDate {
+				return cli.BadInputf("--start %s is too late: the template's phases would run past %s", start, plan.LastDate)
+			}
+		}
+	}
 
 	path := opts.Env.Path(opts.File)
 	if info, err := os.Stat(path); err == nil {

@@ -26,6 +26,7 @@ func TestBadFlagsAreUsageErrors(t *testing.T) {
 		{"schema on two lines", Options{Schema: "x\ntitle: injected"}, "--schema must be a single line"},
 		{"schema with a carriage return", Options{Schema: "x\rtitle: injected"}, "--schema must be a single line"},
 		{"standard output", Options{File: "-"}, "plan init writes a file, not standard output"},
+		{"start too late for the template", Options{Start: "9999-12-01"}, "--start 9999-12-01 is too late: the template's phases would run past 9999-12-31"},
 		{"title with a line separator", Options{Title: "a\u2028b"}, "--title must be a single line"},
 		{"title that is not UTF-8", Options{Title: "a\xffb"}, "--title is not valid UTF-8"},
 		{"schema with a next-line character", Options{Schema: "x\u0085bogus: ["}, "--schema must be a single line"},
