@@ -13,6 +13,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/iostreams"
+	"github.com/planascode/plan/internal/plan"
 )
 
 // Text is the format for people: one compiler-style line per finding, which editors and
@@ -116,18 +117,13 @@ func sourceLine(src []byte, line, col, avail int) (text string, pad int, ok bool
 	if src == nil || line < 1 {
 		return "", 0, false
 	}
-	rest := src
-	for i := 1; i < line; i++ {
-		j := bytes.IndexByte(rest, '\n')
-		if j < 0 {
-			return "", 0, false
-		}
-		rest = rest[j+1:]
+	// Lines as yaml.v3 counts them (CR, NEL, LS and PS too), and line 1 without a
+	// byte-order mark, which is no column of it.
+	lines := plan.NewLines(src)
+	if line > lines.Len() {
+		return "", 0, false
 	}
-	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
-		rest = rest[:j]
-	}
-	s := strings.ToValidUTF8(strings.TrimSuffix(string(rest), "\r"), "\uFFFD")
+	s := strings.ToValidUTF8(lines.Text(line), "\uFFFD")
 
 	var cells []cell
 	x := 0

@@ -119,6 +119,9 @@ func TestSourceLine(t *testing.T) {
 	}{
 		{"first line", "key: value\n", 1, 6, 0, "key: value\n     ^", true},
 		{"crlf", "a: 1\r\nb: 2\r\n", 2, 4, 0, "b: 2\n   ^", true},
+		{"byte-order mark", "\xef\xbb\xbfa: 2\n", 1, 4, 0, "a: 2\n   ^", true},
+		{"cr alone", "a: 1\rb: 2\r", 2, 4, 0, "b: 2\n   ^", true},
+		{"next-line character", "a: 1\u0085b: 2\n", 2, 4, 0, "b: 2\n   ^", true},
 		{"no trailing newline", "a: 1\nb: 2", 2, 1, 0, "b: 2\n^", true},
 		{"column past the end", "ab\n", 1, 9, 0, "ab\n  ^", true},
 		{"column zero", "ab\n", 1, 0, 0, "ab\n^", true},

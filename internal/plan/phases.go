@@ -48,7 +48,7 @@ func (p *Plan) ResolvePhases() []ResolvedPhase {
 		case prev == nil && !p.Timeline.Start.IsZero():
 			r.Start = p.Timeline.Start
 		case prev == nil:
-			r.Undated, r.Reason = true, "it has no start and timeline has no start"
+			r.Undated, r.Reason = true, "neither it nor the timeline has a start"
 		case prev.Undated:
 			r.Undated, r.Reason = true, fmt.Sprintf("it has no start and the dates of phase %q before it cannot be worked out", prev.Phase.ID)
 		case prev.End.IsZero():

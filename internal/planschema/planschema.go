@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -123,7 +124,7 @@ func (cs *Validator) Validate(v any) []Violation {
 		return []Violation{{Message: err.Error()}}
 	}
 	var out []Violation
-	cs.collect(ve, &out)
+	cs.collect(ve, v, &out)
 	// The validator's error tree follows map iteration order; sorting makes "the first
 	// problem" that a config error reports the same on every run.
 	sort.SliceStable(out, func(i, j int) bool {
@@ -139,11 +140,13 @@ func (cs *Validator) Validate(v any) []Violation {
 	return dedupe(out)
 }
 
-func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]Violation) {
+// collect turns the validator's error tree into violations; v is the value validated,
+// read for what a mapping already holds.
+func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]Violation) {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
 		for _, c := range e.Causes {
-			cs.collect(c, out)
+			cs.collect(c, v, out)
 		}
 		return
 	case *kind.AnyOf, *kind.OneOf:
@@ -152,16 +155,28 @@ func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]Violation) {
 			return
 		}
 		for _, c := range e.Causes {
-			cs.collect(c, out)
+			cs.collect(c, v, out)
 		}
 		return
 	case *kind.AdditionalProperties:
-		allowed := cs.allowedKeys(e.SchemaURL)
+		// A key the mapping already has is no suggestion: taking it would make a
+		// duplicate key.
+		present, _ := valueAt(v, e.InstanceLocation).(map[string]any)
+		var allowed []string
+		for _, a := range cs.allowedKeys(e.SchemaURL) {
+			if _, taken := present[a]; !taken {
+				allowed = append(allowed, a)
+			}
+		}
 		for _, p := range k.Properties {
 			msg := fmt.Sprintf("unknown key %q", p)
-			if s := closest(p, allowed); s != "" {
+			switch s := closest(p, allowed); {
+			case p == "date" && slices.Contains(allowed, "start"):
+				// "days" is the closest spelling, but a date belongs in start or end.
+				msg += ": a phase's dates are its start and end (or weeks or days from its start)"
+			case s != "":
 				msg += fmt.Sprintf(": did you mean %q?", s)
-			} else {
+			default:
 				msg += ": remove it, or prefix it with x_ to keep your own data"
 			}
 			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtKey: p, Message: withPath(e.InstanceLocation, msg)})
@@ -170,7 +185,7 @@ func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]Violation) {
 	case *kind.Required:
 		for _, m := range k.Missing {
 			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtParent: true,
-				Message: withPath(e.InstanceLocation, fmt.Sprintf("missing required key %q", m))})
+				Message: withPath(e.InstanceLocation, fmt.Sprintf("missing required key %q: add it", m))})
 		}
 		return
 	}
@@ -441,4 +456,23 @@ func dedupe(vs []Violation) []Violation {
 // clone copies instance locations, which the validator may reuse for later errors.
 func clone(tokens []string) []string {
 	return append([]string(nil), tokens...)
+}
+
+// valueAt is the part of v at the JSON pointer tokens, or nil.
+func valueAt(v any, tokens []string) any {
+	for _, t := range tokens {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[t]
+		case []any:
+			i, err := strconv.Atoi(t)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil
+			}
+			v = c[i]
+		default:
+			return nil
+		}
+	}
+	return v
 }

@@ -743,7 +743,7 @@ func (d *Data) buildPolicy(p *plan.Plan) {
 	if r := pol.Response; r != nil && (r.WithinDays != nil || !blank(r.Moderation) || !blank(r.Reporting)) {
 		resp := &Response{Moderation: r.Moderation, Reporting: r.Reporting}
 		if r.WithinDays != nil {
-			resp.Within = plural(*r.WithinDays, "day")
+			resp.Within = plan.Plural(*r.WithinDays, "day")
 		}
 		out.Response = resp
 	}

@@ -42,19 +42,12 @@ func Duration(days int) string {
 	w, d := days/7, days%7
 	var parts []string
 	if w > 0 {
-		parts = append(parts, plural(w, "week"))
+		parts = append(parts, plan.Plural(w, "week"))
 	}
 	if d > 0 {
-		parts = append(parts, plural(d, "day"))
+		parts = append(parts, plan.Plural(d, "day"))
 	}
 	return strings.Join(parts, " ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 var wordSeparators = strings.NewReplacer("_", " ", "-", " ")

@@ -213,7 +213,7 @@ func writeMarkdown(d *Data) string {
 
 // findingCounts says how many errors and warnings there are, and other findings.
 func findingCounts(errors, warnings, total int) string {
-	parts := []string{plural(errors, "error"), plural(warnings, "warning")}
+	parts := []string{plan.Plural(errors, "error"), plan.Plural(warnings, "warning")}
 	if rest := total - errors - warnings; rest > 0 {
 		parts = append(parts, fmt.Sprintf("%d for information", rest))
 	}
@@ -277,7 +277,7 @@ func mdGlance(m *mdDoc, d *Data) {
 		}
 		items = append(items, bold(ph.Name, value))
 	}
-	stakeholders := plural(g.Stakeholders, "stakeholder group")
+	stakeholders := plan.Plural(g.Stakeholders, "stakeholder group")
 	if g.Stakeholders == 0 {
 		stakeholders = "none yet"
 	} else if g.Vulnerable > 0 {
@@ -295,7 +295,7 @@ func mdGlance(m *mdDoc, d *Data) {
 	if g.ShowFindings {
 		gaps := "no open errors or warnings"
 		if g.Errors+g.Warnings > 0 {
-			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", plural(g.Errors, "error"), plural(g.Warnings, "warning"), SecGaps)
+			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", plan.Plural(g.Errors, "error"), plan.Plural(g.Warnings, "warning"), SecGaps)
 		}
 		items = append(items, bold("Open gaps", gaps))
 	}

@@ -227,9 +227,9 @@ func gridDescription(g *Grid) string {
 		fmt.Sprintf("%d to monitor", counts["Monitor"]),
 	}
 	desc := fmt.Sprintf("%s placed by influence (vertical axis) and impact (horizontal axis): %s, and %d with a medium rating between quadrants.",
-		plural(placed, "stakeholder"), strings.Join(parts, ", "), between)
+		plan.Plural(placed, "stakeholder"), strings.Join(parts, ", "), between)
 	if len(g.Unplaced) > 0 {
-		desc += fmt.Sprintf(" %s not placed for want of a rating.", plural(len(g.Unplaced), "stakeholder"))
+		desc += fmt.Sprintf(" %s not placed for want of a rating.", plan.Plural(len(g.Unplaced), "stakeholder"))
 	}
 	return desc
 }

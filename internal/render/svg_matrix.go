@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"strings"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // The engagement assessment matrix: one row per stakeholder, one column per level from
@@ -117,5 +119,5 @@ func matrixDescription(m *EngagementMatrix) string {
 		}
 	}
 	return fmt.Sprintf("Current (C) and desired (D) engagement of %s on a scale from %s to %s: %d to move up, %d to stay where they are, %d to move down.",
-		plural(len(m.Rows), "stakeholder"), strings.ToLower(m.Levels[0]), strings.ToLower(m.Levels[len(m.Levels)-1]), up, same, down)
+		plan.Plural(len(m.Rows), "stakeholder"), strings.ToLower(m.Levels[0]), strings.ToLower(m.Levels[len(m.Levels)-1]), up, same, down)
 }

@@ -32,5 +32,5 @@ func checkBudgetMissing(p *plan.Plan, s Settings) []Result {
 		return nil
 	}
 	return []Result{at(innermostKey(p, "budget", "items"),
-		"the plan has %d stakeholder groups but no budget: add budget.items with what engaging them will cost", n)}
+		"the plan has %s but no budget: add budget.items with what engaging them will cost", plan.Plural(n, "stakeholder group"))}
 }

@@ -67,4 +67,10 @@ func TestBudgetMissingSettings(t *testing.T) {
 	runRuleCasesWith(t, budgetMissing(), s, []ruleCase{
 		{name: "below a raised threshold", yaml: planHead + fourStakeholders},
 	})
+	s.BudgetStakeholderThreshold = 0
+	runRuleCasesWith(t, budgetMissing(), s, []ruleCase{{
+		name: "one group, in the singular",
+		yaml: planHead + "stakeholders:\n  - {id: a, name: A}\n",
+		want: []string{`1:1 warning the plan has 1 stakeholder group but no budget`},
+	}})
 }

@@ -44,7 +44,7 @@ func checkPhaseGap(p *plan.Plan, _ Settings) []Result {
 		}
 		out = append(out, at(cur.Phase.Node,
 			"%s leaves %s with no phase after %s (%s): start it on %s or lengthen %s, unless the pause is deliberate",
-			phaseLabel(cur.Phase), dayCount(gap), phaseLabel(prev.Phase), span, first, phaseLabel(prev.Phase)))
+			phaseLabel(cur.Phase), plan.Plural(gap, "day"), phaseLabel(prev.Phase), span, first, phaseLabel(prev.Phase)))
 	}
 	return out
 }

@@ -26,7 +26,7 @@ func TestPhaseUndated(t *testing.T) {
       weeks: 4
 `,
 			want: []string{
-				`5:7 error phase "plan" cannot be dated because it has no start and timeline has no start: give it a start, or set timeline.start`,
+				`5:7 error phase "plan" cannot be dated because neither it nor the timeline has a start: give it a start, or set timeline.start`,
 				`8:7 error phase "consultation" cannot be dated because it has no start and the dates of phase "plan" before it cannot be worked out: give it a start`,
 			},
 		},
@@ -46,7 +46,7 @@ func TestPhaseUndated(t *testing.T) {
   phases:
     - {id: plan, kind: planning}
 `,
-			want: []string{`5:7 error phase "plan" cannot be dated because it has no start and timeline has no start: give it a start, and an end, weeks or days`},
+			want: []string{`5:7 error phase "plan" cannot be dated because neither it nor the timeline has a start: give it a start, and an end, weeks or days`},
 		},
 		{
 			name: "after an open-ended ongoing phase",

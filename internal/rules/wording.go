@@ -7,14 +7,6 @@ import (
 	"github.com/planascode/plan/internal/plan"
 )
 
-// dayCount writes "1 day" or "n days".
-func dayCount(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
-}
-
 // kindPhrase names a phase kind with its article ("an engagement phase"), since messages
 // read better as sentences than as field dumps.
 func kindPhrase(kind string) string {
