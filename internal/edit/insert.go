@@ -30,6 +30,13 @@ func (e *editor) plan() ([]splice, error) {
 	if list == nil {
 		return e.newSection()
 	}
+	if list.Kind == yaml.ScalarNode && list.ShortTag() == "!!null" && list.Anchor != "" && aliased(e.root, list, 0) {
+		// Another key refers to the empty register (*name) and so counts as absent; a
+		// first entry would give that key a value too, which nobody asked for and which
+		// may not belong there. (An alias to a register that has entries already sees
+		// the new one, as it saw the others.)
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("the empty stakeholders at line %d has an anchor (&%s) that another key refers to", list.Line, list.Anchor)}
+	}
 	switch {
 	case list.Kind == yaml.SequenceNode:
 		if err := e.checkDuplicate(list); err != nil {
@@ -245,10 +252,14 @@ func (e *editor) blockScalarEnd(n *yaml.Node, parentIndent int) int {
 }
 
 // insertAfterLine inserts the block text (lines ending in eol) after line n, keeping a
-// missing final newline missing.
+// missing final newline missing, unless the entry's last value needs it: a text that
+// ends in a line break is written as a literal block, whose last break is part of it.
 func (e *editor) insertAfterLine(n int, text string) splice {
 	at := e.src.nextLine(n)
 	if !e.src.hasBreak(n) {
+		if e.item.endsInLineBreak() {
+			return splice{at: at, text: e.eolStr + text}
+		}
 		return splice{at: at, text: e.eolStr + strings.TrimSuffix(text, e.eolStr)}
 	}
 	return splice{at: at, text: text}
@@ -508,4 +519,20 @@ func isDocumentEnd(line []byte) bool {
 	}
 	rest := strings.TrimLeft(t[3:], " \t")
 	return rest == "" || (rest[0] == '#' && len(rest) < len(t)-3)
+}
+
+// aliased reports whether an alias under n refers to target.
+func aliased(n, target *yaml.Node, depth int) bool {
+	if n == nil || depth > plan.MaxDepth {
+		return false
+	}
+	if n.Kind == yaml.AliasNode {
+		return n.Alias == target
+	}
+	for _, c := range n.Content {
+		if aliased(c, target, depth+1) {
+			return true
+		}
+	}
+	return false
 }

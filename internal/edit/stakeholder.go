@@ -166,6 +166,12 @@ func (s Stakeholder) fields() []field {
 	return fs
 }
 
+// endsInLineBreak reports whether the entry's last value is text ending in a line break.
+func (s Stakeholder) endsInLineBreak() bool {
+	fs := s.fields()
+	return len(fs) > 0 && strings.HasSuffix(fs[len(fs)-1].str, "\n")
+}
+
 // want is the entry as yaml.v3 decodes it, for verification.
 func (s Stakeholder) want() map[string]any {
 	return fieldsValue(s.fields())
