@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/planascode/plan/internal/testenv"
 )
 
 // The reliability tests run the real binary, built once with go build, rather than the
@@ -702,7 +704,7 @@ func TestWrites(t *testing.T) {
 				t.Fatalf("plan %s:\n%s", strings.Join(args, " "), r)
 			}
 			if info, err := os.Stat(target); err != nil || info.Mode() != 0o640 {
-				t.Errorf("plan %s: mode %v, want -rw-r----- kept (%v)", strings.Join(args, " "), modeOf(info), err)
+				t.Errorf("plan %s: mode %v, want -rw-r----- kept (%v)", strings.Join(args, " "), testenv.ModeOf(info), err)
 			}
 			assertNoTempFiles(t, dir)
 		}
@@ -712,7 +714,7 @@ func TestWrites(t *testing.T) {
 			t.Fatalf("plan init:\n%s", r)
 		}
 		if info, err := os.Stat(filepath.Join(dir, "new.plan.yaml")); err != nil || info.Mode() != 0o644&^umask(t) {
-			t.Errorf("plan init: a new file has mode %v, want %v", modeOf(info), 0o644&^umask(t))
+			t.Errorf("plan init: a new file has mode %v, want %v", testenv.ModeOf(info), 0o644&^umask(t))
 		}
 	})
 
@@ -747,7 +749,7 @@ func TestWrites(t *testing.T) {
 		t.Cleanup(func() { _ = syscall.Unmount(dir, 0) })
 		setup(t, dir)
 		filler := filepath.Join(dir, "filler")
-		fillDisk(t, filler)
+		testenv.FillDisk(t, filler)
 		before := snapshot(t, dir)
 		assertWritesFail(t, bin, runOpts{dir: dir}, writers, "no space left on device")
 		if d := diffSnapshots(before, snapshot(t, dir)); len(d) > 0 {
@@ -772,7 +774,7 @@ func TestWrites(t *testing.T) {
 			}
 			// Replacing a device by renaming a file over it would, as root, destroy it.
 			if info, err := os.Lstat("/dev/full"); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
-				t.Fatalf("plan %s replaced /dev/full: %v %v", strings.Join(args, " "), modeOf(info), err)
+				t.Fatalf("plan %s replaced /dev/full: %v %v", strings.Join(args, " "), testenv.ModeOf(info), err)
 			}
 		}
 	})
@@ -789,7 +791,7 @@ func TestWrites(t *testing.T) {
 			t.Fatalf("plan add-stakeholder:\n%s", r)
 		}
 		if info, err := os.Lstat(filepath.Join(dir, "p.plan.yaml")); err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			t.Errorf("the link was replaced by a copy: %v %v", modeOf(info), err)
+			t.Errorf("the link was replaced by a copy: %v %v", testenv.ModeOf(info), err)
 		}
 		if data, _ := os.ReadFile(filepath.Join(dir, "shared", "real.plan.yaml")); !bytes.Contains(data, []byte("id: late-arrivals")) {
 			t.Error("the file the link names did not get the stakeholder")
@@ -826,26 +828,6 @@ func assertNoTempFiles(t *testing.T, dir string) {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}
-}
-
-// fillDisk writes to path until the file system is full.
-func fillDisk(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	block := make([]byte, 4096)
-	for i := 0; i < 1<<18; i++ {
-		if _, err := f.Write(block); err != nil {
-			if errors.Is(err, syscall.ENOSPC) {
-				return
-			}
-			t.Fatal(err)
-		}
-	}
-	t.Fatal("the file system never filled up")
 }
 
 // umask reads the process's umask without changing it (Linux 4.7 and later), since
@@ -924,13 +906,4 @@ func TestDeletedWorkingDirectory(t *testing.T) {
 			t.Errorf("plan %s in a deleted directory: exit %d, stderr %q; want exit 2 and one line", cmdline, code, stderr.String())
 		}
 	}
-}
-
-// modeOf is info's mode for a failure message, which must not itself fail (a nil info)
-// when the stat did.
-func modeOf(info fs.FileInfo) string {
-	if info == nil {
-		return "(no file)"
-	}
-	return info.Mode().String()
 }

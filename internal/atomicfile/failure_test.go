@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/planascode/plan/internal/testenv"
 )
 
 // failingFile is a real temporary file whose write, sync or close fails the way a full
@@ -103,7 +105,7 @@ func TestFullFileSystem(t *testing.T) {
 	if err := os.WriteFile(path, original, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	fill(t, filepath.Join(dir, "filler"))
+	testenv.FillDisk(t, filepath.Join(dir, "filler"))
 	err := Write(path, append(original, "one more line\n"...), 0o644)
 	if !errors.Is(err, syscall.ENOSPC) {
 		t.Fatalf("err = %v, want ENOSPC", err)
@@ -112,26 +114,6 @@ func TestFullFileSystem(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertOnly(t, dir, path, original, 0o600)
-}
-
-// fill writes to path until the file system has no space left.
-func fill(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	block := make([]byte, 4096)
-	for i := 0; i < 1<<16; i++ {
-		if _, err := f.Write(block); err != nil {
-			if errors.Is(err, syscall.ENOSPC) {
-				return
-			}
-			t.Fatal(err)
-		}
-	}
-	t.Fatal("the file system never filled up")
 }
 
 // assertOnly checks that dir holds only path, with the given content and mode.
@@ -178,7 +160,7 @@ func TestWriteThroughSymlink(t *testing.T) {
 		t.Fatal(err)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
-		t.Fatalf("the link was replaced: %v %v", modeOf(info), err)
+		t.Fatalf("the link was replaced: %v %v", testenv.ModeOf(info), err)
 	}
 	assertOnly(t, filepath.Dir(target), target, []byte("two\n"), 0o600)
 
@@ -214,7 +196,7 @@ func TestWriteToDevice(t *testing.T) {
 		t.Fatalf("writing to /dev/null: %v", err)
 	}
 	if info, err := os.Lstat("/dev/null"); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
-		t.Fatalf("/dev/null is no longer a device: %v %v", modeOf(info), err)
+		t.Fatalf("/dev/null is no longer a device: %v %v", testenv.ModeOf(info), err)
 	}
 	if _, err := os.Stat("/dev/full"); err != nil {
 		t.Skip("no /dev/full")
@@ -224,7 +206,7 @@ func TestWriteToDevice(t *testing.T) {
 		t.Errorf("writing to /dev/full: err = %v, want ENOSPC", err)
 	}
 	if info, err := os.Lstat("/dev/full"); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
-		t.Fatalf("/dev/full is no longer a device: %v %v", modeOf(info), err)
+		t.Fatalf("/dev/full is no longer a device: %v %v", testenv.ModeOf(info), err)
 	}
 }
 
@@ -293,13 +275,4 @@ func TestNewFileHonoursUmask(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertOnly(t, dir, path, []byte("two\n"), 0o664)
-}
-
-// modeOf is info's mode for a failure message, which must not itself fail (a nil info)
-// when the stat did.
-func modeOf(info fs.FileInfo) string {
-	if info == nil {
-		return "(no file)"
-	}
-	return info.Mode().String()
 }

@@ -3,6 +3,8 @@ package edit
 import (
 	"errors"
 	"strings"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // flowScan is what scanFlow learns about a flow collection.
@@ -34,7 +36,7 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 	afterQuoted := false
 	for i := open; i < len(b); {
 		c := b[i]
-		if n := breakLen(b, i); n > 0 {
+		if n := plan.LineBreak(b, i); n > 0 {
 			i += n
 			continue
 		}
@@ -43,7 +45,7 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 			i++
 			continue
 		case c == '#' && (isSpace(b[i-1]) || b[i-1] == '\n' || b[i-1] == '\r'):
-			for i < len(b) && breakLen(b, i) == 0 {
+			for i < len(b) && plan.LineBreak(b, i) == 0 {
 				i++
 			}
 			continue
@@ -74,7 +76,7 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 				fs.lastSig, fs.trailingComma = i, true
 			}
 			continue
-		case c == ':' && (afterQuoted || i+1 >= len(b) || isSpace(b[i+1]) || breakLen(b, i+1) > 0 || strings.IndexByte(",[]{}", b[i+1]) >= 0):
+		case c == ':' && (afterQuoted || i+1 >= len(b) || isSpace(b[i+1]) || plan.LineBreak(b, i+1) > 0 || strings.IndexByte(",[]{}", b[i+1]) >= 0):
 			expecting, afterQuoted = true, false
 			fs.empty = false
 			i++
@@ -94,11 +96,11 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 			i = end
 			expecting, afterQuoted = false, true
 		case expecting && (c == '&' || c == '!' || c == '*'):
-			for i < len(b) && !isSpace(b[i]) && breakLen(b, i) == 0 && strings.IndexByte(",[]{}", b[i]) < 0 {
+			for i < len(b) && !isSpace(b[i]) && plan.LineBreak(b, i) == 0 && strings.IndexByte(",[]{}", b[i]) < 0 {
 				i++
 			}
 			expecting = c != '*'
-		case expecting && c == '?' && i+1 < len(b) && (isSpace(b[i+1]) || breakLen(b, i+1) > 0):
+		case expecting && c == '?' && i+1 < len(b) && (isSpace(b[i+1]) || plan.LineBreak(b, i+1) > 0):
 			i++
 		default:
 			expecting = false

@@ -3,6 +3,8 @@ package edit
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/planascode/plan/internal/plan"
 )
 
 // source indexes a document's lines the way yaml.v3 counts them, so that a node's Line
@@ -16,7 +18,7 @@ type source struct {
 func newSource(b []byte) *source {
 	s := &source{b: b, start: []int{0}}
 	for i := 0; i < len(b); {
-		n := breakLen(b, i)
+		n := plan.LineBreak(b, i)
 		if n == 0 {
 			i++
 			continue
@@ -31,24 +33,6 @@ func newSource(b []byte) *source {
 	return s
 }
 
-// breakLen returns the length of the line break at b[i:], or 0.
-func breakLen(b []byte, i int) int {
-	switch {
-	case b[i] == '\n':
-		return 1
-	case b[i] == '\r':
-		if i+1 < len(b) && b[i+1] == '\n' {
-			return 2
-		}
-		return 1
-	case bytes.HasPrefix(b[i:], []byte("\u0085")):
-		return 2
-	case bytes.HasPrefix(b[i:], []byte("\u2028")), bytes.HasPrefix(b[i:], []byte("\u2029")):
-		return 3
-	}
-	return 0
-}
-
 func (s *source) lines() int { return len(s.start) }
 
 // lineStart is the offset of line n (1-based).
@@ -61,7 +45,7 @@ func (s *source) contentEnd(n int) int {
 		end = s.start[n]
 	}
 	for i := s.start[n-1]; i < end; i++ {
-		if breakLen(s.b, i) > 0 {
+		if plan.LineBreak(s.b, i) > 0 {
 			return i
 		}
 	}
@@ -167,7 +151,7 @@ func skipProperties(b []byte, i int) int {
 				i += j
 			}
 		}
-		for i < len(b) && !isSpace(b[i]) && breakLen(b, i) == 0 && !bytes.ContainsRune([]byte(",[]{}"), rune(b[i])) {
+		for i < len(b) && !isSpace(b[i]) && plan.LineBreak(b, i) == 0 && !bytes.ContainsRune([]byte(",[]{}"), rune(b[i])) {
 			i++
 		}
 		for i < len(b) && isSpace(b[i]) {

@@ -316,6 +316,31 @@ func TestIgnoreEdgeCases(t *testing.T) {
 			want: []at{{"schema", 3}},
 			gone: []at{{"unused-ignore", 2}},
 		},
+		{
+			name: "an ignore-file on line 1 after a byte-order mark",
+			src:  "\xef\xbb\xbf# plan:ignore-file placeholder -- x\nschema_version: 1\ntitle: TODO x\n",
+			gone: []at{{"placeholder", 3}, {"unused-ignore", 1}},
+		},
+		{
+			name: "a file whose lines end in CR alone",
+			src:  "schema_version: 1\rtitle: T\rsummary: TODO # plan:ignore placeholder\r",
+			gone: []at{{"placeholder", 3}, {"unused-ignore", 3}},
+		},
+		{
+			name: "a syntax finding on its own line is silenced by an ignore there",
+			src:  "schema_version: 1\ntitle: T\ntitle: U # plan:ignore yaml-syntax -- dup\n",
+			gone: []at{{"yaml-syntax", 3}},
+		},
+		{
+			name: "text in a one-line quoted string is not a comment",
+			src:  "schema_version: 1\ntitle: T\nsummary: \"TODO # plan:ignore placeholder -- in a string\"\n",
+			want: []at{{"placeholder", 3}},
+		},
+		{
+			name: "a block scalar's indentation indicator decides its content",
+			src:  "schema_version: 1\ntitle: T\nmandate:\n  statement: |2\n        indented first\n    # plan:ignore placeholder -- text\n  participation: TODO\n",
+			want: []at{{"placeholder", 7}},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := findingsFor(t, nil, tc.src)
@@ -386,61 +411,9 @@ func TestRuleThatPanics(t *testing.T) {
 	}
 }
 
-// TestIgnoreAfterReview: cases found by review, where an ignore was taken from text or
-// missed where it was a comment.
-func TestIgnoreAfterReview(t *testing.T) {
-	type at struct {
-		rule string
-		line int
-	}
-	for _, tc := range []struct {
-		name       string
-		src        string
-		want, gone []at
-	}{
-		{
-			name: "an ignore-file on line 1 after a byte-order mark",
-			src:  "\xef\xbb\xbf# plan:ignore-file placeholder -- x\nschema_version: 1\ntitle: TODO x\n",
-			gone: []at{{"placeholder", 3}, {"unused-ignore", 1}},
-		},
-		{
-			name: "a file whose lines end in CR alone",
-			src:  "schema_version: 1\rtitle: T\rsummary: TODO # plan:ignore placeholder\r",
-			gone: []at{{"placeholder", 3}, {"unused-ignore", 3}},
-		},
-		{
-			name: "a syntax finding on its own line is silenced by an ignore there",
-			src:  "schema_version: 1\ntitle: T\ntitle: U # plan:ignore yaml-syntax -- dup\n",
-			gone: []at{{"yaml-syntax", 3}},
-		},
-		{
-			name: "text in a one-line quoted string is not a comment",
-			src:  "schema_version: 1\ntitle: T\nsummary: \"TODO # plan:ignore placeholder -- in a string\"\n",
-			want: []at{{"placeholder", 3}},
-		},
-		{
-			name: "a block scalar's indentation indicator decides its content",
-			src:  "schema_version: 1\ntitle: T\nmandate:\n  statement: |2\n        indented first\n    # plan:ignore placeholder -- text\n  participation: TODO\n",
-			want: []at{{"placeholder", 7}},
-		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			fs := findingsFor(t, nil, tc.src)
-			for _, w := range tc.want {
-				if !has(fs, w.rule, w.line) {
-					t.Errorf("no %s at line %d in %v", w.rule, w.line, fs)
-				}
-			}
-			for _, g := range tc.gone {
-				if has(fs, g.rule, g.line) {
-					t.Errorf("%s at line %d should not be reported: %v", g.rule, g.line, fs)
-				}
-			}
-		})
-	}
-}
-
-func TestFindingEndsAfterReview(t *testing.T) {
+// TestFindingEndsPastProperties: an anchor or tag is not part of the value's width, and
+// lines count as YAML counts them.
+func TestFindingEndsPastProperties(t *testing.T) {
 	for _, tc := range []struct {
 		name, src string
 		endCol    int

@@ -57,7 +57,7 @@ func (l *Lines) index() {
 	}
 	l.start = append(make([]int, 0, bytes.Count(l.body, []byte("\n"))+1), 0)
 	for i := 0; i < len(l.body); {
-		n := lineBreak(l.body, i)
+		n := LineBreak(l.body, i)
 		if n == 0 {
 			i++
 			continue
@@ -68,8 +68,9 @@ func (l *Lines) index() {
 	}
 }
 
-// lineBreak returns the length of the line break at b[i:], or 0.
-func lineBreak(b []byte, i int) int {
+// LineBreak returns the length of the YAML line break at b[i:] (LF, CRLF, CR, NEL, LS or
+// PS), or 0.
+func LineBreak(b []byte, i int) int {
 	switch {
 	case b[i] == '\n':
 		return 1

@@ -4,6 +4,8 @@
 package testenv
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,4 +80,34 @@ func AsUnprivileged(t *testing.T) bool {
 		t.Fatalf("run as nobody (uid %d): %v\n%s", nobody, err, out)
 	}
 	return true
+}
+
+// FillDisk writes to path until its file system is full, for tests of what a write does
+// when there is no space left.
+func FillDisk(t testing.TB, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	block := make([]byte, 4096)
+	for i := 0; i < 1<<18; i++ {
+		if _, err := f.Write(block); err != nil {
+			if errors.Is(err, syscall.ENOSPC) {
+				return
+			}
+			t.Fatal(err)
+		}
+	}
+	t.Fatal("the file system never filled up")
+}
+
+// ModeOf is info's mode for a failure message, which must not itself fail (a nil info)
+// when the stat did.
+func ModeOf(info fs.FileInfo) string {
+	if info == nil {
+		return "(no file)"
+	}
+	return info.Mode().String()
 }
