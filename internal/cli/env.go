@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/fserr"
 )
 
@@ -106,4 +107,35 @@ func Text(flag, value string) error {
 		return BadInputf("--%s is not valid UTF-8: %q", flag, value)
 	}
 	return nil
+}
+
+// Target is the plan file a command works on and the configuration that applies to it.
+type Target struct {
+	// Name is the file as the user typed it, or the one plan found in the directory:
+	// what messages call it.
+	Name string
+	// Path is where to read it (see Path).
+	Path   string
+	Config *config.Config
+}
+
+// Target finds the plan a command works on, file as typed or else the only plan in the
+// working directory (usage shows how to name one), and its configuration: configFlag,
+// else PLAN_CONFIG, else .planrc.yaml found walking up to the git root. Every failure is
+// bad input (exit 2).
+func (e *Env) Target(file, configFlag, usage string) (Target, error) {
+	dir, err := e.WorkDir()
+	if err != nil {
+		return Target{}, err
+	}
+	cfg, err := config.Resolve(configFlag, e.Var(config.EnvVar), dir)
+	if err != nil {
+		return Target{}, BadInput(err)
+	}
+	if file == "" {
+		if file, err = OnlyPlan(dir, usage); err != nil {
+			return Target{}, err
+		}
+	}
+	return Target{Name: file, Path: e.Path(file), Config: cfg}, nil
 }

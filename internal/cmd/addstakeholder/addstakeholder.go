@@ -14,7 +14,6 @@ import (
 
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/filelock"
@@ -138,21 +137,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	dir, err := opts.Env.WorkDir()
+	target, err := opts.Env.Target(opts.File, "", "plan add-stakeholder FILE --name NAME")
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Resolve("", opts.Env.Var(config.EnvVar), dir)
-	if err != nil {
-		return cli.BadInput(err)
-	}
-	name := opts.File
-	if name == "" {
-		if name, err = cli.OnlyPlan(dir, "plan add-stakeholder FILE --name NAME"); err != nil {
-			return err
-		}
-	}
-	path := opts.Env.Path(name)
+	name, path, cfg := target.Name, target.Path, target.Config
 
 	if info, err := os.Stat(path); err != nil {
 		return cli.BadInputf("%s: cannot read: %v", name, fserr.Cause(err))

@@ -153,21 +153,11 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--today: %v", err)
 		}
 	}
-	dir, err := env.WorkDir()
+	target, err := env.Target(opts.File, opts.Config, "plan render FILE")
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Resolve(opts.Config, env.Var(config.EnvVar), dir)
-	if err != nil {
-		return cli.BadInput(err)
-	}
-	name := opts.File
-	if name == "" {
-		if name, err = cli.OnlyPlan(dir, "plan render FILE"); err != nil {
-			return cli.BadInput(err)
-		}
-	}
-	path := env.Path(name)
+	name, path, cfg := target.Name, target.Path, target.Config
 	data, err := plan.ReadFile(path, plan.Options{MaxSize: cfg.MaxFileSize})
 	if err != nil {
 		return cli.BadInput(err)

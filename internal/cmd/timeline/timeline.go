@@ -101,21 +101,12 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--today: %v", err)
 		}
 	}
-	dir, err := env.WorkDir()
+	target, err := env.Target(opts.File, opts.Config, "plan timeline FILE")
 	if err != nil {
 		return err
 	}
-	cfg, err := config.Resolve(opts.Config, env.Var(config.EnvVar), dir)
-	if err != nil {
-		return cli.BadInput(err)
-	}
-	name := opts.File
-	if name == "" {
-		if name, err = cli.OnlyPlan(dir, "plan timeline FILE"); err != nil {
-			return cli.BadInput(err)
-		}
-	}
-	data, err := plan.ReadFile(env.Path(name), plan.Options{MaxSize: cfg.MaxFileSize})
+	name, cfg := target.Name, target.Config
+	data, err := plan.ReadFile(target.Path, plan.Options{MaxSize: cfg.MaxFileSize})
 	if err != nil {
 		return cli.BadInput(err)
 	}
