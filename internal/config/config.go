@@ -114,7 +114,7 @@ var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
 func Parse(path string, data []byte) (*Config, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(plan.YAML11Directive(data), &doc); err != nil {
-		line, msg := plan.YAMLErrorLine(err)
+		line, _, msg := plan.YAMLErrorPosition(data, err)
 		return nil, fmt.Errorf("%s:%d: invalid YAML: %s", path, line, msg)
 	}
 	cfg := Default()

@@ -73,7 +73,7 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"include: [\"*.plan.yaml\"]\nexclude:\n  - drafts/**\n  - \"[\"\n", `.planrc.yaml:4: exclude: "[" is not a valid pattern`},
 		{"include: [\"[[:bogus:]]\"]\n", `.planrc.yaml:1: include: "[[:bogus:]]" is not a valid pattern`},
 		{"rules: [a\n", ".planrc.yaml:1: invalid YAML: did not find expected ',' or ']'"},
-		{"rules:\n  a: b\n c: d\n", ".planrc.yaml:2: invalid YAML: did not find expected key"},
+		{"rules:\n  a: b\n c: d\n", ".planrc.yaml:3: invalid YAML: did not find expected key"},
 	} {
 		_, err := Parse(".planrc.yaml", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

@@ -49,6 +49,15 @@ func (l *Lines) Runes(n int) []rune {
 	return []rune(l.Text(n))
 }
 
+// through returns the file from its start to the end of line n, line break included.
+func (l *Lines) through(n int) []byte {
+	l.index()
+	if n >= len(l.start) {
+		return l.body
+	}
+	return l.body[:l.start[n]]
+}
+
 // index finds where lines start, breaking them where YAML does: at LF, CRLF and CR, and
 // at NEL, LS and PS too, or every line number after one would be off.
 func (l *Lines) index() {

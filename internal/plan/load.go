@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -167,10 +166,6 @@ func syntaxError(file string, line, col int, msg string) *Error {
 	}}}
 }
 
-// yamlErrLine is compiled on first use, by a file that does not parse: compiling it in
-// the package's init would slow down the start of every command.
-var yamlErrLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
-
 // decodeTree turns a file's bytes into its top node, refusing what must never load: a
 // file over the size limit, one that is not UTF-8 or holds a NUL byte, one with several
 // documents, and an empty one. Parse and DecodeValue share it, so that the value checked
@@ -193,14 +188,14 @@ func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, emptyFile(file)
 		}
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, body, err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
 		return nil, syntaxError(file, max(extra.Line, 1), 1, "the file holds more than one YAML document: a plan is one document, remove the extra \"---\"")
 	case !errors.Is(err, io.EOF):
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, body, err)
 	}
 	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
 		return nil, emptyFile(file)
@@ -285,23 +280,9 @@ func emptyFile(file string) *Error {
 	}}}
 }
 
-func yamlError(file string, err error) *Error {
-	line, msg := YAMLErrorLine(err)
-	return syntaxError(file, line, 1, "invalid YAML: "+msg)
-}
-
-// YAMLErrorLine splits a yaml.v3 error into the line it names (1 when it names none) and
-// what it says, so that callers can report it as FILE:LINE: message.
-func YAMLErrorLine(err error) (line int, msg string) {
-	msg = err.Error()
-	if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		return line, m[2]
-	}
-	return 1, strings.TrimPrefix(msg, "yaml: ")
+func yamlError(file string, body []byte, err error) *Error {
+	line, col, msg := YAMLErrorPosition(body, err)
+	return syntaxError(file, line, col, "invalid YAML: "+msg)
 }
 
 func firstInvalidUTF8(b []byte) (line, col int, bad bool) {

@@ -51,7 +51,7 @@ func TestParseRejects(t *testing.T) {
 		{"time in date", "schema_version: 1\ntitle: a\ntimeline:\n  start: 2027-02-01T10:00:00Z\n", "4:10 schema is not a date"},
 		{"both end and weeks", "schema_version: 1\ntitle: a\ntimeline:\n  phases:\n    - id: p\n      kind: planning\n      weeks: 3\n      days: 2\n", "5:7 schema timeline.phases[0]"},
 		{"syntax error", "schema_version: 1\ntitle: [a\n", "yaml-syntax invalid YAML"},
-		{"bad indentation", "schema_version: 1\ntitle: a\n  summary: b\n", "3:1 yaml-syntax invalid YAML"},
+		{"bad indentation", "schema_version: 1\ntitle: a\n  summary: b\n", "3:3 yaml-syntax invalid YAML"},
 		{"tab indentation", "schema_version: 1\nmandate:\n\tstatement: x\n", "3:1 yaml-syntax invalid YAML"},
 		{"billion laughs", bomb, "yaml-syntax aliases expand the document beyond"},
 		{"deep nesting", strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "\n", "yaml-syntax"},

@@ -1,0 +1,177 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/lazyregexp"
+)
+
+// yamlErrLine is compiled on first use, by a file that does not parse: compiling it in
+// the package's init would slow down the start of every command.
+var yamlErrLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
+
+// parserProblems are the problems yaml.v3's parser (as against its scanner) reports.
+// yaml.v3 (v3.0.1, decode.go's fail) names their line counting from 0, one line early,
+// while it names a scanner problem's line counting from 1. Only the text tells them apart.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// tabProblems are the scanner's problems with a tab among a line's leading blanks.
+var tabProblems = map[string]bool{
+	"found a tab character that violates indentation":              true,
+	"found a tab character where an indentation space is expected": true,
+}
+
+// searchBudget bounds the bytes YAMLErrorPosition parses looking for a problem's line:
+// each step parses the file up to one more line, so a problem thousands of lines past
+// where its block starts in a large file would cost the square of its size.
+const searchBudget = 8 << 20
+
+// YAMLErrorPosition turns a yaml.v3 error about source into the line and column of the
+// problem (1 where it cannot tell) and what it says, so that callers can report it as
+// FILE:LINE:COL: message.
+//
+// yaml.v3 names the line where the block, list or text that holds the problem starts
+// (one line early for its parser's problems), not the problem's own line: a key indented
+// one space too far in the fifth stakeholder is reported where the list of stakeholders
+// begins, and a tab where the text before it began. So the file is parsed again up to
+// each line from there on, and the problem is on the first line whose parse fails the
+// same way. Its column is that of the tab or reserved character at fault, if there is
+// one, else where the line's text starts.
+func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
+	line, msg = yamlErrorLine(err)
+	lines := NewLines(source)
+	if parserProblems[msg] && yamlErrLine.Regexp().MatchString(err.Error()) {
+		line++
+	}
+	line = max(min(line, lastLine(lines)), 1)
+	line = firstFailingLine(lines, line, msg)
+	text := lines.Runes(line)
+	switch {
+	case tabProblems[msg]:
+		col = indentTab(text)
+	case msg == "found character that cannot start any token":
+		col = unstartable(text)
+	}
+	if col == 0 {
+		col = max(firstNonBlank(text), 1)
+	}
+	return line, col, msg
+}
+
+// firstFailingLine returns the first line from "from" on such that the file up to the
+// end of that line fails to parse with msg, or "from" when none does within the budget.
+func firstFailingLine(lines *Lines, from int, msg string) int {
+	spent := 0
+	for n := from; n <= lines.Len(); n++ {
+		prefix := lines.through(n)
+		if spent += len(prefix); spent > searchBudget {
+			break
+		}
+		if err := parseAll(prefix); err != nil {
+			if _, m := yamlErrorLine(err); m == msg {
+				return n
+			}
+		}
+	}
+	return from
+}
+
+// parseAll parses every document in body, as the loader and the editor read them, and
+// returns the first error.
+func parseAll(body []byte) error {
+	dec := yaml.NewDecoder(bytes.NewReader(YAML11Directive(body)))
+	for {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// yamlErrorLine splits a yaml.v3 error into the line it names (1 when it names none) and
+// what it says, as yaml.v3 says them. YAMLErrorPosition mends the line where it can.
+func yamlErrorLine(err error) (line int, msg string) {
+	msg = err.Error()
+	if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		return line, m[2]
+	}
+	return 1, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// lastLine is the last line that holds anything: a file's final line break ends its last
+// line rather than starting another.
+func lastLine(lines *Lines) int {
+	n := lines.Len()
+	if n > 1 && lines.Text(n) == "" {
+		n--
+	}
+	return n
+}
+
+// indentTab returns the column of the first tab among a line's leading blanks, or 0.
+func indentTab(line []rune) int {
+	for i, r := range line {
+		switch r {
+		case '\t':
+			return i + 1
+		case ' ':
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// firstNonBlank returns the column of the first character on line that is not a space
+// or tab, or 0 for a blank line.
+func firstNonBlank(line []rune) int {
+	for i, r := range line {
+		if r != ' ' && r != '\t' {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// unstartable returns the column of the first character on line that YAML lets start no
+// token: a tab where indentation belongs, or a reserved @ or ` where a value begins. It
+// returns 0 when it finds none.
+func unstartable(line []rune) int {
+	if c := indentTab(line); c > 0 {
+		return c
+	}
+	for i, r := range line {
+		if r != '@' && r != '`' {
+			continue
+		}
+		if i == 0 || strings.ContainsRune(" \t[{,", line[i-1]) {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,79 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestYAMLErrorPosition pins where each kind of syntax error is reported: yaml.v3's own
+// line is one early for its parser's problems, and names where a broken scalar starts
+// rather than the tab that breaks it.
+func TestYAMLErrorPosition(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		line, col int
+		msg       string
+	}{
+		{"flow list left open names the [ line", "schema_version: 1\ntitle: t\nrisks: [a, b\nsummary: x\n", 3, 1, "did not find expected ',' or ']'"},
+		{"flow list open on line 1 is reported on the last line", "rules: [a\n", 1, 1, "did not find expected ',' or ']'"},
+		{"flow mapping left open", "a: 1\nb: {x: 1\nc: 2\n", 2, 1, "did not find expected ',' or '}'"},
+		{"key indented less than its siblings", "rules:\n  a: b\n c: d\n", 3, 2, "did not find expected key"},
+		{"list item after a mapping", "a: 1\n- b\n", 2, 1, "did not find expected key"},
+		{"mapping inside a list", "a: 1\nb:\n  - x\n  y: 2\n", 4, 3, "did not find expected '-' indicator"},
+		{"tab after a plain value", "schema_version: 1\ntitle: t\nsummary: x\n\tbad: 1\n", 4, 1, "found a tab character that violates indentation"},
+		{"tab on line 2", "summary: x\n\tbad: 1\n", 2, 1, "found a tab character that violates indentation"},
+		{"tab after spaces", "a:\n  b: x\n  \tc: 1\n", 3, 3, "found a tab character that violates indentation"},
+		{"tab in a block scalar", "a: 1\nb: |\n  x\n\ty\n", 4, 1, "found a tab character where an indentation space is expected"},
+		{"tab indenting a key", "schema_version: 1\nmandate:\n\tstatement: x\n", 3, 1, "found character that cannot start any token"},
+		{"reserved @", "a: 1\nb: @x\n", 2, 4, "found character that cannot start any token"},
+		{"reserved backquote in a list", "a: [x, `y]\n", 1, 8, "found character that cannot start any token"},
+		{"quote left open names its start", "a: 1\nb: \"x\n", 2, 1, "found unexpected end of stream"},
+		{"scanner lines are already right", "schema_version: 1\ntitle: a\nmandate:\n  statement: x\n   bad: y\n", 5, 4, "mapping values are not allowed in this context"},
+		{"a stray line deep in a list", "schema_version: 1\ntitle: t\nstakeholders:\n  - id: a\n    name: A\n  - id: b\n    name: B\n   influence: high\n  - id: c\n", 8, 4, "did not find expected '-' indicator"},
+		{"a quoted text over two lines before the problem", "a: \"x\n  y\"\nb: [1\nc: 2\n", 3, 1, "did not find expected ',' or ']'"},
+		{"an alias to no anchor is found by its line", "a: 1\nb:\n  - *x\n", 3, 3, "unknown anchor 'x' referenced"},
+		{"a problem in a second document", "a: 1\n---\nb: [1\nc: 2\n", 3, 1, "did not find expected ',' or ']'"},
+		{"CR line breaks count", "a: 1\rb: [x\rc: 2\r", 2, 1, "did not find expected ',' or ']'"},
+		{"a byte-order mark is not a column", "\ufeffa: @x\n", 1, 4, "found character that cannot start any token"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := parseAll([]byte(tc.src))
+			if err == nil {
+				t.Fatalf("yaml.v3 accepted %q", tc.src)
+			}
+			line, col, msg := YAMLErrorPosition([]byte(tc.src), err)
+			if got, want := fmt.Sprintf("%d:%d %s", line, col, msg), fmt.Sprintf("%d:%d %s", tc.line, tc.col, tc.msg); got != want {
+				t.Errorf("YAMLErrorPosition(%q) = %s, want %s (yaml.v3 said %v)", tc.src, got, want, err)
+			}
+		})
+	}
+}
+
+// TestYAMLErrorPositionWithoutLine: an error that names no line is placed at line 1.
+func TestYAMLErrorPositionWithoutLine(t *testing.T) {
+	line, col, msg := YAMLErrorPosition([]byte("a: *x\n"), errors.New("yaml: unknown anchor 'x' referenced"))
+	if line != 1 || col != 1 || msg != "unknown anchor 'x' referenced" {
+		t.Errorf("got %d:%d %q", line, col, msg)
+	}
+}
+
+// TestYAMLErrorPositionBudget: in a file too large to search, the problem is reported
+// where yaml.v3 puts it rather than searched for at the cost of the square of the size.
+func TestYAMLErrorPositionBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("stakeholders:\n")
+	for i := range 40000 {
+		fmt.Fprintf(&b, "  - id: s%d\n", i)
+	}
+	b.WriteString("   name: stray\n")
+	src := []byte(b.String())
+	err := parseAll(src)
+	if err == nil {
+		t.Fatal("yaml.v3 accepted the stray line")
+	}
+	if line, _, _ := YAMLErrorPosition(src, err); line != 2 {
+		t.Errorf("line %d, want 2 (where the list starts, as yaml.v3 says)", line)
+	}
+}
