@@ -34,20 +34,13 @@ func formatRange(a, b plan.Date) string {
 	return FormatDate(a) + " – " + FormatDate(b)
 }
 
-// Duration writes a number of days as words: "4 weeks", "1 week 2 days", "6 days".
+// Duration writes a number of days as words ("4 weeks", "1 week 2 days"), or nothing
+// for a phase with no length to show.
 func Duration(days int) string {
 	if days <= 0 {
 		return ""
 	}
-	w, d := days/7, days%7
-	var parts []string
-	if w > 0 {
-		parts = append(parts, plan.Plural(w, "week"))
-	}
-	if d > 0 {
-		parts = append(parts, plan.Plural(d, "day"))
-	}
-	return strings.Join(parts, " ")
+	return plan.DaysInWords(days)
 }
 
 var wordSeparators = strings.NewReplacer("_", " ", "-", " ")

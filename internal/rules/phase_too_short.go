@@ -33,14 +33,14 @@ func checkPhaseTooShort(p *plan.Plan, s Settings) []Result {
 		kind, days := r.Phase.Kind, r.Days()
 		if min, ok := s.Minimums[kind]; ok && days < min {
 			out = append(out, at(r.Phase.Node,
-				"%s lasts %s, below the %s minimum for %s: extend it by %s",
-				phaseLabel(r.Phase), plan.WeeksAndDays(days), plan.WeeksAndDays(min), kindPhrase(kind), plan.WeeksAndDays(min-days)).withSeverity(diag.Error))
+				"%s lasts %s, below the minimum of %s for %s: extend it by %s",
+				phaseLabel(r.Phase), plan.DaysInWords(days), plan.DaysInWords(min), kindPhrase(kind), plan.DaysInWords(min-days)).withSeverity(diag.Error))
 			continue
 		}
 		if ideal, ok := s.Ideals[kind]; ok && days < ideal {
 			out = append(out, at(r.Phase.Node,
-				"%s lasts %s, below the %s ideal for %s: extend it by %s if you can",
-				phaseLabel(r.Phase), plan.WeeksAndDays(days), plan.WeeksAndDays(ideal), kindPhrase(kind), plan.WeeksAndDays(ideal-days)).withSeverity(diag.Warning))
+				"%s lasts %s, below the ideal of %s for %s: extend it by %s if you can",
+				phaseLabel(r.Phase), plan.DaysInWords(days), plan.DaysInWords(ideal), kindPhrase(kind), plan.DaysInWords(ideal-days)).withSeverity(diag.Warning))
 		}
 	}
 	return out

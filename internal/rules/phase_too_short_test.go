@@ -37,9 +37,9 @@ func TestPhaseTooShort(t *testing.T) {
       end: 2027-03-13
 `,
 			want: []string{
-				`6:7 warning phase "plan" lasts 3w, below the 4w ideal for a planning phase: extend it by 1w if you can`,
-				`9:7 error phase "consultation" lasts 2w 3d, below the 4w minimum for an engagement phase: extend it by 1w 4d`,
-				`12:7 error phase "close" lasts 1w 6d, below the 2w minimum for a close phase: extend it by 1d`,
+				`6:7 warning phase "plan" lasts 3 weeks, below the ideal of 4 weeks for a planning phase: extend it by 1 week if you can`,
+				`9:7 error phase "consultation" lasts 2 weeks 3 days, below the minimum of 4 weeks for an engagement phase: extend it by 1 week 4 days`,
+				`12:7 error phase "close" lasts 1 week 6 days, below the minimum of 2 weeks for a close phase: extend it by 1 day`,
 			},
 		},
 		{
@@ -48,7 +48,7 @@ func TestPhaseTooShort(t *testing.T) {
   phases:
     - {id: plan, kind: planning, start: 2027-01-04, days: 5}
 `,
-			want: []string{`5:7 error phase "plan" lasts 5d, below the 3w minimum for a planning phase: extend it by 2w 2d`},
+			want: []string{`5:7 error phase "plan" lasts 5 days, below the minimum of 3 weeks for a planning phase: extend it by 2 weeks 2 days`},
 		},
 		{
 			name: "undated phases are phase-undated's",
@@ -90,8 +90,8 @@ func TestPhaseTooShortSettings(t *testing.T) {
     - {id: consultation, kind: engagement, weeks: 5}
 `,
 			want: []string{
-				`7:7 error phase "launch" lasts 5d, below the 1w minimum for a launch phase: extend it by 2d`,
-				`8:7 warning phase "consultation" lasts 5w, below the 6w ideal for an engagement phase: extend it by 1w if you can`,
+				`7:7 error phase "launch" lasts 5 days, below the minimum of 1 week for a launch phase: extend it by 2 days`,
+				`8:7 warning phase "consultation" lasts 5 weeks, below the ideal of 6 weeks for an engagement phase: extend it by 1 week if you can`,
 			},
 		},
 	})

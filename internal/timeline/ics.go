@@ -58,17 +58,17 @@ func phaseDescription(p Phase) string {
 	case StatusOpen:
 		lines = append(lines, plan.Capitalise(p.Kind)+" phase, with no end date.")
 	case StatusTooShort:
-		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", plan.Capitalise(p.Kind), plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum)))
+		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", plan.Capitalise(p.Kind), plan.DaysInWords(p.Days), plan.DaysInWords(p.Minimum)))
 	case StatusBelowIdeal:
-		line := fmt.Sprintf("%s phase, %s: ", plan.Capitalise(p.Kind), plan.WeeksAndDays(p.Days))
+		line := fmt.Sprintf("%s phase, %s: ", plan.Capitalise(p.Kind), plan.DaysInWords(p.Days))
 		if p.Minimum > 0 {
-			line += fmt.Sprintf("meets the recommended minimum of %s, ", plan.WeeksAndDays(p.Minimum))
+			line += fmt.Sprintf("meets the recommended minimum of %s, ", plan.DaysInWords(p.Minimum))
 		}
-		lines = append(lines, line+fmt.Sprintf("below the ideal of %s.", plan.WeeksAndDays(p.Ideal)))
+		lines = append(lines, line+fmt.Sprintf("below the ideal of %s.", plan.DaysInWords(p.Ideal)))
 	default:
-		line := fmt.Sprintf("%s phase, %s", plan.Capitalise(p.Kind), plan.WeeksAndDays(p.Days))
+		line := fmt.Sprintf("%s phase, %s", plan.Capitalise(p.Kind), plan.DaysInWords(p.Days))
 		if p.Minimum > 0 {
-			line += fmt.Sprintf(" (recommended minimum %s)", plan.WeeksAndDays(p.Minimum))
+			line += fmt.Sprintf(" (recommended minimum %s)", plan.DaysInWords(p.Minimum))
 		}
 		lines = append(lines, line+".")
 	}

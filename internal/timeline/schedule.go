@@ -342,20 +342,20 @@ func (s *Schedule) Verdict() string {
 	switch {
 	case len(short) == 1:
 		p := short[0]
-		return fmt.Sprintf("phase %q is %s short of its %s minimum", p.ID, plan.WeeksAndDays(p.Minimum-p.Days), plan.WeeksAndDays(p.Minimum))
+		return fmt.Sprintf("phase %q is %s short of its minimum of %s", p.ID, plan.DaysInWords(p.Minimum-p.Days), plan.DaysInWords(p.Minimum))
 	case len(short) > 1:
 		parts := make([]string, len(short))
 		for i, p := range short {
-			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.WeeksAndDays(p.Minimum-p.Days))
+			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.DaysInWords(p.Minimum-p.Days))
 		}
 		return fmt.Sprintf("%d phases are short of their minimums: %s", len(short), strings.Join(parts, ", "))
 	case len(belowIdeal) == 1:
 		p := belowIdeal[0]
-		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its %s ideal", p.ID, plan.WeeksAndDays(p.Ideal-p.Days), plan.WeeksAndDays(p.Ideal))
+		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its ideal of %s", p.ID, plan.DaysInWords(p.Ideal-p.Days), plan.DaysInWords(p.Ideal))
 	case len(belowIdeal) > 1:
 		parts := make([]string, len(belowIdeal))
 		for i, p := range belowIdeal {
-			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.WeeksAndDays(p.Ideal-p.Days))
+			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.DaysInWords(p.Ideal-p.Days))
 		}
 		return fmt.Sprintf("all phases meet their recommended minimums; %d are short of their ideals: %s", len(belowIdeal), strings.Join(parts, ", "))
 	}

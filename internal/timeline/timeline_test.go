@@ -175,7 +175,7 @@ func TestTextFlagsWithoutColour(t *testing.T) {
 		"below ideal: 3w 3d < 4w ideal",
 		"min 2w",
 		"today ▼",
-		`phase "engagement" is 1w short of its 4w minimum`,
+		`phase "engagement" is 1 week short of its minimum of 4 weeks`,
 		"today 2027-03-30, in Consultation",
 	} {
 		if !strings.Contains(out, want) {
@@ -183,7 +183,7 @@ func TestTextFlagsWithoutColour(t *testing.T) {
 		}
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if last := lines[len(lines)-1]; last != `phase "engagement" is 1w short of its 4w minimum` {
+	if last := lines[len(lines)-1]; last != `phase "engagement" is 1 week short of its minimum of 4 weeks` {
 		t.Errorf("the chart should end with the verdict, not %q", last)
 	}
 }
@@ -289,10 +289,10 @@ func TestVerdict(t *testing.T) {
 		want   string
 	}{
 		{[]Phase{{ID: "a", Status: StatusOK}}, "all phases meet their recommended minimums"},
-		{[]Phase{{ID: "engagement", Status: StatusTooShort, Days: 7, Minimum: 28}}, `phase "engagement" is 3w short of its 4w minimum`},
-		{[]Phase{{ID: "a", Status: StatusTooShort, Days: 7, Minimum: 28}, {ID: "b", Status: StatusTooShort, Days: 12, Minimum: 14}}, `2 phases are short of their minimums: "a" by 3w, "b" by 2d`},
-		{[]Phase{{ID: "planning", Status: StatusBelowIdeal, Days: 24, Minimum: 21, Ideal: 28}}, `all phases meet their recommended minimums; phase "planning" is 4d short of its 4w ideal`},
-		{[]Phase{{ID: "a", Status: StatusBelowIdeal, Days: 24, Ideal: 28}, {ID: "b", Status: StatusBelowIdeal, Days: 14, Ideal: 21}}, `all phases meet their recommended minimums; 2 are short of their ideals: "a" by 4d, "b" by 1w`},
+		{[]Phase{{ID: "engagement", Status: StatusTooShort, Days: 7, Minimum: 28}}, `phase "engagement" is 3 weeks short of its minimum of 4 weeks`},
+		{[]Phase{{ID: "a", Status: StatusTooShort, Days: 7, Minimum: 28}, {ID: "b", Status: StatusTooShort, Days: 12, Minimum: 14}}, `2 phases are short of their minimums: "a" by 3 weeks, "b" by 2 days`},
+		{[]Phase{{ID: "planning", Status: StatusBelowIdeal, Days: 24, Minimum: 21, Ideal: 28}}, `all phases meet their recommended minimums; phase "planning" is 4 days short of its ideal of 4 weeks`},
+		{[]Phase{{ID: "a", Status: StatusBelowIdeal, Days: 24, Ideal: 28}, {ID: "b", Status: StatusBelowIdeal, Days: 14, Ideal: 21}}, `all phases meet their recommended minimums; 2 are short of their ideals: "a" by 4 days, "b" by 1 week`},
 	} {
 		s := &Schedule{Phases: tc.phases}
 		if got := s.Verdict(); got != tc.want {

@@ -114,7 +114,7 @@ func TestDefaultsToTheOnlyPlan(t *testing.T) {
 		// --today is not given: today is the local date of env.Now.
 		"today 2027-03-30, in Consultation",
 		"TOO SHORT: 3w < 4w minimum",
-		`phase "engagement" is 1w short of its 4w minimum`,
+		`phase "engagement" is 1 week short of its minimum of 4 weeks`,
 	} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.out)
