@@ -26,11 +26,17 @@ func phaseGap() Rule {
 func checkPhaseGap(p *plan.Plan, _ Settings) []Result {
 	var out []Result
 	phases := p.ResolvePhases()
+	outOfOrder := map[int]bool{}
+	for _, problem := range orderProblems(phases) {
+		outOfOrder[problem.index] = true
+	}
 	// Only neighbours in the list are compared: with an undated or open-ended phase between
-	// two dated ones, nobody can say which days are uncovered.
+	// two dated ones, nobody can say which days are uncovered. Nor can they when either
+	// neighbour is out of order (phase-order's finding): the days between them may belong
+	// to another phase listed elsewhere.
 	for i := 1; i < len(phases); i++ {
 		prev, cur := phases[i-1], phases[i]
-		if !prev.Dated() || prev.End.Before(prev.Start) || cur.Undated {
+		if !prev.Dated() || prev.End.Before(prev.Start) || cur.Undated || outOfOrder[i-1] || outOfOrder[i] {
 			continue
 		}
 		gap := prev.End.DaysUntil(cur.Start) - 1

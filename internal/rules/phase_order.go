@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -25,7 +27,28 @@ func phaseOrder() Rule {
 }
 
 func checkPhaseOrder(p *plan.Plan, _ Settings) []Result {
+	phases := p.ResolvePhases()
 	var out []Result
+	for _, problem := range orderProblems(phases) {
+		out = append(out, at(phases[problem.index].Phase.Node, "%s", problem.message))
+	}
+	return out
+}
+
+// orderProblem is a phase that phase-order reports, and what it says.
+type orderProblem struct {
+	index   int
+	message string
+}
+
+// orderProblems finds the phases that end before they start, start before a phase listed
+// above them, or overlap the one before. phase-gap uses it too: until two phases are in
+// order, the days between them say nothing.
+func orderProblems(phases []plan.ResolvedPhase) []orderProblem {
+	var out []orderProblem
+	report := func(i int, format string, args ...any) {
+		out = append(out, orderProblem{i, fmt.Sprintf(format, args...)})
+	}
 	// lastDated is the nearest earlier phase with both ends known, for overlap; lastStarted
 	// the nearest with a start, so that a phase listed after an open-ended one can still be
 	// caught starting before it. Broken phases are never used as the reference: the next
@@ -35,7 +58,6 @@ func checkPhaseOrder(p *plan.Plan, _ Settings) []Result {
 	// no start of its own begins the day after that wrong end, so its start is the broken
 	// phase's mistake too and is not compared with anything.
 	afterBroken := false
-	phases := p.ResolvePhases()
 	for i := range phases {
 		r := &phases[i]
 		if r.Undated {
@@ -47,19 +69,18 @@ func checkPhaseOrder(p *plan.Plan, _ Settings) []Result {
 		afterBroken = false
 		switch {
 		case r.Dated() && r.End.Before(r.Start):
-			out = append(out, at(r.Phase.Node,
-				"%s ends on %s, before it starts on %s: fix its start or end", label, r.End, r.Start))
+			report(i, "%s ends on %s, before it starts on %s: fix its start or end", label, r.End, r.Start)
 			afterBroken = true
 			continue
 		case derivedFromBroken:
-		case lastDated != nil && !r.Start.After(lastDated.End):
-			out = append(out, at(r.Phase.Node,
-				"%s starts on %s, on or before the last day of %s (%s), so the two overlap: start it on %s or later, or end %s sooner",
-				label, r.Start, phaseLabel(lastDated.Phase), lastDated.End, lastDated.End.AddDays(1), phaseLabel(lastDated.Phase)))
+		// A phase that starts before one listed above it is out of order, whether or not
+		// the two overlap: moving it up the list is the likelier fix than moving its dates.
 		case lastStarted != nil && r.Start.Before(lastStarted.Start):
-			out = append(out, at(r.Phase.Node,
-				"%s starts on %s, before %s listed above it starts on %s: list the phases in date order or fix the start",
-				label, r.Start, phaseLabel(lastStarted.Phase), lastStarted.Start))
+			report(i, "%s starts on %s, before %s listed above it starts on %s: list the phases in date order or fix the start",
+				label, r.Start, phaseLabel(lastStarted.Phase), lastStarted.Start)
+		case lastDated != nil && !r.Start.After(lastDated.End):
+			report(i, "%s starts on %s, on or before the last day of %s (%s), so the two overlap: start it on %s or later, or end %s sooner",
+				label, r.Start, phaseLabel(lastDated.Phase), lastDated.End, lastDated.End.AddDays(1), phaseLabel(lastDated.Phase))
 		}
 		lastStarted = r
 		if r.Dated() {

@@ -84,6 +84,24 @@ func TestPhaseOrder(t *testing.T) {
 			want: []string{`6:7 error phase "close" starts on 2027-02-01, before phase "after" listed above it starts on 2027-03-01: list the phases in date order`},
 		},
 		{
+			name: "listed before a phase it precedes is out of order, not an overlap",
+			yaml: planHead + `timeline:
+  phases:
+    - {id: eng, kind: engagement, start: 2027-02-01, weeks: 4}
+    - {id: plan, kind: planning, start: 2027-01-01, weeks: 4}
+`,
+			want: []string{`6:7 error phase "plan" starts on 2027-01-01, before phase "eng" listed above it starts on 2027-02-01: list the phases in date order or fix the start`},
+		},
+		{
+			name: "starting before a phase above and ending inside it is out of order too",
+			yaml: planHead + `timeline:
+  phases:
+    - {id: eng, kind: engagement, start: 2027-02-01, weeks: 4}
+    - {id: plan, kind: planning, start: 2027-01-20, weeks: 4}
+`,
+			want: []string{`6:7 error phase "plan" starts on 2027-01-20, before phase "eng" listed above it starts on 2027-02-01: list the phases in date order`},
+		},
+		{
 			name: "a phase after an open-ended one may start later",
 			yaml: planHead + `timeline:
   phases:
