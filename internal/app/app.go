@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/iostreams"
 )
@@ -45,7 +47,8 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	if err == nil {
 		return cli.ExitOK
 	}
-	if isUsageError(err) {
+	usage := isUsageError(err)
+	if usage {
 		err = cli.BadInput(err)
 	}
 	code = cli.Code(err)
@@ -54,10 +57,15 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 		return code
 	}
 	msg := strings.TrimSpace(err.Error())
+	if usage {
+		msg = oneLineUsage(msg)
+	}
 	if code == cli.ExitInternal {
 		msg = "internal error: " + msg
 	}
-	fmt.Fprintf(ios.ErrOut, "plan: %s\n", firstLine(msg))
+	// Our own messages are one line, but they quote paths and plan text, which may hold a
+	// line break or an escape sequence.
+	fmt.Fprintf(ios.ErrOut, "plan: %s\n", diag.Displayable(msg))
 	return code
 }
 
@@ -89,9 +97,22 @@ func isUsageError(err error) bool {
 	return false
 }
 
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
+// oneLineUsage folds cobra's usage errors, which may run over several lines, into one:
+// its "Did you mean this?" list becomes a question at the end of the line.
+func oneLineUsage(msg string) string {
+	first, rest, _ := strings.Cut(msg, "\n")
+	_, suggestions, ok := strings.Cut(rest, "Did you mean this?\n")
+	if !ok {
+		return first
+	}
+	var quoted []string
+	for _, s := range strings.Fields(suggestions) {
+		quoted = append(quoted, strconv.Quote(s))
+	}
+	if len(quoted) == 0 {
+		return first
+	}
+	return first + ": did you mean " + strings.Join(quoted, " or ") + "?"
 }
 
 // NewRootCmd builds the command tree. Each call builds a fresh tree, so tests never share
@@ -127,7 +148,28 @@ shows the schedule and renders reports people can share.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cli.BadInput(err) })
 	root.AddCommand(subcommands(env)...)
 	strictCompletion(root)
+	strictHelp(root)
 	return root
+}
+
+// strictHelp makes `plan help TOPIC` refuse a topic that is no command. Cobra's own help
+// command prints "Unknown help topic" and the usage, and exits 0.
+func strictHelp(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" || c.Run == nil {
+			continue
+		}
+		show := c.Run
+		c.Run = nil
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if found, _, err := cmd.Root().Find(args); found == nil || err != nil {
+				return cli.BadInputf("unknown help topic %q: run plan help to list the commands", strings.Join(args, " "))
+			}
+			show(cmd, args)
+			return nil
+		}
+	}
 }
 
 // strictCompletion makes `plan completion SHELL` refuse a shell it does not know. Cobra's

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Severity orders how much a finding matters. The zero value is not a valid severity so
@@ -62,7 +63,29 @@ type Finding struct {
 
 // String formats the finding the way compilers do, so editors can jump to it.
 func (f Finding) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.File, f.Line, f.Col, f.Severity, f.Message, f.Rule)
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", Displayable(f.File), f.Line, f.Col, f.Severity, Displayable(f.Message), f.Rule)
+}
+
+// Displayable returns s as it may be shown to people: every character Undisplayable
+// finds (line breaks and escape sequences among them) is replaced by U+FFFD. Messages and file names carry text from plans and file systems, and
+// printed raw they could split a finding over several lines or move the cursor and
+// reorder what a terminal shows. Machine formats keep the exact text.
+func Displayable(s string) string {
+	if !strings.ContainsFunc(s, Undisplayable) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if Undisplayable(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// Undisplayable reports whether r is a control or bidirectional-formatting character, or
+// the line or paragraph separator, which YAML and some editors take for line breaks.
+func Undisplayable(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
 }
 
 // Less is the one ordering every output uses: file, line, column, rule, then message so

@@ -30,6 +30,30 @@ func TestFindingString(t *testing.T) {
 	}
 }
 
+// TestFindingStringIsOneLine: a file name or message holding a line break or an escape
+// sequence still prints as one line that cannot restyle the terminal.
+func TestFindingStringIsOneLine(t *testing.T) {
+	f := Finding{File: "new\nline.plan.yaml", Line: 1, Col: 1, Rule: "placeholder", Severity: Error, Message: "x\r\n\x1b[31mred\u202e"}
+	want := "new\uFFFDline.plan.yaml:1:1: error: x\uFFFD\uFFFD\uFFFD[31mred\uFFFD [placeholder]"
+	if got := f.String(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestDisplayable(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                          "",
+		"plain text, ünïcode ✓":     "plain text, ünïcode ✓",
+		"tab\there":                 "tab\uFFFDhere",
+		"\x7f\u0085\u2028\u2029":    "\uFFFD\uFFFD\uFFFD\uFFFD",
+		"bidi \u2066x\u2069 \u200f": "bidi \uFFFDx\uFFFD \uFFFD",
+	} {
+		if got := Displayable(in); got != want {
+			t.Errorf("Displayable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestParseSeverity(t *testing.T) {
 	for _, tc := range []struct {
 		in   string

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
@@ -49,9 +48,9 @@ func (t Text) Format(w io.Writer, r Report) error {
 			continue
 		}
 		fmt.Fprintf(&b, "%s: %s: %s %s\n",
-			t.styles.path.Render(fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)),
+			t.styles.path.Render(fmt.Sprintf("%s:%d:%d", diag.Displayable(f.File), f.Line, f.Col)),
 			t.styles.severity(f.Severity).Render(f.Severity.String()),
-			f.Message,
+			diag.Displayable(f.Message),
 			t.styles.rule.Render("["+f.Rule+"]"))
 		t.writeSnippet(&b, f, r.Sources[f.File])
 	}
@@ -133,7 +132,7 @@ func sourceLine(src []byte, line, col, avail int) (text string, pad int, ok bool
 		case r == '\t':
 			n := tabWidth - x%tabWidth
 			c = cell{strings.Repeat(" ", n), n}
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
+		case diag.Undisplayable(r):
 			c = cell{"\uFFFD", 1}
 		case r < utf8.RuneSelf:
 			// Printable ASCII is one column; asking lipgloss, which segments graphemes,

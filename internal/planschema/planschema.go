@@ -200,20 +200,39 @@ func withPath(tokens []string, msg string) string {
 }
 
 // PathString renders JSON pointer tokens the way people read them, in messages:
-// stakeholders[2].name.
+// stakeholders[2].name. A key that is not a plain word (x_notes["who to ask?"]) is
+// quoted, so that a dot, a bracket or a line break in it cannot pass for the path's own.
 func PathString(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
-		if t != "" && t[0] >= '0' && t[0] <= '9' {
+		switch {
+		case t != "" && t[0] >= '0' && t[0] <= '9':
 			b.WriteString("[" + t + "]")
-			continue
+		case !plainKey(t):
+			b.WriteString("[" + strconv.Quote(t) + "]")
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(t)
 		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(t)
 	}
 	return b.String()
+}
+
+// plainKey reports whether key is written as it is in a path: ASCII letters, digits, _
+// and -, as every key of the format is.
+func plainKey(key string) bool {
+	if key == "" {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 var dateShape = lazyregexp.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)

@@ -13,6 +13,15 @@ x_TODO: fine
 `,
 		},
 		{
+			name: "a key that is not a plain word is quoted in the path",
+			yaml: `schema_version: 1
+title: T
+x_notes:
+  "who.to ask\nnext": TODO
+`,
+			want: []string{`4:23 error x_notes["who.to ask\nnext"] still holds the template placeholder "TODO"`},
+		},
+		{
 			name: "an unclosed [Insert prompt",
 			yaml: `schema_version: 1
 title: T

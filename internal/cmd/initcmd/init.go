@@ -61,7 +61,19 @@ then ongoing. An existing file is never overwritten without --force.`,
   plan init --list`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.List {
+				// --list writes nothing, so a FILE or another flag beside it would be
+				// silently ignored: most likely --list was left in by mistake.
+				if len(args) > 0 {
+					return cli.BadInputf("--list takes no FILE: it only lists the templates")
+				}
+				for _, name := range []string{"template", "title", "start", "schema", "force"} {
+					if cmd.Flags().Changed(name) {
+						return cli.BadInputf("--list cannot be used with --%s: it only lists the templates", name)
+					}
+				}
+			}
 			opts.File = DefaultFile
 			if len(args) == 1 {
 				opts.File = args[0]
