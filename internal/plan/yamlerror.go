@@ -69,6 +69,8 @@ func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 		col = indentTab(text)
 	case msg == "found character that cannot start any token":
 		col = unstartable(text)
+	case msg == "control characters are not allowed":
+		col = firstForbidden(text)
 	}
 	if col == 0 {
 		col = max(firstNonBlank(text), 1)
@@ -170,6 +172,22 @@ func unstartable(line []rune) int {
 			continue
 		}
 		if i == 0 || strings.ContainsRune(" \t[{,", line[i-1]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// firstForbidden returns the column of the first character on line that YAML does not
+// allow in a file (its reader's test: C0 and C1 controls but tab, line breaks and NEL,
+// DEL, U+FFFE and U+FFFF), or 0.
+func firstForbidden(line []rune) int {
+	for i, r := range line {
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',
+			r == 0x7f,
+			r >= 0x80 && r < 0xa0 && r != 0x85,
+			r == 0xfffe, r == 0xffff:
 			return i + 1
 		}
 	}

@@ -35,6 +35,8 @@ func TestYAMLErrorPosition(t *testing.T) {
 		{"a quoted text over two lines before the problem", "a: \"x\n  y\"\nb: [1\nc: 2\n", 3, 1, "did not find expected ',' or ']'"},
 		{"an alias to no anchor is found by its line", "a: 1\nb:\n  - *x\n", 3, 3, "unknown anchor 'x' referenced"},
 		{"a problem in a second document", "a: 1\n---\nb: [1\nc: 2\n", 3, 1, "did not find expected ',' or ']'"},
+		{"a control character", "schema_version: 1\ntitle: abc\x01\n", 2, 11, "control characters are not allowed"},
+		{"a C1 control after text", "a: 1\nb: é\u0086\n", 2, 5, "control characters are not allowed"},
 		{"CR line breaks count", "a: 1\rb: [x\rc: 2\r", 2, 1, "did not find expected ',' or ']'"},
 		{"a byte-order mark is not a column", "\ufeffa: @x\n", 1, 4, "found character that cannot start any token"},
 	} {
