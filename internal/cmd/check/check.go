@@ -220,10 +220,28 @@ func reportBase(opts *Options, dir string) string {
 	if ws == "" {
 		return dir
 	}
-	if rel, err := filepath.Rel(ws, dir); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if inside(ws, dir) {
+		return ws
+	}
+	// The workspace or the working directory may be reached through a symbolic link
+	// (Getwd keeps $PWD's spelling). Compared as they really are, the workspace is then
+	// written the way dir is, so that the file paths, spelt like dir, are relative to it.
+	realWS, err1 := filepath.EvalSymlinks(ws)
+	realDir, err2 := filepath.EvalSymlinks(dir)
+	if err1 != nil || err2 != nil || !inside(realWS, realDir) {
 		return dir
 	}
-	return ws
+	up, err := filepath.Rel(realDir, realWS)
+	if err != nil {
+		return dir
+	}
+	return filepath.Join(dir, up)
+}
+
+// inside reports whether dir is root or below it, comparing the paths as written.
+func inside(root, dir string) bool {
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // changedOnly keeps the files git reports as changed since the merge base with base.

@@ -79,6 +79,17 @@ func TestPathsFromGitHubWorkspace(t *testing.T) {
 	if out := runIn(outside, ws, "github"); !strings.Contains(out, "file=b.plan.yaml,") {
 		t.Errorf("annotation for a directory outside the workspace:\n%s", out)
 	}
+	// Either side may be reached through a symbolic link.
+	link := filepath.Join(t.TempDir(), "ws-link")
+	if err := os.Symlink(ws, link); err != nil {
+		t.Fatal(err)
+	}
+	if out := runIn(sub, link, "github"); !strings.Contains(out, "file=plans/2027/a.plan.yaml,") {
+		t.Errorf("annotation with GITHUB_WORKSPACE through a link:\n%s", out)
+	}
+	if out := runIn(filepath.Join(link, "plans", "2027"), ws, "github"); !strings.Contains(out, "file=plans/2027/a.plan.yaml,") {
+		t.Errorf("annotation run from a directory reached through a link:\n%s", out)
+	}
 	// Human-readable text never changes.
 	if out := runIn(sub, ws, "text"); !strings.HasPrefix(out, "a.plan.yaml:") {
 		t.Errorf("text output changed by GITHUB_WORKSPACE:\n%s", out)
