@@ -66,6 +66,7 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"rules:\n  phase-gapp: off\n", ".planrc.yaml:2: rules: unknown key \"phase-gapp\": did you mean \"phase-gap\"?"},
 		{"rules:\n  phase-gap: loud\n", ".planrc.yaml:2: rules.phase-gap: must be one of"},
 		{"minimums:\n  planning: 3 weeks\n", ".planrc.yaml:2: minimums.planning:"},
+		{"ideals:\n  close: 3\n", ".planrc.yaml:2: ideals.close: must be a duration, not a number: write weeks as 3w or days as 28d"},
 		{"colour: red\n", ".planrc.yaml:1: unknown key \"colour\""},
 		{"vulnerable_channels: 0\n", ".planrc.yaml:1: vulnerable_channels:"},
 		{"max_file_size: 9223372036854775807\n", ".planrc.yaml:1: max_file_size:"},

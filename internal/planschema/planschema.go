@@ -257,6 +257,9 @@ func describe(e *jsonschema.ValidationError) string {
 		switch {
 		case strings.HasSuffix(e.SchemaURL, "/$defs/date"):
 			return fmt.Sprintf("must be a date written YYYY-MM-DD, not %s", typeWord(k.Got))
+		case strings.HasSuffix(e.SchemaURL, "/$defs/duration"):
+			// minimums: {planning: 3} reads as plain sense; say which unit to add.
+			return fmt.Sprintf("must be a duration, not %s: write weeks as 3w or days as 28d", typeWord(k.Got))
 		case slices.Equal(k.Want, []string{"integer"}) && k.Got == "number":
 			// A whole number was given as a fraction: "not a number" would read as nonsense.
 			return "must be a whole number, not a fraction"

@@ -52,7 +52,7 @@ func checkPhaseMissing(p *plan.Plan, s Settings) []Result {
 		}
 		length := ""
 		if min := s.Minimums[kind]; min > 0 {
-			length = fmt.Sprintf(" lasting at least %s", plan.WeeksAndDays(min))
+			length = fmt.Sprintf(" lasting at least %s", plan.DaysInWords(min))
 		}
 		out = append(out, at(phasesKey,
 			"the timeline has no %s phase: add one with kind: %s%s", kind, kind, length).withSeverity(sev))

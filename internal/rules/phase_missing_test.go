@@ -30,9 +30,9 @@ func TestPhaseMissing(t *testing.T) {
     - {id: more, kind: engagement, weeks: 1}
 `,
 			want: []string{
-				`5:3 error the timeline has no planning phase: add one with kind: planning lasting at least 3w`,
+				`5:3 error the timeline has no planning phase: add one with kind: planning lasting at least 3 weeks`,
 				`5:3 warning the timeline has no launch phase: add one with kind: launch`,
-				`5:3 error the timeline has no close phase: add one with kind: close lasting at least 2w`,
+				`5:3 error the timeline has no close phase: add one with kind: close lasting at least 2 weeks`,
 				`5:3 warning the timeline has no ongoing phase: add one with kind: ongoing`,
 			},
 		},
@@ -65,7 +65,7 @@ func TestPhaseMissingSettings(t *testing.T) {
     - {id: c, kind: close}
     - {id: o, kind: ongoing}
 `,
-			want: []string{`4:3 warning the timeline has no launch phase: add one with kind: launch lasting at least 1w 3d`},
+			want: []string{`4:3 warning the timeline has no launch phase: add one with kind: launch lasting at least 1 week 3 days`},
 		},
 	})
 }

@@ -93,6 +93,9 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 		}
 	}
 	if placeholder != nil {
+		if m, _ := findPlaceholder(placeholder.Value); m != placeholder.Value {
+			return at(placeholder, "%s is named %q, which holds the template placeholder %q: replace it with the name of the person who fills it", label, placeholder.Value, m), true
+		}
 		return at(placeholder, "%s is named %q, a template placeholder: replace it with the name of the person who fills it", label, placeholder.Value), true
 	}
 	return at(role.Key, "%s has no name: set name to the person who fills it", label), true

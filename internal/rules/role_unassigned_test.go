@@ -85,7 +85,7 @@ func TestRoleUnassigned(t *testing.T) {
   sro:
     name: "[Insert name of SRO]"
   project_manager:
-    name: TBD
+    name: Fay Orr (TBD)
   engagement_lead:
     name: ["[Name]", "[Names]"]
   subject_matter_expert: {name: Di Ng}
@@ -97,7 +97,7 @@ func TestRoleUnassigned(t *testing.T) {
 `,
 			want: []string{
 				`5:11 error role "sro" (senior responsible officer) is named "[Insert name of SRO]", a template placeholder: replace it with the name of the person who fills it`,
-				`7:11 error role "project_manager" (project manager) is named "TBD"`,
+				`7:11 error role "project_manager" (project manager) is named "Fay Orr (TBD)", which holds the template placeholder "TBD": replace it with the name`,
 				`9:12 error role "engagement_lead" (engagement lead) is named "[Name]"`,
 				`14:9 warning role "content_editor" (content editor) is named "[Group 2]"`,
 			},

@@ -39,7 +39,7 @@ stakeholders:
     channels: [Email, ""]
 `,
 			want: []string{
-				`4:5 warning stakeholder "elderly" is vulnerable but has only one channel: add a second way for them to take part under its channels`,
+				`4:5 warning stakeholder "elderly" is vulnerable but has only one channel: add a second way for them to take part under their channels`,
 				`8:5 warning stakeholder "pupils" is vulnerable but has no channel: add at least two ways`,
 				`11:5 warning stakeholder "carers" is vulnerable but has only one channel`,
 			},
@@ -68,8 +68,8 @@ stakeholders:
     channels: [Email, Letter, Phone line]
 `,
 		want: []string{
-			`4:5 warning stakeholder "elderly" is vulnerable but has only two channels: add at least three ways for them to take part under its channels`,
-			`8:5 warning stakeholder "pupils" is vulnerable but has no channel: add at least three ways for them to take part under its channels`,
+			`4:5 warning stakeholder "elderly" is vulnerable but has only two channels: add at least three ways for them to take part under their channels`,
+			`8:5 warning stakeholder "pupils" is vulnerable but has no channel: add at least three ways for them to take part under their channels`,
 		},
 	}})
 	s.VulnerableChannels = 1
@@ -86,6 +86,6 @@ stakeholders:
     name: P
     vulnerable: true
 `,
-		want: []string{`8:5 warning stakeholder "pupils" is vulnerable but has no channel: add at least one way for them to take part under its channels`},
+		want: []string{`8:5 warning stakeholder "pupils" is vulnerable but has no channel: add at least one way for them to take part under their channels`},
 	}})
 }
