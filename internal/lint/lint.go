@@ -187,7 +187,7 @@ func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 				sev = r.Severity
 			}
 			out = append(out, findingAt(p, lines, res.Node, r.ID, sev, res.Message))
-			nodes = append(nodes, p.TreeNode(res.Node))
+			nodes = append(nodes, res.Node)
 		}
 	}
 	// Pointers are found in one walk of the tree for all findings, not one per finding.
@@ -233,5 +233,12 @@ func findingAt(p *plan.Plan, lines *plan.Lines, n *yaml.Node, rule string, sev d
 	}
 	f.Line, f.Col = n.Line, n.Column
 	f.EndLine, f.EndCol = lines.End(n)
+	if n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0 && (n.Anchor != "" || n.Style&yaml.TaggedStyle != 0) {
+		// yaml.v3 places an anchored or tagged block mapping (`- &r` or `- !!map`, then
+		// the keys below) at its anchor or tag; the item starts at its first key, where
+		// the format says item findings point and an ignore comment is written.
+		first := n.Content[0]
+		f.Line, f.Col, f.EndLine, f.EndCol = first.Line, first.Column, first.Line, first.Column
+	}
 	return f
 }

@@ -257,6 +257,58 @@ risks:
 	}
 }
 
+// TestAliasedValuesPointAtTheAlias: a value reached through an alias belongs to the key
+// that holds the alias, for its position, its pointer and the ignore comment on its line;
+// and an anchored or tagged item starts at its first key.
+func TestAliasedValuesPointAtTheAlias(t *testing.T) {
+	fs := findingsFor(t, nil, `schema_version: 1
+title: Aliased values
+stakeholders:
+  - {id: res, name: R, channels: [web]}
+activities:
+  - {id: a1, name: A, audience: &aud [res, ghost]}
+  - {id: a2, name: B, audience: *aud}
+  - {id: a3, name: C, audience: *aud} # plan:ignore unknown-reference
+roles:
+  sro: &p {name: "[Name]"}
+  project_manager: *p
+  engagement_lead: {name: E}
+  subject_matter_expert: {name: S}
+  content_editor: {name: C}
+  technical_support: {name: T}
+risks:
+  - &r
+    id: r1
+    description: d
+  - !!map
+    id: r2
+    description: d
+`)
+	type at struct {
+		rule      string
+		line, col int
+		pointer   string
+	}
+	want := []at{
+		{"unknown-reference", 6, 44, "/activities/0/audience/1"},
+		{"unknown-reference", 7, 33, "/activities/1/audience/1"},
+		{"role-unassigned", 10, 18, "/roles/sro/name"},
+		{"role-unassigned", 11, 20, "/roles/project_manager/name"},
+		{"risk-unmitigated", 18, 5, "/risks/0"},
+		{"risk-unmitigated", 21, 5, "/risks/1"},
+	}
+	var got []at
+	for _, f := range fs {
+		switch f.Rule {
+		case "unknown-reference", "role-unassigned", "risk-unmitigated", "unused-ignore":
+			got = append(got, at{f.Rule, f.Line, f.Col, f.Pointer})
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings about aliased values and anchored items:\n got %v\nwant %v", got, want)
+	}
+}
+
 // TestIgnoreEdgeCases holds plan:ignore to being a comment about the node on its line.
 func TestIgnoreEdgeCases(t *testing.T) {
 	type at struct {

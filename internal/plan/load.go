@@ -260,6 +260,7 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 		return nil, &Error{Findings: fs}
 	}
 
+	expandAliases(root)
 	p := &Plan{File: file, Source: data, Root: root}
 	if err := root.Decode(p); err != nil {
 		// The schema has already vouched for every type, so this is a gap between the
@@ -523,11 +524,11 @@ func (p *Plan) attachNodes() {
 	if p.Mandate != nil {
 		p.Mandate.Node = Value(root, "mandate")
 	}
-	attach(p, Value(root, "objectives"), p.Objectives, func(it *Objective, n *yaml.Node) { it.Node = n })
-	attach(p, Value(root, "stakeholders"), p.Stakeholders, func(it *Stakeholder, n *yaml.Node) { it.Node = n })
-	attach(p, Value(root, "activities"), p.Activities, func(it *Activity, n *yaml.Node) { it.Node = n })
-	attach(p, Value(root, "risks"), p.Risks, func(it *Risk, n *yaml.Node) { it.Node = n })
-	attach(p, Value(root, "decisions"), p.Decisions, func(it *Decision, n *yaml.Node) { it.Node = n })
+	attach(Value(root, "objectives"), p.Objectives, func(it *Objective, n *yaml.Node) { it.Node = n })
+	attach(Value(root, "stakeholders"), p.Stakeholders, func(it *Stakeholder, n *yaml.Node) { it.Node = n })
+	attach(Value(root, "activities"), p.Activities, func(it *Activity, n *yaml.Node) { it.Node = n })
+	attach(Value(root, "risks"), p.Risks, func(it *Risk, n *yaml.Node) { it.Node = n })
+	attach(Value(root, "decisions"), p.Decisions, func(it *Decision, n *yaml.Node) { it.Node = n })
 	if roles := Value(root, "roles"); roles != nil {
 		for i := 0; i+1 < len(roles.Content); i += 2 {
 			if _, ok := p.Roles[roles.Content[i].Value]; ok {
@@ -537,11 +538,11 @@ func (p *Plan) attachNodes() {
 	}
 	if b := p.Budget; b != nil {
 		b.Node = Value(root, "budget")
-		attach(p, Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
+		attach(Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
 	}
 	if pol := p.Policy; pol != nil {
 		pol.Node = Value(root, "policy")
-		attach(p, Value(pol.Node, "techniques"), pol.Techniques, func(it *Technique, n *yaml.Node) { it.Node = n })
+		attach(Value(pol.Node, "techniques"), pol.Techniques, func(it *Technique, n *yaml.Node) { it.Node = n })
 		if pol.Response != nil {
 			pol.Response.Node = Value(pol.Node, "response")
 		}
@@ -551,19 +552,18 @@ func (p *Plan) attachNodes() {
 	}
 	if t := p.Timeline; t != nil {
 		t.Node = Value(root, "timeline")
-		attach(p, Value(t.Node, "phases"), t.Phases, func(it *Phase, n *yaml.Node) { it.Node = n })
+		attach(Value(t.Node, "phases"), t.Phases, func(it *Phase, n *yaml.Node) { it.Node = n })
 	}
 	if e := p.Evaluation; e != nil {
 		e.Node = Value(root, "evaluation")
-		attach(p, Value(e.Node, "measures"), e.Measures, func(it *Measure, n *yaml.Node) { it.Node = n })
+		attach(Value(e.Node, "measures"), e.Measures, func(it *Measure, n *yaml.Node) { it.Node = n })
 	}
 }
 
 // attach gives each item of a list the node it was decoded from. An item written as an
-// alias (`- *risk`) is decoded from the anchored mapping, but it starts where the alias
-// is, and the same anchor may stand for several items: so it gets a shallow copy of the
-// mapping (same fields) placed at the alias, which TreeNode maps back to the alias.
-func attach[T any](p *Plan, seq *yaml.Node, items []T, set func(*T, *yaml.Node)) {
+// alias (`- *risk`) has, in the expanded tree, a copy of the anchored mapping placed at
+// the alias (see expandAliases).
+func attach[T any](seq *yaml.Node, items []T, set func(*T, *yaml.Node)) {
 	if seq == nil || seq.Kind != yaml.SequenceNode {
 		return
 	}
@@ -571,18 +571,7 @@ func attach[T any](p *Plan, seq *yaml.Node, items []T, set func(*T, *yaml.Node))
 		if i >= len(seq.Content) {
 			break
 		}
-		item := seq.Content[i]
-		node := Resolve(item)
-		if node != item && node != nil {
-			standIn := *node
-			standIn.Line, standIn.Column = item.Line, item.Column
-			if p.aliasItems == nil {
-				p.aliasItems = make(map[*yaml.Node]*yaml.Node)
-			}
-			p.aliasItems[&standIn] = item
-			node = &standIn
-		}
-		set(&items[i], node)
+		set(&items[i], seq.Content[i])
 	}
 }
 

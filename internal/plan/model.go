@@ -34,20 +34,6 @@ type Plan struct {
 	Decisions  []Decision  `yaml:"decisions"`
 	Timeline   *Timeline   `yaml:"timeline"`
 	Evaluation *Evaluation `yaml:"evaluation"`
-
-	// aliasItems maps the node of a list item written as an alias (`- *risk`) to that
-	// alias in the tree; see attach.
-	aliasItems map[*yaml.Node]*yaml.Node
-}
-
-// TreeNode returns the node of the parsed tree that n, a node rules were given, stands
-// for: n itself, except for a list item written as an alias, whose node is a stand-in
-// (see attach). JSON pointers are looked up in the tree with it.
-func (p *Plan) TreeNode(n *yaml.Node) *yaml.Node {
-	if alias, ok := p.aliasItems[n]; ok {
-		return alias
-	}
-	return n
 }
 
 // Mandate says why we engage.

@@ -58,7 +58,7 @@ stakeholders:
 			},
 		},
 		{
-			name: "an aliased value is reported once, at its anchor",
+			name: "an aliased value is a value of its own, reported at the alias",
 			yaml: `schema_version: 1
 title: T
 summary: &todo TODO
@@ -66,7 +66,11 @@ context:
   legislative: *todo
   organisational: *todo
 `,
-			want: []string{`3:10 error summary still holds the template placeholder "TODO"`},
+			want: []string{
+				`3:10 error summary still holds the template placeholder "TODO"`,
+				`5:16 error context.legislative still holds the template placeholder "TODO"`,
+				`6:19 error context.organisational still holds the template placeholder "TODO"`,
+			},
 		},
 		{
 			name: "block scalars and extension values",
