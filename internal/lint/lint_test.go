@@ -236,25 +236,32 @@ risks:
   - *rk
   - *rk
 `)
-	type at struct {
-		rule      string
-		line, col int
-		pointer   string
-	}
-	want := []at{
+	want := []place{
 		{"risk-unmitigated", 11, 5, "/risks/1"},
 		{"duplicate-id", 12, 5, "/risks/2"},
 		{"risk-unmitigated", 12, 5, "/risks/2"},
 	}
-	var got []at
-	for _, f := range fs {
-		if f.Rule == "risk-unmitigated" || f.Rule == "duplicate-id" {
-			got = append(got, at{f.Rule, f.Line, f.Col, f.Pointer})
-		}
-	}
-	if !slices.Equal(got, want) {
+	if got := placesOf(fs, "risk-unmitigated", "duplicate-id"); !slices.Equal(got, want) {
 		t.Errorf("findings about the aliased risks:\n got %v\nwant %v", got, want)
 	}
+}
+
+// place is where a finding of a rule points.
+type place struct {
+	rule      string
+	line, col int
+	pointer   string
+}
+
+// placesOf lists where the findings of the given rules point, in the findings' order.
+func placesOf(fs []diag.Finding, rules ...string) []place {
+	var out []place
+	for _, f := range fs {
+		if slices.Contains(rules, f.Rule) {
+			out = append(out, place{f.Rule, f.Line, f.Col, f.Pointer})
+		}
+	}
+	return out
 }
 
 // TestAliasedValuesPointAtTheAlias: a value reached through an alias belongs to the key
@@ -284,12 +291,7 @@ risks:
     id: r2
     description: d
 `)
-	type at struct {
-		rule      string
-		line, col int
-		pointer   string
-	}
-	want := []at{
+	want := []place{
 		{"unknown-reference", 6, 44, "/activities/0/audience/1"},
 		{"unknown-reference", 7, 33, "/activities/1/audience/1"},
 		{"role-unassigned", 10, 18, "/roles/sro/name"},
@@ -297,14 +299,7 @@ risks:
 		{"risk-unmitigated", 18, 5, "/risks/0"},
 		{"risk-unmitigated", 21, 5, "/risks/1"},
 	}
-	var got []at
-	for _, f := range fs {
-		switch f.Rule {
-		case "unknown-reference", "role-unassigned", "risk-unmitigated", "unused-ignore":
-			got = append(got, at{f.Rule, f.Line, f.Col, f.Pointer})
-		}
-	}
-	if !slices.Equal(got, want) {
+	if got := placesOf(fs, "unknown-reference", "role-unassigned", "risk-unmitigated", "unused-ignore"); !slices.Equal(got, want) {
 		t.Errorf("findings about aliased values and anchored items:\n got %v\nwant %v", got, want)
 	}
 }
