@@ -124,7 +124,9 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	var value any
 	if err := doc.Content[0].Decode(&value); err != nil {
-		return nil, fmt.Errorf("config %s: %v", path, err)
+		// A key given twice (yaml.v3 refuses it only when decoding).
+		line, _, msg := plan.YAMLErrorPosition(data, err)
+		return nil, fmt.Errorf("%s:%d: %s", path, line, msg)
 	}
 	if vs := planschema.ValidateConfig(value); len(vs) > 0 {
 		v := vs[0]
@@ -146,7 +148,7 @@ func Parse(path string, data []byte) (*Config, error) {
 
 	vp := viper.New()
 	vp.SetConfigType("yaml")
-	if err := vp.ReadConfig(bytes.NewReader(data)); err != nil {
+	if err := vp.ReadConfig(bytes.NewReader(plan.YAML11Directive(data))); err != nil {
 		return nil, fmt.Errorf("config %s: %v", path, err)
 	}
 	for id, sev := range vp.GetStringMapString("rules") {

@@ -74,6 +74,7 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"include: [\"*.plan.yaml\"]\nexclude:\n  - drafts/**\n  - \"[\"\n", `.planrc.yaml:4: exclude: "[" is not a valid pattern`},
 		{"include: [\"[[:bogus:]]\"]\n", `.planrc.yaml:1: include: "[[:bogus:]]" is not a valid pattern`},
 		{"rules: [a\n", ".planrc.yaml:1: invalid YAML: did not find expected ',' or ']'"},
+		{"minimums:\n  planning: 3w\n  planning: 4w\n", `.planrc.yaml:3: mapping key "planning" already defined at line 2`},
 		{"rules:\n  a: b\n c: d\n", ".planrc.yaml:3: invalid YAML: did not find expected key"},
 	} {
 		_, err := Parse(".planrc.yaml", []byte(tc.src))
@@ -160,4 +161,16 @@ func emptyConfigSettings(t *testing.T) rules.Settings {
 		t.Fatal(err)
 	}
 	return cfg.Settings
+}
+
+// TestYAML12Directive: a config may open with %YAML 1.2 as a plan may, and every part
+// of reading it (the schema check and viper's decoding) accepts it.
+func TestYAML12Directive(t *testing.T) {
+	cfg, err := Parse(".planrc.yaml", []byte("%YAML 1.2\n---\nminimums:\n  planning: 5w\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Settings.Minimums["planning"]; got != 35 {
+		t.Errorf("minimums.planning = %d days, want 35", got)
+	}
 }

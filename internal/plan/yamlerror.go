@@ -14,7 +14,8 @@ import (
 
 // yamlErrLine is compiled on first use, by a file that does not parse: compiling it in
 // the package's init would slow down the start of every command.
-var yamlErrLine = lazyregexp.New(`^yaml: line (\d+): (.*)$`)
+// A decoding error (yaml.TypeError) lists its problems as "line N: …" without the prefix.
+var yamlErrLine = lazyregexp.New(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // parserProblems are the problems yaml.v3's parser (as against its scanner) reports.
 // yaml.v3 (v3.0.1, decode.go's fail) names their line counting from 0, one line early,
@@ -58,7 +59,7 @@ const searchBudget = 8 << 20
 func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 	line, msg = yamlErrorLine(err)
 	lines := NewLines(source)
-	if parserProblems[msg] && yamlErrLine.Regexp().MatchString(err.Error()) {
+	if parserProblems[msg] && strings.HasPrefix(err.Error(), "yaml: line ") {
 		line++
 	}
 	line = max(min(line, lastLine(lines)), 1)
