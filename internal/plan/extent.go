@@ -2,6 +2,8 @@ package plan
 
 import (
 	"bytes"
+	"sort"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -47,6 +49,15 @@ func (l *Lines) Runes(n int) []rune {
 		return nil
 	}
 	return []rune(l.Text(n))
+}
+
+// Position returns the line and column (1-based, columns counted in characters, a byte
+// that is not UTF-8 counting as one) of byte offset in the file, as the loader's lines
+// are counted.
+func (l *Lines) Position(offset int) (line, col int) {
+	l.index()
+	line = sort.Search(len(l.start), func(i int) bool { return l.start[i] > offset })
+	return line, utf8.RuneCount(l.body[l.start[line-1]:offset]) + 1
 }
 
 // through returns the file from its start to the end of line n, line break included.

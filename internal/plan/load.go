@@ -286,34 +286,29 @@ func yamlError(file string, body []byte, err error) *Error {
 	return syntaxError(file, line, col, "invalid YAML: "+msg)
 }
 
-func firstInvalidUTF8(b []byte) (line, col int, bad bool) {
-	if utf8.Valid(b) {
+// firstInvalidUTF8 finds the first byte of body that is not UTF-8.
+func firstInvalidUTF8(body []byte) (line, col int, bad bool) {
+	if utf8.Valid(body) {
 		return 0, 0, false
 	}
-	line, col = 1, 1
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRune(body[i:])
 		if r == utf8.RuneError && size <= 1 {
+			line, col = NewLines(body).Position(i)
 			return line, col, true
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		b = b[size:]
+		i += size
 	}
 	return 0, 0, false
 }
 
-func firstNUL(b []byte) (line, col int, found bool) {
-	i := bytes.IndexByte(b, 0)
+// firstNUL finds the first NUL byte in body.
+func firstNUL(body []byte) (line, col int, found bool) {
+	i := bytes.IndexByte(body, 0)
 	if i < 0 {
 		return 0, 0, false
 	}
-	before := b[:i]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	line, col = NewLines(body).Position(i)
 	return line, col, true
 }
 
