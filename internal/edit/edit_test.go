@@ -34,6 +34,7 @@ func TestAddStakeholderRefuses(t *testing.T) {
 		{"flow top level", "{schema_version: 1, title: T}\n", ok, "flow mapping"},
 		{"two documents", minimal + "---\n" + minimal, ok, "more than one YAML document"},
 		{"not YAML", "a: [\n", ok, "invalid YAML"},
+		{"not YAML after the first document", minimal + "---\na: [\n", ok, "invalid YAML"},
 		{"empty", "", ok, "empty"},
 		{"scalar", "just text\n", ok, "not a mapping"},
 		{"tagged null", minimal + "stakeholders: !!null\n", ok, "disturbing"},

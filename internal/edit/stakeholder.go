@@ -208,8 +208,11 @@ func parseRoot(body []byte) (*yaml.Node, error) {
 		return nil, fmt.Errorf("invalid YAML: %w", err)
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+	switch err := dec.Decode(&extra); {
+	case err == nil:
 		return nil, errors.New("the file holds more than one YAML document")
+	case !errors.Is(err, io.EOF):
+		return nil, fmt.Errorf("invalid YAML: %w", err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, errors.New("the top level is not a mapping")

@@ -329,8 +329,10 @@ func displayName(dir, path string) string {
 	if !filepath.IsAbs(path) {
 		return filepath.ToSlash(path)
 	}
-	if rel, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
+	if inside(dir, path) {
+		if rel, err := filepath.Rel(dir, path); err == nil {
+			return filepath.ToSlash(rel)
+		}
 	}
 	return path
 }
