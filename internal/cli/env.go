@@ -13,6 +13,7 @@ import (
 
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/fserr"
+	"github.com/planascode/plan/internal/plan"
 )
 
 // Clock returns the current time: Env.Now when a test set it, else the system clock.
@@ -117,6 +118,16 @@ type Target struct {
 	// Path is where to read it (see Path).
 	Path   string
 	Config *config.Config
+}
+
+// Load reads the target's plan and parses it under Name, so that every message points
+// where the user looks. A plan that cannot be read or is not valid is bad input.
+func (t Target) Load() (*plan.Plan, error) {
+	p, err := plan.Load(t.Name, t.Path, plan.Options{MaxSize: t.Config.MaxFileSize})
+	if err != nil {
+		return nil, BadInput(err)
+	}
+	return p, nil
 }
 
 // Target finds the plan a command works on, file as typed or else the only plan in the

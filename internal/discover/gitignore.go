@@ -332,17 +332,6 @@ func (m *ignoreMatcher) match(p string, isDir bool) bool {
 	return false
 }
 
-// ignored is match plus the rule that nothing inside an ignored directory can be
-// re-included, for callers that ask about a path without walking to it.
-func (m *ignoreMatcher) ignored(p string, isDir bool) bool {
-	for i := 0; i < len(p); i++ {
-		if p[i] == '/' && m.match(p[:i], true) {
-			return true
-		}
-	}
-	return m.match(p, isDir)
-}
-
 // findRepo walks up from dir, which must be absolute, to the nearest directory holding
 // a .git entry, and returns it with the path of that repository's info/exclude file.
 func findRepo(dir string) (root, exclude string, ok bool) {

@@ -369,3 +369,14 @@ func writeFile(t *testing.T, p, content string) {
 		t.Fatal(err)
 	}
 }
+
+// ignored is match plus the rule that nothing inside an ignored directory can be
+// re-included, for callers that ask about a path without walking to it.
+func (m *ignoreMatcher) ignored(p string, isDir bool) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] == '/' && m.match(p[:i], true) {
+			return true
+		}
+	}
+	return m.match(p, isDir)
+}

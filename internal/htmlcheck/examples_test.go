@@ -37,7 +37,7 @@ func renderExamples(t *testing.T) []renderedPage {
 	var pages []renderedPage
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".plan.yaml")
-		p, err := plan.Load(f, plan.Options{})
+		p, err := plan.Load(f, f, plan.Options{})
 		if err != nil {
 			t.Fatalf("loading %s: %v", f, err)
 		}

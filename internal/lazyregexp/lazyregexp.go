@@ -28,9 +28,6 @@ func New(expr string) *Regexp {
 // Regexp returns the compiled expression, compiling it if this is the first use.
 func (r *Regexp) Regexp() *regexp.Regexp { return r.compile() }
 
-// String returns the source text, without compiling it.
-func (r *Regexp) String() string { return r.expr }
-
 // The methods below are regexp.Regexp's.
 
 func (r *Regexp) Match(b []byte) bool        { return r.compile().Match(b) }

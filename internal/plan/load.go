@@ -62,14 +62,15 @@ func (e *Error) Error() string {
 	return msg
 }
 
-// Load reads and parses the plan at path. A file that cannot be read gives a plain error;
-// one that is not a valid plan gives an *Error.
-func Load(path string, opts Options) (*Plan, error) {
+// Load reads the plan at path and parses it under name, what findings call the file (the
+// path as the user typed it). A file that cannot be read gives a plain error; one that is
+// not a valid plan gives an *Error.
+func Load(name, path string, opts Options) (*Plan, error) {
 	data, err := ReadFile(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data, opts)
+	return Parse(name, data, opts)
 }
 
 // ReadFile reads path for loading without reading past the size limit: a file that

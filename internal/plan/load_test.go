@@ -140,18 +140,18 @@ func TestSizeLimit(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Load(path, Options{MaxSize: 1000})
+	_, err := Load(path, path, Options{MaxSize: 1000})
 	var le *Error
 	if !errors.As(err, &le) || !strings.Contains(le.Error(), "larger than") {
 		t.Fatalf("want a size error, got %v", err)
 	}
-	if _, err := Load(path, Options{}); err != nil {
+	if _, err := Load(path, path, Options{}); err != nil {
 		t.Errorf("default limit rejected a small file: %v", err)
 	}
 }
 
 func TestLoadUnreadable(t *testing.T) {
-	_, err := Load(filepath.Join(t.TempDir(), "missing.plan.yaml"), Options{})
+	_, err := Load("missing.plan.yaml", filepath.Join(t.TempDir(), "missing.plan.yaml"), Options{})
 	if err == nil || !strings.Contains(err.Error(), "missing.plan.yaml: cannot read") {
 		t.Fatalf("got %v", err)
 	}
@@ -159,7 +159,7 @@ func TestLoadUnreadable(t *testing.T) {
 	if errors.As(err, &le) {
 		t.Error("a read failure must not be a plan finding")
 	}
-	if _, err := Load(t.TempDir(), Options{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
+	if _, err := Load("dir", t.TempDir(), Options{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("directory: got %v", err)
 	}
 }
@@ -170,7 +170,7 @@ func TestExamplesLoad(t *testing.T) {
 		t.Fatalf("want at least two examples, found %v", paths)
 	}
 	for _, p := range paths {
-		if _, err := Load(p, Options{}); err != nil {
+		if _, err := Load(p, p, Options{}); err != nil {
 			t.Errorf("%v", err)
 		}
 	}

@@ -34,7 +34,7 @@ var fakeGit = &GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", Date:
 
 func loadPlan(t testing.TB, path string) *plan.Plan {
 	t.Helper()
-	p, err := plan.Load(path, plan.Options{})
+	p, err := plan.Load(path, path, plan.Options{})
 	if err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}

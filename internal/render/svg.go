@@ -183,7 +183,3 @@ type box struct {
 	X, Y, W, H float64
 	Text       string
 }
-
-func (a box) overlaps(b box) bool {
-	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
-}

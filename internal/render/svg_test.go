@@ -216,3 +216,7 @@ func TestMatrixChart(t *testing.T) {
 		}
 	}
 }
+
+func (a box) overlaps(b box) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}

@@ -45,7 +45,7 @@ var narrowPlans = map[string]bool{"council-consultation": true, "awkward-text": 
 
 func build(t *testing.T, gp goldenPlan) *Schedule {
 	t.Helper()
-	p, err := plan.Load(gp.path, plan.Options{})
+	p, err := plan.Load(gp.path, gp.path, plan.Options{})
 	if err != nil {
 		t.Fatalf("load %s: %v", gp.path, err)
 	}
@@ -231,7 +231,7 @@ func TestBuildErrors(t *testing.T) {
 		{"no-phases.plan.yaml", `testdata/plans/no-phases.plan.yaml:4: timeline has no phases to show: add timeline.phases, each with a start (or timeline.start) and an end, weeks or days`, false},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			p, err := plan.Load("testdata/plans/"+tc.file, plan.Options{})
+			p, err := plan.Load("testdata/plans/"+tc.file, "testdata/plans/"+tc.file, plan.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -265,7 +265,7 @@ func TestBuildErrors(t *testing.T) {
 }
 
 func TestMinimumsFromConfig(t *testing.T) {
-	p, err := plan.Load("testdata/plans/too-short.plan.yaml", plan.Options{})
+	p, err := plan.Load("too-short.plan.yaml", "testdata/plans/too-short.plan.yaml", plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -267,7 +267,7 @@ func TestDryRun(t *testing.T) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("patch: %v\n%s", err, out)
 		}
-		p, err := plan.Load(path, plan.Options{})
+		p, err := plan.Load(path, path, plan.Options{})
 		if err != nil || p.Stakeholders[1].ID != "parents-carers" {
 			t.Errorf("the patched plan: %v", err)
 		}

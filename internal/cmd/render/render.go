@@ -157,16 +157,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	p, err := target.Load()
+	if err != nil {
+		return err
+	}
 	name, path, cfg := target.Name, target.Path, target.Config
-	data, err := plan.ReadFile(path, plan.Options{MaxSize: cfg.MaxFileSize})
-	if err != nil {
-		return cli.BadInput(err)
-	}
-	// Parse under the name as typed, so that every message points where the user looks.
-	p, err := plan.Parse(name, data, plan.Options{MaxSize: cfg.MaxFileSize})
-	if err != nil {
-		return cli.BadInput(err)
-	}
 
 	ro := report.Options{
 		NoFindings: opts.NoFindings,

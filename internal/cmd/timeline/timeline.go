@@ -105,16 +105,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	name, cfg := target.Name, target.Config
-	data, err := plan.ReadFile(target.Path, plan.Options{MaxSize: cfg.MaxFileSize})
+	p, err := target.Load()
 	if err != nil {
-		return cli.BadInput(err)
+		return err
 	}
-	// Parse under the name as typed, so that every message points where the user looks.
-	p, err := plan.Parse(name, data, plan.Options{MaxSize: cfg.MaxFileSize})
-	if err != nil {
-		return cli.BadInput(err)
-	}
+	cfg := target.Config
 	s, err := sched.Build(p, sched.Options{Minimums: cfg.Settings.Minimums, Ideals: cfg.Settings.Ideals, Today: today})
 	if err != nil {
 		return cli.BadInput(err)

@@ -250,7 +250,7 @@ func TestBadInput(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "broken.plan.yaml"), []byte("schema_version: 1\ntitle: x\ntimeline:\n  phases:\n    - id: a\n      kind: party\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, loadErr := plan.Load(filepath.Join(dir, "broken.plan.yaml"), plan.Options{})
+	_, loadErr := plan.Load("broken.plan.yaml", filepath.Join(dir, "broken.plan.yaml"), plan.Options{})
 	var pe *plan.Error
 	if !errors.As(loadErr, &pe) {
 		t.Fatalf("the broken plan should not load: %v", loadErr)
