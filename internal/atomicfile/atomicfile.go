@@ -66,15 +66,71 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 		return fmt.Errorf("%s: is a directory", path)
 	case statErr == nil && !info.Mode().IsRegular():
 		return writeInPlace(path, data)
-	case statErr == nil:
-		perm = info.Mode().Perm()
-	case !errors.Is(statErr, fs.ErrNotExist):
+	case statErr != nil && !errors.Is(statErr, fs.ErrNotExist):
 		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(statErr))
+	}
+	var old fs.FileInfo // the file being replaced, if there is one
+	if statErr == nil {
+		old = info
+	}
+	tmpName, err := writeTemp(path, data, perm, old)
+	if err != nil {
+		return err
+	}
+	if err = os.Rename(tmpName, path); err != nil {
+		os.Remove(tmpName)
+		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
+	}
+	syncDir(dir)
+	return nil
+}
+
+// Create writes data to path as Write does, but only if path does not exist: a file
+// that is there, even one another program made a moment ago, is never replaced. The
+// temporary file is linked into place, which fails when the name is taken; the error
+// then wraps fs.ErrExist. Where the file system has no hard links, it is renamed into
+// place after a last check.
+func Create(path string, data []byte, perm fs.FileMode) error {
+	path, err := resolve(path)
+	if err != nil {
+		return err
+	}
+	exists := fmt.Errorf("cannot create %s: %w", path, fs.ErrExist)
+	if _, err := os.Lstat(path); err == nil {
+		return exists
+	}
+	tmpName, err := writeTemp(path, data, perm, nil)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmpName)
+	if err := os.Link(tmpName, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return exists
+		}
+		if _, err := os.Lstat(path); err == nil {
+			return exists
+		}
+		if err := os.Rename(tmpName, path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
+		}
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside path, synced and closed, and
+// returns its name. old is the file it will replace, whose mode and owner it takes; nil
+// for a new file, which gets perm less the umask. On failure nothing is left behind.
+func writeTemp(path string, data []byte, perm fs.FileMode, old fs.FileInfo) (name string, err error) {
+	dir := filepath.Dir(path)
+	if old != nil {
+		perm = old.Mode().Perm()
 	}
 	tmp, err := createTemp(path, perm)
 	if err != nil {
 		// The message names the file the user asked for; the directory says why.
-		return fmt.Errorf("cannot write %s: cannot create a file in %s: %w", path, dir, fserr.Cause(err))
+		return "", fmt.Errorf("cannot write %s: cannot create a file in %s: %w", path, dir, fserr.Cause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -83,26 +139,22 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
+		return "", fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
+		return "", fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
-	if statErr == nil {
+	if old != nil {
 		// The umask narrowed the mode at creation; a replaced file keeps exactly its own.
 		if err = tmp.Chmod(perm); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
+			return "", fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 		}
-		keepOwner(tmp, info)
+		keepOwner(tmp, old)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
+		return "", fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, fserr.Cause(err))
-	}
-	syncDir(dir)
-	return nil
+	return tmp.Name(), nil
 }
 
 // resolve follows symbolic links to the file they name. A link to a file that does not

@@ -9,9 +9,10 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// plainOrQuoted renders s on one line as yaml.v3 would: plain when that reads back as the
-// same string, otherwise quoted. It returns "" when yaml.v3 would need several lines.
-func plainOrQuoted(s string) string {
+// PlainOrQuoted renders s on one line as yaml.v3 would: plain when that reads back as the
+// same string (to YAML 1.1 tools too), otherwise quoted. It returns "" when yaml.v3 would
+// need several lines.
+func PlainOrQuoted(s string) string {
 	out, err := yaml.Marshal(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s})
 	if err != nil {
 		return ""
@@ -48,7 +49,7 @@ func blockValue(s string, indent int, eol string) (string, error) {
 		if lit, ok := literal(s, indent, eol); ok {
 			return lit, nil
 		}
-	} else if v := plainOrQuoted(s); v != "" && readsBackBlock(v, s) {
+	} else if v := PlainOrQuoted(s); v != "" && readsBackBlock(v, s) {
 		return v, nil
 	}
 	v := doubleQuoted(s)
@@ -61,7 +62,7 @@ func blockValue(s string, indent int, eol string) (string, error) {
 // flowValue renders s for a flow mapping: { key: value }. Flow indicators end a plain
 // scalar there, so anything that holds one is quoted.
 func flowValue(s string) (string, error) {
-	if v := plainOrQuoted(s); v != "" && (v[0] == '"' || v[0] == '\'' || !strings.ContainsAny(v, ",[]{}:#")) && readsBackFlow(v, s) {
+	if v := PlainOrQuoted(s); v != "" && (v[0] == '"' || v[0] == '\'' || !strings.ContainsAny(v, ",[]{}:#")) && readsBackFlow(v, s) {
 		return v, nil
 	}
 	v := doubleQuoted(s)

@@ -16,6 +16,8 @@ import (
 
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/edit"
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/schema"
 	"github.com/planascode/plan/templates"
@@ -164,15 +166,13 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--start: %v", err)
 		}
 	}
-	data, err := Scaffold(*chosen, Data{Title: opts.Title, Start: start.String(), SchemaURL: opts.Schema})
+	data, p, err := Scaffold(*chosen, Data{Title: opts.Title, Start: start.String(), SchemaURL: opts.Schema})
 	if err != nil {
 		return err
 	}
-	if p, err := plan.Parse(DefaultFile, data, plan.Options{}); err == nil {
-		for _, r := range p.ResolvePhases() {
-			if r.PastLastDate {
-				return cli.BadInputf("--start %s is too late: the template's phases would run past %s", start, plan.LastDate)
-			}
+	for _, r := range p.ResolvePhases() {
+		if r.PastLastDate {
+			return cli.BadInputf("--start %s is too late: the template's phases would run past %s", start, plan.LastDate)
 		}
 	}
 
@@ -185,12 +185,21 @@ func Run(opts *Options) error {
 			return cli.BadInputf("%s already exists: use --force to overwrite it", opts.File)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return cli.BadInputf("%s: %v", opts.File, err)
+		return cli.BadInputf("%s: %v", opts.File, fserr.Cause(err))
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return cli.BadInputf("cannot create the directory for %s: %v", opts.File, err)
+		return cli.BadInputf("cannot create the directory for %s: %v", opts.File, fserr.Cause(err))
 	}
-	if err := atomicfile.Write(path, data, 0o644); err != nil {
+	write := atomicfile.Write
+	if !opts.Force {
+		// The file did not exist a moment ago; Create keeps it that way if another
+		// program makes it meanwhile, where Write would replace it.
+		write = atomicfile.Create
+	}
+	if err := write(path, data, 0o644); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return cli.BadInputf("%s already exists: use --force to overwrite it", opts.File)
+		}
 		return cli.BadInput(err)
 	}
 	fmt.Fprintf(out, "Created %s from the %s template.\nFill in the placeholders, then run: plan check %s\n", opts.File, chosen.Name, opts.File)
@@ -208,37 +217,30 @@ type Data struct {
 const titlePlaceholder = "[Insert the name of the engagement]"
 
 // Scaffold executes template t and checks that the result is a plan the loader accepts,
-// so a broken template can never reach a user's disk.
-func Scaffold(t Template, d Data) ([]byte, error) {
+// so a broken template can never reach a user's disk. It returns the file and the plan
+// it holds.
+func Scaffold(t Template, d Data) ([]byte, *plan.Plan, error) {
 	src, err := fs.ReadFile(templates.Init, "init/"+t.File)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tmpl, err := template.New(t.File).Option("missingkey=error").Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", t.Name, err)
+		return nil, nil, fmt.Errorf("template %s: %w", t.Name, err)
 	}
 	title := d.Title
 	if title == "" {
 		title = titlePlaceholder
 	}
-	d.Title = yamlScalar(title)
+	// --title is one line (checked by Run), so it always fits on one.
+	d.Title = edit.PlainOrQuoted(title)
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, d); err != nil {
-		return nil, fmt.Errorf("template %s: %w", t.Name, err)
+		return nil, nil, fmt.Errorf("template %s: %w", t.Name, err)
 	}
-	if _, err := plan.Parse(t.File, buf.Bytes(), plan.Options{}); err != nil {
-		return nil, fmt.Errorf("template %s does not produce a valid plan: %w", t.Name, err)
-	}
-	return buf.Bytes(), nil
-}
-
-// yamlScalar quotes s as YAML would need it; placeholders always get quotes, since an
-// unquoted "[...]" is a YAML list.
-func yamlScalar(s string) string {
-	out, err := yaml.Marshal(s)
+	p, err := plan.Parse(t.File, buf.Bytes(), plan.Options{})
 	if err != nil {
-		return fmt.Sprintf("%q", s)
+		return nil, nil, fmt.Errorf("template %s does not produce a valid plan: %w", t.Name, err)
 	}
-	return strings.TrimSuffix(string(out), "\n")
+	return buf.Bytes(), p, nil
 }
