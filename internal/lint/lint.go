@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -125,7 +126,7 @@ func (l *Linter) checkInput(in Input) fileResult {
 	if data == nil {
 		var err error
 		data, err = plan.ReadFile(in.Path, plan.Options{MaxSize: l.maxSize()})
-		if le, ok := err.(*plan.Error); ok {
+		if le := (*plan.Error)(nil); errors.As(err, &le) {
 			return fileResult{findings: l.finish(in.Name, nil, nil, rename(le.Findings, in.Name))}
 		}
 		if err != nil {
@@ -160,8 +161,8 @@ func rename(fs []diag.Finding, name string) []diag.Finding {
 func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 	p, err := plan.Parse(name, data, plan.Options{MaxSize: l.maxSize()})
 	if err != nil {
-		le, ok := err.(*plan.Error)
-		if !ok {
+		le := (*plan.Error)(nil)
+		if !errors.As(err, &le) {
 			return l.finish(name, data, nil, []diag.Finding{{File: name, Line: 1, Col: 1, Rule: rules.IDYAMLSyntax, Severity: diag.Error, Message: err.Error()}})
 		}
 		return l.finish(name, data, nil, le.Findings)

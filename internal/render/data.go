@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"path/filepath"
@@ -870,10 +871,10 @@ func (d *Data) buildTimeline(p *plan.Plan, opts Options) {
 		return
 	}
 	t := &Timeline{Verdict: s.Verdict()}
-	if te, ok := err.(*timeline.Error); ok {
+	if te := (*timeline.Error)(nil); errors.As(err, &te) {
 		t.Problem = te.Message
 		if te.Phase != "" {
-			t.Problem = fmt.Sprintf("the dates of phase %q cannot be worked out: %s", te.Phase, strings.TrimPrefix(te.Message, "its dates cannot be worked out: "))
+			t.Problem = fmt.Sprintf("the dates of phase %q cannot be worked out: %s", te.Phase, te.Reason)
 		}
 	} else if err != nil {
 		t.Problem = err.Error()

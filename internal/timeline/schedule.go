@@ -111,6 +111,9 @@ type Error struct {
 	// Phase is the id of the phase at fault, or "".
 	Phase   string
 	Message string
+	// Reason is why the phase's dates cannot be worked out, when Phase is set: Message
+	// without its opening, for sentences of another shape.
+	Reason string
 }
 
 func (e *Error) Error() string {
@@ -174,7 +177,7 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 			out.Status = judge(out.Days, out.Minimum, out.Ideal)
 		}
 		if out.Status == StatusUndated && firstErr == nil {
-			firstErr = &Error{File: p.File, Line: out.Line, Phase: ph.ID, Message: "its dates cannot be worked out: " + out.Reason}
+			firstErr = &Error{File: p.File, Line: out.Line, Phase: ph.ID, Message: "its dates cannot be worked out: " + out.Reason, Reason: out.Reason}
 		}
 		s.Phases = append(s.Phases, out)
 	}
