@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // OneLine folds the line breaks of a folded or literal YAML scalar, and any run of white
@@ -28,4 +30,49 @@ func Capitalise(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// letters spells the Latin letters that have no decomposition into a base letter and
+// accents, so that "Straße" becomes "strasse" rather than "stra-e".
+var letters = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'þ': "th", 'ł': "l",
+	'ı': "i", 'ħ': "h", 'ŋ': "ng", 'ĸ': "k", 'ſ': "s",
+}
+
+// ASCIIWords spells s as lower-case ASCII words, for ids and names made from text:
+// accented Latin letters lose their accents ("Café" gives "cafe"), letters with no
+// decomposition are spelt out ("Straße" gives "strasse"), apostrophes join a word
+// ("People's" gives "peoples"), an underscore stays inside a word (snake_case) but is
+// none on its own, and every other character separates words, letters with no ASCII
+// spelling included.
+func ASCIIWords(s string) []string {
+	var b strings.Builder
+	sep := false
+	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+			if sep && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			sep = false
+			b.WriteRune(r)
+		case letters[r] != "":
+			if sep && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			sep = false
+			b.WriteString(letters[r])
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == 'ʼ':
+			// Accents left over from decomposition, and apostrophes, which join a word.
+		default:
+			sep = true
+		}
+	}
+	var words []string
+	for _, w := range strings.Split(b.String(), "-") {
+		if w = strings.Trim(w, "_"); w != "" {
+			words = append(words, w)
+		}
+	}
+	return words
 }

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/plan"
@@ -393,28 +391,12 @@ func (s *Schedule) Slug() string {
 const maxSlug = 48
 
 func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// Accents fall away so that "Café" becomes "cafe" rather than "caf".
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-	}
-	slug := b.String()
+	slug := strings.Join(plan.ASCIIWords(s), "-")
 	if len(slug) > maxSlug {
 		slug = slug[:maxSlug]
-		if i := strings.LastIndexByte(slug, '-'); i > 0 {
+		if i := strings.LastIndexAny(slug, "-_"); i > 0 {
 			slug = slug[:i]
 		}
 	}
-	return slug
+	return strings.TrimRight(slug, "-_")
 }

@@ -305,6 +305,8 @@ func TestSlug(t *testing.T) {
 	for _, tc := range []struct{ title, file, want string }{
 		{"Draft Walking and Cycling Strategy 2027–2037 — online public consultation", "x.plan.yaml", "draft-walking-and-cycling-strategy-2027-2037"},
 		{"Café «été»", "x.plan.yaml", "cafe-ete"},
+		// The same words as a stakeholder id made from the title would have.
+		{"Straße-Anwohner: People's panel", "x.plan.yaml", "strasse-anwohner-peoples-panel"},
 		{"市民参加", "consultations/Hamamatsu.plan.yml", "hamamatsu"},
 		{"市民参加", "市民.plan.yaml", "plan"},
 	} {
