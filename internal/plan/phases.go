@@ -114,3 +114,25 @@ func DaysInWords(days int) string {
 	}
 	return Plural(w, "week") + " " + Plural(d, "day")
 }
+
+// Length is how a phase's length compares with the minimum and ideal for its kind.
+type Length int
+
+const (
+	LengthOK Length = iota
+	LengthBelowIdeal
+	LengthTooShort
+)
+
+// JudgeLength compares a phase of days with minimum and ideal (0 when the kind has
+// none). plan check's phase-too-short and plan timeline both ask it, so that the chart
+// and the findings never disagree.
+func JudgeLength(days, minimum, ideal int) Length {
+	switch {
+	case minimum > 0 && days < minimum:
+		return LengthTooShort
+	case ideal > 0 && days < ideal:
+		return LengthBelowIdeal
+	}
+	return LengthOK
+}

@@ -31,13 +31,13 @@ func checkPhaseTooShort(p *plan.Plan, s Settings) []Result {
 			continue
 		}
 		kind, days := r.Phase.Kind, r.Days()
-		if min, ok := s.Minimums[kind]; ok && days < min {
+		min, ideal := s.Minimums[kind], s.Ideals[kind]
+		switch plan.JudgeLength(days, min, ideal) {
+		case plan.LengthTooShort:
 			out = append(out, at(r.Phase.Node,
 				"%s lasts %s, below the minimum of %s for %s: extend it by %s",
 				phaseLabel(r.Phase), plan.DaysInWords(days), plan.DaysInWords(min), kindPhrase(kind), plan.DaysInWords(min-days)).withSeverity(diag.Error))
-			continue
-		}
-		if ideal, ok := s.Ideals[kind]; ok && days < ideal {
+		case plan.LengthBelowIdeal:
 			out = append(out, at(r.Phase.Node,
 				"%s lasts %s, below the ideal of %s for %s: extend it by %s if you can",
 				phaseLabel(r.Phase), plan.DaysInWords(days), plan.DaysInWords(ideal), kindPhrase(kind), plan.DaysInWords(ideal-days)).withSeverity(diag.Warning))

@@ -187,10 +187,10 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 }
 
 func judge(days, minimum, ideal int) Status {
-	switch {
-	case minimum > 0 && days < minimum:
+	switch plan.JudgeLength(days, minimum, ideal) {
+	case plan.LengthTooShort:
 		return StatusTooShort
-	case ideal > 0 && days < ideal:
+	case plan.LengthBelowIdeal:
 		return StatusBelowIdeal
 	}
 	return StatusOK
