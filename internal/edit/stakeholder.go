@@ -68,7 +68,7 @@ var sectionOrder = []string{
 	"timeline", "evaluation",
 }
 
-var bom = []byte("\xef\xbb\xbf")
+var bom = []byte(plan.BOM)
 
 // AddStakeholder returns src with s appended to the top-level stakeholders list. Every
 // byte of src outside the inserted block is kept: comments, blank lines, key order,

@@ -40,7 +40,7 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 	doc := &yaml.Node{Kind: yaml.DocumentNode}
 	if root != nil {
 		doc.Content = []*yaml.Node{root}
-	} else if err := yaml.Unmarshal(plan.YAML11Directive(bytes.TrimPrefix(source, []byte("\xef\xbb\xbf"))), doc); err != nil {
+	} else if err := yaml.Unmarshal(plan.YAML11Directive(plan.WithoutBOM(source)), doc); err != nil {
 		doc = nil
 	}
 	// Lines as YAML counts them (CR, NEL, LS and PS break lines too), without the

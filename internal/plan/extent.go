@@ -18,10 +18,17 @@ type Lines struct {
 	breakLen []int // breakLen[i] is the length of the break that ends line i+1
 }
 
+// BOM is the UTF-8 byte-order mark a file may open with. It is no part of line 1: YAML
+// skips it, and so do the loader's lines and columns.
+const BOM = "\xef\xbb\xbf"
+
+// WithoutBOM returns source without its byte-order mark, if it has one.
+func WithoutBOM(source []byte) []byte { return bytes.TrimPrefix(source, []byte(BOM)) }
+
 // NewLines returns the lines of source, a whole file as read (a byte-order mark is not
 // part of line 1's columns, as the loader does not count it).
 func NewLines(source []byte) *Lines {
-	return &Lines{body: bytes.TrimPrefix(source, []byte("\xef\xbb\xbf"))}
+	return &Lines{body: WithoutBOM(source)}
 }
 
 // Len is the number of lines.

@@ -175,7 +175,7 @@ func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
 	if int64(len(data)) > opts.maxSize() {
 		return nil, tooLarge(file, opts.maxSize())
 	}
-	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	body := WithoutBOM(data)
 	if line, col, ok := firstInvalidUTF8(body); ok {
 		return nil, syntaxError(file, line, col, "the file is not valid UTF-8: save it as UTF-8")
 	}
