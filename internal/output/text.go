@@ -39,6 +39,9 @@ func NewText(ios *iostreams.IOStreams) Text {
 // Format writes the findings and the summary line.
 func (t Text) Format(w io.Writer, r Report) error {
 	var b bytes.Buffer
+	// Findings come sorted by file, so each file's lines are indexed once.
+	var lines *plan.Lines
+	linesOf := ""
 	for _, f := range r.Findings {
 		if !t.Color {
 			// Plain output is exactly Finding.String so that there is one definition of
@@ -52,7 +55,13 @@ func (t Text) Format(w io.Writer, r Report) error {
 			t.styles.severity(f.Severity).Render(f.Severity.String()),
 			diag.Displayable(f.Message),
 			t.styles.rule.Render("["+f.Rule+"]"))
-		t.writeSnippet(&b, f, r.Sources[f.File])
+		if lines == nil || linesOf != f.File {
+			lines, linesOf = nil, f.File
+			if src := r.Sources[f.File]; src != nil {
+				lines = plan.NewLines(src)
+			}
+		}
+		t.writeSnippet(&b, f, lines)
 	}
 	sum := summaryLine(diag.Summarize(r.Findings), r.Files)
 	if t.Color {
@@ -71,14 +80,14 @@ func (t Text) Format(w io.Writer, r Report) error {
 //
 // It writes nothing when the source or the line is not available, because a missing
 // snippet is better than a wrong one.
-func (t Text) writeSnippet(b *bytes.Buffer, f diag.Finding, src []byte) {
+func (t Text) writeSnippet(b *bytes.Buffer, f diag.Finding, lines *plan.Lines) {
 	num := strconv.Itoa(f.Line)
 	const indent = "  "
 	avail := 0
 	if t.Width > 0 {
 		avail = t.Width - len(indent) - len(num) - len(" | ")
 	}
-	text, pad, ok := sourceLine(src, f.Line, f.Col, avail)
+	text, pad, ok := sourceLine(lines, f.Line, f.Col, avail)
 	if !ok {
 		return
 	}
@@ -112,14 +121,10 @@ type cell struct {
 // and bidirectional-override characters are shown as U+FFFD so that a plan file cannot
 // move the cursor or reorder what the terminal shows. When avail > 0 and the line is
 // wider, it is cut to avail columns around the caret, marked with "…".
-func sourceLine(src []byte, line, col, avail int) (text string, pad int, ok bool) {
-	if src == nil || line < 1 {
-		return "", 0, false
-	}
+func sourceLine(lines *plan.Lines, line, col, avail int) (text string, pad int, ok bool) {
 	// Lines as yaml.v3 counts them (CR, NEL, LS and PS too), and line 1 without a
 	// byte-order mark, which is no column of it.
-	lines := plan.NewLines(src)
-	if line > lines.Len() {
+	if lines == nil || line < 1 || line > lines.Len() {
 		return "", 0, false
 	}
 	s := strings.ToValidUTF8(lines.Text(line), "\uFFFD")

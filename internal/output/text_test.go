@@ -7,6 +7,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/iostreams"
+	"github.com/planascode/plan/internal/plan"
 )
 
 func TestTextGolden(t *testing.T) {
@@ -146,7 +147,11 @@ func TestSourceLine(t *testing.T) {
 			if tc.name != "no source" {
 				src = []byte(tc.src)
 			}
-			text, pad, ok := sourceLine(src, tc.line, tc.col, tc.avail)
+			var lines *plan.Lines
+			if src != nil {
+				lines = plan.NewLines(src)
+			}
+			text, pad, ok := sourceLine(lines, tc.line, tc.col, tc.avail)
 			if ok != tc.ok {
 				t.Fatalf("ok = %v, want %v", ok, tc.ok)
 			}
