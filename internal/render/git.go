@@ -1,9 +1,6 @@
 package render
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/planascode/plan/internal/git"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -35,38 +32,17 @@ func (g *GitInfo) ShortCommit() string {
 	return g.Commit
 }
 
-// LookupGit asks the real git about path: the last commit that changed it
-// (git log -1 --format=%H%x00%cs -- FILE) and whether it has uncommitted changes
-// (git status --porcelain -- FILE), both run in the file's directory. It returns nil
-// when git is missing, the file is not in a repository, or git fails: the footer then
-// says nothing about history.
+// LookupGit asks git about path (see git.FileHistory). It returns nil when git is
+// missing, the file is not in a repository, or git fails: the footer then says nothing
+// about history.
 func LookupGit(path string) *GitInfo {
-	abs, err := filepath.Abs(path)
-	if err != nil {
+	h := git.FileHistory(path)
+	if h == nil {
 		return nil
 	}
-	dir, base := filepath.Dir(abs), filepath.Base(abs)
-	run := func(args ...string) (string, bool) {
-		out, err := git.Run(dir, args...)
-		return out, err == nil
-	}
-	if _, ok := run("rev-parse", "--is-inside-work-tree"); !ok {
-		return nil
-	}
-	info := &GitInfo{}
-	if out, ok := run("log", "-1", "--format=%H%x00%cs", "--", base); ok {
-		commit, date, found := strings.Cut(strings.TrimSpace(out), "\x00")
-		if found {
-			info.Commit = commit
-			if d, err := plan.ParseDate(date); err == nil {
-				info.Date = d
-			}
-		}
-	}
-	if out, ok := run("status", "--porcelain", "--", base); ok {
-		status := strings.TrimSpace(out)
-		info.Modified = status != ""
-		info.Untracked = strings.HasPrefix(status, "??")
+	info := &GitInfo{Commit: h.Commit, Modified: h.Modified, Untracked: h.Untracked}
+	if d, err := plan.ParseDate(h.Date); err == nil {
+		info.Date = d
 	}
 	return info
 }
