@@ -133,9 +133,7 @@ func parseIgnores(lines []string, texts textRegions) []ignore {
 			continue
 		}
 		ig := ignore{line: i + 1, col: col, file: text[loc[4]:loc[5]] == "ignore-file", used: map[string]bool{}}
-		for _, r := range strings.FieldsFunc(text[loc[6]:loc[7]], func(r rune) bool { return r == ',' || r == ' ' }) {
-			ig.rules = append(ig.rules, r)
-		}
+		ig.rules = strings.FieldsFunc(text[loc[6]:loc[7]], func(r rune) bool { return r == ',' || r == ' ' })
 		if len(ig.rules) > 0 {
 			out = append(out, ig)
 		}
