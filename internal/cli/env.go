@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -68,7 +69,7 @@ func OnlyPlan(dir, usage string) (string, error) {
 	var found []string
 	for _, e := range entries {
 		n := e.Name()
-		if e.Type().IsRegular() && (strings.HasSuffix(n, ".plan.yaml") || strings.HasSuffix(n, ".plan.yml")) {
+		if e.Type().IsRegular() && discover.IsPlanName(n) {
 			found = append(found, n)
 		}
 	}

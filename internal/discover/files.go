@@ -275,5 +275,11 @@ func (w *walker) wanted(name, rel string) bool {
 	if len(w.include) > 0 {
 		return matchAny(w.include, rel, false)
 	}
+	return IsPlanName(name)
+}
+
+// IsPlanName reports whether a file's name marks it as a plan: *.plan.yaml or
+// *.plan.yml.
+func IsPlanName(name string) bool {
 	return strings.HasSuffix(name, ".plan.yaml") || strings.HasSuffix(name, ".plan.yml")
 }
