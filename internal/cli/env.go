@@ -25,6 +25,19 @@ func (e *Env) Clock() time.Time {
 	return time.Now()
 }
 
+// Today is the day a command treats as today: flag (--today, YYYY-MM-DD) when it is
+// given, else the clock's local date. A bad flag is bad input.
+func (e *Env) Today(flag string) (plan.Date, error) {
+	if flag == "" {
+		return plan.DateOf(e.Clock()), nil
+	}
+	d, err := plan.ParseDate(flag)
+	if err != nil {
+		return plan.Date{}, BadInputf("--today: %v", err)
+	}
+	return d, nil
+}
+
 // Var reads an environment variable through Env.Getenv when a test set it.
 func (e *Env) Var(key string) string {
 	if e.Getenv != nil {

@@ -19,7 +19,6 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
-	"github.com/planascode/plan/internal/plan"
 	report "github.com/planascode/plan/internal/render"
 )
 
@@ -147,11 +146,9 @@ func Run(opts *Options) error {
 	if format != "html" && (opts.Template != "" || opts.CSS != "") {
 		return cli.BadInputf("--template and --css apply to HTML reports only: add --format html or write to a .html file")
 	}
-	today := plan.DateOf(env.Clock())
-	if opts.Today != "" {
-		if today, err = plan.ParseDate(opts.Today); err != nil {
-			return cli.BadInputf("--today: %v", err)
-		}
+	today, err := env.Today(opts.Today)
+	if err != nil {
+		return err
 	}
 	target, err := env.Target(opts.File, opts.Config, "plan render FILE")
 	if err != nil {

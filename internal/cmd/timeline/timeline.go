@@ -13,7 +13,6 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
-	"github.com/planascode/plan/internal/plan"
 	sched "github.com/planascode/plan/internal/timeline"
 )
 
@@ -94,12 +93,9 @@ func Run(opts *Options) error {
 	if opts.Width != 0 && opts.Width < sched.MinWidth {
 		return cli.BadInputf("--width must be at least %d columns, not %d", sched.MinWidth, opts.Width)
 	}
-	today := plan.DateOf(env.Clock())
-	if opts.Today != "" {
-		var err error
-		if today, err = plan.ParseDate(opts.Today); err != nil {
-			return cli.BadInputf("--today: %v", err)
-		}
+	today, err := env.Today(opts.Today)
+	if err != nil {
+		return err
 	}
 	target, err := env.Target(opts.File, opts.Config, "plan timeline FILE")
 	if err != nil {
