@@ -40,9 +40,8 @@ var tabProblems = map[string]bool{
 	"found a tab character where an indentation space is expected": true,
 }
 
-// searchBudget bounds the bytes YAMLErrorPosition parses looking for a problem's line:
-// each step parses the file up to one more line, so a problem thousands of lines past
-// where its block starts in a large file would cost the square of its size.
+// searchBudget bounds the bytes YAMLErrorPosition parses looking for a problem's line,
+// about twenty parses of a large plan, so that a huge broken file is rejected quickly.
 const searchBudget = 8 << 20
 
 // YAMLErrorPosition turns a yaml.v3 error about source into the line and column of the
@@ -53,9 +52,9 @@ const searchBudget = 8 << 20
 // (one line early for its parser's problems), not the problem's own line: a key indented
 // one space too far in the fifth stakeholder is reported where the list of stakeholders
 // begins, and a tab where the text before it began. So the file is parsed again up to
-// each line from there on, and the problem is on the first line whose parse fails the
-// same way. Its column is that of the tab or reserved character at fault, if there is
-// one, else where the line's text starts.
+// lines from there on, and the problem is on the first line whose parse fails the same
+// way. Its column is that of the tab or reserved character at fault, if there is one,
+// else where the line's text starts.
 func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 	line, msg = yamlErrorLine(err)
 	lines := NewLines(source)
@@ -83,18 +82,41 @@ func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 // end of that line fails to parse with msg, or "from" when none does within the budget.
 func firstFailingLine(lines *Lines, from int, msg string) int {
 	spent := 0
-	for n := from; n <= lines.Len(); n++ {
+	fails := func(n int) (bool, bool) {
 		prefix := lines.through(n)
 		if spent += len(prefix); spent > searchBudget {
-			break
+			return false, false
 		}
-		if err := parseAll(prefix); err != nil {
-			if _, m := yamlErrorLine(err); m == msg {
-				return n
-			}
+		err := parseAll(prefix)
+		if err == nil {
+			return false, true
+		}
+		_, m := yamlErrorLine(err)
+		return m == msg, true
+	}
+	// The whole file fails with msg, unless the problem is one parsing alone does not
+	// find (a key given twice, which only decoding refuses).
+	lo, hi := from, lines.Len()
+	if ok, within := fails(hi); !ok || !within {
+		return from
+	}
+	// The parser stops at its first problem, so once the file up to some line fails, the
+	// file up to a later line fails the same way (but for a quote or bracket still open
+	// where a prefix ends, which fails differently): the first failing line is found by
+	// halving, in a few parses rather than one a line.
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		ok, within := fails(mid)
+		if !within {
+			return from
+		}
+		if ok {
+			hi = mid
+		} else {
+			lo = mid + 1
 		}
 	}
-	return from
+	return lo
 }
 
 // parseAll parses every document in body, as the loader and the editor read them, and
