@@ -84,6 +84,34 @@ func (c *chart) col(d plan.Date) int {
 	return c.from.DaysUntil(d) * c.barW / c.days
 }
 
+// bar is the first and last column of a dated phase's bar.
+func (c *chart) bar(p Phase) (from, to int) {
+	from, to = c.col(p.Start), c.barW-1
+	if !p.Open() {
+		// The bar ends where the day after the phase would begin, so that phases that
+		// follow on from each other meet without overlapping or leaving a hole.
+		to = c.col(p.End.AddDays(1)) - 1
+	}
+	return from, max(to, from)
+}
+
+// todayCol is the column of the today line, or -1 when today is off the chart. A column
+// may hold the last days of one phase and the first of the next, and is drawn in the
+// next one's bar; today is then moved into the bar of the phase the header says it is
+// in, so that line and words agree.
+func (c *chart) todayCol() int {
+	today := c.s.Today
+	if !c.inRange(today) {
+		return -1
+	}
+	at := c.col(today)
+	if on := c.s.PhasesOn(today); len(on) > 0 {
+		from, to := c.bar(on[0])
+		at = min(max(at, from), to)
+	}
+	return at
+}
+
 // inRange reports whether day d is drawn.
 func (c *chart) inRange(d plan.Date) bool {
 	return c.days > 0 && !d.Before(c.from) && c.from.DaysUntil(d) < c.days
@@ -165,10 +193,11 @@ func (c *chart) where(today, start, end plan.Date) string {
 
 // todayLine puts "today ▼" over today's column, or "" when today is off the chart.
 func (c *chart) todayLine() string {
-	if !c.inRange(c.s.Today) {
+	col := c.todayCol()
+	if col < 0 {
 		return ""
 	}
-	at := c.labelW + 1 + c.col(c.s.Today)
+	at := c.labelW + 1 + col
 	label := "today " + glyphTodayMark
 	start := at - (lipgloss.Width(label) - 1)
 	if start < c.labelW+1 {
@@ -226,10 +255,7 @@ func (c *chart) emptyCells() []cell {
 // markToday draws the today line through the gaps of a row; a bar keeps its colour over
 // it so that a phase's status stays readable.
 func (c *chart) markToday(cells []cell) {
-	if !c.inRange(c.s.Today) {
-		return
-	}
-	if at := c.col(c.s.Today); cells[at].r == ' ' {
+	if at := c.todayCol(); at >= 0 && cells[at].r == ' ' {
 		cells[at] = cell{glyphToday, classToday}
 	}
 }
@@ -238,14 +264,7 @@ func (c *chart) phaseRow(p Phase) string {
 	cells := c.emptyCells()
 	if c.days > 0 && !p.Start.IsZero() {
 		cls := statusClass(p.Status)
-		from := c.col(p.Start)
-		to := c.barW - 1
-		if !p.Open() {
-			// The bar ends where the day after the phase would begin, so that phases that
-			// follow on from each other meet without overlapping or leaving a hole.
-			to = c.from.DaysUntil(p.End.AddDays(1))*c.barW/c.days - 1
-		}
-		to = max(to, from)
+		from, to := c.bar(p)
 		for i := from; i <= to; i++ {
 			cells[i] = cell{glyphBar, cls}
 		}
