@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/planascode/plan/internal/plan"
@@ -49,5 +50,25 @@ timeline:
 	}
 	if checked == 0 {
 		t.Fatal("no day was checked")
+	}
+}
+
+// TestAxisWithoutAMonthStart: a chart in which no month begins still says when it is.
+func TestAxisWithoutAMonthStart(t *testing.T) {
+	for _, tc := range []struct{ start, want string }{
+		{"2027-03-05", "Mar 2027"},
+		{"9999-12-25", "Dec 9999"},
+	} {
+		p, err := plan.Parse("m.plan.yaml", []byte("schema_version: 1\ntitle: M\ntimeline:\n  phases:\n    - {id: a, kind: launch, start: "+tc.start+", days: 3}\n"), plan.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Build(p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(newChart(s, TextOptions{Width: 60}).axis()); got != tc.want {
+			t.Errorf("axis of a chart from %s: %q, want %q", tc.start, got, tc.want)
+		}
 	}
 }
