@@ -64,7 +64,8 @@ var unsafeStart = lazyregexp.New(`(?i)^(?:(?:call|click|href|dateformat|axisform
 // mermaidText makes plan text safe as a gantt task's text, title or label. A colon ends
 // the text and starts the task's data, so ": " becomes " – " and any other colon the
 // look-alike "∶"; "#" goes, because Mermaid's renderer reads "#name;" as an entity; a
-// beginning the lexer would mistake for a keyword is put in typographic quotes.
+// beginning the lexer would mistake for a keyword is put in typographic quotes, and a
+// leading "%" becomes the full-width "％".
 func mermaidText(s string) string {
 	s = plan.OneLine(strings.Map(func(r rune) rune {
 		switch {
@@ -82,6 +83,11 @@ func mermaidText(s string) string {
 		s = strings.ReplaceAll(s, "%%", "%")
 	}
 	s = plan.OneLine(s)
+	if strings.HasPrefix(s, "%") {
+		// Quotes would not help: "“%" is a character then "%", a comment too. The
+		// full-width sign reads the same and is no comment.
+		s = "％" + s[1:]
+	}
 	if unsafeStart.MatchString(s) {
 		s = "“" + s + "”"
 	}

@@ -23,6 +23,8 @@ func TestMermaidText(t *testing.T) {
 		"Ganttry":                        "Ganttry",
 		"2027-03-01 review":              "“2027-03-01 review”",
 		"5% more":                        "“5% more”",
+		"% of residents":                 "％ of residents",
+		"%% hidden":                      "％ hidden",
 		`"quoted"`:                       `“"quoted"”`,
 		"Title of the thing":             "“Title of the thing”",
 		"Titles":                         "Titles",
