@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -167,13 +168,19 @@ type tick struct {
 	label string
 }
 
-// ticks marks the first of each month (or of every second, third, sixth or twelfth
-// month when months are too narrow for their names) within [from, to].
+// tickSteps are the months between ticks, narrowest first: months, quarters, half
+// years, years, and then 2, 5, 10, 20, 50, … years, so that even a timeline of
+// thousands of years keeps its labels apart.
+var tickSteps = []int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
+
+// ticks marks the first of each month (or of every second, third, sixth month, every
+// year or every few years when months are too narrow for their names) within [from, to].
+// Ticks a year or more apart are labelled with the year alone.
 func ticks(from, to plan.Date, dayW float64) []tick {
-	step := 1
-	for _, s := range []int{1, 2, 3, 6, 12} {
-		step = s
+	step := tickSteps[len(tickSteps)-1]
+	for _, s := range tickSteps {
 		if float64(s)*30.4*dayW >= minTickSpacing {
+			step = s
 			break
 		}
 	}
@@ -182,14 +189,18 @@ func ticks(from, to plan.Date, dayW float64) []tick {
 	if first.Before(t) {
 		first = first.AddDate(0, 1, 0)
 	}
-	// Align stepped ticks to the calendar (quarters start in Jan, Apr, Jul, Oct).
-	for (int(first.Month())-1)%step != 0 {
+	// Align stepped ticks to the calendar: quarters start in Jan, Apr, Jul and Oct, and
+	// five-year ticks fall on years that end in 0 or 5.
+	for (first.Year()*12+int(first.Month())-1)%step != 0 {
 		first = first.AddDate(0, 1, 0)
 	}
 	var out []tick
 	for d := first; !d.After(to.Time()); d = d.AddDate(0, step, 0) {
 		label := d.Format("Jan")
-		if len(out) == 0 || d.Month() == time.January {
+		switch {
+		case step >= 12:
+			label = strconv.Itoa(d.Year())
+		case len(out) == 0 || d.Month() == time.January:
 			label = d.Format("Jan 2006")
 		}
 		out = append(out, tick{day: plan.DateOf(d), label: label})

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -195,6 +196,33 @@ func TestTicksSpanYears(t *testing.T) {
 	for _, tk := range ts {
 		if tk.day.Before(from) || tk.day.After(to) {
 			t.Errorf("tick %s outside the chart", tk.day)
+		}
+	}
+}
+
+// TestTicksNeverTouch: over any span, from a month to the whole calendar, the axis
+// labels keep apart and stay few.
+func TestTicksNeverTouch(t *testing.T) {
+	const width = 500.0
+	for _, span := range [][2]string{
+		{"2027-03-01", "2027-04-15"},
+		{"2027-01-01", "2037-01-01"},
+		{"2000-06-01", "2050-06-01"},
+		{"0001-01-01", "9999-12-31"},
+	} {
+		from, to := plan.MustDate(span[0]), plan.MustDate(span[1])
+		dayW := width / float64(from.DaysUntil(to)+1)
+		ts := ticks(from, to, dayW)
+		if len(ts) == 0 || len(ts) > 20 {
+			t.Errorf("%s to %s: %d ticks", span[0], span[1], len(ts))
+		}
+		prevEnd := math.Inf(-1)
+		for _, tk := range ts {
+			x := float64(from.DaysUntil(tk.day)) * dayW
+			if x < prevEnd {
+				t.Errorf("%s to %s: tick %q at %.1f runs into the one before, which ends at %.1f", span[0], span[1], tk.label, x, prevEnd)
+			}
+			prevEnd = x + textWidth(tk.label, ganttFont) + 4
 		}
 	}
 }
