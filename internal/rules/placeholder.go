@@ -33,11 +33,12 @@ func placeholderRule() Rule {
 // placeholderRE is compiled once, on first use: the rule runs on every string of thousands
 // of files, but commands that check nothing should not pay for it at start-up.
 // An [Insert …] prompt is matched up to its closing bracket (bounded) so that the message
-// can quote it.
+// can quote it. [Group N] is matched as written too, as lint-rules.md spells it: no real
+// text says it.
 //
 // RE2's \b knows only ASCII word characters, so the whole-word markers carry their own
 // boundaries: "ÀTODO" and "TODOé" are words of their own, not markers.
-var placeholderRE = lazyregexp.New(`(\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group [0-9]+|stakeholders|issue)\])|(?:^|[^\p{L}\p{N}_])(TODO|TBD|XXX)(?:[^\p{L}\p{N}_]|$)`)
+var placeholderRE = lazyregexp.New(`(\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group (?:[0-9]+|N)|stakeholders|issue)\])|(?:^|[^\p{L}\p{N}_])(TODO|TBD|XXX)(?:[^\p{L}\p{N}_]|$)`)
 
 // findPlaceholder returns the first template placeholder in s. Every placeholder holds
 // "[", "TODO", "TBD" or "XXX", so nearly every string is dismissed without running the

@@ -8,7 +8,7 @@ func TestPlaceholder(t *testing.T) {
 			name: "real text, lower-case todo, longer words and keys do not fire",
 			yaml: `schema_version: 1
 title: Sizes XXXL and todo lists
-summary: TODOs, TBDs, XXX_y, ÀTODO, TODOé, TBD2, [Name of the street], [names], [Group N], [insert], [Issue]
+summary: TODOs, TBDs, XXX_y, ÀTODO, TODOé, TBD2, [Name of the street], [names], [Group M], [Group 1a], [insert], [Issue]
 x_TODO: fine
 `,
 		},
@@ -100,6 +100,7 @@ func TestIsPlaceholder(t *testing.T) {
 		{"[Names]", true},
 		{"[Group 1]", true},
 		{"[Group 12]", true},
+		{"[Group N]", true},
 		{"[stakeholders]", true},
 		{"[issue]", true},
 		{"TODO", true},
