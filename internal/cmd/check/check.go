@@ -191,7 +191,8 @@ func Run(opts *Options) error {
 		}
 	}
 	for _, e := range unreadable {
-		fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %v\n", e)
+		// A path may hold a line break or an escape sequence (see diag.Displayable).
+		fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %s\n", diag.Displayable(e.Error()))
 	}
 	if len(res.Crashes) > 0 {
 		// A bug, not the user's doing: exit 3, with the first crash as the one line.
