@@ -8,7 +8,7 @@ import (
 )
 
 // ErrNoSlug is returned by Slug for a name with nothing to make an id from.
-var ErrNoSlug = errors.New("the name has no letters or digits to make an id from")
+var ErrNoSlug = errors.New("the name has no letters or digits with an ASCII spelling to make an id from")
 
 // slugPrefix starts a slug whose name starts with a digit, since an id must start with a
 // letter.

@@ -36,8 +36,12 @@ func Capitalise(s string) string {
 // accents, so that "Straße" becomes "strasse" rather than "stra-e".
 var letters = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'þ': "th", 'ł': "l",
-	'ı': "i", 'ħ': "h", 'ŋ': "ng", 'ĸ': "k", 'ſ': "s",
+	'ı': "i", 'ħ': "h", 'ŋ': "ng", 'ĸ': "k", 'ſ': "s", 'ŧ': "t",
 }
+
+// apostrophes are the characters people type for one, which join a word's letters rather
+// than separate words: "People‘s", "Hawaiʻi".
+var apostrophes = map[rune]bool{'\'': true, '’': true, '‘': true, 'ʼ': true, 'ʻ': true, '´': true, '`': true, '＇': true}
 
 // ASCIIWords spells s as lower-case ASCII words, for ids and names made from text:
 // accented Latin letters lose their accents ("Café" gives "cafe"), letters with no
@@ -48,7 +52,15 @@ var letters = map[rune]string{
 func ASCIIWords(s string) []string {
 	var b strings.Builder
 	sep := false
-	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
+	// Apostrophes go before decomposition, which would split "´" into a space and an
+	// accent.
+	s = strings.Map(func(r rune) rune {
+		if apostrophes[r] {
+			return -1
+		}
+		return r
+	}, strings.ToLower(s))
+	for _, r := range norm.NFKD.String(s) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
 			if sep && b.Len() > 0 {
@@ -62,8 +74,8 @@ func ASCIIWords(s string) []string {
 			}
 			sep = false
 			b.WriteString(letters[r])
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == 'ʼ':
-			// Accents left over from decomposition, and apostrophes, which join a word.
+		case unicode.Is(unicode.Mn, r):
+			// Accents left over from decomposition.
 		default:
 			sep = true
 		}
