@@ -163,7 +163,7 @@ func strictHelp(root *cobra.Command) {
 		show := c.Run
 		c.Run = nil
 		c.RunE = func(cmd *cobra.Command, args []string) error {
-			if found, _, err := cmd.Root().Find(args); found == nil || err != nil {
+			if found, rest, err := cmd.Root().Find(args); found == nil || err != nil || len(rest) > 0 {
 				return cli.BadInputf("unknown help topic %q: run plan help to list the commands", strings.Join(args, " "))
 			}
 			show(cmd, args)

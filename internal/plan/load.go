@@ -287,7 +287,9 @@ func yamlError(file string, body []byte, err error) *Error {
 	return syntaxError(file, line, col, "invalid YAML: "+msg)
 }
 
-// firstInvalidUTF8 finds the first byte of body that is not UTF-8.
+// firstInvalidUTF8 finds the first byte of body that is not UTF-8. body has had its
+// byte-order mark removed already, so its lines are indexed as they are (a second mark
+// is text).
 func firstInvalidUTF8(body []byte) (line, col int, bad bool) {
 	if utf8.Valid(body) {
 		return 0, 0, false
@@ -295,7 +297,7 @@ func firstInvalidUTF8(body []byte) (line, col int, bad bool) {
 	for i := 0; i < len(body); {
 		r, size := utf8.DecodeRune(body[i:])
 		if r == utf8.RuneError && size <= 1 {
-			line, col = NewLines(body).Position(i)
+			line, col = (&Lines{body: body}).Position(i)
 			return line, col, true
 		}
 		i += size
@@ -309,7 +311,7 @@ func firstNUL(body []byte) (line, col int, found bool) {
 	if i < 0 {
 		return 0, 0, false
 	}
-	line, col = NewLines(body).Position(i)
+	line, col = (&Lines{body: body}).Position(i)
 	return line, col, true
 }
 

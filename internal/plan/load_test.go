@@ -29,6 +29,8 @@ func TestParseRejects(t *testing.T) {
 		{"NUL byte after CR line breaks", "schema_version: 1\rtitle: a\rsummary: é\x00\r", "3:11 yaml-syntax NUL byte"},
 		{"invalid UTF-8 after NEL and LS", "schema_version: 1\u0085title: a\u2028summary: \xff\n", "3:10 yaml-syntax not valid UTF-8"},
 		{"NUL byte after a byte-order mark", "\ufeffa\x00\n", "1:2 yaml-syntax NUL byte"},
+		{"invalid UTF-8 after two byte-order marks", "\ufeff\ufeff\xff", "1:2 yaml-syntax not valid UTF-8"},
+		{"NUL byte after two byte-order marks", "\ufeff\ufeffa: \x00", "1:5 yaml-syntax NUL byte"},
 		{"multi-document", "schema_version: 1\ntitle: a\n---\nschema_version: 1\n", "3:1 yaml-syntax more than one YAML document"},
 		{"top level list", "- schema_version: 1\n", "1:1 schema top level must be a mapping"},
 		{"top level scalar", "hello\n", "1:1 schema top level must be a mapping"},

@@ -40,29 +40,37 @@ var tabProblems = map[string]bool{
 	"found a tab character where an indentation space is expected": true,
 }
 
-// searchBudget bounds the bytes YAMLErrorPosition parses looking for a problem's line,
-// about twenty parses of a large plan, so that a huge broken file is rejected quickly.
-const searchBudget = 8 << 20
+// searchBudget bounds the bytes YAMLErrorPosition parses looking for a problem's line.
+// Each step parses the file up to one more line, so the cost grows with the square of
+// the distance from where yaml.v3 points; a problem too far away, in a large file, is
+// reported where yaml.v3 points rather than found at that cost.
+const searchBudget = 2 << 20
 
 // YAMLErrorPosition turns a yaml.v3 error about source into the line and column of the
 // problem (1 where it cannot tell) and what it says, so that callers can report it as
 // FILE:LINE:COL: message.
 //
-// yaml.v3 names the line where the block, list or text that holds the problem starts
-// (one line early for its parser's problems), not the problem's own line: a key indented
-// one space too far in the fifth stakeholder is reported where the list of stakeholders
-// begins, and a tab where the text before it began. So the file is parsed again up to
-// lines from there on, and the problem is on the first line whose parse fails the same
-// way. Its column is that of the tab or reserved character at fault, if there is one,
-// else where the line's text starts.
+// For its parser's problems yaml.v3 names the line where the block or list holding the
+// problem starts (one line early at that), not the problem's own: a key indented one
+// space too far in the fifth stakeholder is reported where the register begins. For a
+// tab it names the line where the text before the tab began, and for an alias to no
+// anchor or a forbidden character no line at all. In those cases the file is parsed
+// again up to each line from there on, and the problem is on the first line whose parse
+// fails the same way. (Its scanner's other problems are named at the line of the token
+// at fault, which may start a text running over several lines: that line is kept.)
+// The column is that of the tab or reserved character at fault, if there is one, else
+// where the line's text starts.
 func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 	line, msg = yamlErrorLine(err)
 	lines := NewLines(source)
-	if parserProblems[msg] && strings.HasPrefix(err.Error(), "yaml: line ") {
+	named := strings.HasPrefix(err.Error(), "yaml: line ")
+	if parserProblems[msg] && named {
 		line++
 	}
 	line = max(min(line, lastLine(lines)), 1)
-	line = firstFailingLine(lines, line, msg)
+	if parserProblems[msg] || tabProblems[msg] || !named {
+		line = firstFailingLine(lines, line, msg)
+	}
 	text := lines.Runes(line)
 	switch {
 	case tabProblems[msg]:
@@ -80,43 +88,23 @@ func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 
 // firstFailingLine returns the first line from "from" on such that the file up to the
 // end of that line fails to parse with msg, or "from" when none does within the budget.
+// It tries line after line rather than halving: a prefix that ends inside a quoted text
+// running over several lines fails another way than the whole file, so whether a
+// prefix fails is not monotonic in its length.
 func firstFailingLine(lines *Lines, from int, msg string) int {
 	spent := 0
-	fails := func(n int) (bool, bool) {
+	for n := from; n <= lines.Len(); n++ {
 		prefix := lines.through(n)
 		if spent += len(prefix); spent > searchBudget {
-			return false, false
+			break
 		}
-		err := parseAll(prefix)
-		if err == nil {
-			return false, true
-		}
-		_, m := yamlErrorLine(err)
-		return m == msg, true
-	}
-	// The whole file fails with msg, unless the problem is one parsing alone does not
-	// find (a key given twice, which only decoding refuses).
-	lo, hi := from, lines.Len()
-	if ok, within := fails(hi); !ok || !within {
-		return from
-	}
-	// The parser stops at its first problem, so once the file up to some line fails, the
-	// file up to a later line fails the same way (but for a quote or bracket still open
-	// where a prefix ends, which fails differently): the first failing line is found by
-	// halving, in a few parses rather than one a line.
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		ok, within := fails(mid)
-		if !within {
-			return from
-		}
-		if ok {
-			hi = mid
-		} else {
-			lo = mid + 1
+		if err := parseAll(prefix); err != nil {
+			if _, m := yamlErrorLine(err); m == msg {
+				return n
+			}
 		}
 	}
-	return lo
+	return from
 }
 
 // parseAll parses every document in body, as the loader and the editor read them, and

@@ -37,6 +37,8 @@ func TestYAMLErrorPosition(t *testing.T) {
 		{"a problem in a second document", "a: 1\n---\nb: [1\nc: 2\n", 3, 1, "did not find expected ',' or ']'"},
 		{"a control character", "schema_version: 1\ntitle: abc\x01\n", 2, 11, "control characters are not allowed"},
 		{"a C1 control after text", "a: 1\nb: é\u0086\n", 2, 5, "control characters are not allowed"},
+		{"an alias to no anchor before a quoted text over several lines", "schema_version: 1\ntitle: T\nstakeholders:\n  - id: g\n    name: G\n    channels:\n    - email\n    - *web\n      \"Residents of the\n      estate, many of whom\n      work shifts\"\n", 8, 5, "unknown anchor 'web' referenced"},
+		{"a scanner problem at the start of a text over several lines stays there", "title: *t\n'long\n\n\n\n\n text'\n", 2, 1, "could not find expected ':'"},
 		{"CR line breaks count", "a: 1\rb: [x\rc: 2\r", 2, 1, "did not find expected ',' or ']'"},
 		{"a byte-order mark is not a column", "\ufeffa: @x\n", 1, 4, "found character that cannot start any token"},
 	} {

@@ -206,7 +206,7 @@ func PathString(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		switch {
-		case t != "" && t[0] >= '0' && t[0] <= '9':
+		case isIndex(t):
 			b.WriteString("[" + t + "]")
 		case !plainKey(t):
 			b.WriteString("[" + strconv.Quote(t) + "]")
@@ -218,6 +218,20 @@ func PathString(tokens []string) string {
 		}
 	}
 	return b.String()
+}
+
+// isIndex reports whether a token is a list index: digits only. (A mapping key of digits
+// only reads the same; the format has none.)
+func isIndex(t string) bool {
+	if t == "" {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainKey reports whether key is written as it is in a path: ASCII letters, digits, _

@@ -26,17 +26,17 @@ func phaseGap() Rule {
 func checkPhaseGap(p *plan.Plan, _ Settings) []Result {
 	var out []Result
 	phases := p.ResolvePhases()
-	outOfOrder := map[int]bool{}
-	for _, problem := range orderProblems(phases) {
-		outOfOrder[problem.index] = true
+	// While any phase is out of order or overlaps another (phase-order's findings), the
+	// days between two neighbours in the list may belong to a phase listed elsewhere:
+	// gaps mean something once the order is fixed.
+	if len(orderProblems(phases)) > 0 {
+		return nil
 	}
 	// Only neighbours in the list are compared: with an undated or open-ended phase between
-	// two dated ones, nobody can say which days are uncovered. Nor can they when either
-	// neighbour is out of order (phase-order's finding): the days between them may belong
-	// to another phase listed elsewhere.
+	// two dated ones, nobody can say which days are uncovered.
 	for i := 1; i < len(phases); i++ {
 		prev, cur := phases[i-1], phases[i]
-		if !prev.Dated() || prev.End.Before(prev.Start) || cur.Undated || outOfOrder[i-1] || outOfOrder[i] {
+		if !prev.Dated() || prev.End.Before(prev.Start) || cur.Undated {
 			continue
 		}
 		gap := prev.End.DaysUntil(cur.Start) - 1

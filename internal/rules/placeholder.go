@@ -67,9 +67,9 @@ func isPlaceholder(s string) bool {
 func checkPlaceholder(p *plan.Plan, _ Settings) []Result {
 	var out []Result
 	var path []string
-	// The walk does not follow aliases: an alias always refers to an anchored node that
-	// appears earlier in the same tree, so the walk reaches every string exactly once at
-	// its anchor, and a billion-laughs style file costs no more than its size.
+	// The loader has replaced every alias with a copy placed at the alias (see
+	// plan.expandAliases), so each use of an aliased text is a value of its own here;
+	// the loader's limit on expansion bounds the walk.
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		switch n.Kind {

@@ -18,8 +18,12 @@ x_TODO: fine
 title: T
 x_notes:
   "who.to ask\nnext": TODO
+  "1.\nfoo]": TODO
 `,
-			want: []string{`4:23 error x_notes["who.to ask\nnext"] still holds the template placeholder "TODO"`},
+			want: []string{
+				`4:23 error x_notes["who.to ask\nnext"] still holds the template placeholder "TODO"`,
+				`5:15 error x_notes["1.\nfoo]"] still holds the template placeholder "TODO"`,
+			},
 		},
 		{
 			name: "an unclosed [Insert prompt",

@@ -210,20 +210,13 @@ func (c *chart) todayLine() string {
 }
 
 // axis labels the first day of each month with its name, or its year for a January when
-// the chart crosses into a new year; labels that would touch are left out. A chart in
-// which no month begins has its first column labelled with its month and year, so that
-// every chart says when it is.
+// the chart crosses into a new year; labels that would touch are left out. A chart with
+// no label left (no month begins on it, or its one label does not fit) has its first
+// column labelled with its month and year, so that every chart says when it is.
 func (c *chart) axis() string {
 	cells := []rune(strings.Repeat(" ", c.barW))
 	last := c.from.AddDays(c.days - 1)
 	firstYear := c.from.Time().Year()
-	if firstOfMonth(last).Before(c.from) {
-		label := c.from.Time().Format("Jan 2006")
-		if len(label) <= c.barW {
-			copy(cells, []rune(label))
-		}
-		return strings.Repeat(" ", c.labelW+1) + c.st.render(classFaint, strings.TrimRight(string(cells), " "))
-	}
 	free := 0
 	for d := firstOfMonth(c.from); !d.After(last); d = firstOfMonth(d.AddDays(32)) {
 		if d.Before(c.from) {
@@ -239,6 +232,11 @@ func (c *chart) axis() string {
 		}
 		copy(cells[at:], []rune(label))
 		free = at + len(label) + 1
+	}
+	if free == 0 {
+		// No month begins on the chart, or its one label did not fit: the first column
+		// says when the chart is.
+		copy(cells, []rune(c.from.Time().Format("Jan 2006")))
 	}
 	return strings.Repeat(" ", c.labelW+1) + c.st.render(classFaint, strings.TrimRight(string(cells), " "))
 }

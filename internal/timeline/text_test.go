@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,10 +41,24 @@ timeline:
 			continue
 		}
 		for width := MinWidth; width <= 160; width++ {
-			c := newChart(s, TextOptions{Width: width})
-			at := c.todayCol()
-			if lo, hi := c.bar(on[0]); at < lo || at > hi {
-				t.Fatalf("width %d, today %s in %s: today line at column %d, bar at %d-%d", width, today, on[0].ID, at, lo, hi)
+			// Read the chart as drawn: the column of the today marker, and what the row of
+			// the phase the header names has in that column.
+			marker := -1
+			var row []rune
+			for _, l := range newChart(s, TextOptions{Width: width}).lines() {
+				r := []rune(l)
+				if i := strings.IndexRune(l, '▼'); i >= 0 && marker < 0 {
+					marker = len([]rune(l[:i]))
+				}
+				if strings.HasPrefix(l, on[0].Name+" ") && len(r) > 0 && row == nil {
+					row = r
+				}
+			}
+			if marker < 0 || row == nil {
+				t.Fatalf("width %d, today %s: no marker or no row for %s", width, today, on[0].Name)
+			}
+			if marker >= len(row) || row[marker] != glyphBar {
+				t.Fatalf("width %d, today %s in %s: the marker's column %d is not in its bar:\n%s", width, today, on[0].ID, marker, string(row))
 			}
 			checked++
 		}
@@ -55,11 +70,17 @@ timeline:
 
 // TestAxisWithoutAMonthStart: a chart in which no month begins still says when it is.
 func TestAxisWithoutAMonthStart(t *testing.T) {
-	for _, tc := range []struct{ start, want string }{
-		{"2027-03-05", "Mar 2027"},
-		{"9999-12-25", "Dec 9999"},
+	for _, tc := range []struct {
+		start string
+		days  int
+		want  string
+	}{
+		{"2027-03-05", 3, "Mar 2027"},
+		{"9999-12-25", 3, "Dec 9999"},
+		// January begins in the last column, too late for its label to fit.
+		{"2026-12-10", 23, "Dec 2026"},
 	} {
-		p, err := plan.Parse("m.plan.yaml", []byte("schema_version: 1\ntitle: M\ntimeline:\n  phases:\n    - {id: a, kind: launch, start: "+tc.start+", days: 3}\n"), plan.Options{})
+		p, err := plan.Parse("m.plan.yaml", []byte(fmt.Sprintf("schema_version: 1\ntitle: M\ntimeline:\n  phases:\n    - {id: a, kind: launch, start: %s, days: %d}\n", tc.start, tc.days)), plan.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
