@@ -402,6 +402,24 @@ func TestYAMLLanguageServer(t *testing.T) {
 		return true
 	})
 
+	// 4. An empty value counts as absent, in the editor as in plan check: `influence:`
+	// with nothing after it is no error.
+	empty := strings.Replace(valid, "influence: medium", "influence:", 1)
+	if empty == valid {
+		t.Fatal("the example has no influence: medium to empty")
+	}
+	emptyURI := open("empty.plan.yaml", empty)
+	c.waitFor("diagnostics of the plan with an empty value", func(m lspMessage) bool {
+		var p publishDiagnostics
+		if m.Method != "textDocument/publishDiagnostics" || json.Unmarshal(m.Params, &p) != nil || p.URI != emptyURI {
+			return false
+		}
+		for _, d := range p.Diagnostics {
+			t.Errorf("plan with an empty value: line %d: %s [%s]", d.Range.Start.Line+1, d.Message, d.Source)
+		}
+		return true
+	})
+
 	c.call("shutdown", nil)
 	c.notify("exit", nil)
 	select {

@@ -268,21 +268,27 @@ const (
 func describe(e *jsonschema.ValidationError) string {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Type:
+		// The schema lets an optional value be empty, as the format says (an editor sees
+		// `key:` as null); the loader drops empty values before validating, so "empty" is
+		// never what a message should offer.
+		want := slices.DeleteFunc(slices.Clone(k.Want), func(t string) bool { return t == "null" })
 		switch {
 		case strings.HasSuffix(e.SchemaURL, "/$defs/date"):
 			return fmt.Sprintf("must be a date written YYYY-MM-DD, not %s", typeWord(k.Got))
 		case strings.HasSuffix(e.SchemaURL, "/$defs/duration"):
 			// minimums: {planning: 3} reads as plain sense; say which unit to add.
 			return fmt.Sprintf("must be a duration, not %s: write weeks as 3w or days as 28d", typeWord(k.Got))
-		case slices.Equal(k.Want, []string{"integer"}) && k.Got == "number":
+		case slices.Equal(want, []string{"integer"}) && k.Got == "number":
 			// A whole number was given as a fraction: "not a number" would read as nonsense.
 			return "must be a whole number, not a fraction"
 		}
-		return fmt.Sprintf("must be %s, not %s", typeWords(k.Want), typeWord(k.Got))
+		return fmt.Sprintf("must be %s, not %s", typeWords(want), typeWord(k.Got))
 	case *kind.Enum:
-		want := make([]string, len(k.Want))
-		for i, w := range k.Want {
-			want[i] = fmt.Sprint(w)
+		var want []string
+		for _, w := range k.Want {
+			if w != nil {
+				want = append(want, fmt.Sprint(w))
+			}
 		}
 		return fmt.Sprintf("must be one of %s, not %s", strings.Join(want, ", "), quoteValue(k.Got))
 	case *kind.Const:
@@ -404,7 +410,11 @@ func mergedTypes(e *jsonschema.ValidationError) (string, bool) {
 		if !ok || len(c.InstanceLocation) != len(e.InstanceLocation) {
 			return "", false
 		}
-		want = append(want, t.Want...)
+		for _, w := range t.Want {
+			if w != "null" {
+				want = append(want, w)
+			}
+		}
 		got = t.Got
 	}
 	if len(want) == 0 {
