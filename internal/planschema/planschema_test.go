@@ -22,6 +22,8 @@ func TestEmptyValuesAreAbsent(t *testing.T) {
 		{"empty role", `{` + head + `"roles": {"sro": null, "custom_role": null}}`, ""},
 		{"empty role name", `{` + head + `"roles": {"sro": {"name": null}}}`, ""},
 		{"empty level", `{` + head + `"stakeholders": [{"id": "s", "name": "S", "influence": null, "engagement": {"current": null}}]}`, ""},
+		{"empty optional reference", `{` + head + `"activities": [{"id": "a", "name": "A", "phase": null}]}`, ""},
+		{"a bad optional reference", `{` + head + `"activities": [{"id": "a", "name": "A", "phase": "Launch"}]}`, "is not a valid id"},
 		{"empty date", `{` + head + `"objectives": [{"id": "o", "statement": "S", "time_related": null}]}`, ""},
 		{"empty end beside weeks", `{` + head + `"timeline": {"phases": [{"id": "p", "kind": "planning", "end": null, "weeks": 2}]}}`, ""},
 		{"empty days beside weeks", `{` + head + `"timeline": {"phases": [{"id": "p", "kind": "planning", "weeks": 2, "days": null}]}}`, ""},
