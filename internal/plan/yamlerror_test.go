@@ -81,3 +81,55 @@ func TestYAMLErrorPositionBudget(t *testing.T) {
 		t.Errorf("line %d, want 2 (where the list starts, as yaml.v3 says)", line)
 	}
 }
+
+// TestYAMLErrorPositionFarFromTheBlock: a problem hundreds of lines into a long list is
+// found at its own line, not where the list starts, and so is an alias to no anchor.
+func TestYAMLErrorPositionFarFromTheBlock(t *testing.T) {
+	build := func(bad func(i int) string) (src []byte, badLine int) {
+		var b strings.Builder
+		b.WriteString("schema_version: 1\ntitle: Long\nstakeholders:\n")
+		line := 4
+		for i := range 200 {
+			if s := bad(i); s != "" {
+				b.WriteString(s)
+				badLine = line
+			} else {
+				fmt.Fprintf(&b, "  - id: s%d\n    name: Group %d\n    influence: medium\n", i, i)
+			}
+			line += 3
+		}
+		return []byte(b.String()), badLine
+	}
+	for _, tc := range []struct {
+		name string
+		bad  func(i int) string
+		col  int
+		msg  string
+	}{
+		{"a key indented one space less", func(i int) string {
+			if i == 180 {
+				return "  - id: s180\n    name: Group 180\n   influence: medium\n"
+			}
+			return ""
+		}, 4, "did not find expected '-' indicator"},
+		{"an alias to no anchor", func(i int) string {
+			if i == 190 {
+				return "  - id: s190\n    name: Group 190\n    influence: *nowhere\n"
+			}
+			return ""
+		}, 5, "unknown anchor 'nowhere' referenced"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, line := build(tc.bad)
+			line += 2 // the third line of the item
+			err := parseAll(src)
+			if err == nil {
+				t.Fatal("yaml.v3 accepted the file")
+			}
+			gotLine, gotCol, msg := YAMLErrorPosition(src, err)
+			if gotLine != line || gotCol != tc.col || msg != tc.msg {
+				t.Errorf("got %d:%d %s, want %d:%d %s", gotLine, gotCol, msg, line, tc.col, tc.msg)
+			}
+		})
+	}
+}
