@@ -390,17 +390,20 @@ func TestYAMLLanguageServer(t *testing.T) {
 	// 3. The example as it is: no diagnostics.
 	valid, _ := plantError(t, "# A valid plan.")
 	valid = strings.Replace(valid, "influence: hgih", "influence: medium", 1)
-	validURI := open("valid.plan.yaml", valid)
-	c.waitFor("diagnostics of the valid plan", func(m lspMessage) bool {
-		var p publishDiagnostics
-		if m.Method != "textDocument/publishDiagnostics" || json.Unmarshal(m.Params, &p) != nil || p.URI != validURI {
-			return false
-		}
-		for _, d := range p.Diagnostics {
-			t.Errorf("valid plan: line %d: %s [%s]", d.Range.Start.Line+1, d.Message, d.Source)
-		}
-		return true
-	})
+	// expectClean waits for the diagnostics of the document at uri and wants none.
+	expectClean := func(uri, what string) {
+		c.waitFor("diagnostics of the "+what, func(m lspMessage) bool {
+			var p publishDiagnostics
+			if m.Method != "textDocument/publishDiagnostics" || json.Unmarshal(m.Params, &p) != nil || p.URI != uri {
+				return false
+			}
+			for _, d := range p.Diagnostics {
+				t.Errorf("%s: line %d: %s [%s]", what, d.Range.Start.Line+1, d.Message, d.Source)
+			}
+			return true
+		})
+	}
+	expectClean(open("valid.plan.yaml", valid), "valid plan")
 
 	// 4. An empty value counts as absent, in the editor as in plan check: `influence:`
 	// with nothing after it is no error.
@@ -408,17 +411,7 @@ func TestYAMLLanguageServer(t *testing.T) {
 	if empty == valid {
 		t.Fatal("the example has no influence: medium to empty")
 	}
-	emptyURI := open("empty.plan.yaml", empty)
-	c.waitFor("diagnostics of the plan with an empty value", func(m lspMessage) bool {
-		var p publishDiagnostics
-		if m.Method != "textDocument/publishDiagnostics" || json.Unmarshal(m.Params, &p) != nil || p.URI != emptyURI {
-			return false
-		}
-		for _, d := range p.Diagnostics {
-			t.Errorf("plan with an empty value: line %d: %s [%s]", d.Range.Start.Line+1, d.Message, d.Source)
-		}
-		return true
-	})
+	expectClean(open("empty.plan.yaml", empty), "plan with an empty value")
 
 	c.call("shutdown", nil)
 	c.notify("exit", nil)
