@@ -2,9 +2,8 @@ package edit
 
 import (
 	"errors"
-	"strings"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // ErrNoSlug is returned by Slug for a name with nothing to make an id from.
@@ -21,20 +20,13 @@ const slugPrefix = "s-"
 // starts with a digit gets the prefix "s-", and a long one is cut at a word boundary, so
 // the result always matches SlugPattern; a name with nothing usable gives ErrNoSlug.
 func Slug(name string) (string, error) {
-	s := strings.Join(plan.ASCIIWords(name), "-")
+	const max = 63
+	s := wording.Slug(name, max)
 	if s == "" {
 		return "", ErrNoSlug
 	}
 	if s[0] < 'a' || s[0] > 'z' {
-		s = slugPrefix + s
-	}
-	const max = 63
-	if len(s) > max {
-		cut := s[:max]
-		if i := strings.LastIndexAny(cut, "-_"); i >= max/2 {
-			cut = cut[:i]
-		}
-		s = strings.TrimRight(cut, "_-")
+		s = wording.Slug(slugPrefix+s, max)
 	}
 	return s, nil
 }

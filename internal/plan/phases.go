@@ -85,36 +85,6 @@ func (p *Plan) ResolvePhases() []ResolvedPhase {
 // OpenEnded reports whether a resolved phase has a start but no end.
 func (r ResolvedPhase) OpenEnded() bool { return !r.Undated && r.End.IsZero() }
 
-// WeeksAndDays writes a number of days the way plans are written: "4w 2d", "3w" or "5d",
-// for tables and labels where space is short. Sentences use DaysInWords.
-func WeeksAndDays(days int) string {
-	sign := ""
-	if days < 0 {
-		sign, days = "-", -days
-	}
-	w, d := days/7, days%7
-	switch {
-	case w == 0:
-		return fmt.Sprintf("%s%dd", sign, d)
-	case d == 0:
-		return fmt.Sprintf("%s%dw", sign, w)
-	}
-	return fmt.Sprintf("%s%dw %dd", sign, w, d)
-}
-
-// DaysInWords writes a number of days as a sentence would: "4 weeks", "1 week 2 days",
-// "6 days", "0 days".
-func DaysInWords(days int) string {
-	w, d := days/7, days%7
-	switch {
-	case w == 0:
-		return Plural(d, "day")
-	case d == 0:
-		return Plural(w, "week")
-	}
-	return Plural(w, "week") + " " + Plural(d, "day")
-}
-
 // Length is how a phase's length compares with the minimum and ideal for its kind.
 type Length int
 

@@ -12,6 +12,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/timeline"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // Options are what a report needs besides the plan.
@@ -399,7 +400,7 @@ func (a anchors) get(base string) string {
 // build works out the report's data.
 func build(p *plan.Plan, opts Options) *Data {
 	d := &Data{
-		Title:            plan.OneLine(p.Title),
+		Title:            wording.OneLine(p.Title),
 		Summary:          MarkdownText(p.Summary),
 		Plan:             p,
 		stakeholderNames: map[string]string{},
@@ -411,7 +412,7 @@ func build(p *plan.Plan, opts Options) *Data {
 	}
 	for _, s := range p.Stakeholders {
 		if _, ok := d.stakeholderNames[s.ID]; !ok && s.ID != "" {
-			d.stakeholderNames[s.ID] = orID(plan.OneLine(s.Name), s.ID)
+			d.stakeholderNames[s.ID] = orID(wording.OneLine(s.Name), s.ID)
 		}
 	}
 	d.buildMandate(p)
@@ -539,14 +540,14 @@ func who(p *plan.Plan, ref string) string {
 	if _, ok := plan.RoleTitle(ref); ok {
 		return RoleTitle(ref)
 	}
-	return plan.OneLine(ref)
+	return wording.OneLine(ref)
 }
 
 func nonBlank(list []string) []string {
 	var out []string
 	for _, s := range list {
 		if !blank(s) {
-			out = append(out, plan.OneLine(s))
+			out = append(out, wording.OneLine(s))
 		}
 	}
 	return out
@@ -556,7 +557,7 @@ func (d *Data) buildObjectives(p *plan.Plan, ids anchors) {
 	questions := map[string]string{}
 	for _, dec := range p.Decisions {
 		if _, ok := questions[dec.ID]; !ok {
-			questions[dec.ID] = plan.OneLine(dec.Question)
+			questions[dec.ID] = wording.OneLine(dec.Question)
 		}
 	}
 	for _, o := range p.Objectives {
@@ -586,7 +587,7 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 		st := Stakeholder{
 			Anchor:        ids.get("stakeholder-" + s.ID),
 			ID:            s.ID,
-			Name:          orID(plan.OneLine(s.Name), s.ID),
+			Name:          orID(wording.OneLine(s.Name), s.ID),
 			Influence:     levelLabel(s.Influence),
 			Impact:        levelLabel(s.Impact),
 			Participation: levelLabel(s.Participation),
@@ -744,7 +745,7 @@ func (d *Data) buildPolicy(p *plan.Plan) {
 	if r := pol.Response; r != nil && (r.WithinDays != nil || !blank(r.Moderation) || !blank(r.Reporting)) {
 		resp := &Response{Moderation: r.Moderation, Reporting: r.Reporting}
 		if r.WithinDays != nil {
-			resp.Within = plan.Plural(*r.WithinDays, "day")
+			resp.Within = wording.Plural(*r.WithinDays, "day")
 		}
 		out.Response = resp
 	}
@@ -778,7 +779,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 	if p.Timeline != nil {
 		for _, ph := range p.Timeline.Phases {
 			if _, ok := phaseNames[ph.ID]; !ok {
-				phaseNames[ph.ID] = plan.OneLine(ph.DisplayName())
+				phaseNames[ph.ID] = wording.OneLine(ph.DisplayName())
 			}
 		}
 	}
@@ -789,7 +790,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 		}
 		d.Activities = append(d.Activities, Activity{
 			ID:       a.ID,
-			Name:     orID(plan.OneLine(a.Name), a.ID),
+			Name:     orID(wording.OneLine(a.Name), a.ID),
 			Kind:     label(a.Kind),
 			Audience: d.names(a.Audience),
 			When:     when(a, phaseNames),
@@ -844,7 +845,7 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 	if p.Timeline != nil {
 		for _, ph := range p.Timeline.Phases {
 			if _, ok := phaseNames[ph.ID]; !ok {
-				phaseNames[ph.ID] = plan.OneLine(ph.DisplayName())
+				phaseNames[ph.ID] = wording.OneLine(ph.DisplayName())
 			}
 		}
 	}
@@ -852,7 +853,7 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 		out := Decision{
 			Anchor:        ids.get("decision-" + dec.ID),
 			ID:            dec.ID,
-			Question:      orID(plan.OneLine(dec.Question), dec.ID),
+			Question:      orID(wording.OneLine(dec.Question), dec.ID),
 			DecisionMaker: who(p, dec.DecisionMaker),
 			Open:          nonBlankKeepLines(dec.Open),
 			NonNegotiable: nonBlankKeepLines(dec.NonNegotiable),
@@ -936,7 +937,7 @@ func (d *Data) buildMeasures(p *plan.Plan) {
 	for _, m := range p.Evaluation.Measures {
 		out := Measure{ID: m.ID, Metric: m.Metric, Target: string(m.Target), Method: m.Method}
 		if o, ok := objectives[m.Objective]; ok {
-			out.Objective = orID(plan.OneLine(o.Statement), o.ID)
+			out.Objective = orID(wording.OneLine(o.Statement), o.ID)
 			out.ObjectiveAnchor = o.Anchor
 		} else {
 			out.Objective = m.Objective

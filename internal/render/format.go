@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // dateLayout is how the report writes a day: unambiguous in every English-speaking
@@ -40,7 +41,7 @@ func Duration(days int) string {
 	if days <= 0 {
 		return ""
 	}
-	return plan.DaysInWords(days)
+	return wording.DaysInWords(days)
 }
 
 var wordSeparators = strings.NewReplacer("_", " ", "-", " ")
@@ -56,14 +57,14 @@ func lowerFirst(s string) string {
 
 // label turns an enum value or a key ("report_back", "subject-matter") into words.
 func label(s string) string {
-	return plan.Capitalise(wordSeparators.Replace(s))
+	return wording.Capitalise(wordSeparators.Replace(s))
 }
 
 // RoleTitle names a role key: the format's name for a well-known one, the key in words
 // otherwise.
 func RoleTitle(key string) string {
 	if t, ok := plan.RoleTitle(key); ok {
-		return plan.Capitalise(t)
+		return wording.Capitalise(t)
 	}
 	return label(key)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/templates"
 )
 
@@ -132,7 +133,7 @@ func Funcs() template.FuncMap {
 		// text escapes plain text, links web and email addresses and keeps line breaks.
 		"text":       plainHTML,
 		"join":       func(list []string, sep string) string { return strings.Join(list, sep) },
-		"capitalise": plan.Capitalise,
+		"capitalise": wording.Capitalise,
 		"engagement": engagementChange,
 		"footer":     footerText,
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // Markdown writes the plan as a GitHub-flavoured Markdown report: every section the plan
@@ -133,7 +134,7 @@ func bold(label, value string) string {
 func mdJoin(list []string) string {
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdText(plan.OneLine(s))
+		out[i] = mdText(wording.OneLine(s))
 	}
 	return strings.Join(out, "; ")
 }
@@ -202,7 +203,7 @@ func writeMarkdown(d *Data) string {
 		m.block(mdText(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
 		var rows [][]string
 		for _, f := range d.Findings {
-			rows = append(rows, []string{plan.Capitalise(f.Severity), fmt.Sprint(f.Line), mdText(f.Message), codeSpan(f.Rule)})
+			rows = append(rows, []string{wording.Capitalise(f.Severity), fmt.Sprint(f.Line), mdText(f.Message), codeSpan(f.Rule)})
 		}
 		m.table([]string{"Severity", "Line:", "Problem", "Rule"}, rows)
 	}
@@ -213,7 +214,7 @@ func writeMarkdown(d *Data) string {
 
 // findingCounts says how many errors and warnings there are, and other findings.
 func findingCounts(errors, warnings, total int) string {
-	parts := []string{plan.Plural(errors, "error"), plan.Plural(warnings, "warning")}
+	parts := []string{wording.Plural(errors, "error"), wording.Plural(warnings, "warning")}
 	if rest := total - errors - warnings; rest > 0 {
 		parts = append(parts, fmt.Sprintf("%d for information", rest))
 	}
@@ -277,7 +278,7 @@ func mdGlance(m *mdDoc, d *Data) {
 		}
 		items = append(items, bold(ph.Name, value))
 	}
-	stakeholders := plan.Plural(g.Stakeholders, "stakeholder group")
+	stakeholders := wording.Plural(g.Stakeholders, "stakeholder group")
 	if g.Stakeholders == 0 {
 		stakeholders = "none yet"
 	} else if g.Vulnerable > 0 {
@@ -295,7 +296,7 @@ func mdGlance(m *mdDoc, d *Data) {
 	if g.ShowFindings {
 		gaps := "no open errors or warnings"
 		if g.Errors+g.Warnings > 0 {
-			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", plan.Plural(g.Errors, "error"), plan.Plural(g.Warnings, "warning"), SecGaps)
+			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", wording.Plural(g.Errors, "error"), wording.Plural(g.Warnings, "warning"), SecGaps)
 		}
 		items = append(items, bold("Open gaps", gaps))
 	}
@@ -440,8 +441,8 @@ func mdPolicy(m *mdDoc, d *Data) {
 		}
 		m.list([]string{
 			bold("Response time", mdText(within)),
-			bold("Moderation", mdText(plan.OneLine(r.Moderation))),
-			bold("Reporting", mdText(plan.OneLine(r.Reporting))),
+			bold("Moderation", mdText(wording.OneLine(r.Moderation))),
+			bold("Reporting", mdText(wording.OneLine(r.Reporting))),
 		})
 	}
 	if len(p.Techniques) > 0 {
@@ -494,7 +495,7 @@ func textItems(list []string) []string {
 
 // mdItem escapes plain text for a list item, whose text starts a line of its own: "# x"
 // or "1. x" there would make a heading or a list inside the item.
-func mdItem(s string) string { return escapeLineStart(mdText(plan.OneLine(s))) }
+func mdItem(s string) string { return escapeLineStart(mdText(wording.OneLine(s))) }
 
 func mdTimeline(m *mdDoc, d *Data) {
 	t := d.Timeline
@@ -503,9 +504,9 @@ func mdTimeline(m *mdDoc, d *Data) {
 	}
 	m.heading(2, "Timeline")
 	if t.Problem != "" {
-		m.block(mdText(plan.Capitalise(t.Problem) + "."))
+		m.block(mdText(wording.Capitalise(t.Problem) + "."))
 	} else {
-		m.block(mdText(plan.Capitalise(t.Verdict) + "."))
+		m.block(mdText(wording.Capitalise(t.Verdict) + "."))
 	}
 	var rows [][]string
 	for _, p := range t.Phases {

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/planascode/plan/internal/lazyregexp"
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // Plain text from a plan goes into the Markdown report escaped, so that it reads exactly
@@ -209,5 +209,5 @@ func mdCell(s string) string {
 
 // mdHeadingText escapes text for an ATX heading, where a "#" could also close it.
 func mdHeadingText(s string) string {
-	return mdTextEscaping(plan.OneLine(s), "#")
+	return mdTextEscaping(wording.OneLine(s), "#")
 }

@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // quadrantMermaid writes the power/interest grid as a Mermaid quadrantChart, which GitHub
@@ -66,7 +66,7 @@ func mermaidPointName(s string) string {
 	for strings.Contains(s, "%%") {
 		s = strings.ReplaceAll(s, "%%", "%")
 	}
-	if s = plan.OneLine(s); s == "" {
+	if s = wording.OneLine(s); s == "" {
 		return "?"
 	}
 	return s

@@ -8,6 +8,7 @@ import (
 
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/timeline"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // The timeline as a Gantt chart: one row per phase, then one per milestone. A phase
@@ -211,7 +212,7 @@ func ticks(from, to plan.Date, dayW float64) []tick {
 func ganttDescription(s *timeline.Schedule) string {
 	from, to := s.Span()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Gantt chart of %s", plan.Plural(len(s.Phases), "phase"))
+	fmt.Fprintf(&b, "Gantt chart of %s", wording.Plural(len(s.Phases), "phase"))
 	if !from.IsZero() {
 		if to.IsZero() {
 			fmt.Fprintf(&b, " from %s, the last of them open-ended", FormatDate(from))
@@ -220,7 +221,7 @@ func ganttDescription(s *timeline.Schedule) string {
 		}
 	}
 	if len(s.Milestones) > 0 {
-		fmt.Fprintf(&b, ", with %s", plan.Plural(len(s.Milestones), "milestone"))
+		fmt.Fprintf(&b, ", with %s", wording.Plural(len(s.Milestones), "milestone"))
 	}
 	b.WriteString(".")
 	var short []string

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // The power/interest grid: influence (power) rises up the chart, impact (interest)
@@ -190,7 +190,7 @@ func gridChart(g *Grid) Chart {
 	w.nl()
 	for _, c := range l.Chips {
 		w.open("g", "class", "chip")
-		if c.Text != plan.OneLine(c.Full) {
+		if c.Text != wording.OneLine(c.Full) {
 			w.element("title", c.Full)
 		}
 		w.empty("rect", "class", "chip", "x", num(c.X), "y", num(c.Y), "width", num(c.W), "height", num(c.H), "rx", "3",
@@ -227,9 +227,9 @@ func gridDescription(g *Grid) string {
 		fmt.Sprintf("%d to monitor", counts["Monitor"]),
 	}
 	desc := fmt.Sprintf("%s placed by influence (vertical axis) and impact (horizontal axis): %s, and %d with a medium rating between quadrants.",
-		plan.Plural(placed, "stakeholder"), strings.Join(parts, ", "), between)
+		wording.Plural(placed, "stakeholder"), strings.Join(parts, ", "), between)
 	if len(g.Unplaced) > 0 {
-		desc += fmt.Sprintf(" %s not placed for want of a rating.", plan.Plural(len(g.Unplaced), "stakeholder"))
+		desc += fmt.Sprintf(" %s not placed for want of a rating.", wording.Plural(len(g.Unplaced), "stakeholder"))
 	}
 	return desc
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // The engagement assessment matrix: one row per stakeholder, one column per level from
@@ -119,5 +119,5 @@ func matrixDescription(m *EngagementMatrix) string {
 		}
 	}
 	return fmt.Sprintf("Current (C) and desired (D) engagement of %s on a scale from %s to %s: %d to move up, %d to stay where they are, %d to move down.",
-		plan.Plural(len(m.Rows), "stakeholder"), strings.ToLower(m.Levels[0]), strings.ToLower(m.Levels[len(m.Levels)-1]), up, same, down)
+		wording.Plural(len(m.Rows), "stakeholder"), strings.ToLower(m.Levels[0]), strings.ToLower(m.Levels[len(m.Levels)-1]), up, same, down)
 }

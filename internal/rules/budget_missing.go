@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 func budgetMissing() Rule {
@@ -32,5 +33,5 @@ func checkBudgetMissing(p *plan.Plan, s Settings) []Result {
 		return nil
 	}
 	return []Result{at(innermostKey(p, "budget", "items"),
-		"the plan has %s but no budget: add budget.items with what engaging them will cost", plan.Plural(n, "stakeholder group"))}
+		"the plan has %s but no budget: add budget.items with what engaging them will cost", wording.Plural(n, "stakeholder group"))}
 }

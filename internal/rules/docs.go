@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // sourceNames expands the one-letter source codes of docs/lint-rules.md.
@@ -29,7 +29,7 @@ func SourceName(code string) string {
 // Text is the rule's full documentation as `plan rules ID` prints it.
 func (r Rule) Text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n", r.ID, r.Severity, plan.Capitalise(r.Summary)+".")
+	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n", r.ID, r.Severity, wording.Capitalise(r.Summary)+".")
 	fmt.Fprintf(&b, "Why: %s\n\n", r.Rationale)
 	fmt.Fprintf(&b, "How to fix: %s\n", r.Fix)
 	if s := SourceName(r.Source); s != "" {

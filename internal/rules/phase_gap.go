@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 func phaseGap() Rule {
@@ -50,7 +51,7 @@ func checkPhaseGap(p *plan.Plan, _ Settings) []Result {
 		}
 		out = append(out, at(cur.Phase.Node,
 			"%s leaves %s with no phase after %s (%s): start it on %s or lengthen %s, unless the pause is deliberate",
-			phaseLabel(cur.Phase), plan.Plural(gap, "day"), phaseLabel(prev.Phase), span, first, phaseLabel(prev.Phase)))
+			phaseLabel(cur.Phase), wording.Plural(gap, "day"), phaseLabel(prev.Phase), span, first, phaseLabel(prev.Phase)))
 	}
 	return out
 }

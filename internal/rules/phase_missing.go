@@ -5,6 +5,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 func phaseMissing() Rule {
@@ -52,7 +53,7 @@ func checkPhaseMissing(p *plan.Plan, s Settings) []Result {
 		}
 		length := ""
 		if min := s.Minimums[kind]; min > 0 {
-			length = fmt.Sprintf(" lasting at least %s", plan.DaysInWords(min))
+			length = fmt.Sprintf(" lasting at least %s", wording.DaysInWords(min))
 		}
 		out = append(out, at(phasesKey,
 			"the timeline has no %s phase: add one with kind: %s%s", kind, kind, length).withSeverity(sev))

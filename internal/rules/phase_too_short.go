@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 func phaseTooShort() Rule {
@@ -36,11 +37,11 @@ func checkPhaseTooShort(p *plan.Plan, s Settings) []Result {
 		case plan.LengthTooShort:
 			out = append(out, at(r.Phase.Node,
 				"%s lasts %s, below the minimum of %s for %s: extend it by %s",
-				phaseLabel(r.Phase), plan.DaysInWords(days), plan.DaysInWords(min), kindPhrase(kind), plan.DaysInWords(min-days)).withSeverity(diag.Error))
+				phaseLabel(r.Phase), wording.DaysInWords(days), wording.DaysInWords(min), kindPhrase(kind), wording.DaysInWords(min-days)).withSeverity(diag.Error))
 		case plan.LengthBelowIdeal:
 			out = append(out, at(r.Phase.Node,
 				"%s lasts %s, below the ideal of %s for %s: extend it by %s if you can",
-				phaseLabel(r.Phase), plan.DaysInWords(days), plan.DaysInWords(ideal), kindPhrase(kind), plan.DaysInWords(ideal-days)).withSeverity(diag.Warning))
+				phaseLabel(r.Phase), wording.DaysInWords(days), wording.DaysInWords(ideal), kindPhrase(kind), wording.DaysInWords(ideal-days)).withSeverity(diag.Warning))
 		}
 	}
 	return out

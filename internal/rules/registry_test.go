@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/schema"
 )
 
@@ -119,7 +119,7 @@ func Markdown(all []Rule) string {
 			fmt.Fprintf(&b, ". Source: %s", s)
 		}
 		b.WriteString(".\n\n")
-		fmt.Fprintf(&b, "%s.\n\n", plan.Capitalise(r.Summary))
+		fmt.Fprintf(&b, "%s.\n\n", wording.Capitalise(r.Summary))
 		fmt.Fprintf(&b, "**Why.** %s\n\n", r.Rationale)
 		fmt.Fprintf(&b, "**How to fix.** %s\n", r.Fix)
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // prodID names the program that made the calendar (RFC 5545 §3.7.3).
@@ -56,26 +57,26 @@ func phaseDescription(p Phase) string {
 	var lines []string
 	switch p.Status {
 	case StatusOpen:
-		lines = append(lines, plan.Capitalise(p.Kind)+" phase, with no end date.")
+		lines = append(lines, wording.Capitalise(p.Kind)+" phase, with no end date.")
 	case StatusTooShort:
-		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", plan.Capitalise(p.Kind), plan.DaysInWords(p.Days), plan.DaysInWords(p.Minimum)))
+		lines = append(lines, fmt.Sprintf("%s phase, %s: too short, below the recommended minimum of %s.", wording.Capitalise(p.Kind), wording.DaysInWords(p.Days), wording.DaysInWords(p.Minimum)))
 	case StatusBelowIdeal:
-		line := fmt.Sprintf("%s phase, %s: ", plan.Capitalise(p.Kind), plan.DaysInWords(p.Days))
+		line := fmt.Sprintf("%s phase, %s: ", wording.Capitalise(p.Kind), wording.DaysInWords(p.Days))
 		if p.Minimum > 0 {
-			line += fmt.Sprintf("meets the recommended minimum of %s, ", plan.DaysInWords(p.Minimum))
+			line += fmt.Sprintf("meets the recommended minimum of %s, ", wording.DaysInWords(p.Minimum))
 		}
-		lines = append(lines, line+fmt.Sprintf("below the ideal of %s.", plan.DaysInWords(p.Ideal)))
+		lines = append(lines, line+fmt.Sprintf("below the ideal of %s.", wording.DaysInWords(p.Ideal)))
 	default:
-		line := fmt.Sprintf("%s phase, %s", plan.Capitalise(p.Kind), plan.DaysInWords(p.Days))
+		line := fmt.Sprintf("%s phase, %s", wording.Capitalise(p.Kind), wording.DaysInWords(p.Days))
 		if p.Minimum > 0 {
-			line += fmt.Sprintf(" (recommended minimum %s)", plan.DaysInWords(p.Minimum))
+			line += fmt.Sprintf(" (recommended minimum %s)", wording.DaysInWords(p.Minimum))
 		}
 		lines = append(lines, line+".")
 	}
 	if len(p.Activities) > 0 {
 		lines = append(lines, "", "Activities:")
 		for _, a := range p.Activities {
-			lines = append(lines, "- "+plan.OneLine(a))
+			lines = append(lines, "- "+wording.OneLine(a))
 		}
 	}
 	return strings.Join(lines, "\n")

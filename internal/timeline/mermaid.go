@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/planascode/plan/internal/lazyregexp"
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // maxMermaidLabel keeps milestone labels (often a whole question) from running off the
@@ -36,7 +36,7 @@ func WriteMermaid(w io.Writer, s *Schedule) error {
 		label, tags, end := p.Name, "", p.End
 		switch p.Status {
 		case StatusTooShort:
-			label += fmt.Sprintf(" (too short, %s of a %s minimum)", plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum))
+			label += fmt.Sprintf(" (too short, %s of a %s minimum)", wording.WeeksAndDays(p.Days), wording.WeeksAndDays(p.Minimum))
 			tags = "crit, "
 		case StatusOpen:
 			label += " (open-ended)"
@@ -67,7 +67,7 @@ var unsafeStart = lazyregexp.New(`(?i)^(?:(?:call|click|href|dateformat|axisform
 // beginning the lexer would mistake for a keyword is put in typographic quotes, and a
 // leading "%" becomes the full-width "％".
 func mermaidText(s string) string {
-	s = plan.OneLine(strings.Map(func(r rune) rune {
+	s = wording.OneLine(strings.Map(func(r rune) rune {
 		switch {
 		case r == '#':
 			return -1
@@ -82,7 +82,7 @@ func mermaidText(s string) string {
 	for strings.Contains(s, "%%") {
 		s = strings.ReplaceAll(s, "%%", "%")
 	}
-	s = plan.OneLine(s)
+	s = wording.OneLine(s)
 	if strings.HasPrefix(s, "%") {
 		// Quotes would not help: "“%" is a character then "%", a comment too. The
 		// full-width sign reads the same and is no comment.
@@ -99,7 +99,7 @@ func mermaidText(s string) string {
 // must "%%": Mermaid looks for "%%{init: …}%%" directives anywhere in the text, not only
 // at the start of a line, and one would reconfigure the diagram.
 func mermaidTitle(s string) string {
-	s = plan.OneLine(strings.Map(func(r rune) rune {
+	s = wording.OneLine(strings.Map(func(r rune) rune {
 		if r == '#' {
 			return -1
 		}

@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // Status says how a phase's length compares with the minimum and ideal for its kind.
@@ -138,7 +139,7 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 		}
 		return nil, e
 	}
-	s := &Schedule{Title: plan.OneLine(p.Title), File: p.File, Today: opts.Today}
+	s := &Schedule{Title: wording.OneLine(p.Title), File: p.File, Today: opts.Today}
 	keys := keyer{}
 	var firstErr *Error
 	for _, r := range p.ResolvePhases() {
@@ -147,7 +148,7 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 			Key:        keys.key("phase-" + ph.ID),
 			ID:         ph.ID,
 			Kind:       ph.Kind,
-			Name:       plan.OneLine(ph.DisplayName()),
+			Name:       wording.OneLine(ph.DisplayName()),
 			Line:       line(ph.Node),
 			Start:      r.Start,
 			End:        r.End,
@@ -206,7 +207,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("decision-" + d.ID), Kind: MilestoneDecision, ID: d.ID,
-			Name: "Report back: " + plan.OneLine(d.Question), Date: d.ReportBack, Line: line(d.Node),
+			Name: "Report back: " + wording.OneLine(d.Question), Date: d.ReportBack, Line: line(d.Node),
 		})
 	}
 	for _, a := range p.Activities {
@@ -215,7 +216,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("activity-" + a.ID), Kind: MilestoneActivity, ID: a.ID,
-			Name: plan.OneLine(a.Name), Date: a.Date, Line: line(a.Node),
+			Name: wording.OneLine(a.Name), Date: a.Date, Line: line(a.Node),
 		})
 	}
 	for _, o := range p.Objectives {
@@ -224,7 +225,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("objective-" + o.ID), Kind: MilestoneObjective, ID: o.ID,
-			Name: "Objective due: " + plan.OneLine(o.Statement), Date: o.TimeRelated, Line: line(o.Node),
+			Name: "Objective due: " + wording.OneLine(o.Statement), Date: o.TimeRelated, Line: line(o.Node),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
@@ -343,20 +344,20 @@ func (s *Schedule) Verdict() string {
 	switch {
 	case len(short) == 1:
 		p := short[0]
-		return fmt.Sprintf("phase %q is %s short of its minimum of %s", p.ID, plan.DaysInWords(p.Minimum-p.Days), plan.DaysInWords(p.Minimum))
+		return fmt.Sprintf("phase %q is %s short of its minimum of %s", p.ID, wording.DaysInWords(p.Minimum-p.Days), wording.DaysInWords(p.Minimum))
 	case len(short) > 1:
 		parts := make([]string, len(short))
 		for i, p := range short {
-			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.DaysInWords(p.Minimum-p.Days))
+			parts[i] = fmt.Sprintf("%q by %s", p.ID, wording.DaysInWords(p.Minimum-p.Days))
 		}
 		return fmt.Sprintf("%d phases are short of their minimums: %s", len(short), strings.Join(parts, ", "))
 	case len(belowIdeal) == 1:
 		p := belowIdeal[0]
-		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its ideal of %s", p.ID, plan.DaysInWords(p.Ideal-p.Days), plan.DaysInWords(p.Ideal))
+		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its ideal of %s", p.ID, wording.DaysInWords(p.Ideal-p.Days), wording.DaysInWords(p.Ideal))
 	case len(belowIdeal) > 1:
 		parts := make([]string, len(belowIdeal))
 		for i, p := range belowIdeal {
-			parts[i] = fmt.Sprintf("%q by %s", p.ID, plan.DaysInWords(p.Ideal-p.Days))
+			parts[i] = fmt.Sprintf("%q by %s", p.ID, wording.DaysInWords(p.Ideal-p.Days))
 		}
 		return fmt.Sprintf("all phases meet their recommended minimums; %d are short of their ideals: %s", len(belowIdeal), strings.Join(parts, ", "))
 	}
@@ -390,13 +391,4 @@ func (s *Schedule) Slug() string {
 // maxSlug keeps UIDs short enough to read; a long title is cut at a word boundary.
 const maxSlug = 48
 
-func slugify(s string) string {
-	slug := strings.Join(plan.ASCIIWords(s), "-")
-	if len(slug) > maxSlug {
-		slug = slug[:maxSlug]
-		if i := strings.LastIndexAny(slug, "-_"); i > 0 {
-			slug = slug[:i]
-		}
-	}
-	return strings.TrimRight(slug, "-_")
-}
+func slugify(s string) string { return wording.Slug(s, maxSlug) }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // MinWidth is the narrowest chart drawn. A narrower terminal still gets this width: bars
@@ -162,7 +163,7 @@ func (c *chart) headerFacts() []segment {
 		segs = append(segs, segment{start.String() + arrow + "open-ended", plain})
 	default:
 		segs = append(segs, segment{start.String() + arrow + end.String(), plain},
-			segment{plan.WeeksAndDays(start.DaysUntil(end) + 1), plain})
+			segment{wording.WeeksAndDays(start.DaysUntil(end) + 1), plain})
 	}
 	if today := c.s.Today; !today.IsZero() {
 		segs = append(segs, segment{"today " + today.String() + c.where(today, start, end), classToday})
@@ -176,9 +177,9 @@ func (c *chart) where(today, start, end plan.Date) string {
 	case start.IsZero():
 		return ""
 	case today.Before(start):
-		return ", " + plan.WeeksAndDays(today.DaysUntil(start)) + " before the start"
+		return ", " + wording.WeeksAndDays(today.DaysUntil(start)) + " before the start"
 	case !end.IsZero() && today.After(end):
-		return ", " + plan.WeeksAndDays(end.DaysUntil(today)) + " after the end"
+		return ", " + wording.WeeksAndDays(end.DaysUntil(today)) + " after the end"
 	}
 	on := c.s.PhasesOn(today)
 	if len(on) == 0 {
@@ -332,21 +333,21 @@ func (c *chart) phaseFacts(p Phase) []segment {
 		segs = append(segs, segment{p.Start.String() + arrow + "open-ended", plain})
 	default:
 		segs = append(segs, segment{p.Start.String() + arrow + p.End.String(), plain},
-			segment{plan.WeeksAndDays(p.Days), plain})
+			segment{wording.WeeksAndDays(p.Days), plain})
 	}
 	minimum, ideal := "", ""
 	if p.Minimum > 0 {
-		minimum = "min " + plan.WeeksAndDays(p.Minimum)
+		minimum = "min " + wording.WeeksAndDays(p.Minimum)
 	}
 	if p.Ideal > 0 {
-		ideal = "ideal " + plan.WeeksAndDays(p.Ideal)
+		ideal = "ideal " + wording.WeeksAndDays(p.Ideal)
 	}
 	switch p.Status {
 	case StatusTooShort:
-		segs = append(segs, segment{fmt.Sprintf("TOO SHORT: %s < %s minimum", plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Minimum)), classTooShort})
+		segs = append(segs, segment{fmt.Sprintf("TOO SHORT: %s < %s minimum", wording.WeeksAndDays(p.Days), wording.WeeksAndDays(p.Minimum)), classTooShort})
 		minimum = ""
 	case StatusBelowIdeal:
-		segs = append(segs, segment{fmt.Sprintf("below ideal: %s < %s ideal", plan.WeeksAndDays(p.Days), plan.WeeksAndDays(p.Ideal)), classBelowIdeal})
+		segs = append(segs, segment{fmt.Sprintf("below ideal: %s < %s ideal", wording.WeeksAndDays(p.Days), wording.WeeksAndDays(p.Ideal)), classBelowIdeal})
 		ideal = ""
 	}
 	if limits := strings.Join(nonEmpty(minimum, ideal), ", "); limits != "" {

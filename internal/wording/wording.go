@@ -1,6 +1,7 @@
-package plan
+package wording
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -87,4 +88,49 @@ func ASCIIWords(s string) []string {
 		}
 	}
 	return words
+}
+
+// WeeksAndDays writes a number of days the way plans are written: "4w 2d", "3w" or "5d",
+// for tables and labels where space is short. Sentences use DaysInWords.
+func WeeksAndDays(days int) string {
+	sign := ""
+	if days < 0 {
+		sign, days = "-", -days
+	}
+	w, d := days/7, days%7
+	switch {
+	case w == 0:
+		return fmt.Sprintf("%s%dd", sign, d)
+	case d == 0:
+		return fmt.Sprintf("%s%dw", sign, w)
+	}
+	return fmt.Sprintf("%s%dw %dd", sign, w, d)
+}
+
+// DaysInWords writes a number of days as a sentence would: "4 weeks", "1 week 2 days",
+// "6 days", "0 days".
+func DaysInWords(days int) string {
+	w, d := days/7, days%7
+	switch {
+	case w == 0:
+		return Plural(d, "day")
+	case d == 0:
+		return Plural(w, "week")
+	}
+	return Plural(w, "week") + " " + Plural(d, "day")
+}
+
+// Slug joins the ASCII words of s with "-" and keeps it within max bytes, cut at a word
+// boundary when one falls in the second half (else mid-word); "" when s has no usable
+// letters. Stakeholder ids and calendar UIDs both come from it, so a name is spelt the
+// same in both.
+func Slug(s string, max int) string {
+	slug := strings.Join(ASCIIWords(s), "-")
+	if len(slug) > max {
+		slug = slug[:max]
+		if i := strings.LastIndexAny(slug, "-_"); i >= max/2 {
+			slug = slug[:i]
+		}
+	}
+	return strings.TrimRight(slug, "-_")
 }
