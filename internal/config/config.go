@@ -20,6 +20,7 @@ import (
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
 	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // FileNames are the names searched for, in order, in each directory.
@@ -113,28 +114,28 @@ var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
 // the line and the key.
 func Parse(path string, data []byte) (*Config, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(plan.YAML11Directive(data), &doc); err != nil {
-		line, _, msg := plan.YAMLErrorPosition(data, err)
+	if err := yaml.Unmarshal(yamltree.YAML11Directive(data), &doc); err != nil {
+		line, _, msg := yamltree.YAMLErrorPosition(data, err)
 		return nil, fmt.Errorf("%s:%d: invalid YAML: %s", path, line, msg)
 	}
 	cfg := Default()
 	cfg.Path = path
-	if len(doc.Content) == 0 || plan.IsNull(doc.Content[0]) {
+	if len(doc.Content) == 0 || yamltree.IsNull(doc.Content[0]) {
 		return cfg, nil
 	}
 	var value any
 	if err := doc.Content[0].Decode(&value); err != nil {
 		// A key given twice (yaml.v3 refuses it only when decoding).
-		line, _, msg := plan.YAMLErrorPosition(data, err)
+		line, _, msg := yamltree.YAMLErrorPosition(data, err)
 		return nil, fmt.Errorf("%s:%d: %s", path, line, msg)
 	}
 	if vs := planschema.ValidateConfig(value); len(vs) > 0 {
 		v := vs[0]
-		keyNode, n := plan.Locate(doc.Content[0], v.Tokens)
+		keyNode, n := yamltree.Locate(doc.Content[0], v.Tokens)
 		line := 1
 		switch {
 		case v.AtKey != "":
-			if k, _ := plan.Lookup(n, v.AtKey); k != nil {
+			if k, _ := yamltree.Lookup(n, v.AtKey); k != nil {
 				line = k.Line
 			}
 		case len(v.Tokens) == 0:
@@ -148,7 +149,7 @@ func Parse(path string, data []byte) (*Config, error) {
 
 	vp := viper.New()
 	vp.SetConfigType("yaml")
-	if err := vp.ReadConfig(bytes.NewReader(plan.YAML11Directive(data))); err != nil {
+	if err := vp.ReadConfig(bytes.NewReader(yamltree.YAML11Directive(data))); err != nil {
 		return nil, fmt.Errorf("config %s: %v", path, err)
 	}
 	for id, sev := range vp.GetStringMapString("rules") {
@@ -197,7 +198,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		for i, pat := range vp.GetStringSlice(key) {
 			if !discover.ValidPattern(pat) {
 				line := 1
-				if _, n := plan.Locate(doc.Content[0], []string{key, strconv.Itoa(i)}); n != nil {
+				if _, n := yamltree.Locate(doc.Content[0], []string{key, strconv.Itoa(i)}); n != nil {
 					line = n.Line
 				}
 				return nil, fmt.Errorf("%s:%d: %s: %q is not a valid pattern: use gitignore syntax (*, ?, [abc], **)", path, line, key, pat)

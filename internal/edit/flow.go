@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // flowScan is what scanFlow learns about a flow collection.
@@ -36,7 +36,7 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 	afterQuoted := false
 	for i := open; i < len(b); {
 		c := b[i]
-		if n := plan.LineBreak(b, i); n > 0 {
+		if n := yamltree.LineBreak(b, i); n > 0 {
 			i += n
 			continue
 		}
@@ -45,7 +45,7 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 			i++
 			continue
 		case c == '#' && (isSpace(b[i-1]) || b[i-1] == '\n' || b[i-1] == '\r'):
-			for i < len(b) && plan.LineBreak(b, i) == 0 {
+			for i < len(b) && yamltree.LineBreak(b, i) == 0 {
 				i++
 			}
 			continue
@@ -76,7 +76,7 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 				fs.lastSig, fs.trailingComma = i, true
 			}
 			continue
-		case c == ':' && (afterQuoted || i+1 >= len(b) || isSpace(b[i+1]) || plan.LineBreak(b, i+1) > 0 || strings.IndexByte(",[]{}", b[i+1]) >= 0):
+		case c == ':' && (afterQuoted || i+1 >= len(b) || isSpace(b[i+1]) || yamltree.LineBreak(b, i+1) > 0 || strings.IndexByte(",[]{}", b[i+1]) >= 0):
 			expecting, afterQuoted = true, false
 			fs.empty = false
 			i++
@@ -96,11 +96,11 @@ func scanFlow(b []byte, open int) (flowScan, error) {
 			i = end
 			expecting, afterQuoted = false, true
 		case expecting && (c == '&' || c == '!' || c == '*'):
-			for i < len(b) && !isSpace(b[i]) && plan.LineBreak(b, i) == 0 && strings.IndexByte(",[]{}", b[i]) < 0 {
+			for i < len(b) && !isSpace(b[i]) && yamltree.LineBreak(b, i) == 0 && strings.IndexByte(",[]{}", b[i]) < 0 {
 				i++
 			}
 			expecting = c != '*'
-		case expecting && c == '?' && i+1 < len(b) && (isSpace(b[i+1]) || plan.LineBreak(b, i+1) > 0):
+		case expecting && c == '?' && i+1 < len(b) && (isSpace(b[i+1]) || yamltree.LineBreak(b, i+1) > 0):
 			i++
 		default:
 			expecting = false

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/planascode/plan/internal/yamltree"
 	"gopkg.in/yaml.v3"
-
-	"github.com/planascode/plan/internal/plan"
 )
 
 type editor struct {
@@ -56,7 +55,7 @@ func (e *editor) plan() ([]splice, error) {
 // entry starts (for an entry written as an alias, the alias).
 func (e *editor) checkDuplicate(list *yaml.Node) error {
 	for _, it := range list.Content {
-		if id := plan.Value(plan.Resolve(it), "id"); id != nil && id.Value == e.item.ID {
+		if id := yamltree.Value(yamltree.Resolve(it), "id"); id != nil && id.Value == e.item.ID {
 			return &DuplicateIDError{ID: e.item.ID, Line: it.Line}
 		}
 	}
@@ -523,7 +522,7 @@ func isDocumentEnd(line []byte) bool {
 
 // aliased reports whether an alias under n refers to target.
 func aliased(n, target *yaml.Node, depth int) bool {
-	if n == nil || depth > plan.MaxDepth {
+	if n == nil || depth > yamltree.MaxDepth {
 		return false
 	}
 	if n.Kind == yaml.AliasNode {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"unicode/utf8"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // source indexes a document's lines the way yaml.v3 counts them, so that a node's Line
@@ -18,7 +18,7 @@ type source struct {
 func newSource(b []byte) *source {
 	s := &source{b: b, start: []int{0}}
 	for i := 0; i < len(b); {
-		n := plan.LineBreak(b, i)
+		n := yamltree.LineBreak(b, i)
 		if n == 0 {
 			i++
 			continue
@@ -45,7 +45,7 @@ func (s *source) contentEnd(n int) int {
 		end = s.start[n]
 	}
 	for i := s.start[n-1]; i < end; i++ {
-		if plan.LineBreak(s.b, i) > 0 {
+		if yamltree.LineBreak(s.b, i) > 0 {
 			return i
 		}
 	}
@@ -151,7 +151,7 @@ func skipProperties(b []byte, i int) int {
 				i += j
 			}
 		}
-		for i < len(b) && !isSpace(b[i]) && plan.LineBreak(b, i) == 0 && !bytes.ContainsRune([]byte(",[]{}"), rune(b[i])) {
+		for i < len(b) && !isSpace(b[i]) && yamltree.LineBreak(b, i) == 0 && !bytes.ContainsRune([]byte(",[]{}"), rune(b[i])) {
 			i++
 		}
 		for i < len(b) && isSpace(b[i]) {

@@ -12,7 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/lazyregexp"
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Stakeholder is the entry AddStakeholder appends. Empty fields are left out of the file,
@@ -68,7 +68,7 @@ var sectionOrder = []string{
 	"timeline", "evaluation",
 }
 
-var bom = []byte(plan.BOM)
+var bom = []byte(yamltree.BOM)
 
 // AddStakeholder returns src with s appended to the top-level stakeholders list. Every
 // byte of src outside the inserted block is kept: comments, blank lines, key order,
@@ -199,7 +199,7 @@ func fieldsValue(fs []field) map[string]any {
 }
 
 func parseRoot(body []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(plan.YAML11Directive(body)))
+	dec := yaml.NewDecoder(bytes.NewReader(yamltree.YAML11Directive(body)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {

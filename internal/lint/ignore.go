@@ -10,8 +10,8 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/lazyregexp"
-	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // ignoreRE matches "# plan:ignore a,b -- reason" and "# plan:ignore-file a -- reason". It
@@ -40,12 +40,12 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 	doc := &yaml.Node{Kind: yaml.DocumentNode}
 	if root != nil {
 		doc.Content = []*yaml.Node{root}
-	} else if err := yaml.Unmarshal(plan.YAML11Directive(plan.WithoutBOM(source)), doc); err != nil {
+	} else if err := yaml.Unmarshal(yamltree.YAML11Directive(yamltree.WithoutBOM(source)), doc); err != nil {
 		doc = nil
 	}
 	// Lines as YAML counts them (CR, NEL, LS and PS break lines too), without the
 	// byte-order mark, which is no column of line 1.
-	src := plan.NewLines(source)
+	src := yamltree.NewLines(source)
 	lines := make([]string, src.Len())
 	for i := range lines {
 		lines[i] = src.Text(i + 1)
@@ -167,7 +167,7 @@ func nodeSpans(doc *yaml.Node, texts textRegions) spans {
 	// would let an ignore on one item silence its siblings too.
 	var walk func(n *yaml.Node, depth int, inList bool) int
 	walk = func(n *yaml.Node, depth int, inList bool) int {
-		if n == nil || depth > plan.MaxDepth {
+		if n == nil || depth > yamltree.MaxDepth {
 			return 0
 		}
 		last := n.Line

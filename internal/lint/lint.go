@@ -12,6 +12,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Linter checks plans with a set of rules under a configuration.
@@ -174,7 +175,7 @@ func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 	var out []diag.Finding
 	var nodes []*yaml.Node
-	lines := plan.NewLines(p.Source)
+	lines := yamltree.NewLines(p.Source)
 	for _, r := range l.Rules {
 		if r.Check == nil {
 			continue
@@ -192,7 +193,7 @@ func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 		}
 	}
 	// Pointers are found in one walk of the tree for all findings, not one per finding.
-	for i, ptr := range plan.PointersTo(p.Root, nodes) {
+	for i, ptr := range yamltree.PointersTo(p.Root, nodes) {
 		out[i].Pointer = ptr
 	}
 	return l.finish(p.File, p.Source, p.Root, out)
@@ -227,7 +228,7 @@ func (l *Linter) knownRule(id string) bool {
 
 // findingAt builds the finding for a result, all but its pointer, which CheckPlan adds.
 // lines measures where a value ends.
-func findingAt(p *plan.Plan, lines *plan.Lines, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
+func findingAt(p *plan.Plan, lines *yamltree.Lines, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
 	f := diag.Finding{File: p.File, Line: 1, Col: 1, Rule: rule, Severity: sev, Message: msg}
 	if n == nil {
 		return f

@@ -3,9 +3,8 @@ package lint
 import (
 	"strings"
 
+	"github.com/planascode/plan/internal/yamltree"
 	"gopkg.in/yaml.v3"
-
-	"github.com/planascode/plan/internal/plan"
 )
 
 // textRegions says where a document's strings run over more than one line, which the
@@ -35,7 +34,7 @@ func findTextRegions(lines []string, doc *yaml.Node) textRegions {
 	r := textRegions{blockEnd: map[int]int{}, blockLine: map[int]bool{}}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
-		if n == nil || depth > plan.MaxDepth || n.Kind == yaml.AliasNode {
+		if n == nil || depth > yamltree.MaxDepth || n.Kind == yaml.AliasNode {
 			return
 		}
 		if n.Kind == yaml.ScalarNode {
@@ -101,7 +100,7 @@ func (r *textRegions) addQuoted(lines []string, line, col int, quote rune) {
 	}
 	from := col // the first line is read after its opening quote
 	for l := line; l <= len(lines); l++ {
-		if end := plan.ClosingQuote([]rune(lines[l-1]), from, quote); end >= 0 {
+		if end := yamltree.ClosingQuote([]rune(lines[l-1]), from, quote); end >= 0 {
 			r.quoted = append(r.quoted, quotedSpan{startLine: line, startCol: col, endLine: l, endCol: end + 2})
 			return
 		}

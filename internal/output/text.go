@@ -12,7 +12,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/iostreams"
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Text is the format for people: one compiler-style line per finding, which editors and
@@ -40,7 +40,7 @@ func NewText(ios *iostreams.IOStreams) Text {
 func (t Text) Format(w io.Writer, r Report) error {
 	var b bytes.Buffer
 	// Findings come sorted by file, so each file's lines are indexed once.
-	var lines *plan.Lines
+	var lines *yamltree.Lines
 	linesOf := ""
 	for _, f := range r.Findings {
 		if !t.Color {
@@ -58,7 +58,7 @@ func (t Text) Format(w io.Writer, r Report) error {
 		if lines == nil || linesOf != f.File {
 			lines, linesOf = nil, f.File
 			if src := r.Sources[f.File]; src != nil {
-				lines = plan.NewLines(src)
+				lines = yamltree.NewLines(src)
 			}
 		}
 		t.writeSnippet(&b, f, lines)
@@ -80,7 +80,7 @@ func (t Text) Format(w io.Writer, r Report) error {
 //
 // It writes nothing when the source or the line is not available, because a missing
 // snippet is better than a wrong one.
-func (t Text) writeSnippet(b *bytes.Buffer, f diag.Finding, lines *plan.Lines) {
+func (t Text) writeSnippet(b *bytes.Buffer, f diag.Finding, lines *yamltree.Lines) {
 	num := strconv.Itoa(f.Line)
 	const indent = "  "
 	avail := 0
@@ -121,7 +121,7 @@ type cell struct {
 // and bidirectional-override characters are shown as U+FFFD so that a plan file cannot
 // move the cursor or reorder what the terminal shows. When avail > 0 and the line is
 // wider, it is cut to avail columns around the caret, marked with "…".
-func sourceLine(lines *plan.Lines, line, col, avail int) (text string, pad int, ok bool) {
+func sourceLine(lines *yamltree.Lines, line, col, avail int) (text string, pad int, ok bool) {
 	// Lines as yaml.v3 counts them (CR, NEL, LS and PS too), and line 1 without a
 	// byte-order mark, which is no column of it.
 	if lines == nil || line < 1 || line > lines.Len() {

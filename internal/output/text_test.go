@@ -7,7 +7,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/iostreams"
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 func TestTextGolden(t *testing.T) {
@@ -147,9 +147,9 @@ func TestSourceLine(t *testing.T) {
 			if tc.name != "no source" {
 				src = []byte(tc.src)
 			}
-			var lines *plan.Lines
+			var lines *yamltree.Lines
 			if src != nil {
-				lines = plan.NewLines(src)
+				lines = yamltree.NewLines(src)
 			}
 			text, pad, ok := sourceLine(lines, tc.line, tc.col, tc.avail)
 			if ok != tc.ok {

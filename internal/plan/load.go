@@ -8,26 +8,19 @@ import (
 	"math"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/fserr"
-	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/planschema"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Limits that keep a hostile or broken file from exhausting memory or time.
 const (
 	// DefaultMaxSize is the largest file the loader reads unless told otherwise.
 	DefaultMaxSize = 10 << 20
-	// MaxDepth matches yaml.v3's own nesting limit, so both give up at the same depth;
-	// every walk of a tree stops there too.
-	MaxDepth = 10000
-	// maxExpandedNodes bounds how many nodes aliases may add when the document is
-	// expanded for validation: far above any real plan, far below a billion laughs.
-	maxExpandedNodes = 200000
 )
 
 // Rule ids for the two ways a file can fail before any lint rule runs.
@@ -161,6 +154,16 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// syntaxErrors reports the problems that stop a tree from being read as yaml-syntax
+// findings.
+func syntaxErrors(file string, problems []yamltree.Problem) *Error {
+	fs := make([]diag.Finding, 0, len(problems))
+	for _, p := range problems {
+		fs = append(fs, syntaxError(file, p.Line, p.Col, p.Message).Findings...)
+	}
+	return &Error{Findings: diag.Sort(fs)}
+}
+
 func syntaxError(file string, line, col int, msg string) *Error {
 	return &Error{Findings: []diag.Finding{{
 		File: file, Line: line, Col: col, Rule: RuleYAMLSyntax, Severity: diag.Error, Message: msg,
@@ -175,15 +178,15 @@ func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
 	if int64(len(data)) > opts.maxSize() {
 		return nil, tooLarge(file, opts.maxSize())
 	}
-	body := WithoutBOM(data)
-	if line, col, ok := firstInvalidUTF8(body); ok {
+	body := yamltree.WithoutBOM(data)
+	if line, col, ok := yamltree.FirstInvalidUTF8(body); ok {
 		return nil, syntaxError(file, line, col, "the file is not valid UTF-8: save it as UTF-8")
 	}
-	if line, col, ok := firstNUL(body); ok {
+	if line, col, ok := yamltree.FirstNUL(body); ok {
 		return nil, syntaxError(file, line, col, "the file holds a NUL byte: it is not a text file")
 	}
 
-	dec := yaml.NewDecoder(bytes.NewReader(YAML11Directive(body)))
+	dec := yaml.NewDecoder(bytes.NewReader(yamltree.YAML11Directive(body)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -198,46 +201,11 @@ func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
 	case !errors.Is(err, io.EOF):
 		return nil, yamlError(file, body, err)
 	}
-	if len(doc.Content) == 0 || IsNull(doc.Content[0]) {
+	if len(doc.Content) == 0 || yamltree.IsNull(doc.Content[0]) {
 		return nil, emptyFile(file)
 	}
 	return doc.Content[0], nil
 }
-
-// YAML11Directive returns body as yaml.v3 will read it. yaml.v3 refuses a "%YAML 1.2"
-// directive although it reads plans written for YAML 1.2 as their authors mean (yes and
-// no are text, as in 1.2), so the directive is handed to it as "%YAML 1.1": the same
-// number of bytes, so every line and column stays where it was. Only the directives
-// before the document are looked at, among comments and blank lines; body is not
-// changed.
-func YAML11Directive(body []byte) []byte {
-	for at := 0; at < len(body); {
-		end := at
-		for end < len(body) && body[end] != '\n' && body[end] != '\r' {
-			end++
-		}
-		line := body[at:end]
-		text := bytes.TrimLeft(line, " \t")
-		switch {
-		case len(text) == 0 || text[0] == '#':
-		case bytes.HasPrefix(line, []byte("%YAML")):
-			if v := yaml12.Regexp().FindSubmatchIndex(line); v != nil {
-				out := bytes.Clone(body)
-				out[at+v[2]] = '1'
-				return out
-			}
-		case line[0] == '%':
-			// Another directive (%TAG): the %YAML one may follow it.
-		default:
-			return body
-		}
-		at = end + 1
-	}
-	return body
-}
-
-// yaml12 is a %YAML directive naming version 1.2; its group is the minor version.
-var yaml12 = lazyregexp.New(`^%YAML[ \t]+1\.(2)(?:[ \t#]|$)`)
 
 // Parse reads a plan from data; file names it in findings.
 func Parse(file string, data []byte, opts Options) (*Plan, error) {
@@ -248,20 +216,19 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Findings: []diag.Finding{{
 			File: file, Line: root.Line, Col: root.Column, Rule: RuleSchema, Severity: diag.Error,
-			Message: fmt.Sprintf("the top level must be a mapping of keys such as schema_version and title, not %s", kindWord(Resolve(root))),
+			Message: fmt.Sprintf("the top level must be a mapping of keys such as schema_version and title, not %s", kindWord(yamltree.Resolve(root))),
 		}}}
 	}
 
-	conv := converter{file: file}
-	value := conv.convert(root, 0, false)
-	if err := conv.failure(); err != nil {
-		return nil, err
+	value, problems := yamltree.ToValue(root)
+	if len(problems) > 0 {
+		return nil, syntaxErrors(file, problems)
 	}
 	if fs := schemaFindings(file, data, root, value); len(fs) > 0 {
 		return nil, &Error{Findings: fs}
 	}
 
-	expandAliases(root)
+	yamltree.ExpandAliases(root)
 	p := &Plan{File: file, Source: data, Root: root}
 	if err := root.Decode(p); err != nil {
 		// The schema has already vouched for every type, so this is a gap between the
@@ -283,36 +250,8 @@ func emptyFile(file string) *Error {
 }
 
 func yamlError(file string, body []byte, err error) *Error {
-	line, col, msg := YAMLErrorPosition(body, err)
+	line, col, msg := yamltree.YAMLErrorPosition(body, err)
 	return syntaxError(file, line, col, "invalid YAML: "+msg)
-}
-
-// firstInvalidUTF8 finds the first byte of body that is not UTF-8. body has had its
-// byte-order mark removed already, so its lines are indexed as they are (a second mark
-// is text).
-func firstInvalidUTF8(body []byte) (line, col int, bad bool) {
-	if utf8.Valid(body) {
-		return 0, 0, false
-	}
-	for i := 0; i < len(body); {
-		r, size := utf8.DecodeRune(body[i:])
-		if r == utf8.RuneError && size <= 1 {
-			line, col = (&Lines{body: body}).Position(i)
-			return line, col, true
-		}
-		i += size
-	}
-	return 0, 0, false
-}
-
-// firstNUL finds the first NUL byte in body.
-func firstNUL(body []byte) (line, col int, found bool) {
-	i := bytes.IndexByte(body, 0)
-	if i < 0 {
-		return 0, 0, false
-	}
-	line, col = (&Lines{body: body}).Position(i)
-	return line, col, true
 }
 
 func kindWord(n *yaml.Node) string {
@@ -331,166 +270,19 @@ func kindWord(n *yaml.Node) string {
 	return "a single value"
 }
 
-// converter turns the node tree into the plain values a JSON Schema validator reads,
-// refusing what the format rejects on the way: duplicate keys, runaway aliases, depth.
-type converter struct {
-	file     string
-	expanded int
-	err      *Error
-	// dups collects every duplicate key, so that one run reports them all; unlike the
-	// other problems, the rest of the tree can still be walked after one.
-	dups []diag.Finding
-}
-
-// failure is what stops the file from loading, if anything: the first hard failure, else
-// every duplicate key.
-func (c *converter) failure() *Error {
-	if c.err != nil {
-		return c.err
-	}
-	if len(c.dups) > 0 {
-		return &Error{Findings: diag.Sort(c.dups)}
-	}
-	return nil
-}
-
-func (c *converter) fail(n *yaml.Node, msg string) {
-	if c.err == nil {
-		c.err = syntaxError(c.file, n.Line, n.Column, msg)
-	}
-}
-
-func (c *converter) convert(n *yaml.Node, depth int, viaAlias bool) any {
-	if c.err != nil {
-		return nil
-	}
-	if depth > MaxDepth {
-		c.fail(n, fmt.Sprintf("the document is nested deeper than %d levels", MaxDepth))
-		return nil
-	}
-	if viaAlias {
-		c.expanded++
-		if c.expanded > maxExpandedNodes {
-			c.fail(n, fmt.Sprintf("aliases expand the document beyond %d nodes (a \"billion laughs\" file?)", maxExpandedNodes))
-			return nil
-		}
-	}
-	switch n.Kind {
-	case yaml.AliasNode:
-		if n.Alias == nil {
-			c.fail(n, "alias to an unknown anchor")
-			return nil
-		}
-		return c.convert(n.Alias, depth+1, true)
-	case yaml.MappingNode:
-		return c.mapping(n, depth, viaAlias)
-	case yaml.SequenceNode:
-		list := make([]any, 0, len(n.Content))
-		for _, item := range n.Content {
-			list = append(list, c.convert(item, depth+1, viaAlias))
-		}
-		return list
-	case yaml.ScalarNode:
-		return scalarValue(n)
-	}
-	return nil
-}
-
-func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
-	m := make(map[string]any, len(n.Content)/2)
-	// Duplicate keys are found by looking back over the keys before: a plan's mappings
-	// hold a dozen keys or so, where a scan costs less than building a second map for
-	// every mapping of every file. Long mappings get the map.
-	var seen map[string]*yaml.Node
-	if len(n.Content)/2 > 16 {
-		seen = make(map[string]*yaml.Node, len(n.Content)/2)
-	}
-	ownKey := func(name string, before int) *yaml.Node {
-		if seen != nil {
-			return seen[name]
-		}
-		for j := 0; j < before; j += 2 {
-			if k := n.Content[j]; k.Value == name && k.ShortTag() != "!!merge" {
-				return k
-			}
-		}
-		return nil
-	}
-	var merges []*yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, val := n.Content[i], n.Content[i+1]
-		if key.Kind != yaml.ScalarNode {
-			c.fail(key, "a key must be a plain word, not a list or mapping")
-			return nil
-		}
-		if key.ShortTag() == "!!merge" {
-			merges = append(merges, val)
-			continue
-		}
-		if first := ownKey(key.Value, i); first != nil {
-			c.dups = append(c.dups, syntaxError(c.file, key.Line, key.Column, fmt.Sprintf("duplicate key %q (first at line %d): keep one", key.Value, first.Line)).Findings...)
-			continue
-		}
-		if seen != nil {
-			seen[key.Value] = key
-		}
-		v := c.convert(val, depth+1, viaAlias)
-		if v == nil {
-			// An empty value counts as absent, so it is neither a type error nor present.
-			continue
-		}
-		m[key.Value] = v
-	}
-	for _, src := range merges {
-		for _, s := range mergeSources(src) {
-			if s.Kind != yaml.MappingNode {
-				c.fail(src, "a merge key (<<) must refer to a mapping")
-				return nil
-			}
-			merged, _ := c.convert(s, depth+1, true).(map[string]any)
-			for k, v := range merged {
-				if ownKey(k, len(n.Content)) == nil {
-					if _, done := m[k]; !done {
-						m[k] = v
-					}
-				}
-			}
-		}
-	}
-	return m
-}
-
-func scalarValue(n *yaml.Node) any {
-	switch n.ShortTag() {
-	case "!!null":
-		return nil
-	case "!!bool", "!!int", "!!float":
-		var v any
-		if err := n.Decode(&v); err == nil {
-			// JSON has no infinities or NaN; as text they get a plain "must be a
-			// number" from the schema, and stay free under x_* keys.
-			if f, ok := v.(float64); ok && (math.IsInf(f, 0) || math.IsNaN(f)) {
-				return n.Value
-			}
-			return v
-		}
-	}
-	return n.Value
-}
-
 func schemaFindings(file string, source []byte, root *yaml.Node, value any) []diag.Finding {
 	violations := planschema.Validate(value)
 	if len(violations) == 0 {
 		return nil
 	}
-	lines := NewLines(source)
+	lines := yamltree.NewLines(source)
 	fs := make([]diag.Finding, 0, len(violations))
 	for _, v := range violations {
 		line, col := 1, 1
-		keyNode, valueNode := Locate(root, v.Tokens)
+		keyNode, valueNode := yamltree.Locate(root, v.Tokens)
 		target := valueNode
 		if v.AtKey != "" {
-			if k, _ := Lookup(valueNode, v.AtKey); k != nil {
+			if k, _ := yamltree.Lookup(valueNode, v.AtKey); k != nil {
 				target = k
 			}
 		} else if v.AtParent {
@@ -504,9 +296,9 @@ func schemaFindings(file string, source []byte, root *yaml.Node, value any) []di
 			line, col = target.Line, target.Column
 			endLine, endCol = lines.End(target)
 		}
-		pointer := Pointer(v.Tokens...)
+		pointer := yamltree.Pointer(v.Tokens...)
 		if v.AtKey != "" {
-			pointer = Pointer(append(append([]string{}, v.Tokens...), v.AtKey)...)
+			pointer = yamltree.Pointer(append(append([]string{}, v.Tokens...), v.AtKey)...)
 		}
 		fs = append(fs, diag.Finding{
 			File: file, Line: line, Col: col, EndLine: endLine, EndCol: endCol, Rule: RuleSchema, Severity: diag.Error,
@@ -520,14 +312,14 @@ func schemaFindings(file string, source []byte, root *yaml.Node, value any) []di
 func (p *Plan) attachNodes() {
 	root := p.Root
 	if p.Mandate != nil {
-		p.Mandate.Node = Value(root, "mandate")
+		p.Mandate.Node = yamltree.Value(root, "mandate")
 	}
-	attach(Value(root, "objectives"), p.Objectives, func(it *Objective, n *yaml.Node) { it.Node = n })
-	attach(Value(root, "stakeholders"), p.Stakeholders, func(it *Stakeholder, n *yaml.Node) { it.Node = n })
-	attach(Value(root, "activities"), p.Activities, func(it *Activity, n *yaml.Node) { it.Node = n })
-	attach(Value(root, "risks"), p.Risks, func(it *Risk, n *yaml.Node) { it.Node = n })
-	attach(Value(root, "decisions"), p.Decisions, func(it *Decision, n *yaml.Node) { it.Node = n })
-	if roles := Value(root, "roles"); roles != nil {
+	attach(yamltree.Value(root, "objectives"), p.Objectives, func(it *Objective, n *yaml.Node) { it.Node = n })
+	attach(yamltree.Value(root, "stakeholders"), p.Stakeholders, func(it *Stakeholder, n *yaml.Node) { it.Node = n })
+	attach(yamltree.Value(root, "activities"), p.Activities, func(it *Activity, n *yaml.Node) { it.Node = n })
+	attach(yamltree.Value(root, "risks"), p.Risks, func(it *Risk, n *yaml.Node) { it.Node = n })
+	attach(yamltree.Value(root, "decisions"), p.Decisions, func(it *Decision, n *yaml.Node) { it.Node = n })
+	if roles := yamltree.Value(root, "roles"); roles != nil {
 		for i := 0; i+1 < len(roles.Content); i += 2 {
 			if _, ok := p.Roles[roles.Content[i].Value]; ok {
 				p.RoleOrder = append(p.RoleOrder, roles.Content[i].Value)
@@ -535,26 +327,26 @@ func (p *Plan) attachNodes() {
 		}
 	}
 	if b := p.Budget; b != nil {
-		b.Node = Value(root, "budget")
-		attach(Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
+		b.Node = yamltree.Value(root, "budget")
+		attach(yamltree.Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
 	}
 	if pol := p.Policy; pol != nil {
-		pol.Node = Value(root, "policy")
-		attach(Value(pol.Node, "techniques"), pol.Techniques, func(it *Technique, n *yaml.Node) { it.Node = n })
+		pol.Node = yamltree.Value(root, "policy")
+		attach(yamltree.Value(pol.Node, "techniques"), pol.Techniques, func(it *Technique, n *yaml.Node) { it.Node = n })
 		if pol.Response != nil {
-			pol.Response.Node = Value(pol.Node, "response")
+			pol.Response.Node = yamltree.Value(pol.Node, "response")
 		}
 		if pol.Information != nil {
-			pol.Information.Node = Value(pol.Node, "information")
+			pol.Information.Node = yamltree.Value(pol.Node, "information")
 		}
 	}
 	if t := p.Timeline; t != nil {
-		t.Node = Value(root, "timeline")
-		attach(Value(t.Node, "phases"), t.Phases, func(it *Phase, n *yaml.Node) { it.Node = n })
+		t.Node = yamltree.Value(root, "timeline")
+		attach(yamltree.Value(t.Node, "phases"), t.Phases, func(it *Phase, n *yaml.Node) { it.Node = n })
 	}
 	if e := p.Evaluation; e != nil {
-		e.Node = Value(root, "evaluation")
-		attach(Value(e.Node, "measures"), e.Measures, func(it *Measure, n *yaml.Node) { it.Node = n })
+		e.Node = yamltree.Value(root, "evaluation")
+		attach(yamltree.Value(e.Node, "measures"), e.Measures, func(it *Measure, n *yaml.Node) { it.Node = n })
 	}
 }
 
@@ -582,10 +374,9 @@ func DecodeValue(file string, data []byte, opts Options) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	conv := converter{file: file}
-	value := conv.convert(root, 0, false)
-	if err := conv.failure(); err != nil {
-		return nil, err
+	value, problems := yamltree.ToValue(root)
+	if len(problems) > 0 {
+		return nil, syntaxErrors(file, problems)
 	}
 	return value, nil
 }

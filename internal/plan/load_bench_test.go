@@ -9,6 +9,7 @@ import (
 
 	"github.com/planascode/plan/bench/corpus"
 	"github.com/planascode/plan/internal/planschema"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // benchSizes are the stakeholder counts the issue states targets for: a stub, the
@@ -84,9 +85,8 @@ func BenchmarkConvert(b *testing.B) {
 		b.Run(fmt.Sprintf("stakeholders=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				c := converter{file: "bench.plan.yaml"}
-				if c.convert(doc.Content[0], 0, false); c.err != nil {
-					b.Fatal(c.err)
+				if _, problems := yamltree.ToValue(doc.Content[0]); len(problems) > 0 {
+					b.Fatal(problems[0].Message)
 				}
 			}
 		})

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 
+	"github.com/planascode/plan/internal/yamltree"
 	"gopkg.in/yaml.v3"
 )
 
@@ -142,14 +143,14 @@ type Roles map[string]Role
 // UnmarshalYAML decodes every role but the x_* extension keys, which may hold anything,
 // and remembers each role's key node for positions.
 func (r *Roles) UnmarshalYAML(n *yaml.Node) error {
-	n = Resolve(n)
+	n = yamltree.Resolve(n)
 	if n.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: roles must be a mapping", n.Line)
 	}
 	roles := Roles{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := n.Content[i], Resolve(n.Content[i+1])
-		if IsExtensionKey(key.Value) || key.ShortTag() == "!!merge" || value.ShortTag() == "!!null" {
+		key, value := n.Content[i], yamltree.Resolve(n.Content[i+1])
+		if yamltree.IsExtensionKey(key.Value) || key.ShortTag() == "!!merge" || value.ShortTag() == "!!null" {
 			continue
 		}
 		var role Role

@@ -20,6 +20,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // This file complements safety_test.go, whose hand-written hostile plan puts chosen
@@ -109,7 +110,7 @@ func textLeaves(t testing.TB, src []byte) (*yaml.Node, []*yaml.Node) {
 			}
 		case yaml.ScalarNode:
 			if n.ShortTag() == "!!str" {
-				leaves[plan.Pointer(path...)] = leaf{n, n.Value, n.Style}
+				leaves[yamltree.Pointer(path...)] = leaf{n, n.Value, n.Style}
 				n.Value, n.Style = `<b>"free text"</b>: & more`, yaml.DoubleQuotedStyle
 			}
 		}

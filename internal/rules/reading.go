@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // blank reports whether a text field says nothing: absent, null, "" or only spaces all
@@ -81,7 +82,7 @@ func seqItems(m *yaml.Node, key string) []*yaml.Node {
 	}
 	out := make([]*yaml.Node, 0, len(seq.Content))
 	for _, c := range seq.Content {
-		out = append(out, plan.Resolve(c))
+		out = append(out, yamltree.Resolve(c))
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 func roleUnassigned() Rule {
@@ -73,7 +74,7 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 	case n == nil:
 	case n.Kind == yaml.SequenceNode:
 		for _, c := range n.Content {
-			names = append(names, plan.Resolve(c))
+			names = append(names, yamltree.Resolve(c))
 		}
 	default:
 		names = []*yaml.Node{n}
@@ -81,7 +82,7 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 	var placeholder *yaml.Node
 	for _, n := range names {
 		switch {
-		case n == nil || n.Kind != yaml.ScalarNode || plan.IsNull(n) || blank(n.Value):
+		case n == nil || n.Kind != yaml.ScalarNode || yamltree.IsNull(n) || blank(n.Value):
 		case isPlaceholder(n.Value):
 			if placeholder == nil {
 				placeholder = n

@@ -7,6 +7,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Rule is one check with the documentation `plan rules` prints.
@@ -71,8 +72,8 @@ func innermostKey(p *plan.Plan, section, key string) *yaml.Node {
 // keyOf returns the key node under mapping m, or nil when the key is absent or its value
 // is empty.
 func keyOf(m *yaml.Node, name string) *yaml.Node {
-	k, v := plan.Lookup(m, name)
-	if plan.IsNull(v) {
+	k, v := yamltree.Lookup(m, name)
+	if yamltree.IsNull(v) {
 		return nil
 	}
 	return k
@@ -80,5 +81,5 @@ func keyOf(m *yaml.Node, name string) *yaml.Node {
 
 // valueOf returns the non-null value node under mapping m, or nil.
 func valueOf(m *yaml.Node, name string) *yaml.Node {
-	return plan.Value(m, name)
+	return yamltree.Value(m, name)
 }

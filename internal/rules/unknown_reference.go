@@ -7,6 +7,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 func unknownReference() Rule {
@@ -62,7 +63,7 @@ func checkUnknownReference(p *plan.Plan, _ Settings) []Result {
 	}
 	many := func(owner string, item *yaml.Node, key string, t refTarget) {
 		for _, v := range seqItems(item, key) {
-			if v.Kind == yaml.ScalarNode && !plan.IsNull(v) && !t.ids[v.Value] {
+			if v.Kind == yaml.ScalarNode && !yamltree.IsNull(v) && !t.ids[v.Value] {
 				out = append(out, unknownRef(v, owner, key, t))
 			}
 		}

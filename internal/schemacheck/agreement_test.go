@@ -16,6 +16,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/testenv"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 const (
@@ -188,7 +189,7 @@ type ajvError struct {
 func (e ajvError) location() string {
 	if e.Keyword == "additionalProperties" {
 		if p, ok := e.Params["additionalProperty"].(string); ok {
-			return e.InstancePath + plan.Pointer(p)
+			return e.InstancePath + yamltree.Pointer(p)
 		}
 	}
 	return e.InstancePath

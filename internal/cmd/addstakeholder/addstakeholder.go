@@ -20,6 +20,7 @@ import (
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // DefaultLockTimeout is how long a run waits for another run editing the same file.
@@ -206,7 +207,7 @@ func Run(opts *Options) error {
 // Concerning keeps the findings about the stakeholder at index i with the given id:
 // those on its entry or anything in it, and those whose message names it.
 func Concerning(fs []diag.Finding, i int, id string) []diag.Finding {
-	pointer := plan.Pointer("stakeholders", strconv.Itoa(i))
+	pointer := yamltree.Pointer("stakeholders", strconv.Itoa(i))
 	quoted := strconv.Quote(id)
 	var out []diag.Finding
 	for _, f := range fs {

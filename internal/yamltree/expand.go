@@ -1,8 +1,8 @@
-package plan
+package yamltree
 
 import "gopkg.in/yaml.v3"
 
-// expandAliases replaces, in the tree under root, every alias with a copy of the node it
+// ExpandAliases replaces, in the tree under root, every alias with a copy of the node it
 // refers to, every node of the copy placed where the alias is written. Rules then see
 // the plan as it reads (`audience: *common` is this activity's audience, not the anchored
 // one's) and every finding about a value reached through an alias points at the alias,
@@ -11,7 +11,7 @@ import "gopkg.in/yaml.v3"
 // are. The loader has already refused a file whose aliases would expand it beyond
 // maxExpandedNodes, so the copies are bounded; the budget here only guards against a
 // caller that skipped that check.
-func expandAliases(root *yaml.Node) {
+func ExpandAliases(root *yaml.Node) {
 	budget := maxExpandedNodes
 	var expand func(n, alias *yaml.Node) *yaml.Node
 	expand = func(n, alias *yaml.Node) *yaml.Node {

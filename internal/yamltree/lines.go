@@ -1,4 +1,4 @@
-package plan
+package yamltree
 
 import (
 	"bytes"
@@ -177,4 +177,32 @@ func ClosingQuote(line []rune, from int, quote rune) int {
 		}
 	}
 	return -1
+}
+
+// FirstInvalidUTF8 finds the first byte of body that is not UTF-8. body has had its
+// byte-order mark removed already, so its lines are indexed as they are (a second mark
+// is text).
+func FirstInvalidUTF8(body []byte) (line, col int, bad bool) {
+	if utf8.Valid(body) {
+		return 0, 0, false
+	}
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && size <= 1 {
+			line, col = (&Lines{body: body}).Position(i)
+			return line, col, true
+		}
+		i += size
+	}
+	return 0, 0, false
+}
+
+// FirstNUL finds the first NUL byte in body, which has had its byte-order mark removed.
+func FirstNUL(body []byte) (line, col int, found bool) {
+	i := bytes.IndexByte(body, 0)
+	if i < 0 {
+		return 0, 0, false
+	}
+	line, col = (&Lines{body: body}).Position(i)
+	return line, col, true
 }
