@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -238,7 +239,7 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 			Message: "the plan could not be read: " + strings.TrimPrefix(err.Error(), "yaml: "),
 		}}}
 	}
-	p.attachNodes()
+	bindPositions(reflect.ValueOf(p), nil, root)
 	return p, nil
 }
 
@@ -306,63 +307,6 @@ func schemaFindings(file string, source []byte, root *yaml.Node, value any) []di
 		})
 	}
 	return diag.Sort(fs)
-}
-
-// attachNodes records each item's node so that rules can point at it.
-func (p *Plan) attachNodes() {
-	root := p.Root
-	if p.Mandate != nil {
-		p.Mandate.Node = yamltree.Value(root, "mandate")
-	}
-	attach(yamltree.Value(root, "objectives"), p.Objectives, func(it *Objective, n *yaml.Node) { it.Node = n })
-	attach(yamltree.Value(root, "stakeholders"), p.Stakeholders, func(it *Stakeholder, n *yaml.Node) { it.Node = n })
-	attach(yamltree.Value(root, "activities"), p.Activities, func(it *Activity, n *yaml.Node) { it.Node = n })
-	attach(yamltree.Value(root, "risks"), p.Risks, func(it *Risk, n *yaml.Node) { it.Node = n })
-	attach(yamltree.Value(root, "decisions"), p.Decisions, func(it *Decision, n *yaml.Node) { it.Node = n })
-	if roles := yamltree.Value(root, "roles"); roles != nil {
-		for i := 0; i+1 < len(roles.Content); i += 2 {
-			if _, ok := p.Roles[roles.Content[i].Value]; ok {
-				p.RoleOrder = append(p.RoleOrder, roles.Content[i].Value)
-			}
-		}
-	}
-	if b := p.Budget; b != nil {
-		b.Node = yamltree.Value(root, "budget")
-		attach(yamltree.Value(b.Node, "items"), b.Items, func(it *BudgetItem, n *yaml.Node) { it.Node = n })
-	}
-	if pol := p.Policy; pol != nil {
-		pol.Node = yamltree.Value(root, "policy")
-		attach(yamltree.Value(pol.Node, "techniques"), pol.Techniques, func(it *Technique, n *yaml.Node) { it.Node = n })
-		if pol.Response != nil {
-			pol.Response.Node = yamltree.Value(pol.Node, "response")
-		}
-		if pol.Information != nil {
-			pol.Information.Node = yamltree.Value(pol.Node, "information")
-		}
-	}
-	if t := p.Timeline; t != nil {
-		t.Node = yamltree.Value(root, "timeline")
-		attach(yamltree.Value(t.Node, "phases"), t.Phases, func(it *Phase, n *yaml.Node) { it.Node = n })
-	}
-	if e := p.Evaluation; e != nil {
-		e.Node = yamltree.Value(root, "evaluation")
-		attach(yamltree.Value(e.Node, "measures"), e.Measures, func(it *Measure, n *yaml.Node) { it.Node = n })
-	}
-}
-
-// attach gives each item of a list the node it was decoded from. An item written as an
-// alias (`- *risk`) has, in the expanded tree, a copy of the anchored mapping placed at
-// the alias (see expandAliases).
-func attach[T any](seq *yaml.Node, items []T, set func(*T, *yaml.Node)) {
-	if seq == nil || seq.Kind != yaml.SequenceNode {
-		return
-	}
-	for i := range items {
-		if i >= len(seq.Content) {
-			break
-		}
-		set(&items[i], seq.Content[i])
-	}
 }
 
 // DecodeValue parses data as the loader does and returns the plain value that is

@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -108,7 +109,7 @@ func BenchmarkModel(b *testing.B) {
 				if err := root.Decode(p); err != nil {
 					b.Fatal(err)
 				}
-				p.attachNodes()
+				bindPositions(reflect.ValueOf(p), nil, root)
 			}
 		})
 	}

@@ -124,11 +124,12 @@ func TestParseModel(t *testing.T) {
 	if s.Influence != "high" || s.Node == nil || s.Node.Line != 5 {
 		t.Errorf("stakeholder %+v", s)
 	}
-	if got := p.Roles["sro"].Name; len(got) != 2 || got[1] != "Bo" {
-		t.Errorf("sro names %v", got)
+	sro, _ := p.Roles.Get("sro")
+	if got := sro.Name; len(got) != 2 || got[1].Value != "Bo" || got[1].Node == nil || got[1].Node.Line != 11 {
+		t.Errorf("sro names %+v", got)
 	}
-	if strings.Join(p.RoleOrder, ",") != "sro,custom" {
-		t.Errorf("role order %v", p.RoleOrder)
+	if strings.Join(p.Roles.Keys(), ",") != "sro,custom" {
+		t.Errorf("role order %v", p.Roles.Keys())
 	}
 	if p.Timeline.Phases[0].Node.Line != 17 {
 		t.Errorf("phase node line %d", p.Timeline.Phases[0].Node.Line)

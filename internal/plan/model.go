@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/planascode/plan/internal/yamltree"
 	"gopkg.in/yaml.v3"
@@ -16,6 +17,8 @@ type Plan struct {
 	Source []byte `yaml:"-"`
 	// Root is the top-level mapping node.
 	Root *yaml.Node `yaml:"-"`
+	// Position's Node is Root; KeyOf finds each section's key.
+	Position `yaml:"-"`
 
 	SchemaVersion int           `yaml:"schema_version"`
 	Title         string        `yaml:"title"`
@@ -26,23 +29,21 @@ type Plan struct {
 	Objectives    []Objective   `yaml:"objectives"`
 	Stakeholders  []Stakeholder `yaml:"stakeholders"`
 	Roles         Roles         `yaml:"roles"`
-	// RoleOrder lists the role keys in file order, since a Go map forgets it.
-	RoleOrder  []string    `yaml:"-"`
-	Budget     *Budget     `yaml:"budget"`
-	Policy     *Policy     `yaml:"policy"`
-	Activities []Activity  `yaml:"activities"`
-	Risks      []Risk      `yaml:"risks"`
-	Decisions  []Decision  `yaml:"decisions"`
-	Timeline   *Timeline   `yaml:"timeline"`
-	Evaluation *Evaluation `yaml:"evaluation"`
+	Budget        *Budget       `yaml:"budget"`
+	Policy        *Policy       `yaml:"policy"`
+	Activities    []Activity    `yaml:"activities"`
+	Risks         []Risk        `yaml:"risks"`
+	Decisions     []Decision    `yaml:"decisions"`
+	Timeline      *Timeline     `yaml:"timeline"`
+	Evaluation    *Evaluation   `yaml:"evaluation"`
 }
 
 // Mandate says why we engage.
 type Mandate struct {
-	Node          *yaml.Node `yaml:"-"`
-	Statement     string     `yaml:"statement"`
-	Participation string     `yaml:"participation"`
-	Commitment    string     `yaml:"commitment"`
+	Position      `yaml:"-"`
+	Statement     string `yaml:"statement"`
+	Participation string `yaml:"participation"`
+	Commitment    string `yaml:"commitment"`
 }
 
 // Context is the legislative, organisational and government background, Markdown each.
@@ -66,20 +67,20 @@ type PreviousEngagement struct {
 
 // Objective is a SMART objective; the field names follow the source template.
 type Objective struct {
-	Node        *yaml.Node `yaml:"-"`
-	ID          string     `yaml:"id"`
-	Statement   string     `yaml:"statement"`
-	Specific    string     `yaml:"specific"`
-	Measurable  string     `yaml:"measurable"`
-	Assignable  string     `yaml:"assignable"`
-	Realistic   string     `yaml:"realistic"`
-	TimeRelated Date       `yaml:"time_related"`
-	Decision    string     `yaml:"decision"`
+	Position    `yaml:"-"`
+	ID          string `yaml:"id"`
+	Statement   string `yaml:"statement"`
+	Specific    string `yaml:"specific"`
+	Measurable  string `yaml:"measurable"`
+	Assignable  string `yaml:"assignable"`
+	Realistic   string `yaml:"realistic"`
+	TimeRelated DateAt `yaml:"time_related"`
+	Decision    Ref    `yaml:"decision"`
 }
 
 // Stakeholder is one entry of the stakeholder register.
 type Stakeholder struct {
-	Node          *yaml.Node  `yaml:"-"`
+	Position      `yaml:"-"`
 	ID            string      `yaml:"id"`
 	Name          string      `yaml:"name"`
 	Profile       string      `yaml:"profile"`
@@ -137,44 +138,71 @@ func EngagementRank(level string) int {
 	return -1
 }
 
-// Roles maps a role key to the role. Plan.RoleOrder keeps the file's order.
-type Roles map[string]Role
+// Roles are the plan's roles by key, in file order. Keys are the author's (a well-known
+// one such as sro, or their own); x_* keys are extensions, not roles.
+type Roles struct {
+	Position
+	byKey map[string]*Role
+	order []string
+}
 
-// UnmarshalYAML decodes every role but the x_* extension keys, which may hold anything,
-// and remembers each role's key node for positions.
+// Get returns the role under key.
+func (r *Roles) Get(key string) (*Role, bool) {
+	role, ok := r.byKey[key]
+	return role, ok
+}
+
+// Keys lists the role keys in file order.
+func (r *Roles) Keys() []string { return r.order }
+
+// Len is the number of roles.
+func (r *Roles) Len() int { return len(r.order) }
+
+// UnmarshalYAML decodes every role but the x_* extension keys, which may hold anything.
 func (r *Roles) UnmarshalYAML(n *yaml.Node) error {
 	n = yamltree.Resolve(n)
 	if n.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: roles must be a mapping", n.Line)
 	}
-	roles := Roles{}
+	*r = Roles{byKey: map[string]*Role{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], yamltree.Resolve(n.Content[i+1])
-		if yamltree.IsExtensionKey(key.Value) || key.ShortTag() == "!!merge" || value.ShortTag() == "!!null" {
+		if yamltree.IsExtensionKey(key.Value) || key.ShortTag() == "!!merge" || yamltree.IsNull(value) {
 			continue
 		}
-		var role Role
-		if err := value.Decode(&role); err != nil {
+		role := &Role{}
+		if err := value.Decode(role); err != nil {
 			return err
 		}
-		role.Node, role.Key = value, key
-		roles[key.Value] = role
+		if _, dup := r.byKey[key.Value]; !dup {
+			r.order = append(r.order, key.Value)
+		}
+		r.byKey[key.Value] = role
 	}
-	*r = roles
 	return nil
+}
+
+// bindPositions places each role at its key and value; Roles is a mapping of the
+// author's keys, which no struct tag can name.
+func (r *Roles) bindPositions(key, node *yaml.Node) {
+	r.Key, r.Node = key, node
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		if role, ok := r.byKey[node.Content[i].Value]; ok {
+			bindPositions(reflect.ValueOf(role), node.Content[i], node.Content[i+1])
+		}
+	}
 }
 
 // Role is who governs or does a part of the work.
 type Role struct {
-	Node             *yaml.Node `yaml:"-"`
-	Key              *yaml.Node `yaml:"-"`
-	Name             Names      `yaml:"name"`
-	Contact          string     `yaml:"contact"`
-	Responsibilities string     `yaml:"responsibilities"`
+	Position         `yaml:"-"`
+	Name             Names  `yaml:"name"`
+	Contact          string `yaml:"contact"`
+	Responsibilities string `yaml:"responsibilities"`
 }
 
-// Names is a role's name: one person or a list of people.
-type Names []string
+// Names is a role's name: one person or a list of people, each where it was written.
+type Names []Text
 
 // UnmarshalYAML accepts a single string or a list of strings.
 func (n *Names) UnmarshalYAML(node *yaml.Node) error {
@@ -183,10 +211,10 @@ func (n *Names) UnmarshalYAML(node *yaml.Node) error {
 			*n = nil
 			return nil
 		}
-		*n = Names{node.Value}
+		*n = Names{{Value: node.Value}}
 		return nil
 	}
-	var list []string
+	var list []Text
 	if err := node.Decode(&list); err != nil {
 		return err
 	}
@@ -194,24 +222,33 @@ func (n *Names) UnmarshalYAML(node *yaml.Node) error {
 	return nil
 }
 
+// Strings returns the names as written.
+func (n Names) Strings() []string {
+	out := make([]string, len(n))
+	for i, t := range n {
+		out[i] = t.Value
+	}
+	return out
+}
+
 // Budget is what the engagement costs.
 type Budget struct {
-	Node     *yaml.Node   `yaml:"-"`
+	Position `yaml:"-"`
 	Currency string       `yaml:"currency"`
 	Items    []BudgetItem `yaml:"items"`
 }
 
 // BudgetItem is one line of the budget.
 type BudgetItem struct {
-	Node        *yaml.Node `yaml:"-"`
-	Category    string     `yaml:"category"`
-	Description string     `yaml:"description"`
-	Amount      float64    `yaml:"amount"`
+	Position    `yaml:"-"`
+	Category    string  `yaml:"category"`
+	Description string  `yaml:"description"`
+	Amount      float64 `yaml:"amount"`
 }
 
 // Policy holds the engagement's principles and how input is handled.
 type Policy struct {
-	Node            *yaml.Node   `yaml:"-"`
+	Position        `yaml:"-"`
 	Principles      []string     `yaml:"principles"`
 	Response        *Response    `yaml:"response"`
 	Techniques      []Technique  `yaml:"techniques"`
@@ -221,71 +258,71 @@ type Policy struct {
 
 // Response is how and when enquiries are answered.
 type Response struct {
-	Node       *yaml.Node `yaml:"-"`
-	WithinDays *int       `yaml:"within_days"`
-	Moderation string     `yaml:"moderation"`
-	Reporting  string     `yaml:"reporting"`
+	Position   `yaml:"-"`
+	WithinDays *int   `yaml:"within_days"`
+	Moderation string `yaml:"moderation"`
+	Reporting  string `yaml:"reporting"`
 }
 
 // Technique is a way of gathering input from some stakeholders.
 type Technique struct {
-	Node         *yaml.Node `yaml:"-"`
-	Tool         string     `yaml:"tool"`
-	Purpose      string     `yaml:"purpose"`
-	Stakeholders []string   `yaml:"stakeholders"`
+	Position     `yaml:"-"`
+	Tool         string `yaml:"tool"`
+	Purpose      string `yaml:"purpose"`
+	Stakeholders Refs   `yaml:"stakeholders"`
 }
 
 // Information says what is gathered, how privacy is protected and what is released.
 type Information struct {
-	Node        *yaml.Node `yaml:"-"`
-	Collected   string     `yaml:"collected"`
-	Privacy     string     `yaml:"privacy"`
-	Publication string     `yaml:"publication"`
+	Position    `yaml:"-"`
+	Collected   string `yaml:"collected"`
+	Privacy     string `yaml:"privacy"`
+	Publication string `yaml:"publication"`
 }
 
 // Activity is an engagement or communication activity.
 type Activity struct {
-	Node     *yaml.Node `yaml:"-"`
-	ID       string     `yaml:"id"`
-	Name     string     `yaml:"name"`
-	Kind     string     `yaml:"kind"`
-	Audience []string   `yaml:"audience"`
-	Phase    string     `yaml:"phase"`
-	Cadence  string     `yaml:"cadence"`
-	Date     Date       `yaml:"date"`
-	Channel  string     `yaml:"channel"`
-	Owner    string     `yaml:"owner"`
-	Feedback bool       `yaml:"feedback"`
+	Position `yaml:"-"`
+	ID       string `yaml:"id"`
+	Name     string `yaml:"name"`
+	Kind     string `yaml:"kind"`
+	Audience Refs   `yaml:"audience"`
+	Phase    Ref    `yaml:"phase"`
+	Cadence  string `yaml:"cadence"`
+	Date     Date   `yaml:"date"`
+	Channel  string `yaml:"channel"`
+	Owner    string `yaml:"owner"`
+	Feedback bool   `yaml:"feedback"`
 }
 
 // Risk is an issue or risk with its mitigation.
 type Risk struct {
-	Node        *yaml.Node `yaml:"-"`
-	ID          string     `yaml:"id"`
-	Description string     `yaml:"description"`
-	Likelihood  string     `yaml:"likelihood"`
-	Impact      string     `yaml:"impact"`
-	Mitigation  string     `yaml:"mitigation"`
-	Owner       string     `yaml:"owner"`
+	Position    `yaml:"-"`
+	ID          string `yaml:"id"`
+	Description string `yaml:"description"`
+	Likelihood  string `yaml:"likelihood"`
+	Impact      string `yaml:"impact"`
+	Mitigation  string `yaml:"mitigation"`
+	Owner       string `yaml:"owner"`
 }
 
 // Decision is a decision point: what is decided, when, by whom, and how people are told.
 type Decision struct {
-	Node          *yaml.Node `yaml:"-"`
-	ID            string     `yaml:"id"`
-	Question      string     `yaml:"question"`
-	Phase         string     `yaml:"phase"`
-	DecisionMaker string     `yaml:"decision_maker"`
-	Open          []string   `yaml:"open"`
-	NonNegotiable []string   `yaml:"non_negotiable"`
-	ReportBack    Date       `yaml:"report_back"`
+	Position      `yaml:"-"`
+	ID            string   `yaml:"id"`
+	Question      string   `yaml:"question"`
+	Phase         Ref      `yaml:"phase"`
+	DecisionMaker string   `yaml:"decision_maker"`
+	Open          []string `yaml:"open"`
+	NonNegotiable []string `yaml:"non_negotiable"`
+	ReportBack    DateAt   `yaml:"report_back"`
 }
 
 // Timeline is the ordered list of phases.
 type Timeline struct {
-	Node   *yaml.Node `yaml:"-"`
-	Start  Date       `yaml:"start"`
-	Phases []Phase    `yaml:"phases"`
+	Position `yaml:"-"`
+	Start    Date    `yaml:"start"`
+	Phases   []Phase `yaml:"phases"`
 }
 
 // Phase kinds, in the order a plan usually runs through them.
@@ -302,15 +339,15 @@ var PhaseKinds = []string{KindPlanning, KindLaunch, KindEngagement, KindClose, K
 
 // Phase is one stage of the timeline. At most one of End, Weeks and Days is set.
 type Phase struct {
-	Node       *yaml.Node `yaml:"-"`
-	ID         string     `yaml:"id"`
-	Kind       string     `yaml:"kind"`
-	Name       string     `yaml:"name"`
-	Start      Date       `yaml:"start"`
-	End        Date       `yaml:"end"`
-	Weeks      int        `yaml:"weeks"`
-	Days       int        `yaml:"days"`
-	Activities []string   `yaml:"activities"`
+	Position   `yaml:"-"`
+	ID         string   `yaml:"id"`
+	Kind       string   `yaml:"kind"`
+	Name       string   `yaml:"name"`
+	Start      Date     `yaml:"start"`
+	End        Date     `yaml:"end"`
+	Weeks      int      `yaml:"weeks"`
+	Days       int      `yaml:"days"`
+	Activities []string `yaml:"activities"`
 }
 
 // DisplayName is the phase's name, or one derived from its kind.
@@ -335,18 +372,18 @@ func (p Phase) DisplayName() string {
 
 // Evaluation holds the measures of success.
 type Evaluation struct {
-	Node     *yaml.Node `yaml:"-"`
-	Measures []Measure  `yaml:"measures"`
+	Position `yaml:"-"`
+	Measures []Measure `yaml:"measures"`
 }
 
 // Measure is one measure of success, tied to an objective.
 type Measure struct {
-	Node      *yaml.Node `yaml:"-"`
-	ID        string     `yaml:"id"`
-	Metric    string     `yaml:"metric"`
-	Target    Target     `yaml:"target"`
-	Method    string     `yaml:"method"`
-	Objective string     `yaml:"objective"`
+	Position  `yaml:"-"`
+	ID        string `yaml:"id"`
+	Metric    string `yaml:"metric"`
+	Target    Target `yaml:"target"`
+	Method    string `yaml:"method"`
+	Objective Ref    `yaml:"objective"`
 }
 
 // Target is a measure's target, written as text or a number; it keeps the text as written.

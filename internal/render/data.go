@@ -530,8 +530,8 @@ func who(p *plan.Plan, ref string) string {
 	if ref == "" {
 		return ""
 	}
-	if r, ok := p.Roles[ref]; ok {
-		names := nonBlank(r.Name)
+	if r, ok := p.Roles.Get(ref); ok {
+		names := nonBlank(r.Name.Strings())
 		if len(names) == 0 {
 			return RoleTitle(ref)
 		}
@@ -569,10 +569,10 @@ func (d *Data) buildObjectives(p *plan.Plan, ids anchors) {
 			Measurable:  o.Measurable,
 			Assignable:  who(p, o.Assignable),
 			Realistic:   o.Realistic,
-			TimeRelated: FormatDate(o.TimeRelated),
+			TimeRelated: FormatDate(o.TimeRelated.Date),
 		}
-		if o.Decision != "" {
-			obj.Decision = orID(questions[o.Decision], o.Decision)
+		if o.Decision.ID != "" {
+			obj.Decision = orID(questions[o.Decision.ID], o.Decision.ID)
 		}
 		d.Objectives = append(d.Objectives, obj)
 	}
@@ -699,15 +699,15 @@ func (d *Data) names(ids []string) []string {
 }
 
 func (d *Data) buildRoles(p *plan.Plan) {
-	for _, key := range p.RoleOrder {
-		r, ok := p.Roles[key]
+	for _, key := range p.Roles.Keys() {
+		r, ok := p.Roles.Get(key)
 		if !ok {
 			continue
 		}
 		d.Roles = append(d.Roles, Role{
 			Key:              key,
 			Title:            RoleTitle(key),
-			Names:            nonBlank(r.Name),
+			Names:            nonBlank(r.Name.Strings()),
 			Contact:          r.Contact,
 			Responsibilities: MarkdownText(r.Responsibilities),
 		})
@@ -753,7 +753,7 @@ func (d *Data) buildPolicy(p *plan.Plan) {
 		if blank(t.Tool) && blank(t.Purpose) && len(t.Stakeholders) == 0 {
 			continue
 		}
-		out.Techniques = append(out.Techniques, Technique{Tool: t.Tool, Purpose: t.Purpose, Stakeholders: d.names(t.Stakeholders)})
+		out.Techniques = append(out.Techniques, Technique{Tool: t.Tool, Purpose: t.Purpose, Stakeholders: d.names(t.Stakeholders.IDs())})
 	}
 	if in := pol.Information; in != nil && !(blank(in.Collected) && blank(in.Privacy) && blank(in.Publication)) {
 		out.Information = &Information{MarkdownText(in.Collected), MarkdownText(in.Privacy), MarkdownText(in.Publication)}
@@ -792,7 +792,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 			ID:       a.ID,
 			Name:     orID(wording.OneLine(a.Name), a.ID),
 			Kind:     label(a.Kind),
-			Audience: d.names(a.Audience),
+			Audience: d.names(a.Audience.IDs()),
 			When:     when(a, phaseNames),
 			Channel:  a.Channel,
 			Owner:    who(p, a.Owner),
@@ -804,8 +804,8 @@ func (d *Data) buildActivities(p *plan.Plan) {
 // when says when an activity happens, from its date, phase and cadence.
 func when(a plan.Activity, phaseNames map[string]string) string {
 	phase := ""
-	if a.Phase != "" {
-		phase = orID(phaseNames[a.Phase], a.Phase)
+	if a.Phase.ID != "" {
+		phase = orID(phaseNames[a.Phase.ID], a.Phase.ID)
 	}
 	cadence := label(a.Cadence)
 	if a.Cadence == "once" {
@@ -857,10 +857,10 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 			DecisionMaker: who(p, dec.DecisionMaker),
 			Open:          nonBlankKeepLines(dec.Open),
 			NonNegotiable: nonBlankKeepLines(dec.NonNegotiable),
-			ReportBack:    FormatDate(dec.ReportBack),
+			ReportBack:    FormatDate(dec.ReportBack.Date),
 		}
-		if dec.Phase != "" {
-			out.Phase = orID(phaseNames[dec.Phase], dec.Phase)
+		if dec.Phase.ID != "" {
+			out.Phase = orID(phaseNames[dec.Phase.ID], dec.Phase.ID)
 		}
 		d.Decisions = append(d.Decisions, out)
 	}
@@ -936,11 +936,11 @@ func (d *Data) buildMeasures(p *plan.Plan) {
 	}
 	for _, m := range p.Evaluation.Measures {
 		out := Measure{ID: m.ID, Metric: m.Metric, Target: string(m.Target), Method: m.Method}
-		if o, ok := objectives[m.Objective]; ok {
+		if o, ok := objectives[m.Objective.ID]; ok {
 			out.Objective = orID(wording.OneLine(o.Statement), o.ID)
 			out.ObjectiveAnchor = o.Anchor
 		} else {
-			out.Objective = m.Objective
+			out.Objective = m.Objective.ID
 		}
 		d.Measures = append(d.Measures, out)
 	}

@@ -28,7 +28,7 @@ func checkActivityIncomplete(p *plan.Plan, _ Settings) []Result {
 		if len(a.Audience) == 0 {
 			out = append(out, at(a.Node, "activity %q has no audience: list the stakeholder ids it is for under audience", a.ID))
 		}
-		if blank(a.Phase) && a.Date.IsZero() && blank(a.Cadence) {
+		if blank(a.Phase.ID) && a.Date.IsZero() && blank(a.Cadence) {
 			out = append(out, at(a.Node, "activity %q says nothing about when it happens: give it a phase, a date or a cadence", a.ID))
 		}
 		if blank(a.Channel) {

@@ -4,6 +4,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/wording"
+	"gopkg.in/yaml.v3"
 )
 
 func budgetMissing() Rule {
@@ -32,6 +33,6 @@ func checkBudgetMissing(p *plan.Plan, s Settings) []Result {
 	if p.Budget != nil && len(p.Budget.Items) > 0 {
 		return nil
 	}
-	return []Result{at(innermostKey(p, "budget", "items"),
+	return []Result{at(keyWithin(p, &p.Budget, func(b *plan.Budget) *yaml.Node { return b.KeyOf(&b.Items) }),
 		"the plan has %s but no budget: add budget.items with what engaging them will cost", wording.Plural(n, "stakeholder group"))}
 }

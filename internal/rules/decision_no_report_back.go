@@ -40,13 +40,13 @@ func checkDecisionNoReportBack(p *plan.Plan, _ Settings) []Result {
 				"decision %q has no report_back: add the date by which stakeholders will be told the decision and how their input was used", d.ID))
 			continue
 		}
-		start := starts[d.Phase]
-		if d.Phase == "" || start.IsZero() || !d.ReportBack.Before(start) {
+		start := starts[d.Phase.ID]
+		if d.Phase.ID == "" || start.IsZero() || !d.ReportBack.Before(start) {
 			continue
 		}
-		out = append(out, at(valueOf(d.Node, "report_back"),
+		out = append(out, at(d.ReportBack.Node,
 			"decision %q reports back on %s, before phase %q in which it is made starts on %s: move report_back to %s or later",
-			d.ID, d.ReportBack, d.Phase, start, start))
+			d.ID, d.ReportBack, d.Phase.ID, start, start))
 	}
 	return out
 }

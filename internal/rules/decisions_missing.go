@@ -25,6 +25,6 @@ func checkDecisionsMissing(p *plan.Plan, _ Settings) []Result {
 	if len(p.Decisions) > 0 {
 		return nil
 	}
-	return []Result{at(sectionKey(p, "decisions"),
+	return []Result{at(p.KeyOf(&p.Decisions),
 		"the plan lists no decision points: add decisions saying what will be decided, when, by whom and how people will be told")}
 }

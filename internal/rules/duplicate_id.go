@@ -23,53 +23,55 @@ func duplicateID() Rule {
 	}
 }
 
+// idItem is an item of a list whose items carry ids.
+type idItem struct {
+	id   string
+	node *yaml.Node
+}
+
 // idList is one list whose items carry ids, with the noun a message uses for its items.
 type idList struct {
 	noun  string
-	items []*yaml.Node
+	items []idItem
 }
 
 func checkDuplicateID(p *plan.Plan, _ Settings) []Result {
 	lists := []idList{
-		{"objective", nodesOf(p.Objectives, func(o plan.Objective) *yaml.Node { return o.Node })},
-		{"stakeholder", nodesOf(p.Stakeholders, func(s plan.Stakeholder) *yaml.Node { return s.Node })},
-		{"activity", nodesOf(p.Activities, func(a plan.Activity) *yaml.Node { return a.Node })},
-		{"risk", nodesOf(p.Risks, func(r plan.Risk) *yaml.Node { return r.Node })},
-		{"decision", nodesOf(p.Decisions, func(d plan.Decision) *yaml.Node { return d.Node })},
+		{"objective", idItems(p.Objectives, func(o plan.Objective) idItem { return idItem{o.ID, o.Node} })},
+		{"stakeholder", idItems(p.Stakeholders, func(s plan.Stakeholder) idItem { return idItem{s.ID, s.Node} })},
+		{"activity", idItems(p.Activities, func(a plan.Activity) idItem { return idItem{a.ID, a.Node} })},
+		{"risk", idItems(p.Risks, func(r plan.Risk) idItem { return idItem{r.ID, r.Node} })},
+		{"decision", idItems(p.Decisions, func(d plan.Decision) idItem { return idItem{d.ID, d.Node} })},
 	}
 	if p.Timeline != nil {
-		lists = append(lists, idList{"phase", nodesOf(p.Timeline.Phases, func(ph plan.Phase) *yaml.Node { return ph.Node })})
+		lists = append(lists, idList{"phase", idItems(p.Timeline.Phases, func(ph plan.Phase) idItem { return idItem{ph.ID, ph.Node} })})
 	}
 	if p.Evaluation != nil {
-		lists = append(lists, idList{"measure", nodesOf(p.Evaluation.Measures, func(m plan.Measure) *yaml.Node { return m.Node })})
+		lists = append(lists, idList{"measure", idItems(p.Evaluation.Measures, func(m plan.Measure) idItem { return idItem{m.ID, m.Node} })})
 	}
 	var out []Result
 	for _, l := range lists {
 		first := map[string]*yaml.Node{}
 		for _, item := range l.items {
-			id := valueOf(item, "id")
-			if id == nil || id.Kind != yaml.ScalarNode {
-				continue
-			}
 			// The finding is about the item, so it points where the item starts, like
 			// every finding about a list item; the message names the first item's line.
-			if f, dup := first[id.Value]; dup {
-				out = append(out, at(item, "%s %q reuses the id of the %s at line %d: give each %s its own id", l.noun, id.Value, l.noun, f.Line, l.noun))
+			if f, dup := first[item.id]; dup {
+				out = append(out, at(item.node, "%s %q reuses the id of the %s at line %d: give each %s its own id", l.noun, item.id, l.noun, f.Line, l.noun))
 				continue
 			}
-			first[id.Value] = item
+			first[item.id] = item.node
 		}
 	}
 	return out
 }
 
-// nodesOf collects the item nodes of a typed list, skipping items the loader could not
-// tie to a node.
-func nodesOf[T any](items []T, node func(T) *yaml.Node) []*yaml.Node {
-	out := make([]*yaml.Node, 0, len(items))
+// idItems lists the ids of a typed list, skipping items with no id (the schema has
+// reported them) or no node.
+func idItems[T any](items []T, item func(T) idItem) []idItem {
+	out := make([]idItem, 0, len(items))
 	for _, it := range items {
-		if n := node(it); n != nil {
-			out = append(out, n)
+		if i := item(it); i.id != "" && i.node != nil {
+			out = append(out, i)
 		}
 	}
 	return out

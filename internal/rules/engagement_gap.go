@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"slices"
-
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -38,7 +36,7 @@ func checkEngagementGap(p *plan.Plan, _ Settings) []Result {
 		}
 		reached, listens := false, false
 		for _, a := range p.Activities {
-			if slices.Contains(a.Audience, s.ID) {
+			if a.Audience.Contains(s.ID) {
 				reached = true
 				listens = listens || a.Feedback
 			}

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func evaluationMissing() Rule {
@@ -25,5 +26,5 @@ func checkEvaluationMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Evaluation != nil && len(p.Evaluation.Measures) > 0 {
 		return nil
 	}
-	return []Result{at(innermostKey(p, "evaluation", "measures"), "the plan has no measures of success: add evaluation.measures with a metric and target for each objective")}
+	return []Result{at(keyWithin(p, &p.Evaluation, func(e *plan.Evaluation) *yaml.Node { return e.KeyOf(&e.Measures) }), "the plan has no measures of success: add evaluation.measures with a metric and target for each objective")}
 }

@@ -30,6 +30,6 @@ func checkFeedbackMechanismMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Policy != nil && len(p.Policy.Techniques) > 0 {
 		return nil
 	}
-	return []Result{at(sectionKey(p, "activities"),
+	return []Result{at(p.KeyOf(&p.Activities),
 		"no activity gathers feedback and no technique is listed: set feedback: true on an activity or add policy.techniques")}
 }

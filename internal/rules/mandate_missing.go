@@ -26,6 +26,6 @@ func checkMandateMissing(p *plan.Plan, _ Settings) []Result {
 		return nil
 	}
 	// at(nil) is the top of the file, which is where an absent section points.
-	return []Result{at(sectionKey(p, "mandate"),
+	return []Result{at(p.KeyOf(&p.Mandate),
 		"the plan has no mandate statement: add mandate.statement saying whom you engage about what, and why")}
 }

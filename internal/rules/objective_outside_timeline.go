@@ -55,7 +55,7 @@ func checkObjectiveOutsideTimeline(p *plan.Plan, _ Settings) []Result {
 		default:
 			continue
 		}
-		out = append(out, at(valueOf(o.Node, "time_related"),
+		out = append(out, at(o.TimeRelated.Node,
 			"objective %q is due on %s, %s: move time_related into the timeline or extend the timeline to cover it", o.ID, due, why))
 	}
 	return out

@@ -24,7 +24,7 @@ func checkObjectiveUnmeasured(p *plan.Plan, _ Settings) []Result {
 	measured := map[string]bool{}
 	if p.Evaluation != nil {
 		for _, m := range p.Evaluation.Measures {
-			measured[m.Objective] = true
+			measured[m.Objective.ID] = true
 		}
 	}
 	var out []Result

@@ -25,6 +25,6 @@ func checkObjectivesMissing(p *plan.Plan, _ Settings) []Result {
 	if len(p.Objectives) > 0 {
 		return nil
 	}
-	return []Result{at(sectionKey(p, "objectives"),
+	return []Result{at(p.KeyOf(&p.Objectives),
 		"the plan has no objectives: add at least one SMART objective under objectives")}
 }

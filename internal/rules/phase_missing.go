@@ -41,7 +41,7 @@ func checkPhaseMissing(p *plan.Plan, s Settings) []Result {
 	for _, ph := range p.Timeline.Phases {
 		have[ph.Kind] = true
 	}
-	phasesKey := keyOf(p.Timeline.Node, "phases")
+	phasesKey := p.Timeline.KeyOf(&p.Timeline.Phases)
 	var out []Result
 	for _, kind := range plan.PhaseKinds {
 		if have[kind] {

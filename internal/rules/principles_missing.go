@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func principlesMissing() Rule {
@@ -29,6 +30,6 @@ func checkPrinciplesMissing(p *plan.Plan, _ Settings) []Result {
 			}
 		}
 	}
-	return []Result{at(innermostKey(p, "policy", "principles"),
+	return []Result{at(keyWithin(p, &p.Policy, func(pol *plan.Policy) *yaml.Node { return pol.KeyOf(&pol.Principles) }),
 		"the plan states no engagement principles: add policy.principles, such as inclusion, transparency and accountability")}
 }

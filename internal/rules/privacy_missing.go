@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func privacyMissing() Rule {
@@ -31,7 +32,10 @@ func checkPrivacyMissing(p *plan.Plan, _ Settings) []Result {
 	if info != nil && !blank(info.Privacy) {
 		return nil
 	}
-	infoKey := keyOf(valueOf(p.Root, "policy"), "information")
+	var infoKey *yaml.Node
+	if p.Policy != nil {
+		infoKey = p.Policy.KeyOf(&p.Policy.Information)
+	}
 	switch {
 	case info != nil && !blank(info.Collected):
 		return []Result{at(infoKey,
@@ -40,6 +44,6 @@ func checkPrivacyMissing(p *plan.Plan, _ Settings) []Result {
 		return []Result{at(infoKey,
 			"policy.information says neither what is collected nor how privacy is protected: add collected and privacy to it").withSeverity(diag.Warning)}
 	}
-	return []Result{at(sectionKey(p, "policy"),
+	return []Result{at(p.KeyOf(&p.Policy),
 		"the plan does not say what information is collected or how privacy is protected: add policy.information with collected and privacy").withSeverity(diag.Warning)}
 }

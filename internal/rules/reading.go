@@ -8,7 +8,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/plan"
-	"github.com/planascode/plan/internal/yamltree"
 )
 
 // blank reports whether a text field says nothing: absent, null, "" or only spaces all
@@ -40,14 +39,14 @@ func techniqueName(t plan.Technique, i int) string {
 func engagedIDs(p *plan.Plan) (inAudience, inTechnique map[string]bool) {
 	inAudience, inTechnique = map[string]bool{}, map[string]bool{}
 	for _, a := range p.Activities {
-		for _, id := range a.Audience {
-			inAudience[id] = true
+		for _, ref := range a.Audience {
+			inAudience[ref.ID] = true
 		}
 	}
 	if p.Policy != nil {
 		for _, t := range p.Policy.Techniques {
-			for _, id := range t.Stakeholders {
-				inTechnique[id] = true
+			for _, ref := range t.Stakeholders {
+				inTechnique[ref.ID] = true
 			}
 		}
 	}
@@ -71,18 +70,4 @@ func sortByPosition(rs []Result) {
 		}
 		return ci < cj
 	})
-}
-
-// seqItems returns the entries of the sequence under key in mapping m, aliases resolved;
-// nil when the key is absent, null or not a list.
-func seqItems(m *yaml.Node, key string) []*yaml.Node {
-	seq := valueOf(m, key)
-	if seq == nil || seq.Kind != yaml.SequenceNode {
-		return nil
-	}
-	out := make([]*yaml.Node, 0, len(seq.Content))
-	for _, c := range seq.Content {
-		out = append(out, yamltree.Resolve(c))
-	}
-	return out
 }

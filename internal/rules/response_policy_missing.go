@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func responsePolicyMissing() Rule {
@@ -26,10 +27,7 @@ func checkResponsePolicyMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Policy != nil && p.Policy.Response != nil && p.Policy.Response.WithinDays != nil {
 		return nil
 	}
-	node := sectionKey(p, "policy")
-	if k := keyOf(valueOf(p.Root, "policy"), "response"); k != nil {
-		node = k
-	}
+	node := keyWithin(p, &p.Policy, func(pol *plan.Policy) *yaml.Node { return pol.KeyOf(&pol.Response) })
 	return []Result{at(node,
 		"the plan does not say how quickly enquiries are answered: add policy.response.within_days with the number of days")}
 }

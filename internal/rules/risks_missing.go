@@ -24,6 +24,6 @@ func checkRisksMissing(p *plan.Plan, _ Settings) []Result {
 	if len(p.Risks) > 0 {
 		return nil
 	}
-	return []Result{at(sectionKey(p, "risks"),
+	return []Result{at(p.KeyOf(&p.Risks),
 		"the plan lists no risks: add risks, each with a description and a mitigation")}
 }

@@ -3,11 +3,8 @@ package rules
 import (
 	"fmt"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
-	"github.com/planascode/plan/internal/yamltree"
 )
 
 func roleUnassigned() Rule {
@@ -60,29 +57,16 @@ func checkRoleUnassigned(p *plan.Plan, s Settings) []Result {
 // roleFinding says whether the role under key names nobody, and where to say so.
 func roleFinding(p *plan.Plan, key string) (Result, bool) {
 	label := roleLabel(key)
-	role, ok := p.Roles[key]
+	role, ok := p.Roles.Get(key)
 	if !ok {
-		// `sro:` with nothing after it is absent to the model, but its key is the line the
-		// author has to fill in, so point there rather than at `roles:`.
-		if k := keyOf(valueOf(p.Root, "roles"), key); k != nil {
-			return at(k, "%s has no name: set name to the person who fills it", label), true
-		}
-		return at(sectionKey(p, "roles"), "%s is missing: add roles.%s with the name of the person who fills it", label, key), true
+		// `sro:` with nothing after it is absent, as the format counts every empty value.
+		return at(p.KeyOf(&p.Roles), "%s is missing: add roles.%s with the name of the person who fills it", label, key), true
 	}
-	var names []*yaml.Node
-	switch n := valueOf(role.Node, "name"); {
-	case n == nil:
-	case n.Kind == yaml.SequenceNode:
-		for _, c := range n.Content {
-			names = append(names, yamltree.Resolve(c))
-		}
-	default:
-		names = []*yaml.Node{n}
-	}
-	var placeholder *yaml.Node
-	for _, n := range names {
+	var placeholder *plan.Text
+	for i := range role.Name {
+		n := &role.Name[i]
 		switch {
-		case n == nil || n.Kind != yaml.ScalarNode || yamltree.IsNull(n) || blank(n.Value):
+		case blank(n.Value):
 		case isPlaceholder(n.Value):
 			if placeholder == nil {
 				placeholder = n
@@ -95,9 +79,9 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 	}
 	if placeholder != nil {
 		if m, _ := findPlaceholder(placeholder.Value); m != placeholder.Value {
-			return at(placeholder, "%s is named %q, which holds the template placeholder %q: replace it with the name of the person who fills it", label, placeholder.Value, m), true
+			return at(placeholder.Node, "%s is named %q, which holds the template placeholder %q: replace it with the name of the person who fills it", label, placeholder.Value, m), true
 		}
-		return at(placeholder, "%s is named %q, a template placeholder: replace it with the name of the person who fills it", label, placeholder.Value), true
+		return at(placeholder.Node, "%s is named %q, a template placeholder: replace it with the name of the person who fills it", label, placeholder.Value), true
 	}
 	return at(role.Key, "%s has no name: set name to the person who fills it", label), true
 }

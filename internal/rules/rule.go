@@ -7,7 +7,6 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
-	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Rule is one check with the documentation `plan rules` prints.
@@ -50,36 +49,16 @@ func (r Result) withSeverity(s diag.Severity) Result {
 	return r
 }
 
-// sectionKey returns the key node of a top-level section, or nil when it is absent, so
-// that "missing" findings point at the key when there is one and at line 1 otherwise.
-//
-// A key whose value is empty (`budget:`) counts as absent, as the format says, so it
-// gives nil too: the finding then points where it would if the key were not written.
-func sectionKey(p *plan.Plan, name string) *yaml.Node {
-	return keyOf(p.Root, name)
-}
-
-// innermostKey is where a finding about section.key goes when the key is absent or its
-// list is empty: the key itself when it is written with something after it (`risks: []`
-// is present but empty), else the section's key, else nothing (line 1).
-func innermostKey(p *plan.Plan, section, key string) *yaml.Node {
-	if k := keyOf(valueOf(p.Root, section), key); k != nil {
-		return k
+// keyWithin is where a finding about a part of a section goes when that part is absent
+// or empty: the part's key when it is written (`risks: []` is written, though empty),
+// else the section's key, else nothing (line 1). part picks the part's key out of the
+// section, as in keyWithin(p, &p.Budget, func(b *plan.Budget) *yaml.Node { return
+// b.KeyOf(&b.Items) }).
+func keyWithin[S any](p *plan.Plan, section **S, part func(*S) *yaml.Node) *yaml.Node {
+	if *section != nil {
+		if k := part(*section); k != nil {
+			return k
+		}
 	}
-	return sectionKey(p, section)
-}
-
-// keyOf returns the key node under mapping m, or nil when the key is absent or its value
-// is empty.
-func keyOf(m *yaml.Node, name string) *yaml.Node {
-	k, v := yamltree.Lookup(m, name)
-	if yamltree.IsNull(v) {
-		return nil
-	}
-	return k
-}
-
-// valueOf returns the non-null value node under mapping m, or nil.
-func valueOf(m *yaml.Node, name string) *yaml.Node {
-	return yamltree.Value(m, name)
+	return p.KeyOf(section)
 }

@@ -24,6 +24,6 @@ func checkStakeholdersMissing(p *plan.Plan, _ Settings) []Result {
 	if len(p.Stakeholders) > 0 {
 		return nil
 	}
-	return []Result{at(sectionKey(p, "stakeholders"),
+	return []Result{at(p.KeyOf(&p.Stakeholders),
 		"the stakeholder register is empty: add everyone affected by or able to influence the project under stakeholders")}
 }

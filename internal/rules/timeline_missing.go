@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func timelineMissing() Rule {
@@ -26,6 +27,6 @@ func checkTimelineMissing(p *plan.Plan, _ Settings) []Result {
 	if p.Timeline != nil && len(p.Timeline.Phases) > 0 {
 		return nil
 	}
-	return []Result{at(innermostKey(p, "timeline", "phases"),
+	return []Result{at(keyWithin(p, &p.Timeline, func(t *plan.Timeline) *yaml.Node { return t.KeyOf(&t.Phases) }),
 		"the plan has no timeline phases: add timeline.phases with at least a planning, an engagement and a close phase")}
 }

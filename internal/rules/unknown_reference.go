@@ -3,11 +3,8 @@ package rules
 import (
 	"fmt"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
-	"github.com/planascode/plan/internal/yamltree"
 )
 
 func unknownReference() Rule {
@@ -55,46 +52,38 @@ func checkUnknownReference(p *plan.Plan, _ Settings) []Result {
 	}
 
 	var out []Result
-	// one checks a single id value; many checks each entry of a list of ids.
-	one := func(owner string, item *yaml.Node, key string, t refTarget) {
-		if v := valueOf(item, key); v != nil && v.Kind == yaml.ScalarNode && !t.ids[v.Value] {
-			out = append(out, unknownRef(v, owner, key, t))
-		}
-	}
-	many := func(owner string, item *yaml.Node, key string, t refTarget) {
-		for _, v := range seqItems(item, key) {
-			if v.Kind == yaml.ScalarNode && !yamltree.IsNull(v) && !t.ids[v.Value] {
-				out = append(out, unknownRef(v, owner, key, t))
+	// key is the field's name in the format, for the message.
+	check := func(owner, key string, t refTarget, refs ...plan.Ref) {
+		for _, ref := range refs {
+			// An empty reference is absent, and the schema reports an empty list entry.
+			if ref.ID != "" && ref.Node != nil && !t.ids[ref.ID] {
+				out = append(out, at(ref.Node, "%s %s refers to %s %q, which does not exist: use an id from %s or add the %s there",
+					owner, key, t.noun, ref.ID, t.list, t.noun))
 			}
 		}
 	}
 
 	for _, o := range p.Objectives {
-		one(fmt.Sprintf("objective %q", o.ID), o.Node, "decision", decisions)
+		check(fmt.Sprintf("objective %q", o.ID), "decision", decisions, o.Decision)
 	}
 	if p.Policy != nil {
 		for i, t := range p.Policy.Techniques {
-			many(techniqueName(t, i), t.Node, "stakeholders", stakeholders)
+			check(techniqueName(t, i), "stakeholders", stakeholders, t.Stakeholders...)
 		}
 	}
 	for _, a := range p.Activities {
 		owner := fmt.Sprintf("activity %q", a.ID)
-		many(owner, a.Node, "audience", stakeholders)
-		one(owner, a.Node, "phase", phases)
+		check(owner, "audience", stakeholders, a.Audience...)
+		check(owner, "phase", phases, a.Phase)
 	}
 	for _, d := range p.Decisions {
-		one(fmt.Sprintf("decision %q", d.ID), d.Node, "phase", phases)
+		check(fmt.Sprintf("decision %q", d.ID), "phase", phases, d.Phase)
 	}
 	if p.Evaluation != nil {
 		for _, m := range p.Evaluation.Measures {
-			one(fmt.Sprintf("measure %q", m.ID), m.Node, "objective", objectives)
+			check(fmt.Sprintf("measure %q", m.ID), "objective", objectives, m.Objective)
 		}
 	}
 	sortByPosition(out)
 	return out
-}
-
-func unknownRef(v *yaml.Node, owner, key string, t refTarget) Result {
-	return at(v, "%s %s refers to %s %q, which does not exist: use an id from %s or add the %s there",
-		owner, key, t.noun, v.Value, t.list, t.noun)
 }

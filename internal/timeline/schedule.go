@@ -207,7 +207,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("decision-" + d.ID), Kind: MilestoneDecision, ID: d.ID,
-			Name: "Report back: " + wording.OneLine(d.Question), Date: d.ReportBack, Line: line(d.Node),
+			Name: "Report back: " + wording.OneLine(d.Question), Date: d.ReportBack.Date, Line: line(d.Node),
 		})
 	}
 	for _, a := range p.Activities {
@@ -225,7 +225,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("objective-" + o.ID), Kind: MilestoneObjective, ID: o.ID,
-			Name: "Objective due: " + wording.OneLine(o.Statement), Date: o.TimeRelated, Line: line(o.Node),
+			Name: "Objective due: " + wording.OneLine(o.Statement), Date: o.TimeRelated.Date, Line: line(o.Node),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
