@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/currency"
 
 	"github.com/planascode/plan/internal/lazyregexp"
+	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/schema"
 )
 
@@ -170,7 +171,7 @@ func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]Violat
 		}
 		for _, p := range k.Properties {
 			msg := fmt.Sprintf("unknown key %q", p)
-			switch s := closest(p, allowed); {
+			switch s := wording.Closest(p, allowed); {
 			case p == "date" && slices.Contains(allowed, "start"):
 				// "days" is the closest spelling, but a date belongs in start or end.
 				msg += ": a phase's dates are its start and end (or weeks or days from its start)"
@@ -447,42 +448,6 @@ func (cs *Validator) allowedKeys(url string) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// closest returns the allowed key nearest to key by edit distance, if it is near enough
-// to be a typo.
-func closest(key string, allowed []string) string {
-	limit := 1
-	if len(key) >= 4 {
-		limit = 2
-	}
-	best, bestDist := "", limit+1
-	for _, a := range allowed {
-		if d := editDistance(key, a); d < bestDist {
-			best, bestDist = a, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func dedupe(vs []Violation) []Violation {

@@ -24,13 +24,13 @@ func phaseGap() Rule {
 	}
 }
 
-func checkPhaseGap(p *plan.Plan, _ Settings) []Result {
+func checkPhaseGap(p *plan.Plan, s Settings) []Result {
 	var out []Result
 	phases := p.ResolvePhases()
 	// While any phase is out of order or overlaps another (phase-order's findings), the
 	// days between two neighbours in the list may belong to a phase listed elsewhere:
 	// gaps mean something once the order is fixed.
-	if len(orderProblems(phases)) > 0 {
+	if len(orderProblems(phases, s.PhasesMayOverlap)) > 0 {
 		return nil
 	}
 	// Only neighbours in the list are compared: with an undated or open-ended phase between

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
@@ -27,12 +28,6 @@ func phaseMissing() Rule {
 
 // requiredPhaseKinds are the kinds without which the template's engagement cycle is broken;
 // the other kinds are advised.
-var requiredPhaseKinds = map[string]bool{
-	plan.KindPlanning:   true,
-	plan.KindEngagement: true,
-	plan.KindClose:      true,
-}
-
 func checkPhaseMissing(p *plan.Plan, s Settings) []Result {
 	if p.Timeline == nil || len(p.Timeline.Phases) == 0 {
 		return nil
@@ -44,12 +39,16 @@ func checkPhaseMissing(p *plan.Plan, s Settings) []Result {
 	phasesKey := p.Timeline.KeyOf(&p.Timeline.Phases)
 	var out []Result
 	for _, kind := range plan.PhaseKinds {
-		if have[kind] {
+		var sev diag.Severity
+		switch {
+		case have[kind]:
 			continue
-		}
-		sev := diag.Warning
-		if requiredPhaseKinds[kind] {
+		case slices.Contains(s.RequiredPhases, kind):
 			sev = diag.Error
+		case slices.Contains(s.AdvisedPhases, kind):
+			sev = diag.Warning
+		default:
+			continue
 		}
 		length := ""
 		if min := s.Minimums[kind]; min > 0 {

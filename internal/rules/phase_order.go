@@ -26,10 +26,10 @@ func phaseOrder() Rule {
 	}
 }
 
-func checkPhaseOrder(p *plan.Plan, _ Settings) []Result {
+func checkPhaseOrder(p *plan.Plan, s Settings) []Result {
 	phases := p.ResolvePhases()
 	var out []Result
-	for _, problem := range orderProblems(phases) {
+	for _, problem := range orderProblems(phases, s.PhasesMayOverlap) {
 		out = append(out, at(phases[problem.index].Phase.Node, "%s", problem.message))
 	}
 	return out
@@ -42,9 +42,9 @@ type orderProblem struct {
 }
 
 // orderProblems finds the phases that end before they start, start before a phase listed
-// above them, or overlap the one before. phase-gap uses it too: until two phases are in
-// order, the days between them say nothing.
-func orderProblems(phases []plan.ResolvedPhase) []orderProblem {
+// above them, or overlap the one before (unless the profile lets phases overlap). phase-gap
+// uses it too: until two phases are in order, the days between them say nothing.
+func orderProblems(phases []plan.ResolvedPhase, mayOverlap bool) []orderProblem {
 	var out []orderProblem
 	report := func(i int, format string, args ...any) {
 		out = append(out, orderProblem{i, fmt.Sprintf(format, args...)})
@@ -78,7 +78,7 @@ func orderProblems(phases []plan.ResolvedPhase) []orderProblem {
 		case lastStarted != nil && r.Start.Before(lastStarted.Start):
 			report(i, "%s starts on %s, before %s listed above it starts on %s: list the phases in date order or fix the start",
 				label, r.Start, phaseLabel(lastStarted.Phase), lastStarted.Start)
-		case lastDated != nil && !r.Start.After(lastDated.End):
+		case !mayOverlap && lastDated != nil && !r.Start.After(lastDated.End):
 			report(i, "%s starts on %s, on or before the last day of %s (%s), so the two overlap: start it on %s or later, or end %s sooner",
 				label, r.Start, phaseLabel(lastDated.Phase), lastDated.End, lastDated.End.AddDays(1), phaseLabel(lastDated.Phase))
 		}

@@ -17,9 +17,22 @@ type Settings struct {
 	// VulnerableChannels is how many channels a vulnerable stakeholder needs (config:
 	// vulnerable_channels).
 	VulnerableChannels int
+	// RequiredPhases are the phase kinds a timeline must have; AdvisedPhases the ones it
+	// should have (phase-missing).
+	RequiredPhases []string
+	AdvisedPhases  []string
+	// PhasesMayOverlap lets a phase start before the one above it ends (phase-order).
+	PhasesMayOverlap bool
+	// ObjectiveFields are the fields every objective needs (smart-missing), and
+	// StakeholderFields those every stakeholder needs (stakeholder-incomplete).
+	ObjectiveFields   []string
+	StakeholderFields []string
+	// VulnerableGroups asks the register to name a vulnerable group (vulnerable-missing).
+	VulnerableGroups bool
 }
 
-// DefaultSettings are the thresholds of docs/lint-rules.md.
+// DefaultSettings are the thresholds of docs/rules.md: those of the online engagement
+// plan, which every profile starts from.
 func DefaultSettings() Settings {
 	return Settings{
 		Minimums: map[string]int{
@@ -34,5 +47,9 @@ func DefaultSettings() Settings {
 		OptionalRoles:              []string{"subject_matter_expert", "content_editor", "technical_support"},
 		BudgetStakeholderThreshold: 3,
 		VulnerableChannels:         2,
+		RequiredPhases:             []string{plan.KindPlanning, plan.KindEngagement, plan.KindClose},
+		AdvisedPhases:              []string{plan.KindLaunch, plan.KindOngoing},
+		ObjectiveFields:            []string{"specific", "measurable", "assignable", "realistic", "time_related"},
+		StakeholderFields:          []string{"profile", "interest", "influence"},
 	}
 }

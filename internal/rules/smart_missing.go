@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -22,7 +24,7 @@ func smartMissing() Rule {
 	}
 }
 
-func checkSmartMissing(p *plan.Plan, _ Settings) []Result {
+func checkSmartMissing(p *plan.Plan, s Settings) []Result {
 	var out []Result
 	for _, o := range p.Objectives {
 		fields := []struct {
@@ -36,7 +38,7 @@ func checkSmartMissing(p *plan.Plan, _ Settings) []Result {
 			{"time_related", "add the date (YYYY-MM-DD) by which it is to be met", o.TimeRelated.IsZero()},
 		}
 		for _, f := range fields {
-			if f.missing {
+			if f.missing && slices.Contains(s.ObjectiveFields, f.key) {
 				out = append(out, at(o.Node, "objective %q has no %s: %s", o.ID, f.key, f.todo))
 			}
 		}

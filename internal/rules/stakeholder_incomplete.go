@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -21,7 +23,7 @@ func stakeholderIncomplete() Rule {
 	}
 }
 
-func checkStakeholderIncomplete(p *plan.Plan, _ Settings) []Result {
+func checkStakeholderIncomplete(p *plan.Plan, set Settings) []Result {
 	var out []Result
 	for _, s := range p.Stakeholders {
 		fields := []struct {
@@ -31,9 +33,11 @@ func checkStakeholderIncomplete(p *plan.Plan, _ Settings) []Result {
 			{"profile", "describe their social, technical, economic and political context", blank(s.Profile)},
 			{"interest", "describe their issues and needs and what they gain by taking part", blank(s.Interest)},
 			{"influence", "rate their influence over the outcome as low, medium or high", blank(s.Influence)},
+			{"impact", "rate how much the outcome affects them as low, medium or high", blank(s.Impact)},
+			{"participation", "say how far they take part: inform, consult, involve, collaborate or empower", blank(s.Participation)},
 		}
 		for _, f := range fields {
-			if f.missing {
+			if f.missing && slices.Contains(set.StakeholderFields, f.key) {
 				out = append(out, at(s.Node, "stakeholder %q has no %s: %s", s.ID, f.key, f.todo))
 			}
 		}

@@ -134,3 +134,40 @@ func Slug(s string, max int) string {
 	}
 	return strings.TrimRight(slug, "-_")
 }
+
+// Closest returns the word of allowed nearest to key by edit distance, when it is near
+// enough to be a typo of it (one edit in a short word, two in a longer one), else "":
+// the "did you mean" of schema keys, profile, rule and role names.
+func Closest(key string, allowed []string) string {
+	limit := 1
+	if len(key) >= 4 {
+		limit = 2
+	}
+	best, bestDist := "", limit+1
+	for _, a := range allowed {
+		if d := editDistance(key, a); d < bestDist {
+			best, bestDist = a, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
