@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
@@ -40,6 +41,9 @@ type Options struct {
 	// (or, when Base is empty, with the upstream branch or main).
 	Changed bool
 	Base    string
+	// Settings is the configuration in layers (cli.Env.Config), from which NewCmd sets
+	// Format, FailLevel and Jobs; when it is nil, Run reads the config file alone.
+	Settings *config.Config
 }
 
 // NewCmd builds `plan check`; runF replaces the run function in tests of flag parsing.
@@ -75,8 +79,11 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
   plan check --fail-level warning consultations/
   plan check --changed --base origin/main
   cat draft.plan.yaml | plan check --stdin-filename draft.plan.yaml -`,
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if err := opts.resolve(cmd.Flags()); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -106,30 +113,45 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	return cmd
 }
 
+// resolve layers the configuration (defaults, file, PLAN_* variables, flags) and takes
+// the options from it.
+func (opts *Options) resolve(flags *pflag.FlagSet) error {
+	cfg, err := opts.Env.Config(flags)
+	if err != nil {
+		return err
+	}
+	opts.Settings = cfg
+	opts.Format, opts.FailLevel, opts.Jobs = cfg.String("format"), cfg.String("fail_level"), cfg.Int("jobs")
+	return nil
+}
+
 // Run checks the plans and writes the report.
 func Run(opts *Options) error {
-	failAt, err := parseFailLevel(opts.FailLevel)
+	cfg := opts.Settings
+	if cfg == nil {
+		var err error
+		if cfg, err = opts.Env.Config(nil); err != nil {
+			return err
+		}
+	}
+	failAt, err := parseFailLevel(opts.FailLevel, cfg.From("fail_level"))
 	if err != nil {
 		return cli.BadInput(err)
 	}
 	formatter, err := output.New(opts.Format, opts.Env.IO)
 	if err != nil {
-		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(output.Names, ", "))
+		return cli.BadInputf("invalid %s %q: want %s", cfg.From("format"), opts.Format, strings.Join(output.Names, ", "))
 	}
 	if gh, ok := formatter.(output.GitHub); ok {
 		gh.StepSummaryPath = opts.Env.Var("GITHUB_STEP_SUMMARY")
 		formatter = gh
 	}
 	if opts.Jobs < 1 {
-		return cli.BadInputf("--jobs must be at least 1, not %d", opts.Jobs)
+		return cli.BadInputf("%s must be at least 1, not %d", cfg.From("jobs"), opts.Jobs)
 	}
 	dir, err := opts.Env.WorkDir()
 	if err != nil {
 		return err
-	}
-	cfg, err := config.Resolve(opts.Config, opts.Env.Var(config.EnvVar), dir)
-	if err != nil {
-		return cli.BadInput(err)
 	}
 
 	paths := opts.Paths
@@ -285,13 +307,13 @@ func noChangedPlans(opts *Options, formatter output.Formatter, dir string) error
 	return nil
 }
 
-func parseFailLevel(s string) (diag.Severity, error) {
+func parseFailLevel(s, from string) (diag.Severity, error) {
 	if s == "never" {
 		return 0, nil
 	}
 	sev, err := diag.ParseSeverity(s)
 	if err != nil {
-		return 0, fmt.Errorf("invalid --fail-level %q: want %s", s, strings.Join(failLevels, ", "))
+		return 0, fmt.Errorf("invalid %s %q: want %s", from, s, strings.Join(failLevels, ", "))
 	}
 	return sev, nil
 }
