@@ -2,10 +2,11 @@
 package check
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -138,13 +139,10 @@ func Run(opts *Options) error {
 	if err != nil {
 		return cli.BadInput(err)
 	}
-	formatter, err := output.New(opts.Format, opts.Env.IO)
+	present := output.OptionsFor(opts.Env.IO)
+	formatter, err := output.New(opts.Format, present)
 	if err != nil {
 		return cli.BadInputf("invalid %s %q: want %s", cfg.From("format"), opts.Format, strings.Join(output.Names, ", "))
-	}
-	if gh, ok := formatter.(output.GitHub); ok {
-		gh.StepSummaryPath = opts.Env.Var("GITHUB_STEP_SUMMARY")
-		formatter = gh
 	}
 	if opts.Jobs < 1 {
 		return cli.BadInputf("%s must be at least 1, not %d", cfg.From("jobs"), opts.Jobs)
@@ -185,7 +183,7 @@ func Run(opts *Options) error {
 
 	linter := lint.New(cfg)
 	linter.Jobs = opts.Jobs
-	linter.KeepSources = opts.Format == "text" && opts.Env.IO.ColorEnabled()
+	linter.KeepSources = opts.Format == "text" && present.Snippets
 	res := linter.Run(inputs)
 
 	report := output.Report{
@@ -203,13 +201,13 @@ func Run(opts *Options) error {
 	// "no problems in 0 files" would read as a pass.
 	if res.Files > 0 || len(unreadable)+len(res.Crashes) == 0 {
 		if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				// A file the report was asked to go to (GITHUB_STEP_SUMMARY) that cannot
-				// be written is the environment's problem, not a bug.
+			return err
+		}
+		if path := opts.Env.Var("GITHUB_STEP_SUMMARY"); opts.Format == "github" && path != "" {
+			if err := appendStepSummary(opts.Env.Path(path), inputs, report); err != nil {
+				// The environment's problem, not a bug.
 				return cli.BadInput(err)
 			}
-			return err
 		}
 	}
 	for _, e := range unreadable {
@@ -227,6 +225,42 @@ func Run(opts *Options) error {
 		if failAt != 0 && f.Severity >= failAt {
 			return cli.Findings()
 		}
+	}
+	return nil
+}
+
+// appendStepSummary appends the report's Markdown summary to the file GitHub names in
+// GITHUB_STEP_SUMMARY, which other steps' tools may also write to, hence append and a
+// separating newline. It refuses a file that is one of the plans checked, however it is
+// named: appending a table to a plan would break it.
+func appendStepSummary(path string, inputs []lint.Input, r output.Report) error {
+	if st, err := os.Stat(path); err == nil {
+		for _, in := range inputs {
+			if in.Path == "" {
+				continue
+			}
+			if pst, err := os.Stat(in.Path); err == nil && os.SameFile(st, pst) {
+				return fmt.Errorf("GITHUB_STEP_SUMMARY names %s, a plan being checked: no step summary written", in.Name)
+			}
+		}
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing GitHub step summary: %w", err)
+	}
+	var b bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		b.WriteByte('\n')
+	}
+	err = output.StepSummary(&b, r)
+	if err == nil {
+		_, err = f.Write(b.Bytes())
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing GitHub step summary: %w", err)
 	}
 	return nil
 }
