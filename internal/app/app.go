@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/iostreams"
@@ -118,7 +119,6 @@ func oneLineUsage(msg string) string {
 // NewRootCmd builds the command tree. Each call builds a fresh tree, so tests never share
 // flag state.
 func NewRootCmd(env *cli.Env) *cobra.Command {
-	var color string
 	root := &cobra.Command{
 		Use:   "plan",
 		Short: "Stakeholder engagement plans as code",
@@ -133,8 +133,13 @@ shows the schedule and renders reports people can share.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			if err := env.IO.SetColorMode(color); err != nil {
+			// --color, else PLAN_COLOR, else auto; no command's config file has a say.
+			cfg, err := config.Resolve(config.Layers{Getenv: env.Var, Flags: cmd.Flags(), NoFile: true})
+			if err != nil {
 				return cli.BadInput(err)
+			}
+			if mode := cfg.String("color"); env.IO.SetColorMode(mode) != nil {
+				return cli.BadInputf("invalid %s %q: want auto, always or never", cfg.From("color"), mode)
 			}
 			return nil
 		},
@@ -143,7 +148,7 @@ shows the schedule and renders reports people can share.`,
 	root.SetIn(env.IO.In)
 	root.SetOut(env.IO.Out)
 	root.SetErr(env.IO.ErrOut)
-	root.PersistentFlags().StringVar(&color, "color", iostreams.ColorAuto, "colour output: auto, always or never (auto honours NO_COLOR and colours only a terminal)")
+	root.PersistentFlags().String("color", iostreams.ColorAuto, "colour output: auto, always or never (auto honours NO_COLOR and colours only a terminal)")
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cli.BadInput(err) })
 	root.AddCommand(subcommands(env)...)

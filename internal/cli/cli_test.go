@@ -67,3 +67,26 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestTodayLayers(t *testing.T) {
+	clock := func() time.Time { return time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct{ env, flag, want, err string }{
+		{"", "", "2027-03-01", ""},
+		{"2027-05-02", "", "2027-05-02", ""},
+		{"2027-05-02", "2027-06-03", "2027-06-03", ""},
+		{"May 2", "", "", "PLAN_TODAY: "},
+		{"", "May 2", "", "--today: "},
+	} {
+		env := &Env{Now: clock, Getenv: func(k string) string { return map[string]string{"PLAN_TODAY": tc.env}[k] }}
+		d, err := env.Today(tc.flag)
+		if tc.err != "" {
+			if Code(err) != ExitBadInput || !strings.HasPrefix(err.Error(), tc.err) {
+				t.Errorf("PLAN_TODAY=%q --today %q: %v, want exit 2 starting %q", tc.env, tc.flag, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || d.String() != tc.want {
+			t.Errorf("PLAN_TODAY=%q --today %q: %v %v, want %s", tc.env, tc.flag, d, err, tc.want)
+		}
+	}
+}

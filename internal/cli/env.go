@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/discover"
@@ -26,14 +27,18 @@ func (e *Env) Clock() time.Time {
 }
 
 // Today is the day a command treats as today: flag (--today, YYYY-MM-DD) when it is
-// given, else the clock's local date. A bad flag is bad input.
+// given, else PLAN_TODAY, else the clock's local date. A bad value is bad input.
 func (e *Env) Today(flag string) (plan.Date, error) {
-	if flag == "" {
+	value, from := flag, "--today"
+	if value == "" {
+		value, from = e.Var(config.EnvName("today")), config.EnvName("today")
+	}
+	if value == "" {
 		return plan.DateOf(e.Clock()), nil
 	}
-	d, err := plan.ParseDate(flag)
+	d, err := plan.ParseDate(value)
 	if err != nil {
-		return plan.Date{}, BadInputf("--today: %v", err)
+		return plan.Date{}, BadInputf("%s: %v", from, err)
 	}
 	return d, nil
 }
@@ -145,17 +150,22 @@ func (t Target) Load() (*plan.Plan, error) {
 }
 
 // Target finds the plan a command works on, file as typed or else the only plan in the
-// working directory (usage shows how to name one), and its configuration: configFlag,
-// else PLAN_CONFIG, else .planrc.yaml found walking up to the git root. Every failure is
-// bad input (exit 2).
+// working directory (usage shows how to name one), and its configuration (see Config),
+// configFlag being the --config the command was given. Every failure is bad input
+// (exit 2).
 func (e *Env) Target(file, configFlag, usage string) (Target, error) {
-	dir, err := e.WorkDir()
+	flags := pflag.NewFlagSet("target", pflag.ContinueOnError)
+	flags.String("config", "", "")
+	if configFlag != "" {
+		_ = flags.Set("config", configFlag)
+	}
+	cfg, err := e.Config(flags)
 	if err != nil {
 		return Target{}, err
 	}
-	cfg, err := config.Resolve(configFlag, e.Var(config.EnvVar), dir)
+	dir, err := e.WorkDir()
 	if err != nil {
-		return Target{}, BadInput(err)
+		return Target{}, err
 	}
 	if file == "" {
 		if file, err = OnlyPlan(dir, usage); err != nil {
@@ -163,4 +173,20 @@ func (e *Env) Target(file, configFlag, usage string) (Target, error) {
 		}
 	}
 	return Target{Name: file, Path: e.Path(file), Config: cfg}, nil
+}
+
+// Config is the configuration a command runs with, in layers (see config.Resolve): the
+// defaults, the config file (--config, else PLAN_CONFIG, else .planrc.yaml found walking
+// up from the working directory to the git root), the PLAN_* variables, then the flags
+// given. A bad file or variable is bad input (exit 2).
+func (e *Env) Config(flags *pflag.FlagSet) (*config.Config, error) {
+	dir, err := e.WorkDir()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Resolve(config.Layers{Dir: dir, Getenv: e.Var, Flags: flags})
+	if err != nil {
+		return nil, BadInput(err)
+	}
+	return cfg, nil
 }

@@ -3,8 +3,9 @@
 package config
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,7 +28,7 @@ import (
 var FileNames = []string{".planrc.yaml", ".planrc.yml"}
 
 // EnvVar names a config file and overrides the search (the --config flag overrides it).
-const EnvVar = "PLAN_CONFIG"
+var EnvVar = EnvName("config")
 
 // Config is the typed configuration. The zero value is not useful; use Default or Load.
 type Config struct {
@@ -41,6 +42,10 @@ type Config struct {
 	Exclude  []string
 	// MaxFileSize is the largest plan file read, in bytes.
 	MaxFileSize int64
+
+	// v holds every layer (see Resolve); from names where each option's value came from.
+	v    *viper.Viper
+	from map[string]string
 }
 
 // Default is the configuration used when there is no .planrc.yaml.
@@ -79,33 +84,37 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Resolve picks the config file: explicit (from --config) first, then the PLAN_CONFIG
-// variable, then the search from dir. It returns the defaults when there is no file.
-func Resolve(explicit, fromEnv, dir string) (*Config, error) {
-	path := explicit
-	if path == "" {
-		path = fromEnv
+// maxFileSize bounds a config file read: real ones are a few hundred bytes, and a
+// .planrc.yaml that links to /dev/zero must be refused, not read until memory runs out.
+const maxFileSize = 1 << 20
+
+// Load reads and validates the config file at path, which must be a regular file.
+func Load(path string) (*Config, error) {
+	data, err := read(path)
+	if err != nil {
+		return nil, err
 	}
-	if path == "" {
-		found, err := Find(dir)
-		if err != nil {
-			return nil, err
-		}
-		if found == "" {
-			return Default(), nil
-		}
-		path = found
-	}
-	return Load(path)
+	return Parse(path, data)
 }
 
-// Load reads and validates the config file at path.
-func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+func read(path string) ([]byte, error) {
+	// Stat before opening: opening a named pipe would wait for a writer.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("config %s: not a regular file: name a YAML file", path)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("config %s: cannot read: %v", path, fserr.Cause(err))
 	}
-	return Parse(path, data)
+	defer f.Close()
+	data, err := plan.ReadLimited(f, maxFileSize)
+	if errors.Is(err, plan.ErrTooLarge) {
+		return nil, fmt.Errorf("config %s: larger than the 1 MiB a config file may hold", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("config %s: cannot read: %v", path, fserr.Cause(err))
+	}
+	return data, nil
 }
 
 var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
@@ -113,25 +122,42 @@ var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
 // Parse validates data against the config schema and decodes it. Errors name the file,
 // the line and the key.
 func Parse(path string, data []byte) (*Config, error) {
+	v := viper.New()
+	if err := mergeFile(v, path, data); err != nil {
+		return nil, err
+	}
+	cfg, err := settings(v, path)
+	if err != nil {
+		return nil, err
+	}
+	cfg.v = v
+	return cfg, nil
+}
+
+// mergeFile parses data once into a node tree, validates the value decoded from that
+// tree, and merges the same value into v as its file layer.
+func mergeFile(v *viper.Viper, path string, data []byte) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yamltree.YAML11Directive(data), &doc); err != nil {
 		line, _, msg := yamltree.YAMLErrorPosition(data, err)
-		return nil, fmt.Errorf("%s:%d: invalid YAML: %s", path, line, msg)
+		return fmt.Errorf("%s:%d: invalid YAML: %s", path, line, msg)
 	}
-	cfg := Default()
-	cfg.Path = path
 	if len(doc.Content) == 0 || yamltree.IsNull(doc.Content[0]) {
-		return cfg, nil
+		return nil
+	}
+	root := doc.Content[0]
+	if err := asText(path, root); err != nil {
+		return err
 	}
 	var value any
-	if err := doc.Content[0].Decode(&value); err != nil {
+	if err := root.Decode(&value); err != nil {
 		// A key given twice (yaml.v3 refuses it only when decoding).
 		line, _, msg := yamltree.YAMLErrorPosition(data, err)
-		return nil, fmt.Errorf("%s:%d: %s", path, line, msg)
+		return fmt.Errorf("%s:%d: %s", path, line, msg)
 	}
 	if vs := planschema.ValidateConfig(value); len(vs) > 0 {
 		v := vs[0]
-		keyNode, n := yamltree.Locate(doc.Content[0], v.Tokens)
+		keyNode, n := yamltree.Locate(root, v.Tokens)
 		line := 1
 		switch {
 		case v.AtKey != "":
@@ -144,15 +170,57 @@ func Parse(path string, data []byte) (*Config, error) {
 		case n != nil:
 			line = n.Line
 		}
-		return nil, fmt.Errorf("%s:%d: %s", path, line, v.Message)
+		return fmt.Errorf("%s:%d: %s", path, line, v.Message)
 	}
+	for _, key := range []string{"include", "exclude"} {
+		list, _ := value.(map[string]any)[key].([]any)
+		for i, pat := range list {
+			if s, _ := pat.(string); !discover.ValidPattern(s) {
+				line := 1
+				if _, n := yamltree.Locate(root, []string{key, strconv.Itoa(i)}); n != nil {
+					line = n.Line
+				}
+				return fmt.Errorf("%s:%d: %s: %q is not a valid pattern: use gitignore syntax (*, ?, [abc], **)", path, line, key, s)
+			}
+		}
+	}
+	return v.MergeConfigMap(value.(map[string]any))
+}
 
-	vp := viper.New()
-	vp.SetConfigType("yaml")
-	if err := vp.ReadConfig(bytes.NewReader(yamltree.YAML11Directive(data))); err != nil {
-		return nil, fmt.Errorf("config %s: %v", path, err)
+// asText prepares the tree for a value JSON Schema can judge: every key is text (a list
+// or mapping as a key is refused at its line), and .inf and .nan are text too, as they
+// are in plans, since JSON has no such numbers. Aliases are not followed: the node they
+// name is visited where it is defined.
+func asText(path string, n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		var f float64
+		if n.Tag == "!!float" && n.Decode(&f) == nil && (math.IsInf(f, 0) || math.IsNaN(f)) {
+			n.Tag = "!!str"
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch k := n.Content[i]; {
+			case k.Kind != yaml.ScalarNode:
+				return fmt.Errorf("%s:%d: a key must be a word, not a list or a mapping", path, k.Line)
+			case k.Tag != "!!merge":
+				k.Tag = "!!str"
+			}
+		}
 	}
-	for id, sev := range vp.GetStringMapString("rules") {
+	for _, c := range n.Content {
+		if err := asText(path, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settings reads the typed settings from v's layers over the defaults.
+func settings(v *viper.Viper, path string) (*Config, error) {
+	cfg := Default()
+	cfg.Path = path
+	for id, sev := range v.GetStringMapString("rules") {
 		if sev == "off" {
 			cfg.Off[id] = true
 			continue
@@ -167,7 +235,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		key  string
 		into map[string]int
 	}{{"minimums", cfg.Settings.Minimums}, {"ideals", cfg.Settings.Ideals}} {
-		for kind, d := range vp.GetStringMapString(section.key) {
+		for kind, d := range v.GetStringMapString(section.key) {
 			days, err := ParseDuration(d)
 			if err != nil {
 				return nil, fmt.Errorf("config %s: %s.%s: %v", path, section.key, kind, err)
@@ -175,8 +243,8 @@ func Parse(path string, data []byte) (*Config, error) {
 			section.into[kind] = days
 		}
 	}
-	if vp.IsSet("required_roles") {
-		required := vp.GetStringSlice("required_roles")
+	if v.IsSet("required_roles") {
+		required := v.GetStringSlice("required_roles")
 		cfg.Settings.RequiredRoles = required
 		var optional []string
 		for _, r := range append(rules.DefaultSettings().RequiredRoles, rules.DefaultSettings().OptionalRoles...) {
@@ -186,27 +254,16 @@ func Parse(path string, data []byte) (*Config, error) {
 		}
 		cfg.Settings.OptionalRoles = optional
 	}
-	if vp.IsSet("budget_stakeholders") {
-		cfg.Settings.BudgetStakeholderThreshold = vp.GetInt("budget_stakeholders")
+	if v.IsSet("budget_stakeholders") {
+		cfg.Settings.BudgetStakeholderThreshold = v.GetInt("budget_stakeholders")
 	}
-	if vp.IsSet("vulnerable_channels") {
-		cfg.Settings.VulnerableChannels = vp.GetInt("vulnerable_channels")
+	if v.IsSet("vulnerable_channels") {
+		cfg.Settings.VulnerableChannels = v.GetInt("vulnerable_channels")
 	}
-	cfg.Include = vp.GetStringSlice("include")
-	cfg.Exclude = vp.GetStringSlice("exclude")
-	for _, key := range []string{"include", "exclude"} {
-		for i, pat := range vp.GetStringSlice(key) {
-			if !discover.ValidPattern(pat) {
-				line := 1
-				if _, n := yamltree.Locate(doc.Content[0], []string{key, strconv.Itoa(i)}); n != nil {
-					line = n.Line
-				}
-				return nil, fmt.Errorf("%s:%d: %s: %q is not a valid pattern: use gitignore syntax (*, ?, [abc], **)", path, line, key, pat)
-			}
-		}
-	}
-	if vp.IsSet("max_file_size") {
-		cfg.MaxFileSize = vp.GetInt64("max_file_size")
+	cfg.Include = v.GetStringSlice("include")
+	cfg.Exclude = v.GetStringSlice("exclude")
+	if v.IsSet("max_file_size") {
+		cfg.MaxFileSize = v.GetInt64("max_file_size")
 	}
 	return cfg, nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/pflag"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/rules"
 )
@@ -76,6 +78,13 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"rules: [a\n", ".planrc.yaml:1: invalid YAML: did not find expected ',' or ']'"},
 		{"minimums:\n  planning: 3w\n  planning: 4w\n", `.planrc.yaml:3: mapping key "planning" already defined at line 2`},
 		{"rules:\n  a: b\n c: d\n", ".planrc.yaml:3: invalid YAML: did not find expected key"},
+		// JSON has no infinity: .inf and .nan are text, as in plans.
+		{"max_file_size: .inf\n", ".planrc.yaml:1: max_file_size: must be"},
+		{"vulnerable_channels: -.Inf\n", ".planrc.yaml:1: vulnerable_channels: must be"},
+		{"budget_stakeholders: .NaN\n", ".planrc.yaml:1: budget_stakeholders: must be"},
+		{"rules:\n  ? [a]\n  : b\n", ".planrc.yaml:2: a key must be a word, not a list or a mapping"},
+		{"? {a: 1}: b\n", ".planrc.yaml:1: a key must be a word, not a list or a mapping"},
+		{"1: x\n", `.planrc.yaml:1: unknown key "1"`},
 	} {
 		_, err := Parse(".planrc.yaml", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
@@ -100,7 +109,7 @@ func TestFindStopsAtGitRoot(t *testing.T) {
 	}
 }
 
-func TestResolvePrecedence(t *testing.T) {
+func TestResolveFilePrecedence(t *testing.T) {
 	dir := t.TempDir()
 	must(t, os.Mkdir(filepath.Join(dir, ".git"), 0o755))
 	must(t, os.WriteFile(filepath.Join(dir, ".planrc.yaml"), []byte("rules: {phase-gap: off}\n"), 0o644))
@@ -108,21 +117,41 @@ func TestResolvePrecedence(t *testing.T) {
 	must(t, os.WriteFile(env, []byte("rules: {risks-missing: off}\n"), 0o644))
 	flag := filepath.Join(dir, "flag.yaml")
 	must(t, os.WriteFile(flag, []byte("rules: {decisions-missing: off}\n"), 0o644))
-
 	for _, tc := range []struct {
 		explicit, env, wantOff string
 	}{{"", "", "phase-gap"}, {"", env, "risks-missing"}, {flag, env, "decisions-missing"}} {
-		cfg, err := Resolve(tc.explicit, tc.env, dir)
+		cfg, err := Resolve(layers(dir, map[string]string{EnvVar: tc.env}, "--config", tc.explicit))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !cfg.Off[tc.wantOff] || len(cfg.Off) != 1 {
-			t.Errorf("Resolve(%q, %q): off %v, want %s", tc.explicit, tc.env, cfg.Off, tc.wantOff)
+			t.Errorf("config %q, PLAN_CONFIG %q: off %v, want %s", tc.explicit, tc.env, cfg.Off, tc.wantOff)
 		}
 	}
-	if _, err := Resolve(filepath.Join(dir, "nope.yaml"), "", dir); err == nil || !strings.Contains(err.Error(), "cannot read") {
+	if _, err := Resolve(layers(dir, nil, "--config", filepath.Join(dir, "nope.yaml"))); err == nil || !strings.Contains(err.Error(), "cannot read") {
 		t.Errorf("missing explicit config: %v", err)
 	}
+}
+
+// layers are the Layers of a command with every option as a flag, run in dir with the
+// variables env and the command-line args.
+func layers(dir string, env map[string]string, args ...string) Layers {
+	flags := pflag.NewFlagSet("test", pflag.ContinueOnError)
+	flags.String("color", "auto", "")
+	flags.String("config", "", "")
+	flags.String("fail-level", "error", "")
+	flags.String("format", "text", "")
+	flags.Int("jobs", 4, "")
+	var set []string
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i+1] != "" {
+			set = append(set, args[i], args[i+1])
+		}
+	}
+	if err := flags.Parse(set); err != nil {
+		panic(err)
+	}
+	return Layers{Dir: dir, Getenv: func(k string) string { return env[k] }, Flags: flags}
 }
 
 func TestParseDuration(t *testing.T) {
@@ -172,5 +201,79 @@ func TestYAML12Directive(t *testing.T) {
 	}
 	if got := cfg.Settings.Minimums["planning"]; got != 35 {
 		t.Errorf("minimums.planning = %d days, want 35", got)
+	}
+}
+
+// TestOptionLayers: every option is the flag's default, under PLAN_<KEY>, under the
+// flag the user gave; and messages can name which of them set it.
+func TestOptionLayers(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.Mkdir(filepath.Join(dir, ".git"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "a.yaml"), nil, 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "b.yaml"), nil, 0o644))
+	for _, tc := range []struct {
+		key, flag, def, env, given string
+	}{
+		{"color", "--color", "auto", "never", "always"},
+		{"config", "--config", "", filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")},
+		{"fail_level", "--fail-level", "error", "warning", "info"},
+		{"format", "--format", "text", "sarif", "json"},
+		{"jobs", "--jobs", "4", "2", "7"},
+	} {
+		env := EnvName(tc.key)
+		for _, layer := range []struct {
+			env, flag, want, from string
+		}{
+			{"", "", tc.def, tc.flag},
+			{tc.env, "", tc.env, env},
+			{tc.env, tc.given, tc.given, tc.flag},
+			{"", tc.given, tc.given, tc.flag},
+		} {
+			cfg, err := Resolve(layers(dir, map[string]string{env: layer.env}, tc.flag, layer.flag))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := cfg.String(tc.key); got != layer.want || cfg.From(tc.key) != layer.from {
+				t.Errorf("%s=%q %s %q: %s = %q from %s, want %q from %s", env, layer.env, tc.flag, layer.flag, tc.key, got, cfg.From(tc.key), layer.want, layer.from)
+			}
+		}
+	}
+	cfg, err := Resolve(layers(dir, map[string]string{"PLAN_JOBS": "3"}))
+	if err != nil || cfg.Int("jobs") != 3 {
+		t.Errorf("PLAN_JOBS=3: jobs %d, %v", cfg.Int("jobs"), err)
+	}
+	if _, err := Resolve(layers(dir, map[string]string{"PLAN_JOBS": "many"})); err == nil || err.Error() != `PLAN_JOBS="many" is not a whole number` {
+		t.Errorf("PLAN_JOBS=many: %v", err)
+	}
+	// A command without the flag takes no variable for it, except PLAN_CONFIG.
+	cfg, err = Resolve(Layers{Dir: dir, Getenv: func(k string) string {
+		return map[string]string{"PLAN_FORMAT": "json", EnvVar: filepath.Join(dir, "a.yaml")}[k]
+	}})
+	if err != nil || cfg.String("format") != "" || cfg.Path != filepath.Join(dir, "a.yaml") {
+		t.Errorf("no flags: format %q, config %q, %v", cfg.String("format"), cfg.Path, err)
+	}
+}
+
+// TestReadRefusesWhatIsNotAConfig: a config that is a device, or too large, is refused
+// in one line naming it, before it is read into memory.
+func TestReadRefusesWhatIsNotAConfig(t *testing.T) {
+	dir := t.TempDir()
+	zero := filepath.Join(dir, ".planrc.yaml")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Skip(err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	must(t, os.WriteFile(big, []byte("# "+strings.Repeat("x", maxFileSize)+"\n"), 0o644))
+	for path, want := range map[string]string{
+		zero: "config " + zero + ": not a regular file: name a YAML file",
+		big:  "config " + big + ": larger than the 1 MiB a config file may hold",
+		dir:  "config " + dir + ": not a regular file: name a YAML file",
+	} {
+		if _, err := Load(path); err == nil || err.Error() != want {
+			t.Errorf("Load(%s) = %v, want %q", path, err, want)
+		}
+	}
+	if _, err := Resolve(Layers{Dir: dir}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("found .planrc.yaml linking to /dev/zero: %v", err)
 	}
 }

@@ -111,6 +111,10 @@ func (s *IOStreams) SetColorMode(mode string) error {
 	return fmt.Errorf("invalid --color %q: want auto, always or never", mode)
 }
 
+// IsTTY reports whether stdout is a terminal, whatever the colour decision: a person
+// reads it.
+func (s *IOStreams) IsTTY() bool { return s.outTTY }
+
 // ColorEnabled decides colour once: the flag first, then NO_COLOR, then whether stdout is
 // a terminal.
 func (s *IOStreams) ColorEnabled() bool {

@@ -4,45 +4,31 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/planascode/plan/internal/diag"
 )
 
 // GitHub is the format for GitHub Actions: one workflow command per finding, which the
-// runner turns into an annotation on the pull request's diff, then the summary line. When
-// StepSummaryPath is set it also appends a Markdown table to the job's summary page.
-type GitHub struct {
-	// StepSummaryPath is the file named by $GITHUB_STEP_SUMMARY, or "" for none. It is a
-	// field rather than read inside Format so that tests need not touch the environment.
-	StepSummaryPath string
-}
+// runner turns into an annotation on the pull request's diff, then the summary line.
+// StepSummary is its companion for the job's summary page.
+type GitHub struct{}
 
 // maxSummaryRows bounds the step-summary table: GitHub refuses a step summary over 1 MiB,
 // and a table that long would not be read anyway.
 const maxSummaryRows = 1000
 
-// Format writes the workflow commands and the summary line to w, then the step summary.
-func (g GitHub) Format(w io.Writer, r Report) error {
+// Format writes the workflow commands and the summary line to w.
+func (GitHub) Format(w io.Writer, r Report) error {
 	var b bytes.Buffer
 	rel := relPaths(r.BaseDir)
 	for _, f := range r.Findings {
 		b.WriteString(workflowCommand(f, rel(f.File)))
 		b.WriteByte('\n')
 	}
-	sum := summaryLine(diag.Summarize(r.Findings), r.Files)
-	b.WriteString(sum + "\n")
-	if _, err := w.Write(b.Bytes()); err != nil {
-		return err
-	}
-	if g.StepSummaryPath == "" {
-		return nil
-	}
-	if err := appendStepSummary(g.StepSummaryPath, r, sum); err != nil {
-		return fmt.Errorf("writing GitHub step summary: %w", err)
-	}
-	return nil
+	b.WriteString(summaryLine(diag.Summarize(r.Findings), r.Files) + "\n")
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // workflowCommand returns the ::error, ::warning or ::notice command for f.
@@ -94,43 +80,27 @@ var (
 // otherwise end the value.
 func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 
-// appendStepSummary appends the Markdown summary to the step summary file, which other
-// steps' tools may also write to, hence append and a separating newline.
-func appendStepSummary(path string, r Report, sum string) error {
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
+// StepSummary writes the Markdown for a GitHub job's summary page ($GITHUB_STEP_SUMMARY):
+// a heading, the counts and, when there are findings, a table of them.
+func StepSummary(w io.Writer, r Report) error {
 	var b bytes.Buffer
-	if st, err := f.Stat(); err == nil && st.Size() > 0 {
-		b.WriteByte('\n')
-	}
-	writeStepSummary(&b, r, sum)
-	_, err = f.Write(b.Bytes())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// writeStepSummary writes a heading, the counts and, when there are findings, a table.
-func writeStepSummary(b *bytes.Buffer, r Report, sum string) {
 	b.WriteString("## plan check\n\n")
-	b.WriteString(sum + "\n")
-	if len(r.Findings) == 0 {
-		return
-	}
-	b.WriteString("\n| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n")
-	rel := relPaths(r.BaseDir)
-	for i, f := range r.Findings {
-		if i == maxSummaryRows {
-			fmt.Fprintf(b, "\n%d more findings are not shown.\n", len(r.Findings)-i)
-			break
+	b.WriteString(summaryLine(diag.Summarize(r.Findings), r.Files) + "\n")
+	if len(r.Findings) > 0 {
+		b.WriteString("\n| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n")
+		rel := relPaths(r.BaseDir)
+		for i, f := range r.Findings {
+			if i == maxSummaryRows {
+				fmt.Fprintf(&b, "\n%d more findings are not shown.\n", len(r.Findings)-i)
+				break
+			}
+			fmt.Fprintf(&b, "| %s | %d | %s | `%s` | %s |\n",
+				markdownCell(rel(f.File)), f.Line, f.Severity,
+				strings.ReplaceAll(f.Rule, "`", ""), markdownCell(f.Message))
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | `%s` | %s |\n",
-			markdownCell(rel(f.File)), f.Line, f.Severity,
-			strings.ReplaceAll(f.Rule, "`", ""), markdownCell(f.Message))
 	}
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // markdownCell escapes text for a GitHub-flavoured Markdown table cell: a pipe would end

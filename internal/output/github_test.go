@@ -1,8 +1,7 @@
 package output
 
 import (
-	"os"
-	"path/filepath"
+	"bytes"
 	"strings"
 	"testing"
 
@@ -50,52 +49,27 @@ func TestGitHubPathsRelativeToBase(t *testing.T) {
 	}
 }
 
-func TestGitHubStepSummary(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "summary.md")
-	if err := os.WriteFile(path, []byte("earlier step output"), 0o644); err != nil {
+// summary runs StepSummary and fails the test on error.
+func summary(t *testing.T, r Report) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := StepSummary(&b, r); err != nil {
 		t.Fatal(err)
 	}
+	return b.Bytes()
+}
+
+func TestGitHubStepSummary(t *testing.T) {
 	r := fixture()
 	r.Findings = append(r.Findings, diag.Finding{File: "pipes|and\\slashes.yaml", Line: 2, Col: 1, Rule: "r",
 		Severity: diag.Info, Message: `a \| b | c`})
-	stdout := format(t, GitHub{StepSummaryPath: path}, r)
-	if want := format(t, GitHub{}, r); string(stdout) != string(want) {
-		t.Errorf("stdout changes when a step summary is written:\n%s", stdout)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(got), "earlier step output\n## plan check\n") {
-		t.Errorf("summary does not append after what was there:\n%s", got)
-	}
-	golden(t, "github_step_summary.golden", got)
+	// The golden file is a summary appended after an earlier step's, as plan check writes it.
+	golden(t, "github_step_summary.golden", append([]byte("earlier step output\n"), summary(t, r)...))
 }
 
 func TestGitHubStepSummaryNoFindings(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "summary.md")
-	out := format(t, GitHub{StepSummaryPath: path}, Report{Files: 2})
-	if string(out) != "no problems in 2 files\n" {
-		t.Errorf("stdout %q", out)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "## plan check\n\nno problems in 2 files\n"; string(got) != want {
+	if got, want := string(summary(t, Report{Files: 2})), "## plan check\n\nno problems in 2 files\n"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
-	}
-}
-
-func TestGitHubStepSummaryError(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "missing-dir", "summary.md")
-	var b strings.Builder
-	err := GitHub{StepSummaryPath: path}.Format(&b, Report{Files: 1})
-	if err == nil || !strings.Contains(err.Error(), "step summary") {
-		t.Errorf("err = %v, want a step summary error", err)
-	}
-	if b.String() != "no problems in 1 file\n" {
-		t.Errorf("annotations are lost when the summary fails: %q", b.String())
 	}
 }
 
@@ -104,12 +78,7 @@ func TestGitHubStepSummaryRowLimit(t *testing.T) {
 	for i := range maxSummaryRows + 5 {
 		r.Findings = append(r.Findings, diag.Finding{File: "a.yaml", Line: i + 1, Col: 1, Rule: "r", Severity: diag.Info, Message: "m"})
 	}
-	path := filepath.Join(t.TempDir(), "summary.md")
-	format(t, GitHub{StepSummaryPath: path}, r)
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := summary(t, r)
 	if rows := strings.Count(string(got), "\n| a.yaml |"); rows != maxSummaryRows {
 		t.Errorf("%d rows, want %d", rows, maxSummaryRows)
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/iostreams"
 	"github.com/planascode/plan/internal/rules"
@@ -40,18 +42,39 @@ type Formatter interface {
 // Names lists the formats New accepts, in the order help texts show them.
 var Names = []string{"text", "json", "sarif", "github", "junit"}
 
-// New returns the formatter called name. ios supplies the colour decision and width for
-// text output and may be nil, which means plain text.
-func New(name string, ios *iostreams.IOStreams) (Formatter, error) {
+// Options are how a command wants a report presented. Only text uses them: every other
+// format is the same wherever it goes, because a machine reads it.
+type Options struct {
+	// Color turns on coloured severities, drawn by Renderer.
+	Color    bool
+	Renderer *lipgloss.Renderer
+	// Snippets shows each finding's source line with a caret under its column.
+	Snippets bool
+	// Width is the width snippets are cut to fit; 0 leaves them whole.
+	Width int
+}
+
+// OptionsFor decides presentation from the streams: colour as they decide it, and
+// snippets for a person, that is on a terminal whether coloured or not, or wherever
+// colour is forced. Piped plain output stays one line per finding. Nil streams mean
+// plain text.
+func OptionsFor(ios *iostreams.IOStreams) Options {
+	if ios == nil || !ios.ColorEnabled() && !ios.IsTTY() {
+		return Options{}
+	}
+	return Options{Color: ios.ColorEnabled(), Renderer: ios.Renderer(), Snippets: true, Width: ios.Width()}
+}
+
+// New returns the formatter called name, presenting as o says.
+func New(name string, o Options) (Formatter, error) {
 	switch name {
 	case "text":
-		return NewText(ios), nil
+		return NewText(o), nil
 	case "json":
 		return JSON{}, nil
 	case "sarif":
 		return SARIF{}, nil
 	case "github":
-		// The caller sets StepSummaryPath from its environment.
 		return GitHub{}, nil
 	case "junit":
 		return JUnit{}, nil

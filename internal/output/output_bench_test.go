@@ -44,8 +44,8 @@ func BenchmarkFormat(b *testing.B) {
 		name string
 		f    Formatter
 	}{
-		{"text", NewText(nil)},
-		{"text-color", NewText(colour)},
+		{"text", NewText(Options{})},
+		{"text-color", NewText(OptionsFor(colour))},
 		{"json", JSON{}},
 		{"sarif", SARIF{}},
 		{"github", GitHub{}},

@@ -96,24 +96,17 @@ func format(t *testing.T, f Formatter, r Report) []byte {
 }
 
 func TestNew(t *testing.T) {
-	t.Setenv("GITHUB_STEP_SUMMARY", "/tmp/summary.md")
-	ios, _, _, _ := iostreams.Test()
 	for _, name := range Names {
-		f, err := New(name, ios)
+		f, err := New(name, Options{})
 		if err != nil || f == nil {
 			t.Errorf("New(%q) = %v, %v", name, f, err)
 		}
 	}
-	// The environment is the command's to read (cli.Env), not the formatter's.
-	f, _ := New("github", ios)
-	if got := f.(GitHub).StepSummaryPath; got != "" {
-		t.Errorf("StepSummaryPath = %q, want it left to the caller", got)
-	}
-	if f, _ := New("text", nil); f.(Text).Color {
-		t.Error("text with nil streams is coloured")
+	if f, _ := New("text", OptionsFor(nil)); f.(Text).Color || f.(Text).Snippets {
+		t.Error("text with nil streams is not plain")
 	}
 
-	_, err := New("xml", ios)
+	_, err := New("xml", Options{})
 	if err == nil {
 		t.Fatal("New(xml) succeeded")
 	}
@@ -199,6 +192,33 @@ func TestURIReference(t *testing.T) {
 	} {
 		if got := uriReference(tc.path); got != tc.want {
 			t.Errorf("uriReference(%q) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+// TestOptionsFor: snippets are for a person, on a terminal coloured or not; a pipe gets
+// plain lines unless colour is forced.
+func TestOptionsFor(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		tty, noColor    bool
+		mode            string
+		color, snippets bool
+	}{
+		{"terminal", true, false, iostreams.ColorAuto, true, true},
+		{"terminal with NO_COLOR", true, true, iostreams.ColorAuto, false, true},
+		{"terminal with --color never", true, false, iostreams.ColorNever, false, true},
+		{"pipe", false, false, iostreams.ColorAuto, false, false},
+		{"pipe with --color always", false, false, iostreams.ColorAlways, true, true},
+	} {
+		ios, _, _, _ := iostreams.Test()
+		ios.SetTTY(tc.tty)
+		ios.SetNoColor(tc.noColor)
+		if err := ios.SetColorMode(tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		if o := OptionsFor(ios); o.Color != tc.color || o.Snippets != tc.snippets {
+			t.Errorf("%s: colour %v, snippets %v; want %v, %v", tc.name, o.Color, o.Snippets, tc.color, tc.snippets)
 		}
 	}
 }

@@ -9,31 +9,36 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/planascode/plan/internal/diag"
-	"github.com/planascode/plan/internal/iostreams"
 	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Text is the format for people: one compiler-style line per finding, which editors and
-// grep understand, then a summary line. With colour it also shows the source line under
+// grep understand, then a summary line. For a person it also shows the source line under
 // each finding with a caret at the column, as actionlint does; snippets are left out of
-// plain output so that piped output stays one line per finding.
+// piped output so that it stays one line per finding.
 type Text struct {
-	// Color turns on coloured severities and source snippets.
+	// Color turns on coloured severities.
 	Color bool
+	// Snippets turns on source snippets.
+	Snippets bool
 	// Width is the terminal width that snippets are cut to fit; 0 leaves them whole.
 	Width  int
 	styles styles
 }
 
-// NewText returns the text format as ios decides: coloured with snippets on a colour
-// terminal, plain otherwise (including when ios is nil).
-func NewText(ios *iostreams.IOStreams) Text {
-	if ios == nil || !ios.ColorEnabled() {
-		return Text{}
+// NewText returns the text format presenting as o says.
+func NewText(o Options) Text {
+	t := Text{Color: o.Color, Snippets: o.Snippets, Width: o.Width}
+	if o.Renderer == nil {
+		// A renderer without colour, so every style renders plain text.
+		o.Renderer = lipgloss.NewRenderer(io.Discard)
+		o.Renderer.SetColorProfile(termenv.Ascii)
 	}
-	return Text{Color: true, Width: ios.Width(), styles: newStyles(ios.Renderer())}
+	t.styles = newStyles(o.Renderer)
+	return t
 }
 
 // Format writes the findings and the summary line.
@@ -43,7 +48,7 @@ func (t Text) Format(w io.Writer, r Report) error {
 	var lines *yamltree.Lines
 	linesOf := ""
 	for _, f := range r.Findings {
-		if !t.Color {
+		if !t.Color && !t.Snippets {
 			// Plain output is exactly Finding.String so that there is one definition of
 			// the line that editors jump to.
 			b.WriteString(f.String())

@@ -18,7 +18,7 @@ func TestTextPlainIsFindingString(t *testing.T) {
 	r := fixture()
 	r.Sources["plans/north.yaml"] = []byte("a: 1\n")
 	ios, _, _, _ := iostreams.Test()
-	got := string(format(t, NewText(ios), r))
+	got := string(format(t, NewText(OptionsFor(ios)), r))
 	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 	var want []string
 	for _, f := range r.Findings {
@@ -69,7 +69,7 @@ func TestTextColour(t *testing.T) {
 			"plan.yaml": []byte("title: Plan\nroles:\n  sro: \"\"\n" + strings.Repeat("\n", 8) + "\tx: 1\n"),
 		},
 	}
-	got := string(format(t, NewText(colourIOS(t)), r))
+	got := string(format(t, NewText(OptionsFor(colourIOS(t))), r))
 
 	const (
 		bold   = "\x1b[1m"
@@ -162,5 +162,25 @@ func TestSourceLine(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTextSnippetsWithoutColour: a terminal with NO_COLOR gets the snippets and no escape
+// sequence.
+func TestTextSnippetsWithoutColour(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	ios.SetTTY(true)
+	ios.SetNoColor(true)
+	ios.SetWidth(80)
+	r := Report{Files: 1, Findings: []diag.Finding{{File: "plan.yaml", Line: 3, Col: 10, Rule: "role-unassigned",
+		Severity: diag.Error, Message: `role "sro" has no one assigned`}},
+		Sources: map[string][]byte{"plan.yaml": []byte("title: Plan\nroles:\n  sro: \"\"\n")}}
+	const want = `plan.yaml:3:10: error: role "sro" has no one assigned [role-unassigned]
+  3 |   sro: ""
+    |          ^
+1 error in 1 file
+`
+	if got := string(format(t, NewText(OptionsFor(ios)), r)); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
 }

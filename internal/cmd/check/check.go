@@ -2,16 +2,18 @@
 package check
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
@@ -40,6 +42,9 @@ type Options struct {
 	// (or, when Base is empty, with the upstream branch or main).
 	Changed bool
 	Base    string
+	// Settings is the configuration in layers (cli.Env.Config), from which NewCmd sets
+	// Format, FailLevel and Jobs; when it is nil, Run reads the config file alone.
+	Settings *config.Config
 }
 
 // NewCmd builds `plan check`; runF replaces the run function in tests of flag parsing.
@@ -75,8 +80,11 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
   plan check --fail-level warning consultations/
   plan check --changed --base origin/main
   cat draft.plan.yaml | plan check --stdin-filename draft.plan.yaml -`,
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if err := opts.resolve(cmd.Flags()); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -106,30 +114,42 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	return cmd
 }
 
+// resolve layers the configuration (defaults, file, PLAN_* variables, flags) and takes
+// the options from it.
+func (opts *Options) resolve(flags *pflag.FlagSet) error {
+	cfg, err := opts.Env.Config(flags)
+	if err != nil {
+		return err
+	}
+	opts.Settings = cfg
+	opts.Format, opts.FailLevel, opts.Jobs = cfg.String("format"), cfg.String("fail_level"), cfg.Int("jobs")
+	return nil
+}
+
 // Run checks the plans and writes the report.
 func Run(opts *Options) error {
-	failAt, err := parseFailLevel(opts.FailLevel)
+	cfg := opts.Settings
+	if cfg == nil {
+		var err error
+		if cfg, err = opts.Env.Config(nil); err != nil {
+			return err
+		}
+	}
+	failAt, err := parseFailLevel(opts.FailLevel, cfg.From("fail_level"))
 	if err != nil {
 		return cli.BadInput(err)
 	}
-	formatter, err := output.New(opts.Format, opts.Env.IO)
+	present := output.OptionsFor(opts.Env.IO)
+	formatter, err := output.New(opts.Format, present)
 	if err != nil {
-		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(output.Names, ", "))
-	}
-	if gh, ok := formatter.(output.GitHub); ok {
-		gh.StepSummaryPath = opts.Env.Var("GITHUB_STEP_SUMMARY")
-		formatter = gh
+		return cli.BadInputf("invalid %s %q: want %s", cfg.From("format"), opts.Format, strings.Join(output.Names, ", "))
 	}
 	if opts.Jobs < 1 {
-		return cli.BadInputf("--jobs must be at least 1, not %d", opts.Jobs)
+		return cli.BadInputf("%s must be at least 1, not %d", cfg.From("jobs"), opts.Jobs)
 	}
 	dir, err := opts.Env.WorkDir()
 	if err != nil {
 		return err
-	}
-	cfg, err := config.Resolve(opts.Config, opts.Env.Var(config.EnvVar), dir)
-	if err != nil {
-		return cli.BadInput(err)
 	}
 
 	paths := opts.Paths
@@ -163,7 +183,7 @@ func Run(opts *Options) error {
 
 	linter := lint.New(cfg)
 	linter.Jobs = opts.Jobs
-	linter.KeepSources = opts.Format == "text" && opts.Env.IO.ColorEnabled()
+	linter.KeepSources = opts.Format == "text" && present.Snippets
 	res := linter.Run(inputs)
 
 	report := output.Report{
@@ -181,13 +201,13 @@ func Run(opts *Options) error {
 	// "no problems in 0 files" would read as a pass.
 	if res.Files > 0 || len(unreadable)+len(res.Crashes) == 0 {
 		if err := formatter.Format(opts.Env.IO.Out, report); err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				// A file the report was asked to go to (GITHUB_STEP_SUMMARY) that cannot
-				// be written is the environment's problem, not a bug.
+			return err
+		}
+		if path := opts.Env.Var("GITHUB_STEP_SUMMARY"); opts.Format == "github" && path != "" {
+			if err := appendStepSummary(opts.Env.Path(path), inputs, report); err != nil {
+				// The environment's problem, not a bug.
 				return cli.BadInput(err)
 			}
-			return err
 		}
 	}
 	for _, e := range unreadable {
@@ -205,6 +225,42 @@ func Run(opts *Options) error {
 		if failAt != 0 && f.Severity >= failAt {
 			return cli.Findings()
 		}
+	}
+	return nil
+}
+
+// appendStepSummary appends the report's Markdown summary to the file GitHub names in
+// GITHUB_STEP_SUMMARY, which other steps' tools may also write to, hence append and a
+// separating newline. It refuses a file that is one of the plans checked, however it is
+// named: appending a table to a plan would break it.
+func appendStepSummary(path string, inputs []lint.Input, r output.Report) error {
+	if st, err := os.Stat(path); err == nil {
+		for _, in := range inputs {
+			if in.Path == "" {
+				continue
+			}
+			if pst, err := os.Stat(in.Path); err == nil && os.SameFile(st, pst) {
+				return fmt.Errorf("GITHUB_STEP_SUMMARY names %s, a plan being checked: no step summary written", in.Name)
+			}
+		}
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing GitHub step summary: %w", err)
+	}
+	var b bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		b.WriteByte('\n')
+	}
+	err = output.StepSummary(&b, r)
+	if err == nil {
+		_, err = f.Write(b.Bytes())
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing GitHub step summary: %w", err)
 	}
 	return nil
 }
@@ -285,13 +341,13 @@ func noChangedPlans(opts *Options, formatter output.Formatter, dir string) error
 	return nil
 }
 
-func parseFailLevel(s string) (diag.Severity, error) {
+func parseFailLevel(s, from string) (diag.Severity, error) {
 	if s == "never" {
 		return 0, nil
 	}
 	sev, err := diag.ParseSeverity(s)
 	if err != nil {
-		return 0, fmt.Errorf("invalid --fail-level %q: want %s", s, strings.Join(failLevels, ", "))
+		return 0, fmt.Errorf("invalid %s %q: want %s", from, s, strings.Join(failLevels, ", "))
 	}
 	return sev, nil
 }
