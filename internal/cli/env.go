@@ -16,6 +16,7 @@ import (
 	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/profile"
 )
 
 // Clock returns the current time: Env.Now when a test set it, else the system clock.
@@ -147,6 +148,17 @@ func (t Target) Load() (*plan.Plan, error) {
 		return nil, BadInput(err)
 	}
 	return p, nil
+}
+
+// Settings returns what p is checked with: the profile it names (else the configured
+// default), with the config file's own settings over it. A profile no one defined is bad
+// input, reported at the plan's line.
+func (t Target) Settings(p *plan.Plan) (*profile.Resolved, error) {
+	r, err := t.Config.For(p.Profile.Value)
+	if err != nil {
+		return nil, BadInputf("%s:%d: profile: %v", t.Name, p.Profile.Node.Line, err)
+	}
+	return r, nil
 }
 
 // Target finds the plan a command works on, file as typed or else the only plan in the

@@ -8,19 +8,17 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
 
-	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/fserr"
-	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
-	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/internal/profile"
 	"github.com/planascode/plan/internal/yamltree"
 )
 
@@ -34,10 +32,14 @@ var EnvVar = EnvName("config")
 type Config struct {
 	// Path is the file it was read from, or "" for the defaults.
 	Path string
-	// Severity maps a rule id to its configured severity; Off lists rules turned off.
-	Severity map[string]diag.Severity
-	Off      map[string]bool
-	Settings rules.Settings
+	// Layer is the file's own rule settings, laid over every plan's profile: what a team
+	// sets at the top of .planrc.yaml holds whatever kind of plan is checked.
+	Layer profile.Layer
+	// Profile is the profile of plans that name none: --profile, else PLAN_PROFILE, else
+	// the file's `profile:`, else profile.Default.
+	Profile string
+	// Profiles are the built-in profiles and the file's own.
+	Profiles *profile.Set
 	Include  []string
 	Exclude  []string
 	// MaxFileSize is the largest plan file read, in bytes.
@@ -50,12 +52,12 @@ type Config struct {
 
 // Default is the configuration used when there is no .planrc.yaml.
 func Default() *Config {
-	return &Config{
-		Severity:    map[string]diag.Severity{},
-		Off:         map[string]bool{},
-		Settings:    rules.DefaultSettings(),
-		MaxFileSize: plan.DefaultMaxSize,
+	set, err := profile.NewSet(nil)
+	if err != nil {
+		// The built-in profiles are part of the binary and tested.
+		panic(err)
 	}
+	return &Config{Profile: profile.Default, Profiles: set, MaxFileSize: plan.DefaultMaxSize}
 }
 
 // Find returns the config file that applies in dir: the first .planrc.yaml or
@@ -117,8 +119,6 @@ func read(path string) ([]byte, error) {
 	return data, nil
 }
 
-var durationRE = lazyregexp.New(`^([0-9]+)([wd])$`)
-
 // Parse validates data against the config schema and decodes it. Errors name the file,
 // the line and the key.
 func Parse(path string, data []byte) (*Config, error) {
@@ -131,7 +131,18 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	cfg.v = v
+	if err := cfg.checkProfile(fmt.Sprintf("config %s: profile", path)); err != nil {
+		return nil, err
+	}
 	return cfg, nil
+}
+
+// checkProfile refuses a default profile that no profile has, naming where it was set.
+func (c *Config) checkProfile(source string) error {
+	if _, ok := c.Profiles.Get(c.Profile); !ok {
+		return fmt.Errorf("%s: %v", source, c.Profiles.Unknown(c.Profile))
+	}
+	return nil
 }
 
 // mergeFile parses data once into a node tree, validates the value decoded from that
@@ -220,45 +231,25 @@ func asText(path string, n *yaml.Node) error {
 func settings(v *viper.Viper, path string) (*Config, error) {
 	cfg := Default()
 	cfg.Path = path
-	for id, sev := range v.GetStringMapString("rules") {
-		if sev == "off" {
-			cfg.Off[id] = true
-			continue
-		}
-		s, err := diag.ParseSeverity(sev)
-		if err != nil {
-			return nil, fmt.Errorf("config %s: rules.%s: %v", path, id, err)
-		}
-		cfg.Severity[id] = s
+	if err := v.Unmarshal(&cfg.Layer, decodeByYAMLTag); err != nil {
+		return nil, fmt.Errorf("config %s: %v", path, err)
 	}
-	for _, section := range []struct {
-		key  string
-		into map[string]int
-	}{{"minimums", cfg.Settings.Minimums}, {"ideals", cfg.Settings.Ideals}} {
-		for kind, d := range v.GetStringMapString(section.key) {
-			days, err := ParseDuration(d)
-			if err != nil {
-				return nil, fmt.Errorf("config %s: %s.%s: %v", path, section.key, kind, err)
-			}
-			section.into[kind] = days
-		}
+	own := map[string]*profile.Profile{}
+	if err := v.UnmarshalKey("profiles", &own, decodeByYAMLTag); err != nil {
+		return nil, fmt.Errorf("config %s: profiles: %v", path, err)
 	}
-	if v.IsSet("required_roles") {
-		required := v.GetStringSlice("required_roles")
-		cfg.Settings.RequiredRoles = required
-		var optional []string
-		for _, r := range append(rules.DefaultSettings().RequiredRoles, rules.DefaultSettings().OptionalRoles...) {
-			if !slices.Contains(required, r) {
-				optional = append(optional, r)
-			}
-		}
-		cfg.Settings.OptionalRoles = optional
+	set, err := profile.NewSet(own)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %v", path, err)
 	}
-	if v.IsSet("budget_stakeholders") {
-		cfg.Settings.BudgetStakeholderThreshold = v.GetInt("budget_stakeholders")
+	cfg.Profiles = set
+	if name := v.GetString("profile"); name != "" {
+		cfg.Profile = name
 	}
-	if v.IsSet("vulnerable_channels") {
-		cfg.Settings.VulnerableChannels = v.GetInt("vulnerable_channels")
+	// The file's own settings are checked once here, over the default profile, so that a
+	// mistake in them is reported when the file is read rather than with every plan.
+	if _, err := cfg.For(""); err != nil {
+		return nil, fmt.Errorf("config %s: %v", path, err)
 	}
 	cfg.Include = v.GetStringSlice("include")
 	cfg.Exclude = v.GetStringSlice("exclude")
@@ -268,40 +259,25 @@ func settings(v *viper.Viper, path string) (*Config, error) {
 	return cfg, nil
 }
 
-// The longest minimum or ideal a config may set, in its own unit: the longest phase the
-// plan schema allows (about ten years). The config schema holds the same bounds, so a
-// file that breaks them is reported with its line before ParseDuration sees it.
-const (
-	maxDurationWeeks = 520
-	maxDurationDays  = 3650
-)
-
-// ParseDuration reads "3w" or "28d" as a number of days, at most 520 weeks or 3650 days.
-func ParseDuration(s string) (int, error) {
-	m := durationRE.FindStringSubmatch(s)
-	if m == nil {
-		return 0, fmt.Errorf("%q is not a duration: write weeks as 3w or days as 28d", s)
-	}
-	// Atoi fails only on numbers far beyond either bound.
-	n, err := strconv.Atoi(m[1])
-	limit, days := maxDurationDays, 1
-	if m[2] == "w" {
-		limit, days = maxDurationWeeks, 7
-	}
-	if err != nil || n > limit {
-		return 0, fmt.Errorf("%q is longer than ten years: at most %dw or %dd", s, maxDurationWeeks, maxDurationDays)
-	}
-	return n * days, nil
+// decodeByYAMLTag lets viper fill the profile types through the yaml tags they are
+// written with, the one spelling of each key.
+func decodeByYAMLTag(c *mapstructure.DecoderConfig) {
+	c.TagName = "yaml"
+	c.Squash = true
 }
 
-// SeverityFor returns the severity a finding of rule id with severity def should have,
-// and false when the rule is turned off.
-func (c *Config) SeverityFor(id string, def diag.Severity) (diag.Severity, bool) {
-	if c.Off[id] {
-		return 0, false
+// For returns the settings a plan that names the profile name is checked with: that
+// profile (or the default, for ""), then the file's own settings over it.
+func (c *Config) For(name string) (*profile.Resolved, error) {
+	if name == "" {
+		name = c.Profile
 	}
-	if s, ok := c.Severity[id]; ok {
-		return s, true
+	r, err := c.Profiles.Resolve(name)
+	if err != nil {
+		return nil, err
 	}
-	return def, true
+	if err := c.Layer.Apply(r); err != nil {
+		return nil, err
+	}
+	return r, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/profile"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -30,10 +31,11 @@ vulnerable_channels: 3
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !cfg.Off["phase-gap"] || cfg.Severity["stakeholder-incomplete"] != diag.Error {
-		t.Errorf("rules: off %v severity %v", cfg.Off, cfg.Severity)
+	r := resolved(t, cfg)
+	if !r.Off["phase-gap"] || r.Severity["stakeholder-incomplete"] != diag.Error {
+		t.Errorf("rules: off %v severity %v", r.Off, r.Severity)
 	}
-	s := cfg.Settings
+	s := r.Settings
 	if s.Minimums["engagement"] != 42 || s.Minimums["close"] != 10 || s.Minimums["planning"] != 21 {
 		t.Errorf("minimums %v", s.Minimums)
 	}
@@ -55,10 +57,10 @@ vulnerable_channels: 3
 	if len(cfg.Exclude) != 1 || cfg.MaxFileSize != 2048 {
 		t.Errorf("exclude %v max %d", cfg.Exclude, cfg.MaxFileSize)
 	}
-	if sev, on := cfg.SeverityFor("phase-gap", diag.Info); on {
+	if sev, on := r.SeverityFor("phase-gap", diag.Info); on {
 		t.Errorf("phase-gap should be off, got %v", sev)
 	}
-	if sev, on := cfg.SeverityFor("risks-missing", diag.Warning); !on || sev != diag.Warning {
+	if sev, on := r.SeverityFor("risks-missing", diag.Warning); !on || sev != diag.Warning {
 		t.Errorf("default severity not kept: %v %v", sev, on)
 	}
 }
@@ -124,8 +126,8 @@ func TestResolveFilePrecedence(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !cfg.Off[tc.wantOff] || len(cfg.Off) != 1 {
-			t.Errorf("config %q, PLAN_CONFIG %q: off %v, want %s", tc.explicit, tc.env, cfg.Off, tc.wantOff)
+		if off := resolved(t, cfg).Off; !off[tc.wantOff] || len(off) != 1 {
+			t.Errorf("config %q, PLAN_CONFIG %q: off %v, want %s", tc.explicit, tc.env, off, tc.wantOff)
 		}
 	}
 	if _, err := Resolve(layers(dir, nil, "--config", filepath.Join(dir, "nope.yaml"))); err == nil || !strings.Contains(err.Error(), "cannot read") {
@@ -154,27 +156,6 @@ func layers(dir string, env map[string]string, args ...string) Layers {
 	return Layers{Dir: dir, Getenv: func(k string) string { return env[k] }, Flags: flags}
 }
 
-func TestParseDuration(t *testing.T) {
-	for in, want := range map[string]int{"3w": 21, "28d": 28, "0d": 0} {
-		if got, err := ParseDuration(in); err != nil || got != want {
-			t.Errorf("ParseDuration(%q) = %d, %v", in, got, err)
-		}
-	}
-	for _, in := range []string{"521w", "3651d", "99999w", "1317624576693539402w", "9999999999999999999d"} {
-		if got, err := ParseDuration(in); err == nil {
-			t.Errorf("ParseDuration(%q) = %d, want an error: longer than ten years", in, got)
-		}
-	}
-	for in, want := range map[string]int{"520w": 3640, "3650d": 3650} {
-		if got, err := ParseDuration(in); err != nil || got != want {
-			t.Errorf("ParseDuration(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	if _, err := ParseDuration("3 weeks"); err == nil {
-		t.Error("want an error")
-	}
-}
-
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -189,7 +170,17 @@ func emptyConfigSettings(t *testing.T) rules.Settings {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cfg.Settings
+	return resolved(t, cfg).Settings
+}
+
+// resolved is what a plan naming no profile is checked with under cfg.
+func resolved(t *testing.T, cfg *Config) *profile.Resolved {
+	t.Helper()
+	r, err := cfg.For("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // TestYAML12Directive: a config may open with %YAML 1.2 as a plan may, and every part
@@ -199,7 +190,7 @@ func TestYAML12Directive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := cfg.Settings.Minimums["planning"]; got != 35 {
+	if got := resolved(t, cfg).Settings.Minimums["planning"]; got != 35 {
 		t.Errorf("minimums.planning = %d days, want 35", got)
 	}
 }

@@ -10,14 +10,16 @@ import (
 )
 
 // Options are the keys a command takes from its flag of the given name and from the
-// PLAN_* variable of the key (EnvName). The file sets none of them: they say how one run
-// behaves, the file what a plan must hold.
+// PLAN_* variable of the key (EnvName). The file sets none of them but profile: they say
+// how one run behaves, the file what a plan must hold (and profile, the kind of plan a
+// repository's plans are when they do not say).
 var Options = map[string]string{
 	"color":      "color",
 	"config":     "config",
 	"fail_level": "fail-level",
 	"format":     "format",
 	"jobs":       "jobs",
+	"profile":    "profile",
 }
 
 // EnvName is the variable that sets key: PLAN_FAIL_LEVEL for fail_level.
@@ -88,6 +90,13 @@ func Resolve(l Layers) (*Config, error) {
 		return nil, err
 	}
 	cfg.v, cfg.from = v, from
+	source := fmt.Sprintf("config %s: profile", cfg.Path)
+	if _, fromEnv := env["profile"]; fromEnv || (l.Flags != nil && l.Flags.Changed(Options["profile"])) {
+		source = cfg.From("profile")
+	}
+	if err := cfg.checkProfile(source); err != nil {
+		return nil, err
+	}
 	return cfg, nil
 }
 

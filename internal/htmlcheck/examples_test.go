@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/render"
+	"github.com/planascode/plan/internal/rules"
 )
 
 // today is the report's date: inside both examples' timelines, so the Gantt chart
@@ -32,7 +32,7 @@ func renderExamples(t *testing.T) []renderedPage {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no examples found: %v", err)
 	}
-	settings := config.Default().Settings
+	settings := rules.DefaultSettings()
 	dir := t.TempDir()
 	var pages []renderedPage
 	for _, f := range files {

@@ -7,9 +7,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/lazyregexp"
+	"github.com/planascode/plan/internal/profile"
 	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/yamltree"
 )
@@ -33,7 +33,7 @@ type ignore struct {
 // loaded, reports comments that silence nothing as unused-ignore: a file that failed to
 // load gets its yaml-syntax or schema findings and nothing else. root is the file's
 // parsed tree when it loaded; nil (it did not) makes it parse the source.
-func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, cfg *config.Config, known func(string) bool) []diag.Finding {
+func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, checked *profile.Resolved, known func(string) bool) []diag.Finding {
 	if !bytes.Contains(source, []byte("plan:ignore")) {
 		return fs
 	}
@@ -97,7 +97,7 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 			kept = append(kept, f)
 		}
 	}
-	sev, on := cfg.SeverityFor(rules.IDUnusedIgnore, diag.Info)
+	sev, on := checked.SeverityFor(rules.IDUnusedIgnore, diag.Info)
 	if !on || root == nil {
 		return kept
 	}

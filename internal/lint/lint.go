@@ -11,6 +11,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/profile"
 	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/yamltree"
 )
@@ -171,8 +172,31 @@ func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 	return l.CheckPlan(p)
 }
 
+// resolve returns the settings plan p is checked with, and a finding when the profile it
+// names is unknown or broken: p is then checked under the default profile, so that the
+// author still learns what else it lacks.
+func (l *Linter) resolve(p *plan.Plan) (*profile.Resolved, []diag.Finding) {
+	if p == nil || p.Profile.Value == "" {
+		r, err := l.Config.For("")
+		if err != nil {
+			// Config checked the default when it was read.
+			panic(err)
+		}
+		return r, nil
+	}
+	r, err := l.Config.For(p.Profile.Value)
+	if err == nil {
+		return r, nil
+	}
+	f := diag.Finding{File: p.File, Line: p.Profile.Node.Line, Col: p.Profile.Node.Column, Rule: rules.IDSchema, Severity: diag.Error,
+		Message: fmt.Sprintf("profile: %v; checked under %s meanwhile", err, l.Config.Profile), Pointer: "/profile"}
+	r, _ = l.resolve(nil)
+	return r, []diag.Finding{f}
+}
+
 // CheckPlan runs every enabled rule on a loaded plan.
 func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
+	checked, profileProblems := l.resolve(p)
 	var out []diag.Finding
 	var nodes []*yaml.Node
 	lines := yamltree.NewLines(p.Source)
@@ -180,10 +204,10 @@ func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 		if r.Check == nil {
 			continue
 		}
-		if _, on := l.Config.SeverityFor(r.ID, r.Severity); !on {
+		if _, on := checked.SeverityFor(r.ID, r.Severity); !on {
 			continue
 		}
-		for _, res := range r.Check(p, l.Config.Settings) {
+		for _, res := range r.Check(p, checked.Settings) {
 			sev := res.Severity
 			if sev == 0 {
 				sev = r.Severity
@@ -196,15 +220,21 @@ func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 	for i, ptr := range yamltree.PointersTo(p.Root, nodes) {
 		out[i].Pointer = ptr
 	}
-	return l.finish(p.File, p.Source, p.Root, out)
+	return l.finishUnder(checked, p.File, p.Source, p.Root, append(out, profileProblems...))
 }
 
 // finish applies configured severities and inline ignores, then sorts. root is the
 // file's already parsed tree, or nil when it has none (a file that failed to load).
 func (l *Linter) finish(name string, source []byte, root *yaml.Node, fs []diag.Finding) []diag.Finding {
+	checked, _ := l.resolve(nil)
+	return l.finishUnder(checked, name, source, root, fs)
+}
+
+// finishUnder is finish for a plan checked under the settings checked.
+func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []byte, root *yaml.Node, fs []diag.Finding) []diag.Finding {
 	kept := fs[:0]
 	for _, f := range fs {
-		sev, on := l.Config.SeverityFor(f.Rule, f.Severity)
+		sev, on := checked.SeverityFor(f.Rule, f.Severity)
 		if !on {
 			continue
 		}
@@ -212,7 +242,7 @@ func (l *Linter) finish(name string, source []byte, root *yaml.Node, fs []diag.F
 		kept = append(kept, f)
 	}
 	if source != nil {
-		kept = applyIgnores(name, source, root, kept, l.Config, l.knownRule)
+		kept = applyIgnores(name, source, root, kept, checked, l.knownRule)
 	}
 	return diag.Sort(kept)
 }

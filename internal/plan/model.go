@@ -20,22 +20,24 @@ type Plan struct {
 	// Position's Node is Root; KeyOf finds each section's key.
 	Position `yaml:"-"`
 
-	SchemaVersion int           `yaml:"schema_version"`
-	Title         string        `yaml:"title"`
-	Summary       string        `yaml:"summary"`
-	Mandate       *Mandate      `yaml:"mandate"`
-	Context       *Context      `yaml:"context"`
-	Status        *Status       `yaml:"status"`
-	Objectives    []Objective   `yaml:"objectives"`
-	Stakeholders  []Stakeholder `yaml:"stakeholders"`
-	Roles         Roles         `yaml:"roles"`
-	Budget        *Budget       `yaml:"budget"`
-	Policy        *Policy       `yaml:"policy"`
-	Activities    []Activity    `yaml:"activities"`
-	Risks         []Risk        `yaml:"risks"`
-	Decisions     []Decision    `yaml:"decisions"`
-	Timeline      *Timeline     `yaml:"timeline"`
-	Evaluation    *Evaluation   `yaml:"evaluation"`
+	SchemaVersion int    `yaml:"schema_version"`
+	Title         string `yaml:"title"`
+	// Profile names the kind of plan, which says how it is checked ("" for the default).
+	Profile      Text          `yaml:"profile"`
+	Summary      string        `yaml:"summary"`
+	Mandate      *Mandate      `yaml:"mandate"`
+	Context      *Context      `yaml:"context"`
+	Status       *Status       `yaml:"status"`
+	Objectives   []Objective   `yaml:"objectives"`
+	Stakeholders []Stakeholder `yaml:"stakeholders"`
+	Roles        Roles         `yaml:"roles"`
+	Budget       *Budget       `yaml:"budget"`
+	Policy       *Policy       `yaml:"policy"`
+	Activities   []Activity    `yaml:"activities"`
+	Risks        []Risk        `yaml:"risks"`
+	Decisions    []Decision    `yaml:"decisions"`
+	Timeline     *Timeline     `yaml:"timeline"`
+	Evaluation   *Evaluation   `yaml:"evaluation"`
 }
 
 // Mandate says why we engage.

@@ -9,6 +9,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 )
 
 // generatedPlan writes and loads a plan with n stakeholders spread over the grid and the
@@ -56,8 +57,8 @@ func benchmarkRender(b *testing.B, render func(io.Writer, *plan.Plan, Options) e
 		Findings: lint.New(cfg).CheckPlan(p),
 		Today:    plan.MustDate("2027-03-01"),
 		Version:  "bench",
-		Minimums: cfg.Settings.Minimums,
-		Ideals:   cfg.Settings.Ideals,
+		Minimums: rules.DefaultSettings().Minimums,
+		Ideals:   rules.DefaultSettings().Ideals,
 	}
 	if len(p.Stakeholders) != 200 {
 		b.Fatalf("%d stakeholders", len(p.Stakeholders))

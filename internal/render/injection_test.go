@@ -20,6 +20,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/yamltree"
 )
 
@@ -243,8 +244,8 @@ func renderBoth(t testing.TB, p *plan.Plan) (md, page string) {
 		Today:    plan.MustDate("2027-03-15"),
 		Version:  "1.0.0-test",
 		Git:      &GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", Date: plan.MustDate("2027-02-26")},
-		Minimums: cfg.Settings.Minimums,
-		Ideals:   cfg.Settings.Ideals,
+		Minimums: rules.DefaultSettings().Minimums,
+		Ideals:   rules.DefaultSettings().Ideals,
 	}
 	var m, h bytes.Buffer
 	if err := Markdown(&m, p, opts); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -53,8 +54,8 @@ func optionsFor(t testing.TB, p *plan.Plan, today string) Options {
 		Today:    plan.MustDate(today),
 		Version:  "1.0.0-test",
 		Git:      fakeGit,
-		Minimums: cfg.Settings.Minimums,
-		Ideals:   cfg.Settings.Ideals,
+		Minimums: rules.DefaultSettings().Minimums,
+		Ideals:   rules.DefaultSettings().Ideals,
 	}
 }
 

@@ -14,8 +14,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -49,7 +49,7 @@ func build(t *testing.T, gp goldenPlan) *Schedule {
 	if err != nil {
 		t.Fatalf("load %s: %v", gp.path, err)
 	}
-	settings := config.Default().Settings
+	settings := rules.DefaultSettings()
 	s, err := Build(p, Options{Minimums: settings.Minimums, Ideals: settings.Ideals, Today: plan.MustDate(gp.today)})
 	if err != nil {
 		t.Fatalf("build %s: %v", gp.path, err)

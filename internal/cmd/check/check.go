@@ -23,6 +23,7 @@ import (
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/output"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/profile"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -42,6 +43,9 @@ type Options struct {
 	// (or, when Base is empty, with the upstream branch or main).
 	Changed bool
 	Base    string
+	// Profile is the profile of plans that name none (--profile, PLAN_PROFILE, or the
+	// config file's profile:); a plan's own profile: wins.
+	Profile string
 	// Settings is the configuration in layers (cli.Env.Config), from which NewCmd sets
 	// Format, FailLevel and Jobs; when it is nil, Run reads the config file alone.
 	Settings *config.Config
@@ -61,6 +65,9 @@ arguments the current directory is checked.
 
 Configuration comes from .planrc.yaml (or .planrc.yml), found by walking up from
 the current directory to the git root, or from --config / PLAN_CONFIG.
+Each plan is checked under its profile, the kind of plan it is (plan profiles
+lists them): the one it names with "profile:" at its top, else --profile, else
+PLAN_PROFILE, else the config file's "profile:", else online-engagement.
 Silence a rule for one node with "# plan:ignore rule-id -- reason" on its line or
 the line above, or for a whole file with "# plan:ignore-file rule-id -- reason".
 
@@ -78,6 +85,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
   plan check examples/council-consultation.plan.yaml
   plan check --format sarif . > plan.sarif
   plan check --fail-level warning consultations/
+  plan check --profile ess10 sep.plan.yaml
   plan check --changed --base origin/main
   cat draft.plan.yaml | plan check --stdin-filename draft.plan.yaml -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -100,6 +108,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	// Shown as words, not this machine's count: help text and the man pages built on a
 	// release machine must not claim a user's default is the builder's CPU count.
 	f.Lookup("jobs").DefValue = "number of CPUs"
+	f.StringVar(&opts.Profile, "profile", profile.Default, "profile of plans that name none (see plan profiles; also PLAN_PROFILE)")
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
 	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
 	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+git.DefaultBase+")")
@@ -108,6 +117,9 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	})
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Names, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(failLevels, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return config.Default().Profiles.Names(), cobra.ShellCompDirectiveNoFileComp
+	})
 	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})

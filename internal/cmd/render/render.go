@@ -159,13 +159,17 @@ func Run(opts *Options) error {
 		return err
 	}
 	name, path, cfg := target.Name, target.Path, target.Config
+	checked, err := target.Settings(p)
+	if err != nil {
+		return err
+	}
 
 	ro := report.Options{
 		NoFindings: opts.NoFindings,
 		Today:      today,
 		Version:    env.Build.Version,
-		Minimums:   cfg.Settings.Minimums,
-		Ideals:     cfg.Settings.Ideals,
+		Minimums:   checked.Settings.Minimums,
+		Ideals:     checked.Settings.Ideals,
 	}
 	if !opts.NoFindings {
 		ro.Findings = lint.New(cfg).CheckPlan(p)

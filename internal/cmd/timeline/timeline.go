@@ -105,8 +105,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	cfg := target.Config
-	s, err := sched.Build(p, sched.Options{Minimums: cfg.Settings.Minimums, Ideals: cfg.Settings.Ideals, Today: today})
+	checked, err := target.Settings(p)
+	if err != nil {
+		return err
+	}
+	s, err := sched.Build(p, sched.Options{Minimums: checked.Settings.Minimums, Ideals: checked.Settings.Ideals, Today: today})
 	if err != nil {
 		return cli.BadInput(err)
 	}
