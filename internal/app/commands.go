@@ -7,6 +7,7 @@ import (
 	"github.com/planascode/plan/internal/cmd/addstakeholder"
 	"github.com/planascode/plan/internal/cmd/check"
 	"github.com/planascode/plan/internal/cmd/initcmd"
+	"github.com/planascode/plan/internal/cmd/profilescmd"
 	"github.com/planascode/plan/internal/cmd/render"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
@@ -21,6 +22,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		check.NewCmd(env, nil),
 		addstakeholder.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
+		profilescmd.NewCmd(env),
 		timeline.NewCmd(env, nil),
 		render.NewCmd(env, nil),
 		versioncmd.NewCmd(env),
