@@ -5,8 +5,10 @@ package rules
 func All() []Rule {
 	return []Rule{
 		activityIncomplete(),
+		activityOutsidePhase(),
 		budgetMissing(),
 		decisionNoReportBack(),
+		decisionScopeMissing(),
 		decisionsMissing(),
 		duplicateID(),
 		engagementGap(),
@@ -14,6 +16,7 @@ func All() []Rule {
 		feedbackMechanismMissing(),
 		manageClosely(),
 		mandateMissing(),
+		measureNoTarget(),
 		objectiveOutsideTimeline(),
 		objectiveUnmeasured(),
 		objectivesMissing(),
@@ -28,6 +31,7 @@ func All() []Rule {
 		responsePolicyMissing(),
 		riskUnmitigated(),
 		risksMissing(),
+		roleTypo(),
 		roleUnassigned(),
 		schemaRule(),
 		smartMissing(),
@@ -38,6 +42,7 @@ func All() []Rule {
 		timelineMissing(),
 		unknownReference(),
 		unusedIgnore(),
+		vulnerableMissing(),
 		vulnerableSupport(),
 		yamlSyntax(),
 	}
