@@ -14,7 +14,7 @@ func activityOutsidePhase() Rule {
 			"the date or the phase is wrong, and the timeline, the calendar export and the report " +
 			"will each show a different one. An activity dated before the first phase starts happens " +
 			"before the engagement has begun.",
-		Fix: "Correct the activity's `date` or its `phase`, or move the phase's dates to cover it.",
+		Fix:    "Correct the activity's `date` or its `phase`, or move the phase's dates to cover it.",
 		Source: "T",
 		Check:  checkActivityOutsidePhase,
 	}
