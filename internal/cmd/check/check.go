@@ -60,7 +60,8 @@ whatever .gitignore ignores; "-" reads a plan from standard input. Without
 arguments the current directory is checked.
 
 Configuration comes from .planrc.yaml (or .planrc.yml), found by walking up from
-the current directory to the git root, or from --config / PLAN_CONFIG.
+the current directory to the git root, or from --config / PLAN_CONFIG. PLAN_FORMAT,
+PLAN_FAIL_LEVEL and PLAN_JOBS set what their flags set; a flag given wins.
 Silence a rule for one node with "# plan:ignore rule-id -- reason" on its line or
 the line above, or for a whole file with "# plan:ignore-file rule-id -- reason".
 
