@@ -1,5 +1,6 @@
-// Package config finds and reads .planrc.yaml, the linter's configuration, and turns it
-// into typed settings. It is the only package that uses viper.
+// Package config builds a command's configuration in layers (defaults, .planrc.yaml,
+// PLAN_* variables, flags) and turns it into typed settings. It is the only package that
+// uses viper.
 package config
 
 import (
