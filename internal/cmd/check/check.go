@@ -43,7 +43,8 @@ type Options struct {
 	Changed bool
 	Base    string
 	// Settings is the configuration in layers (cli.Env.Config), from which NewCmd sets
-	// Format, FailLevel and Jobs; when it is nil, Run reads the config file alone.
+	// Format, FailLevel and Jobs; when it is nil, Run reads the config file that Config
+	// names or that is found.
 	Settings *config.Config
 }
 
@@ -132,7 +133,7 @@ func Run(opts *Options) error {
 	cfg := opts.Settings
 	if cfg == nil {
 		var err error
-		if cfg, err = opts.Env.Config(nil); err != nil {
+		if cfg, err = opts.Env.ConfigWith(opts.Config); err != nil {
 			return err
 		}
 	}
