@@ -38,7 +38,7 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	}()
 	root := NewRootCmd(env)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := execute(root, args)
 	if werr := ios.OutErr(); werr != nil {
 		// Whatever the command made of it, its output is lost: it could not do its job,
 		// and the cause lies outside plan.
@@ -48,19 +48,12 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	if err == nil {
 		return cli.ExitOK
 	}
-	usage := isUsageError(err)
-	if usage {
-		err = cli.BadInput(err)
-	}
 	code = cli.Code(err)
 	var ee *cli.ExitError
 	if errors.As(err, &ee) && ee.Err == nil {
 		return code
 	}
 	msg := strings.TrimSpace(err.Error())
-	if usage {
-		msg = oneLineUsage(msg)
-	}
 	if code == cli.ExitInternal {
 		msg = "internal error: " + msg
 	}
@@ -81,40 +74,6 @@ const gcPercent = 400
 // runs as often as it must, so a 10 MiB plan's report does not peak at four times what
 // Go's defaults would need. Ordinary runs stay far below it.
 const softMemoryLimit = 512 << 20
-
-// isUsageError recognises the errors cobra itself raises for a command line it cannot
-// parse, which carry no exit code of their own.
-func isUsageError(err error) bool {
-	var ee *cli.ExitError
-	if errors.As(err, &ee) {
-		return false
-	}
-	msg := err.Error()
-	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "required flag", "accepts ", "requires "} {
-		if strings.HasPrefix(msg, prefix) {
-			return true
-		}
-	}
-	return false
-}
-
-// oneLineUsage folds cobra's usage errors, which may run over several lines, into one:
-// its "Did you mean this?" list becomes a question at the end of the line.
-func oneLineUsage(msg string) string {
-	first, rest, _ := strings.Cut(msg, "\n")
-	_, suggestions, ok := strings.Cut(rest, "Did you mean this?\n")
-	if !ok {
-		return first
-	}
-	var quoted []string
-	for _, s := range strings.Fields(suggestions) {
-		quoted = append(quoted, strconv.Quote(s))
-	}
-	if len(quoted) == 0 {
-		return first
-	}
-	return first + ": did you mean " + strings.Join(quoted, " or ") + "?"
-}
 
 // NewRootCmd builds the command tree. Each call builds a fresh tree, so tests never share
 // flag state.
@@ -141,6 +100,13 @@ shows the schedule and renders reports people can share.`,
 			if mode := cfg.String("color"); env.IO.SetColorMode(mode) != nil {
 				return cli.BadInputf("invalid %s %q: want auto, always or never", cfg.From("color"), mode)
 			}
+			// Cobra checks these after this hook, with errors of no type of their own.
+			if err := cmd.ValidateRequiredFlags(); err != nil {
+				return cli.BadInput(err)
+			}
+			if err := cmd.ValidateFlagGroups(); err != nil {
+				return cli.BadInput(err)
+			}
 			return nil
 		},
 	}
@@ -154,7 +120,58 @@ shows the schedule and renders reports people can share.`,
 	root.AddCommand(subcommands(env)...)
 	strictCompletion(root)
 	strictHelp(root)
+	typedArgErrors(root)
 	return root
+}
+
+// execute runs the command line. Cobra refuses a command it does not know from Find, with
+// an error of no type of its own: an untyped error that Find raises too is that refusal,
+// worded here as bad input. (Find is asked after Execute, which adds the hidden commands
+// of shell completion.)
+func execute(root *cobra.Command, args []string) error {
+	err := root.Execute()
+	var ee *cli.ExitError
+	if err == nil || errors.As(err, &ee) {
+		return err
+	}
+	cmd, rest, ferr := root.Find(args)
+	if ferr == nil {
+		return err
+	}
+	name := ""
+	if cmd.ParseFlags(rest) == nil && cmd.Flags().NArg() > 0 {
+		name = cmd.Flags().Arg(0)
+	}
+	for _, a := range rest {
+		if name == "" && !strings.HasPrefix(a, "-") {
+			name = a
+		}
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", name, cmd.CommandPath())
+	if s := cmd.SuggestionsFor(name); len(s) > 0 {
+		quoted := make([]string, len(s))
+		for i, name := range s {
+			quoted[i] = strconv.Quote(name)
+		}
+		msg += ": did you mean " + strings.Join(quoted, " or ") + "?"
+	}
+	return cli.BadInput(errors.New(msg))
+}
+
+// typedArgErrors makes the error of every command's argument check bad input (exit 2)
+// by its type. Flag errors already are, through the root's FlagErrorFunc.
+func typedArgErrors(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return cli.BadInput(err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		typedArgErrors(sub)
+	}
 }
 
 // strictHelp makes `plan help TOPIC` refuse a topic that is no command. Cobra's own help

@@ -166,12 +166,7 @@ func (t Target) Settings(p *plan.Plan) (*profile.Resolved, error) {
 // configFlag being the --config the command was given. Every failure is bad input
 // (exit 2).
 func (e *Env) Target(file, configFlag, usage string) (Target, error) {
-	flags := pflag.NewFlagSet("target", pflag.ContinueOnError)
-	flags.String("config", "", "")
-	if configFlag != "" {
-		_ = flags.Set("config", configFlag)
-	}
-	cfg, err := e.Config(flags)
+	cfg, err := e.ConfigWith(configFlag)
 	if err != nil {
 		return Target{}, err
 	}
@@ -185,6 +180,17 @@ func (e *Env) Target(file, configFlag, usage string) (Target, error) {
 		}
 	}
 	return Target{Name: file, Path: e.Path(file), Config: cfg}, nil
+}
+
+// ConfigWith is Config for a command whose only option is --config, given as configFlag
+// ("" when it was not).
+func (e *Env) ConfigWith(configFlag string) (*config.Config, error) {
+	flags := pflag.NewFlagSet("config", pflag.ContinueOnError)
+	flags.String("config", "", "")
+	if configFlag != "" {
+		_ = flags.Set("config", configFlag)
+	}
+	return e.Config(flags)
 }
 
 // Config is the configuration a command runs with, in layers (see config.Resolve): the

@@ -1,5 +1,6 @@
-// Package config finds and reads .planrc.yaml, the linter's configuration, and turns it
-// into typed settings. It is the only package that uses viper.
+// Package config builds a command's configuration in layers (defaults, .planrc.yaml,
+// PLAN_* variables, flags) and turns it into typed settings. It is the only package that
+// uses viper.
 package config
 
 import (
@@ -199,14 +200,14 @@ func mergeFile(v *viper.Viper, path string, data []byte) error {
 }
 
 // asText prepares the tree for a value JSON Schema can judge: every key is text (a list
-// or mapping as a key is refused at its line), and .inf and .nan are text too, as they
-// are in plans, since JSON has no such numbers. Aliases are not followed: the node they
+// or mapping as a key is refused at its line), and so are .inf, .nan and timestamps, as
+// in plans, since JSON has no such values. Aliases are not followed: the node they
 // name is visited where it is defined.
 func asText(path string, n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		var f float64
-		if n.Tag == "!!float" && n.Decode(&f) == nil && (math.IsInf(f, 0) || math.IsNaN(f)) {
+		if n.Tag == "!!timestamp" || n.Tag == "!!float" && n.Decode(&f) == nil && (math.IsInf(f, 0) || math.IsNaN(f)) {
 			n.Tag = "!!str"
 		}
 	case yaml.MappingNode:

@@ -87,6 +87,9 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"rules:\n  ? [a]\n  : b\n", ".planrc.yaml:2: a key must be a word, not a list or a mapping"},
 		{"? {a: 1}: b\n", ".planrc.yaml:1: a key must be a word, not a list or a mapping"},
 		{"1: x\n", `.planrc.yaml:1: unknown key "1"`},
+		{"max_file_size: 2027-01-01\n", ".planrc.yaml:1: max_file_size: must be a whole number, not text"},
+		{"minimums: {planning: 2027-01-01T10:00:00Z}\n", ".planrc.yaml:1: minimums.planning: "},
+		{"max_file_size: !local 12\n", ".planrc.yaml:1: max_file_size:"},
 	} {
 		_, err := Parse(".planrc.yaml", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

@@ -44,6 +44,9 @@ type Layers struct {
 // then the flags the user gave. The file is --config, else PLAN_CONFIG, else the
 // .planrc.yaml Find finds from Dir; without one the file layer is empty.
 func Resolve(l Layers) (*Config, error) {
+	if l.Getenv == nil {
+		l.Getenv = func(string) string { return "" }
+	}
 	v := viper.New()
 	from := map[string]string{}
 	env := map[string]any{}
@@ -56,8 +59,7 @@ func Resolve(l Layers) (*Config, error) {
 		if f == nil && key != "config" {
 			continue
 		}
-		from[key] = "--" + name
-		if val := getenv(l, EnvName(key)); val != "" && (f == nil || !f.Changed) {
+		if val := l.Getenv(EnvName(key)); val != "" && (f == nil || !f.Changed) {
 			if f != nil && f.Value.Type() == "int" {
 				if _, err := strconv.Atoi(val); err != nil {
 					return nil, fmt.Errorf("%s=%q is not a whole number", EnvName(key), val)
@@ -116,13 +118,6 @@ func mergeFound(v *viper.Viper, path, dir string) error {
 	// Named for ConfigFileUsed; viper never reads it, since mergeFile has the bytes.
 	v.SetConfigFile(path)
 	return mergeFile(v, path, data)
-}
-
-func getenv(l Layers, key string) string {
-	if l.Getenv == nil {
-		return ""
-	}
-	return l.Getenv(key)
 }
 
 // String is the value of option key; "" when the command has no such option.

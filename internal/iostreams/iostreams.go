@@ -6,6 +6,7 @@ package iostreams
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -44,7 +45,7 @@ func System() *IOStreams {
 	fd := int(os.Stdout.Fd())
 	return &IOStreams{
 		In:        os.Stdin,
-		Out:       &recordingWriter{w: os.Stdout},
+		Out:       &recordingWriter{w: os.Stdout, closed: closedAtStart(fd)},
 		ErrOut:    os.Stderr,
 		outTTY:    term.IsTerminal(fd),
 		colorMode: ColorAuto,
@@ -65,10 +66,18 @@ func System() *IOStreams {
 type recordingWriter struct {
 	w   io.Writer
 	err error
+	// closed is set when standard output was closed before plan started (closedAtStart).
+	closed bool
 }
 
+// ErrClosed is the error writing to a standard output that was closed before plan started.
+var ErrClosed = errors.New("it is closed")
+
 func (r *recordingWriter) Write(p []byte) (int, error) {
-	n, err := r.w.Write(p)
+	n, err := 0, ErrClosed
+	if !r.closed {
+		n, err = r.w.Write(p)
+	}
 	if err != nil && r.err == nil {
 		r.err = err
 	}

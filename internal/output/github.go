@@ -91,7 +91,7 @@ func StepSummary(w io.Writer, r Report) error {
 		rel := relPaths(r.BaseDir)
 		for i, f := range r.Findings {
 			if i == maxSummaryRows {
-				fmt.Fprintf(&b, "\n%d more findings are not shown.\n", len(r.Findings)-i)
+				fmt.Fprintf(&b, "\n%s not shown.\n", plural(len(r.Findings)-i, "more finding is", "more findings are"))
 				break
 			}
 			fmt.Fprintf(&b, "| %s | %d | %s | `%s` | %s |\n",

@@ -85,6 +85,10 @@ func TestGitHubStepSummaryRowLimit(t *testing.T) {
 	if !strings.HasSuffix(string(got), "\n5 more findings are not shown.\n") {
 		t.Errorf("no note of the rows left out:\n%s", got[len(got)-100:])
 	}
+	r.Findings = r.Findings[:maxSummaryRows+1]
+	if got := summary(t, r); !strings.HasSuffix(string(got), "\n1 more finding is not shown.\n") {
+		t.Errorf("one row left out:\n%s", got[len(got)-100:])
+	}
 }
 
 func TestMarkdownCell(t *testing.T) {

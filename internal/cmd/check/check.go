@@ -47,7 +47,8 @@ type Options struct {
 	// config file's profile:); a plan's own profile: wins.
 	Profile string
 	// Settings is the configuration in layers (cli.Env.Config), from which NewCmd sets
-	// Format, FailLevel and Jobs; when it is nil, Run reads the config file alone.
+	// Format, FailLevel and Jobs; when it is nil, Run reads the config file that Config
+	// names or that is found.
 	Settings *config.Config
 }
 
@@ -64,7 +65,8 @@ whatever .gitignore ignores; "-" reads a plan from standard input. Without
 arguments the current directory is checked.
 
 Configuration comes from .planrc.yaml (or .planrc.yml), found by walking up from
-the current directory to the git root, or from --config / PLAN_CONFIG.
+the current directory to the git root, or from --config / PLAN_CONFIG. PLAN_FORMAT,
+PLAN_FAIL_LEVEL and PLAN_JOBS set what their flags set; a flag given wins.
 Each plan is checked under its profile, the kind of plan it is (plan profiles
 lists them): the one it names with "profile:" at its top, else --profile, else
 PLAN_PROFILE, else the config file's "profile:", else online-engagement.
@@ -143,7 +145,7 @@ func Run(opts *Options) error {
 	cfg := opts.Settings
 	if cfg == nil {
 		var err error
-		if cfg, err = opts.Env.Config(nil); err != nil {
+		if cfg, err = opts.Env.ConfigWith(opts.Config); err != nil {
 			return err
 		}
 	}

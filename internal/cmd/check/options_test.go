@@ -50,3 +50,14 @@ func TestOptionsFromEnvironment(t *testing.T) {
 		}
 	}
 }
+
+// TestRunWithoutSettings: Run called directly, as a library would, still reads the
+// config file its Options name.
+func TestRunWithoutSettings(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	env := &cli.Env{IO: ios, Dir: t.TempDir(), Now: time.Now, Getenv: func(string) string { return "" }}
+	err := check.Run(&check.Options{Env: env, Format: "text", FailLevel: "error", Jobs: 1, Config: "/no/such/config.yaml"})
+	if cli.Code(err) != cli.ExitBadInput || err.Error() != "config /no/such/config.yaml: cannot read: no such file or directory" {
+		t.Errorf("exit %d, %v", cli.Code(err), err)
+	}
+}
