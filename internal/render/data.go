@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/planascode/plan/internal/chart"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/timeline"
@@ -217,11 +218,7 @@ type EngagementRow struct {
 }
 
 // Chart is an inline SVG chart with what assistive technology reads instead.
-type Chart struct {
-	Title string
-	Desc  string
-	SVG   template.HTML
-}
+type Chart = chart.Chart
 
 // Role is one role of the governance table.
 type Role struct {
@@ -654,8 +651,12 @@ func (d *Data) buildGrid(p *plan.Plan) {
 			})
 		}
 	}
-	g.Chart = gridChart(g)
-	g.Mermaid = quadrantMermaid(g)
+	var names [9][]string
+	for k, c := range g.Cells {
+		names[k] = c.Stakeholders
+	}
+	g.Chart = chart.Grid(names, len(g.Unplaced))
+	g.Mermaid = chart.GridMermaid(names)
 	d.Grid = g
 }
 
@@ -664,10 +665,12 @@ func (d *Data) buildMatrix(p *plan.Plan) {
 	for _, l := range plan.EngagementLevels {
 		m.Levels = append(m.Levels, label(l))
 	}
+	var rows []chart.MatrixRow
 	for _, s := range d.Stakeholders {
 		if s.Current == "" && s.Desired == "" {
 			continue
 		}
+		rows = append(rows, chart.MatrixRow{Name: s.Name, Current: slices.Index(m.Levels, s.Current), Desired: slices.Index(m.Levels, s.Desired)})
 		row := EngagementRow{Name: s.Name, Cells: make([]string, len(m.Levels))}
 		for i, l := range m.Levels {
 			var marks []string
@@ -681,7 +684,7 @@ func (d *Data) buildMatrix(p *plan.Plan) {
 		}
 		m.Rows = append(m.Rows, row)
 	}
-	m.Chart = matrixChart(m)
+	m.Chart = chart.Matrix(m.Levels, rows)
 	d.Engagement = m
 }
 
@@ -918,7 +921,7 @@ func (d *Data) buildTimeline(p *plan.Plan, opts Options) {
 	if err := timeline.WriteMermaid(&b, s); err == nil {
 		t.Mermaid = b.String()
 	}
-	t.Gantt = ganttChart(s)
+	t.Gantt = chart.Gantt(s)
 	d.Timeline = t
 	d.schedule = s
 }

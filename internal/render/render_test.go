@@ -242,3 +242,21 @@ func TestFooter(t *testing.T) {
 		}
 	}
 }
+
+func TestMatrixChart(t *testing.T) {
+	p := loadPlan(t, "../../examples/school-software-rollout.plan.yaml")
+	d := build(p, Options{})
+	svg := string(d.Engagement.Chart.SVG)
+	rows := len(d.Engagement.Rows)
+	if got := strings.Count(svg, `class="current"`); got != rows+1 { // and one in the legend
+		t.Errorf("%d current markers for %d rows", got, rows)
+	}
+	if got := strings.Count(svg, `class="desired"`); got != rows+1 {
+		t.Errorf("%d desired markers for %d rows", got, rows)
+	}
+	for _, want := range []string{`<title id="chart-engagement-title">`, `<desc id="chart-engagement-desc">`, ">C</text>", ">D</text>"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the matrix lacks %s", want)
+		}
+	}
+}
