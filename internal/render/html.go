@@ -12,6 +12,7 @@ import (
 
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/safemd"
 	"github.com/planascode/plan/templates"
 )
 
@@ -130,7 +131,7 @@ func Funcs() template.FuncMap {
 		// It takes a MarkdownText field or, from .Plan, a plain string.
 		"md": markdownHTML,
 		// text escapes plain text, links web and email addresses and keeps line breaks.
-		"text":       plainHTML,
+		"text":       safemd.TextHTML,
 		"join":       func(list []string, sep string) string { return strings.Join(list, sep) },
 		"capitalise": plan.Capitalise,
 		"engagement": engagementChange,
@@ -142,46 +143,11 @@ func Funcs() template.FuncMap {
 func markdownHTML(level int, src any) (template.HTML, error) {
 	switch s := src.(type) {
 	case MarkdownText:
-		return engine().HTML(string(s), level), nil
+		return safemd.HTML(string(s), level), nil
 	case string:
-		return engine().HTML(s, level), nil
+		return safemd.HTML(s, level), nil
 	case nil:
 		return "", nil
 	}
 	return "", fmt.Errorf("md: want Markdown text, not %T", src)
-}
-
-// plainHTML escapes plain text for HTML; http, https and email addresses become links
-// (the same ones the Markdown report links), and line breaks are kept.
-func plainHTML(s string) template.HTML {
-	lines := splitLines(s)
-	for i, l := range lines {
-		lines[i] = linkify(l)
-	}
-	return template.HTML(strings.Join(lines, "<br>"))
-}
-
-func linkify(s string) string {
-	var b strings.Builder
-	last := 0
-	for _, m := range addressRE.FindAllStringIndex(s, -1) {
-		start, end := m[0], trimAddress(s[m[0]:m[1]])+m[0]
-		if end <= start || !addressStart(s, start) {
-			continue
-		}
-		addr := s[start:end]
-		href := addr
-		switch lower := strings.ToLower(addr); {
-		case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
-		case strings.HasPrefix(lower, "www."):
-			href = "http://" + addr
-		default:
-			href = "mailto:" + addr
-		}
-		b.WriteString(template.HTMLEscapeString(s[last:start]))
-		b.WriteString(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(addr) + `</a>`)
-		last = end
-	}
-	b.WriteString(template.HTMLEscapeString(s[last:]))
-	return b.String()
 }

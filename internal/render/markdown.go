@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/safemd"
 )
 
 // Markdown writes the plan as a GitHub-flavoured Markdown report: every section the plan
@@ -33,7 +34,7 @@ func (m *mdDoc) block(s string) {
 }
 
 func (m *mdDoc) heading(level int, text string) {
-	m.block(strings.Repeat("#", level) + " " + mdHeadingText(text))
+	m.block(strings.Repeat("#", level) + " " + safemd.HeadingText(text))
 }
 
 // table writes a GFM table; a header ending in ":" is right-aligned (the colon is
@@ -81,7 +82,7 @@ func (m *mdDoc) tableOf(headers []string, rows [][]string, dropEmpty bool) {
 		cells := make([]string, len(headers))
 		for i := range cells {
 			if i < len(r) {
-				cells[i] = mdCell(r[i])
+				cells[i] = safemd.Cell(r[i])
 			}
 		}
 		line(cells)
@@ -103,7 +104,7 @@ func (m *mdDoc) list(items []string) {
 // field writes a Markdown field under a heading of the given level, or nothing when it is
 // blank.
 func (m *mdDoc) field(level int, title string, src MarkdownText) {
-	body := mdBlock(string(src), level+1)
+	body := safemd.Block(string(src), level+1)
 	if body == "" {
 		return
 	}
@@ -117,7 +118,7 @@ func (m *mdDoc) plainField(level int, title, text string) {
 		return
 	}
 	m.heading(level, title)
-	m.block(mdLines(text))
+	m.block(safemd.Lines(text))
 }
 
 // bold writes "**label:** value" for a list of facts.
@@ -125,7 +126,7 @@ func bold(label, value string) string {
 	if value == "" {
 		return ""
 	}
-	return "**" + mdText(label) + ":** " + value
+	return "**" + safemd.Text(label) + ":** " + value
 }
 
 // mdJoin lists names in a cell. Semicolons, not commas, separate them, since names such
@@ -133,7 +134,7 @@ func bold(label, value string) string {
 func mdJoin(list []string) string {
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdText(plan.OneLine(s))
+		out[i] = safemd.Text(plan.OneLine(s))
 	}
 	return strings.Join(out, "; ")
 }
@@ -141,7 +142,7 @@ func mdJoin(list []string) string {
 func writeMarkdown(d *Data) string {
 	var m mdDoc
 	m.heading(1, orID(d.Title, "Engagement plan"))
-	m.block(mdBlock(string(d.Summary), 2))
+	m.block(safemd.Block(string(d.Summary), 2))
 	mdGlance(&m, d)
 	if d.Mandate != nil {
 		m.heading(2, "Mandate")
@@ -160,7 +161,7 @@ func writeMarkdown(d *Data) string {
 			m.heading(3, "Previous engagement")
 			var rows [][]string
 			for _, e := range d.PreviousEngagement {
-				rows = append(rows, []string{mdText(e.Date), mdCellText(e.Method), mdCellText(e.Result)})
+				rows = append(rows, []string{safemd.Text(e.Date), safemd.CellText(e.Method), safemd.CellText(e.Result)})
 			}
 			m.table([]string{"Date", "Method", "Result"}, rows)
 		}
@@ -175,7 +176,7 @@ func writeMarkdown(d *Data) string {
 		m.heading(2, "Activities")
 		var rows [][]string
 		for _, a := range d.Activities {
-			rows = append(rows, []string{mdText(a.Name), mdText(a.Kind), mdJoin(a.Audience), mdText(a.When), mdCellText(a.Channel), mdText(a.Owner), a.Feedback})
+			rows = append(rows, []string{safemd.Text(a.Name), safemd.Text(a.Kind), mdJoin(a.Audience), safemd.Text(a.When), safemd.CellText(a.Channel), safemd.Text(a.Owner), a.Feedback})
 		}
 		m.table([]string{"Activity", "Kind", "Who", "When", "Where", "Owner", "Gathers feedback"}, rows)
 	}
@@ -183,7 +184,7 @@ func writeMarkdown(d *Data) string {
 		m.heading(2, "Risks")
 		var rows [][]string
 		for _, r := range d.Risks {
-			rows = append(rows, []string{mdInline(string(r.Description)), mdText(r.Likelihood), mdText(r.Impact), mdInline(string(r.Mitigation)), mdText(r.Owner)})
+			rows = append(rows, []string{safemd.Inline(string(r.Description)), safemd.Text(r.Likelihood), safemd.Text(r.Impact), safemd.Inline(string(r.Mitigation)), safemd.Text(r.Owner)})
 		}
 		m.table([]string{"Risk", "Likelihood", "Impact", "Mitigation", "Owner"}, rows)
 	}
@@ -193,21 +194,21 @@ func writeMarkdown(d *Data) string {
 		m.heading(2, "Evaluation")
 		var rows [][]string
 		for _, ms := range d.Measures {
-			rows = append(rows, []string{mdCellText(ms.Metric), mdCellText(ms.Target), mdCellText(ms.Method), mdCellText(ms.Objective)})
+			rows = append(rows, []string{safemd.CellText(ms.Metric), safemd.CellText(ms.Target), safemd.CellText(ms.Method), safemd.CellText(ms.Objective)})
 		}
 		m.table([]string{"Measure", "Target", "Method", "Objective"}, rows)
 	}
 	if len(d.Findings) > 0 {
 		m.heading(2, "Open gaps")
-		m.block(mdText(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
+		m.block(safemd.Text(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
 		var rows [][]string
 		for _, f := range d.Findings {
-			rows = append(rows, []string{plan.Capitalise(f.Severity), fmt.Sprint(f.Line), mdText(f.Message), codeSpan(f.Rule)})
+			rows = append(rows, []string{plan.Capitalise(f.Severity), fmt.Sprint(f.Line), safemd.Text(f.Message), safemd.CodeSpan(f.Rule)})
 		}
 		m.table([]string{"Severity", "Line:", "Problem", "Rule"}, rows)
 	}
 	m.block("---")
-	m.block(mdText(footerText(d.Footer)))
+	m.block(safemd.Text(footerText(d.Footer)))
 	return m.b.String() + "\n"
 }
 
@@ -260,7 +261,7 @@ func mdGlance(m *mdDoc, d *Data) {
 	for _, ph := range g.Phases {
 		value := "dates not yet worked out"
 		if ph.Dates != "" {
-			value = mdText(ph.Dates)
+			value = safemd.Text(ph.Dates)
 		}
 		var notes []string
 		if ph.Length != "" {
@@ -273,7 +274,7 @@ func mdGlance(m *mdDoc, d *Data) {
 			notes = append(notes, "below the ideal length")
 		}
 		if len(notes) > 0 {
-			value += " (" + mdText(strings.Join(notes, ", ")) + ")"
+			value += " (" + safemd.Text(strings.Join(notes, ", ")) + ")"
 		}
 		items = append(items, bold(ph.Name, value))
 	}
@@ -290,7 +291,7 @@ func mdGlance(m *mdDoc, d *Data) {
 	}
 	items = append(items, bold("Objectives", objectives))
 	for _, t := range g.Budget {
-		items = append(items, bold("Budget", mdText(t.Text)))
+		items = append(items, bold("Budget", safemd.Text(t.Text)))
 	}
 	if g.ShowFindings {
 		gaps := "no open errors or warnings"
@@ -309,8 +310,8 @@ func mdObjectives(m *mdDoc, d *Data) {
 	m.heading(2, "Objectives")
 	var rows [][]string
 	for _, o := range d.Objectives {
-		rows = append(rows, []string{mdCellText(o.Statement), mdCellText(o.Specific), mdCellText(o.Measurable), mdText(o.Assignable),
-			mdCellText(o.Realistic), mdText(o.TimeRelated), mdText(o.Decision)})
+		rows = append(rows, []string{safemd.CellText(o.Statement), safemd.CellText(o.Specific), safemd.CellText(o.Measurable), safemd.Text(o.Assignable),
+			safemd.CellText(o.Realistic), safemd.Text(o.TimeRelated), safemd.Text(o.Decision)})
 	}
 	m.table([]string{"Objective", "Specific", "Measurable", "Assignable", "Realistic", "Time-related", "Informs the decision"}, rows)
 }
@@ -322,12 +323,12 @@ func mdStakeholders(m *mdDoc, d *Data) {
 	m.heading(2, "Stakeholders")
 	var rows [][]string
 	for _, s := range d.Stakeholders {
-		name := mdText(s.Name)
+		name := safemd.Text(s.Name)
 		if s.Vulnerable {
 			name += " (needs extra support to take part)"
 		}
-		rows = append(rows, []string{name, mdText(s.Influence), mdText(s.Impact), mdText(s.Participation),
-			mdText(engagementChange(s)), mdJoin(s.Channels), mdCellText(s.Contact)})
+		rows = append(rows, []string{name, safemd.Text(s.Influence), safemd.Text(s.Impact), safemd.Text(s.Participation),
+			safemd.Text(engagementChange(s)), mdJoin(s.Channels), safemd.CellText(s.Contact)})
 	}
 	m.table([]string{"Stakeholder", "Influence", "Impact", "Participation", "Engagement (now → desired)", "Channels", "Contact"}, rows)
 	for _, s := range d.Stakeholders {
@@ -367,11 +368,11 @@ func mdGrid(m *mdDoc, d *Data) {
 			if len(c.Stakeholders) == 0 {
 				continue
 			}
-			rows = append(rows, []string{mdText(c.Quadrant), mdText(c.Influence), mdText(c.Impact), mdJoin(c.Stakeholders)})
+			rows = append(rows, []string{safemd.Text(c.Quadrant), safemd.Text(c.Influence), safemd.Text(c.Impact), mdJoin(c.Stakeholders)})
 		}
 		m.table([]string{"Where", "Influence", "Impact", "Stakeholders"}, rows)
 		if len(g.Unplaced) > 0 {
-			m.block(mdText("Not on the grid, for want of an influence or impact rating: " + strings.Join(g.Unplaced, ", ") + "."))
+			m.block(safemd.Text("Not on the grid, for want of an influence or impact rating: " + strings.Join(g.Unplaced, ", ") + "."))
 		}
 	}
 	if e := d.Engagement; e != nil {
@@ -379,7 +380,7 @@ func mdGrid(m *mdDoc, d *Data) {
 		m.block("C marks each stakeholder's current level of engagement, D the level the plan aims for.")
 		var rows [][]string
 		for _, r := range e.Rows {
-			rows = append(rows, append([]string{mdText(r.Name)}, r.Cells...))
+			rows = append(rows, append([]string{safemd.Text(r.Name)}, r.Cells...))
 		}
 		// Every level stays a column, even one nobody is at: the matrix is a scale.
 		m.tableOf(append([]string{"Stakeholder"}, e.Levels...), rows, false)
@@ -393,7 +394,7 @@ func mdRoles(m *mdDoc, d *Data) {
 	m.heading(2, "Roles")
 	var rows [][]string
 	for _, r := range d.Roles {
-		rows = append(rows, []string{mdText(r.Title), mdJoin(r.Names), mdCellText(r.Contact), mdInline(string(r.Responsibilities))})
+		rows = append(rows, []string{safemd.Text(r.Title), mdJoin(r.Names), safemd.CellText(r.Contact), safemd.Inline(string(r.Responsibilities))})
 	}
 	m.table([]string{"Role", "Who", "Contact", "Responsibilities"}, rows)
 }
@@ -410,10 +411,10 @@ func mdBudget(m *mdDoc, d *Data) {
 	}
 	var rows [][]string
 	for _, it := range b.Items {
-		rows = append(rows, []string{mdText(it.Category), mdCellText(it.Description), it.Amount})
+		rows = append(rows, []string{safemd.Text(it.Category), safemd.CellText(it.Description), it.Amount})
 	}
 	for _, t := range b.Totals {
-		rows = append(rows, []string{"**Total**", "", "**" + mdText(t.Amount) + "**"})
+		rows = append(rows, []string{"**Total**", "", "**" + safemd.Text(t.Amount) + "**"})
 	}
 	m.table([]string{"Category", "Description", amount}, rows)
 }
@@ -428,7 +429,7 @@ func mdPolicy(m *mdDoc, d *Data) {
 		m.heading(3, "Principles")
 		var items []string
 		for _, pr := range p.Principles {
-			items = append(items, mdItem(pr))
+			items = append(items, safemd.Item(pr))
 		}
 		m.list(items)
 	}
@@ -439,16 +440,16 @@ func mdPolicy(m *mdDoc, d *Data) {
 			within = "within " + r.Within
 		}
 		m.list([]string{
-			bold("Response time", mdText(within)),
-			bold("Moderation", mdText(plan.OneLine(r.Moderation))),
-			bold("Reporting", mdText(plan.OneLine(r.Reporting))),
+			bold("Response time", safemd.Text(within)),
+			bold("Moderation", safemd.Text(plan.OneLine(r.Moderation))),
+			bold("Reporting", safemd.Text(plan.OneLine(r.Reporting))),
 		})
 	}
 	if len(p.Techniques) > 0 {
 		m.heading(3, "Techniques")
 		var rows [][]string
 		for _, t := range p.Techniques {
-			rows = append(rows, []string{mdCellText(t.Tool), mdCellText(t.Purpose), mdJoin(t.Stakeholders)})
+			rows = append(rows, []string{safemd.CellText(t.Tool), safemd.CellText(t.Purpose), mdJoin(t.Stakeholders)})
 		}
 		m.table([]string{"Technique", "Purpose", "Stakeholders"}, rows)
 	}
@@ -469,9 +470,9 @@ func mdDecisions(m *mdDoc, d *Data) {
 	for _, dec := range d.Decisions {
 		m.heading(3, dec.Question)
 		m.list([]string{
-			bold("Decided during", mdText(dec.Phase)),
-			bold("Decided by", mdText(dec.DecisionMaker)),
-			bold("Stakeholders hear the outcome by", mdText(dec.ReportBack)),
+			bold("Decided during", safemd.Text(dec.Phase)),
+			bold("Decided by", safemd.Text(dec.DecisionMaker)),
+			bold("Stakeholders hear the outcome by", safemd.Text(dec.ReportBack)),
 		})
 		if len(dec.Open) > 0 {
 			m.block("Open for discussion:")
@@ -487,14 +488,10 @@ func mdDecisions(m *mdDoc, d *Data) {
 func textItems(list []string) []string {
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdItem(s)
+		out[i] = safemd.Item(s)
 	}
 	return out
 }
-
-// mdItem escapes plain text for a list item, whose text starts a line of its own: "# x"
-// or "1. x" there would make a heading or a list inside the item.
-func mdItem(s string) string { return escapeLineStart(mdText(plan.OneLine(s))) }
 
 func mdTimeline(m *mdDoc, d *Data) {
 	t := d.Timeline
@@ -503,13 +500,13 @@ func mdTimeline(m *mdDoc, d *Data) {
 	}
 	m.heading(2, "Timeline")
 	if t.Problem != "" {
-		m.block(mdText(plan.Capitalise(t.Problem) + "."))
+		m.block(safemd.Text(plan.Capitalise(t.Problem) + "."))
 	} else {
-		m.block(mdText(plan.Capitalise(t.Verdict) + "."))
+		m.block(safemd.Text(plan.Capitalise(t.Verdict) + "."))
 	}
 	var rows [][]string
 	for _, p := range t.Phases {
-		rows = append(rows, []string{mdText(p.Name), mdText(p.Kind), mdText(p.Start), mdText(p.End), mdText(p.Length), mdText(p.Minimum), mdText(p.StatusText)})
+		rows = append(rows, []string{safemd.Text(p.Name), safemd.Text(p.Kind), safemd.Text(p.Start), safemd.Text(p.End), safemd.Text(p.Length), safemd.Text(p.Minimum), safemd.Text(p.StatusText)})
 	}
 	m.table([]string{"Phase", "Kind", "Starts", "Ends", "Length", "Minimum", "Status"}, rows)
 	if t.Mermaid != "" {
@@ -519,7 +516,7 @@ func mdTimeline(m *mdDoc, d *Data) {
 		m.heading(3, "Milestones")
 		var rows [][]string
 		for _, ms := range t.Milestones {
-			rows = append(rows, []string{mdText(ms.Date), mdText(ms.Name)})
+			rows = append(rows, []string{safemd.Text(ms.Date), safemd.Text(ms.Name)})
 		}
 		m.table([]string{"Date", "Milestone"}, rows)
 	}
@@ -528,9 +525,9 @@ func mdTimeline(m *mdDoc, d *Data) {
 		if len(p.Activities) == 0 {
 			continue
 		}
-		item := mdItem(p.Name)
+		item := safemd.Item(p.Name)
 		for _, a := range p.Activities {
-			item += "\n  - " + mdItem(a)
+			item += "\n  - " + safemd.Item(a)
 		}
 		items = append(items, item)
 	}

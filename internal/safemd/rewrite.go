@@ -1,4 +1,4 @@
-package render
+package safemd
 
 import (
 	"fmt"
@@ -17,8 +17,8 @@ import (
 // under the report's own, and the result follows one style (the one markdownlint checks)
 // whatever style the plan's author used.
 
-// mdBlock rewrites a Markdown field as blocks whose headings start at level base.
-func mdBlock(src string, base int) string {
+// Block rewrites a Markdown field as blocks whose headings start at level base.
+func Block(src string, base int) string {
 	if blank(src) {
 		return ""
 	}
@@ -27,9 +27,9 @@ func mdBlock(src string, base int) string {
 	return tidy(w.blocks(doc, false))
 }
 
-// mdInline rewrites a Markdown field for a table cell: one line, blocks joined by <br>.
-// Its pipes are left for the table to escape (mdCell), once, like every cell's.
-func mdInline(src string) string {
+// Inline rewrites a Markdown field for a table cell: one line, blocks joined by <br>.
+// Its pipes are left for the table to escape (Cell), once, like every cell's.
+func Inline(src string) string {
 	if blank(src) {
 		return ""
 	}
@@ -261,7 +261,7 @@ func (w *mdSerializer) cellInlines(n ast.Node) string {
 	w.cell = true
 	s := w.inlines(n)
 	w.cell = saved
-	return mdCell(s)
+	return Cell(s)
 }
 
 // cellBlocks writes a whole field on one line for a table cell: blocks and list items
@@ -298,7 +298,7 @@ func (w *mdSerializer) cellBlock(n ast.Node) string {
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
 			if l := strings.TrimRight(string(seg.Value(w.source)), "\r\n"); strings.TrimSpace(l) != "" {
-				parts = append(parts, codeSpan(l))
+				parts = append(parts, CodeSpan(l))
 			}
 		}
 		return strings.Join(parts, "<br>")
@@ -335,7 +335,7 @@ func (w *mdSerializer) htmlBlockText(n *ast.HTMLBlock, sep string) string {
 	}
 	var out []string
 	for _, l := range splitLines(raw.String()) {
-		out = append(out, mdText(l))
+		out = append(out, Text(l))
 	}
 	return strings.Join(out, sep)
 }
@@ -357,7 +357,7 @@ func (w *mdSerializer) text(s string) string {
 	if w.link {
 		return escapeChars(flattenSpace.Replace(s), extra)
 	}
-	return mdTextEscaping(s, extra)
+	return textEscaping(s, extra)
 }
 
 func (w *mdSerializer) inline(n ast.Node) string {
@@ -390,7 +390,7 @@ func (w *mdSerializer) inline(n ast.Node) string {
 				b.Write(s.Value)
 			}
 		}
-		return codeSpan(b.String())
+		return CodeSpan(b.String())
 	case ast.KindEmphasis:
 		inner := w.inlines(n)
 		if strings.TrimSpace(inner) == "" {
@@ -450,8 +450,8 @@ func (w *mdSerializer) inline(n ast.Node) string {
 	return w.inlines(n)
 }
 
-// codeSpan writes s as a code span, with a fence longer than any run of backticks in it.
-func codeSpan(s string) string {
+// CodeSpan writes s as a code span, with a fence longer than any run of backticks in it.
+func CodeSpan(s string) string {
 	s = flattenSpace.Replace(s)
 	if strings.TrimSpace(s) == "" {
 		return ""

@@ -1,4 +1,4 @@
-package render
+package safemd
 
 import (
 	"bytes"
@@ -31,7 +31,7 @@ import (
 //     report's outline has no jumps.
 //
 // The same parse feeds the Markdown report, which writes the tree back out as Markdown
-// (mdwrite.go), so both formats agree on what a field says.
+// (rewrite.go), so both formats agree on what a field says.
 
 // safeSchemes are the only URL schemes a rendered link may have.
 var safeSchemes = []string{"http:", "https:", "mailto:"}
@@ -334,10 +334,11 @@ func (e *mdEngine) parse(src string, base int) (ast.Node, []byte) {
 }
 
 // HTML renders a Markdown field as safe HTML with its headings starting at level base.
-func (e *mdEngine) HTML(src string, base int) template.HTML {
-	if strings.TrimSpace(src) == "" {
+func HTML(src string, base int) template.HTML {
+	if blank(src) {
 		return ""
 	}
+	e := engine()
 	doc, source := e.parse(src, base)
 	var b bytes.Buffer
 	if err := e.md.Renderer().Render(&b, source, doc); err != nil {
