@@ -6,14 +6,14 @@ import (
 	"strings"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/safemd"
 )
 
-// Markdown writes the plan as a GitHub-flavoured Markdown report: every section the plan
-// has, in the format's order, with the grid and the timeline as Mermaid diagrams. The
-// output passes markdownlint with the configuration in testdata/.markdownlint-cli2.jsonc.
-func Markdown(w io.Writer, p *plan.Plan, opts Options) error {
-	d := build(p, opts)
+// Markdown writes the report in GitHub-flavoured Markdown: every section the plan has,
+// in the format's order, with the grid and the timeline as Mermaid diagrams. The output
+// passes markdownlint with the configuration in testdata/.markdownlint-cli2.jsonc.
+func Markdown(w io.Writer, d *report.Data) error {
 	_, err := io.WriteString(w, replaceControls(writeMarkdown(d)))
 	return err
 }
@@ -103,7 +103,7 @@ func (m *mdDoc) list(items []string) {
 
 // field writes a Markdown field under a heading of the given level, or nothing when it is
 // blank.
-func (m *mdDoc) field(level int, title string, src MarkdownText) {
+func (m *mdDoc) field(level int, title string, src report.MarkdownText) {
 	body := safemd.Block(string(src), level+1)
 	if body == "" {
 		return
@@ -114,7 +114,7 @@ func (m *mdDoc) field(level int, title string, src MarkdownText) {
 
 // plainField writes a plain-text field under a heading.
 func (m *mdDoc) plainField(level int, title, text string) {
-	if blank(text) {
+	if strings.TrimSpace(text) == "" {
 		return
 	}
 	m.heading(level, title)
@@ -139,9 +139,13 @@ func mdJoin(list []string) string {
 	return strings.Join(out, "; ")
 }
 
-func writeMarkdown(d *Data) string {
+func writeMarkdown(d *report.Data) string {
 	var m mdDoc
-	m.heading(1, orID(d.Title, "Engagement plan"))
+	title := d.Title
+	if title == "" {
+		title = "Engagement plan"
+	}
+	m.heading(1, title)
 	m.block(safemd.Block(string(d.Summary), 2))
 	mdGlance(&m, d)
 	if d.Mandate != nil {
@@ -150,7 +154,7 @@ func writeMarkdown(d *Data) string {
 		m.plainField(3, "What we ask of people", d.Mandate.Participation)
 		m.plainField(3, "What people can expect from us", d.Mandate.Commitment)
 	}
-	if d.Has(SecContext) {
+	if d.Has(report.SecContext) {
 		m.heading(2, "Context and status")
 		if c := d.Context; c != nil {
 			m.field(3, "Legislative context", c.Legislative)
@@ -223,7 +227,7 @@ func findingCounts(errors, warnings, total int) string {
 
 // footerText is the report's closing line: when and by what it was made, and from which
 // version of the plan.
-func footerText(f Footer) string {
+func footerText(f report.Footer) string {
 	var b strings.Builder
 	b.WriteString("Generated")
 	if f.Generated != "" {
@@ -254,7 +258,7 @@ func footerText(f Footer) string {
 	return b.String()
 }
 
-func mdGlance(m *mdDoc, d *Data) {
+func mdGlance(m *mdDoc, d *report.Data) {
 	m.heading(2, "At a glance")
 	g := d.Glance
 	var items []string
@@ -296,14 +300,14 @@ func mdGlance(m *mdDoc, d *Data) {
 	if g.ShowFindings {
 		gaps := "no open errors or warnings"
 		if g.Errors+g.Warnings > 0 {
-			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", plan.Plural(g.Errors, "error"), plan.Plural(g.Warnings, "warning"), SecGaps)
+			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", plan.Plural(g.Errors, "error"), plan.Plural(g.Warnings, "warning"), report.SecGaps)
 		}
 		items = append(items, bold("Open gaps", gaps))
 	}
 	m.list(items)
 }
 
-func mdObjectives(m *mdDoc, d *Data) {
+func mdObjectives(m *mdDoc, d *report.Data) {
 	if len(d.Objectives) == 0 {
 		return
 	}
@@ -316,7 +320,7 @@ func mdObjectives(m *mdDoc, d *Data) {
 	m.table([]string{"Objective", "Specific", "Measurable", "Assignable", "Realistic", "Time-related", "Informs the decision"}, rows)
 }
 
-func mdStakeholders(m *mdDoc, d *Data) {
+func mdStakeholders(m *mdDoc, d *report.Data) {
 	if len(d.Stakeholders) == 0 {
 		return
 	}
@@ -343,7 +347,7 @@ func mdStakeholders(m *mdDoc, d *Data) {
 }
 
 // engagementChange writes "Neutral → Supportive", or the one level known.
-func engagementChange(s Stakeholder) string {
+func engagementChange(s report.Stakeholder) string {
 	switch {
 	case s.Current != "" && s.Desired != "":
 		return s.Current + " → " + s.Desired
@@ -355,7 +359,7 @@ func engagementChange(s Stakeholder) string {
 	return ""
 }
 
-func mdGrid(m *mdDoc, d *Data) {
+func mdGrid(m *mdDoc, d *report.Data) {
 	if d.Grid == nil && d.Engagement == nil {
 		return
 	}
@@ -387,7 +391,7 @@ func mdGrid(m *mdDoc, d *Data) {
 	}
 }
 
-func mdRoles(m *mdDoc, d *Data) {
+func mdRoles(m *mdDoc, d *report.Data) {
 	if len(d.Roles) == 0 {
 		return
 	}
@@ -399,7 +403,7 @@ func mdRoles(m *mdDoc, d *Data) {
 	m.table([]string{"Role", "Who", "Contact", "Responsibilities"}, rows)
 }
 
-func mdBudget(m *mdDoc, d *Data) {
+func mdBudget(m *mdDoc, d *report.Data) {
 	b := d.Budget
 	if b == nil {
 		return
@@ -419,7 +423,7 @@ func mdBudget(m *mdDoc, d *Data) {
 	m.table([]string{"Category", "Description", amount}, rows)
 }
 
-func mdPolicy(m *mdDoc, d *Data) {
+func mdPolicy(m *mdDoc, d *report.Data) {
 	p := d.Policy
 	if p == nil {
 		return
@@ -462,7 +466,7 @@ func mdPolicy(m *mdDoc, d *Data) {
 	m.field(3, "Content strategy", p.ContentStrategy)
 }
 
-func mdDecisions(m *mdDoc, d *Data) {
+func mdDecisions(m *mdDoc, d *report.Data) {
 	if len(d.Decisions) == 0 {
 		return
 	}
@@ -493,7 +497,7 @@ func textItems(list []string) []string {
 	return out
 }
 
-func mdTimeline(m *mdDoc, d *Data) {
+func mdTimeline(m *mdDoc, d *report.Data) {
 	t := d.Timeline
 	if t == nil {
 		return

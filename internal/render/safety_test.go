@@ -13,6 +13,7 @@ import (
 	ghtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/safemd"
 )
 
@@ -246,15 +247,11 @@ func TestHeadingsMoveUnderTheirSection(t *testing.T) {
 func TestExtraCSSCannotCloseTheStyleElement(t *testing.T) {
 	p := loadPlan(t, "testdata/plans/gaps.plan.yaml")
 	opts := optionsFor(t, p, "2027-03-10")
-	opts.CSS = []byte(`h1 { color: #123456 } </style><script>alert(1)</script><style>`)
-	var b bytes.Buffer
-	if err := HTML(&b, p, opts); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "h1 { color: #123456 }") {
+	_, page := both(t, p, opts, HTMLOptions{CSS: []byte(`h1 { color: #123456 } </style><script>alert(1)</script><style>`)})
+	if !strings.Contains(page, "h1 { color: #123456 }") {
 		t.Error("the extra stylesheet is missing")
 	}
-	assertInert(t, "HTML with --css", b.String(), 1)
+	assertInert(t, "HTML with --css", page, 1)
 }
 
 // TestInertCheckCatches makes sure the check above is not vacuous.
@@ -287,14 +284,8 @@ func TestControlCharactersNeverReachReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var html, md strings.Builder
-	if err := HTML(&html, p, Options{Today: plan.MustDate("2027-03-01")}); err != nil {
-		t.Fatal(err)
-	}
-	if err := Markdown(&md, p, Options{Today: plan.MustDate("2027-03-01")}); err != nil {
-		t.Fatal(err)
-	}
-	for name, out := range map[string]string{"html": html.String(), "markdown": md.String()} {
+	md, html := both(t, p, report.Options{Today: plan.MustDate("2027-03-01")}, HTMLOptions{})
+	for name, out := range map[string]string{"html": html, "markdown": md} {
 		if i := strings.IndexFunc(out, isDisallowed); i >= 0 {
 			t.Errorf("%s report holds control character %U", name, []rune(out[i:])[0])
 		}

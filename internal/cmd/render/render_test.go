@@ -10,7 +10,7 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/iostreams"
-	report "github.com/planascode/plan/internal/render"
+	"github.com/planascode/plan/internal/report"
 )
 
 const example = "../../../examples/council-consultation.plan.yaml"
