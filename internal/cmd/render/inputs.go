@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/fserr"
@@ -63,6 +64,20 @@ func notAnInput(out, typed string, inputs map[string]string) error {
 		if info, err := os.Stat(in); err == nil && os.SameFile(outInfo, info) {
 			return cli.BadInputf("-o %s would overwrite %s, which the report is made from: write the report to another file", typed, what)
 		}
+	}
+	return nil
+}
+
+// notADirectory refuses an -o that names a directory, by a trailing slash or because one
+// is there, before anything is created: the report needs a file name, and guessing one
+// would write where nobody looks.
+func notADirectory(out, typed string) error {
+	if typed == "" || typed == "-" {
+		return nil
+	}
+	info, err := os.Stat(out)
+	if os.IsPathSeparator(typed[len(typed)-1]) || err == nil && info.IsDir() {
+		return cli.BadInputf("-o %s is a directory: name the file to write, such as %s", typed, filepath.Join(typed, "report.html"))
 	}
 	return nil
 }

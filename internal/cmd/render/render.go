@@ -139,6 +139,9 @@ func formatFor(format, output string) (string, error) {
 // Run loads the plan, checks it, and writes the report.
 func Run(opts *Options) error {
 	env := opts.Env
+	if err := notADirectory(env.Path(opts.Output), opts.Output); err != nil {
+		return err
+	}
 	format, err := formatFor(opts.Format, opts.Output)
 	if err != nil {
 		return cli.BadInput(err)
