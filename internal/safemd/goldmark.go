@@ -27,6 +27,8 @@ import (
 //     vbscript:, file:, relative paths, fragments) loses its link and keeps its text;
 //   - never loads anything: an image becomes a link to it (or just its alt text), so the
 //     report makes no request to another host;
+//   - never hides or disguises a link: one without visible text shows its address, and
+//     one whose text reads as another address shows where it really goes (links.go);
 //   - moves the field's headings under the heading that holds the field, so that the
 //     report's outline has no jumps.
 //
@@ -80,9 +82,12 @@ func (safetyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		return ast.WalkContinue, nil
 	})
+	var kept []*ast.Link
 	for _, n := range links {
 		if l := n.(*ast.Link); !allowedURL(l.Destination) {
 			unwrap(l)
+		} else {
+			kept = append(kept, l)
 		}
 	}
 	for _, n := range images {
@@ -103,6 +108,10 @@ func (safetyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			link.AppendChild(link, rawString("image"))
 		}
 		img.Parent().ReplaceChild(img.Parent(), img, link)
+		kept = append(kept, link)
+	}
+	for _, l := range kept {
+		showDestination(l, source)
 	}
 	for _, n := range autolinks {
 		a := n.(*ast.AutoLink)

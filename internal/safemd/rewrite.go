@@ -410,13 +410,10 @@ func (w *mdSerializer) inline(n ast.Node) string {
 		l := n.(*ast.Link)
 		saved := w.link
 		w.link = true
+		// The transformer has given every link visible text (links.go).
 		text := strings.TrimSpace(strings.ReplaceAll(w.inlines(n), "\\\n", " "))
-		dest := string(l.Destination)
-		if text == "" {
-			text = w.text(dest)
-		}
 		w.link = saved
-		return "[" + text + "](<" + linkDestination(dest) + ">)"
+		return "[" + text + "](<" + linkDestination(string(l.Destination)) + ">)"
 	case ast.KindAutoLink:
 		a := n.(*ast.AutoLink)
 		label := string(a.Label(w.source))
