@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/planascode/plan/internal/plan"
@@ -42,52 +43,33 @@ func (m *mdDoc) heading(level int, text string) {
 func (m *mdDoc) table(headers []string, rows [][]string) { m.tableOf(headers, rows, true) }
 
 func (m *mdDoc) tableOf(headers []string, rows [][]string, dropEmpty bool) {
-	keep := make([]bool, len(headers))
-	for i := range keep {
-		keep[i] = !dropEmpty || i == 0
-	}
-	for _, r := range rows {
-		for i := range headers {
-			if i < len(r) && r[i] != "" {
-				keep[i] = true
-			}
+	var keep []int
+	for i := range headers {
+		if !dropEmpty || i == 0 || slices.ContainsFunc(rows, func(r []string) bool { return i < len(r) && r[i] != "" }) {
+			keep = append(keep, i)
 		}
 	}
-	var b strings.Builder
-	line := func(cells []string) {
-		b.WriteString("|")
-		for i, c := range cells {
-			switch {
-			case !keep[i]:
-			case c == "":
-				// One space, as markdownlint's compact table style (MD060) wants.
-				b.WriteString(" |")
-			default:
-				b.WriteString(" " + c + " |")
+	pick := func(cells []string, f func(string) string) []string {
+		out := make([]string, len(keep))
+		for k, i := range keep {
+			if i < len(cells) {
+				out[k] = f(cells[i])
 			}
 		}
-		b.WriteString("\n")
+		return out
 	}
-	names := make([]string, len(headers))
-	delims := make([]string, len(headers))
-	for i, h := range headers {
-		names[i], delims[i] = strings.TrimSuffix(h, ":"), "---"
+	names := pick(headers, func(h string) string { return strings.TrimSuffix(h, ":") })
+	delims := pick(headers, func(h string) string {
 		if strings.HasSuffix(h, ":") {
-			delims[i] = "---:"
+			return "---:"
 		}
-	}
-	line(names)
-	line(delims)
+		return ""
+	})
+	var cells [][]string
 	for _, r := range rows {
-		cells := make([]string, len(headers))
-		for i := range cells {
-			if i < len(r) {
-				cells[i] = safemd.Cell(r[i])
-			}
-		}
-		line(cells)
+		cells = append(cells, pick(r, safemd.Cell))
 	}
-	m.block(b.String())
+	m.block(safemd.Table(names, delims, cells))
 }
 
 // list writes a tight bulleted list.

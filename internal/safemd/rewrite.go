@@ -196,63 +196,54 @@ func (w *mdSerializer) list(l *ast.List) string {
 	return strings.Join(items, sep)
 }
 
+// alignDelims are the delimiter cells of aligned columns.
+var alignDelims = map[east.Alignment]string{east.AlignLeft: ":---", east.AlignRight: "---:", east.AlignCenter: ":---:"}
+
 func (w *mdSerializer) table(n ast.Node) string {
+	var header, delims []string
 	var rows [][]string
-	var aligns []east.Alignment
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		var row []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cell := w.cellInlines(c)
-			row = append(row, cell)
-			if r.Kind() == east.KindTableHeader {
-				if tc, ok := c.(*east.TableCell); ok {
-					aligns = append(aligns, tc.Alignment)
-				} else {
-					aligns = append(aligns, east.AlignNone)
-				}
+			row = append(row, w.cellInlines(c))
+			if tc, ok := c.(*east.TableCell); ok && r.Kind() == east.KindTableHeader {
+				delims = append(delims, alignDelims[tc.Alignment])
 			}
 		}
-		rows = append(rows, row)
+		if r.Kind() == east.KindTableHeader {
+			header = row
+		} else {
+			rows = append(rows, row)
+		}
 	}
-	if len(rows) == 0 {
-		return ""
-	}
+	return Table(header, delims, rows)
+}
+
+// Table writes a GFM table whose cells are already escaped for one (Cell); delims are
+// the delimiter row's cells, one per column ("---" where it is "").
+func Table(header, delims []string, rows [][]string) string {
 	var b strings.Builder
-	cols := len(rows[0])
-	writeRow := func(cells []string) {
+	line := func(cells []string, blank string) {
 		b.WriteString("|")
-		for i := 0; i < cols; i++ {
-			if i < len(cells) && cells[i] != "" {
+		for i := range delims {
+			switch {
+			case i < len(cells) && cells[i] != "":
 				b.WriteString(" " + cells[i] + " |")
-			} else {
+			case blank != "":
+				b.WriteString(" " + blank + " |")
+			default:
+				// One space, as markdownlint's compact table style (MD060) wants.
 				b.WriteString(" |")
 			}
 		}
 		b.WriteString("\n")
 	}
-	writeRow(rows[0])
-	b.WriteString("|")
-	for i := 0; i < cols; i++ {
-		a := east.AlignNone
-		if i < len(aligns) {
-			a = aligns[i]
-		}
-		switch a {
-		case east.AlignLeft:
-			b.WriteString(" :--- |")
-		case east.AlignRight:
-			b.WriteString(" ---: |")
-		case east.AlignCenter:
-			b.WriteString(" :---: |")
-		default:
-			b.WriteString(" --- |")
-		}
+	line(header, "")
+	line(delims, "---")
+	for _, r := range rows {
+		line(r, "")
 	}
-	b.WriteString("\n")
-	for _, r := range rows[1:] {
-		writeRow(r)
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // cellInlines writes a table cell's inlines on one line.
