@@ -31,6 +31,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 		Summary:          MarkdownText(p.Summary),
 		Plan:             p,
 		stakeholderNames: map[string]string{},
+		phaseNames:       map[string]string{},
 	}
 	ids := anchors{}
 	for _, s := range []string{"main", "contents", SecGlance, SecMandate, SecContext, SecObjectives, SecStakeholders,
@@ -40,6 +41,13 @@ func Build(p *plan.Plan, opts Options) *Data {
 	for _, s := range p.Stakeholders {
 		if _, ok := d.stakeholderNames[s.ID]; !ok && s.ID != "" {
 			d.stakeholderNames[s.ID] = orID(plan.OneLine(s.Name), s.ID)
+		}
+	}
+	if p.Timeline != nil {
+		for _, ph := range p.Timeline.Phases {
+			if _, ok := d.phaseNames[ph.ID]; !ok {
+				d.phaseNames[ph.ID] = plan.OneLine(ph.DisplayName())
+			}
 		}
 	}
 	d.buildMandate(p)
@@ -195,6 +203,14 @@ func (d *Data) buildObjectives(p *plan.Plan, ids anchors) {
 	}
 }
 
+// phaseName names the phase with the given id; an unknown id stays as written.
+func (d *Data) phaseName(id string) string {
+	if id == "" {
+		return ""
+	}
+	return orID(d.phaseNames[id], id)
+}
+
 // names turns stakeholder ids into names; an unknown id stays as written.
 func (d *Data) names(ids []string) []string {
 	var out []string
@@ -284,14 +300,6 @@ func nonBlankKeepLines(list []string) []string {
 }
 
 func (d *Data) buildActivities(p *plan.Plan) {
-	phaseNames := map[string]string{}
-	if p.Timeline != nil {
-		for _, ph := range p.Timeline.Phases {
-			if _, ok := phaseNames[ph.ID]; !ok {
-				phaseNames[ph.ID] = plan.OneLine(ph.DisplayName())
-			}
-		}
-	}
 	for _, a := range p.Activities {
 		feedback := "No"
 		if a.Feedback {
@@ -302,7 +310,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 			Name:     orID(plan.OneLine(a.Name), a.ID),
 			Kind:     label(a.Kind),
 			Audience: d.names(a.Audience),
-			When:     when(a, phaseNames),
+			When:     when(a, d.phaseName(a.Phase)),
 			Channel:  a.Channel,
 			Owner:    who(p, a.Owner),
 			Feedback: feedback,
@@ -310,12 +318,8 @@ func (d *Data) buildActivities(p *plan.Plan) {
 	}
 }
 
-// when says when an activity happens, from its date, phase and cadence.
-func when(a plan.Activity, phaseNames map[string]string) string {
-	phase := ""
-	if a.Phase != "" {
-		phase = orID(phaseNames[a.Phase], a.Phase)
-	}
+// when says when an activity happens, from its date, its phase's name and its cadence.
+func when(a plan.Activity, phase string) string {
 	cadence := label(a.Cadence)
 	if a.Cadence == "once" {
 		cadence = "Once"
@@ -350,28 +354,17 @@ func (d *Data) buildRisks(p *plan.Plan) {
 }
 
 func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
-	phaseNames := map[string]string{}
-	if p.Timeline != nil {
-		for _, ph := range p.Timeline.Phases {
-			if _, ok := phaseNames[ph.ID]; !ok {
-				phaseNames[ph.ID] = plan.OneLine(ph.DisplayName())
-			}
-		}
-	}
 	for _, dec := range p.Decisions {
-		out := Decision{
+		d.Decisions = append(d.Decisions, Decision{
 			Anchor:        ids.get("decision-" + dec.ID),
 			ID:            dec.ID,
 			Question:      orID(plan.OneLine(dec.Question), dec.ID),
+			Phase:         d.phaseName(dec.Phase),
 			DecisionMaker: who(p, dec.DecisionMaker),
 			Open:          nonBlankKeepLines(dec.Open),
 			NonNegotiable: nonBlankKeepLines(dec.NonNegotiable),
 			ReportBack:    FormatDate(dec.ReportBack),
-		}
-		if dec.Phase != "" {
-			out.Phase = orID(phaseNames[dec.Phase], dec.Phase)
-		}
-		d.Decisions = append(d.Decisions, out)
+		})
 	}
 }
 

@@ -69,6 +69,7 @@ type Data struct {
 	Plan *plan.Plan
 
 	stakeholderNames map[string]string
+	phaseNames       map[string]string
 	schedule         *timeline.Schedule
 }
 

@@ -35,9 +35,9 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 		}
 		d.Stakeholders = append(d.Stakeholders, st)
 	}
-	d.buildGrid(p)
+	d.buildGrid()
 	if anyEngagement {
-		d.buildMatrix(p)
+		d.buildMatrix()
 	}
 }
 
@@ -59,42 +59,31 @@ func quadrant(influence, impact string) string {
 	return names[i][j]
 }
 
-func (d *Data) buildGrid(p *plan.Plan) {
+func (d *Data) buildGrid() {
 	g := &Grid{}
-	var cells [3][3][]string
-	placed := 0
+	// names runs from high influence to low, then from low impact to high, as Cells.
+	var names [9][]string
 	for _, s := range d.Stakeholders {
 		i, j := levelIndex(strings.ToLower(s.Influence)), levelIndex(strings.ToLower(s.Impact))
 		if i < 0 || j < 0 {
 			g.Unplaced = append(g.Unplaced, s.Name)
 			continue
 		}
-		cells[i][j] = append(cells[i][j], s.Name)
-		placed++
+		names[(2-i)*3+j] = append(names[(2-i)*3+j], s.Name)
 	}
-	if placed == 0 {
+	if len(g.Unplaced) == len(d.Stakeholders) {
 		return
 	}
-	for i := 2; i >= 0; i-- {
-		for j := 0; j < 3; j++ {
-			g.Cells = append(g.Cells, GridCell{
-				Influence:    label(plan.Levels[i]),
-				Impact:       label(plan.Levels[j]),
-				Quadrant:     quadrant(plan.Levels[i], plan.Levels[j]),
-				Stakeholders: cells[i][j],
-			})
-		}
-	}
-	var names [9][]string
-	for k, c := range g.Cells {
-		names[k] = c.Stakeholders
+	for k, list := range names {
+		influence, impact := plan.Levels[2-k/3], plan.Levels[k%3]
+		g.Cells = append(g.Cells, GridCell{Influence: label(influence), Impact: label(impact), Quadrant: quadrant(influence, impact), Stakeholders: list})
 	}
 	g.Chart = chart.Grid(names, len(g.Unplaced))
 	g.Mermaid = chart.GridMermaid(names)
 	d.Grid = g
 }
 
-func (d *Data) buildMatrix(p *plan.Plan) {
+func (d *Data) buildMatrix() {
 	m := &EngagementMatrix{}
 	for _, l := range plan.EngagementLevels {
 		m.Levels = append(m.Levels, label(l))
