@@ -191,11 +191,7 @@ func (r *safeHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 // renderRawHTML shows inline raw HTML as the text it is.
 func (r *safeHTMLRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		n := node.(*ast.RawHTML)
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			_, _ = w.WriteString(template.HTMLEscapeString(string(seg.Value(source))))
-		}
+		_, _ = w.WriteString(template.HTMLEscapeString(sourceText(node, source)))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -205,17 +201,8 @@ func (r *safeHTMLRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	n := node.(*ast.HTMLBlock)
-	var b strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		line := n.Lines().At(i)
-		b.Write(line.Value(source))
-	}
-	if n.HasClosure() {
-		b.Write(n.ClosureLine.Value(source))
-	}
 	_, _ = w.WriteString(`<p class="escaped-html">`)
-	_, _ = w.WriteString(template.HTMLEscapeString(strings.TrimRight(b.String(), "\n")))
+	_, _ = w.WriteString(template.HTMLEscapeString(strings.TrimRight(sourceText(node, source), "\n")))
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkSkipChildren, nil
 }
@@ -274,6 +261,26 @@ func tableLabel(table ast.Node, source []byte) string {
 		label = string(r[:79]) + "…"
 	}
 	return label
+}
+
+// sourceText is the source of a block's lines (with an HTML block's closing line) or of
+// inline raw HTML.
+func sourceText(n ast.Node, source []byte) string {
+	var segs *text.Segments
+	if r, ok := n.(*ast.RawHTML); ok {
+		segs = r.Segments
+	} else {
+		segs = n.Lines()
+	}
+	var b strings.Builder
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		b.Write(seg.Value(source))
+	}
+	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+		b.Write(h.ClosureLine.Value(source))
+	}
+	return b.String()
 }
 
 // nodeText is the text inside n, without markup.

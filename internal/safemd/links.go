@@ -46,10 +46,7 @@ func linkText(n ast.Node, source []byte) string {
 		case *ast.String:
 			b.Write(t.Value)
 		case *ast.RawHTML:
-			for i := 0; i < t.Segments.Len(); i++ {
-				seg := t.Segments.At(i)
-				b.Write(seg.Value(source))
-			}
+			b.WriteString(sourceText(t, source))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -140,13 +140,7 @@ func (w *mdSerializer) paragraph(s string) string {
 }
 
 func (w *mdSerializer) code(n ast.Node) string {
-	var body strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		body.Write(seg.Value(w.source))
-	}
-	text := strings.TrimRight(body.String(), "\n")
+	text := strings.TrimRight(sourceText(n, w.source), "\n")
 	fence := "```"
 	for strings.Contains(text, fence) {
 		fence += "`"
@@ -285,10 +279,8 @@ func (w *mdSerializer) cellBlock(n ast.Node) string {
 		return strings.Join(items, "<br>")
 	case ast.KindCodeBlock, ast.KindFencedCodeBlock:
 		var parts []string
-		lines := n.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			if l := strings.TrimRight(string(seg.Value(w.source)), "\r\n"); strings.TrimSpace(l) != "" {
+		for _, l := range strings.Split(sourceText(n, w.source), "\n") {
+			if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" {
 				parts = append(parts, CodeSpan(l))
 			}
 		}
@@ -315,17 +307,8 @@ func (w *mdSerializer) cellBlock(n ast.Node) string {
 
 // htmlBlockText is a raw HTML block as escaped text, its lines joined by sep.
 func (w *mdSerializer) htmlBlockText(n *ast.HTMLBlock, sep string) string {
-	var raw strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		raw.Write(seg.Value(w.source))
-	}
-	if n.HasClosure() {
-		raw.Write(n.ClosureLine.Value(w.source))
-	}
 	var out []string
-	for _, l := range splitLines(raw.String()) {
+	for _, l := range splitLines(sourceText(n, w.source)) {
 		out = append(out, Text(l))
 	}
 	return strings.Join(out, sep)
@@ -416,13 +399,7 @@ func (w *mdSerializer) inline(n ast.Node) string {
 		}
 		return "<" + label + ">"
 	case ast.KindRawHTML:
-		r := n.(*ast.RawHTML)
-		var b strings.Builder
-		for i := 0; i < r.Segments.Len(); i++ {
-			seg := r.Segments.At(i)
-			b.Write(seg.Value(w.source))
-		}
-		return w.text(b.String())
+		return w.text(sourceText(n, w.source))
 	case east.KindTaskCheckBox:
 		checked := n.(*east.TaskCheckBox).IsChecked
 		switch {
