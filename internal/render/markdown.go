@@ -413,11 +413,7 @@ func mdPolicy(m *mdDoc, d *report.Data) {
 	m.heading(2, "Policy")
 	if len(p.Principles) > 0 {
 		m.heading(3, "Principles")
-		var items []string
-		for _, pr := range p.Principles {
-			items = append(items, safemd.Item(pr))
-		}
-		m.list(items)
+		m.list(textItems(p.Principles))
 	}
 	if r := p.Response; r != nil {
 		m.heading(3, "Responding to people")

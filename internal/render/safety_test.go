@@ -240,7 +240,7 @@ func TestHeadingsMoveUnderTheirSection(t *testing.T) {
 		}
 	}
 	if md := safemd.Block("# One\n\n### Three", 3); md != "### One\n\n#### Three" {
-		t.Errorf("mdBlock headings = %q", md)
+		t.Errorf("Block headings = %q", md)
 	}
 }
 
