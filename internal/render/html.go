@@ -40,19 +40,21 @@ type Template struct {
 }
 
 // HTML writes the report as one self-contained HTML page: inline CSS and SVG, no
-// script, nothing loaded from anywhere. It sets d.CSS.
-func HTML(w io.Writer, d *report.Data, opts HTMLOptions) error {
+// script, nothing loaded from anywhere.
+func HTML(w io.Writer, data *report.Data, opts HTMLOptions) error {
 	css, err := fs.ReadFile(templates.Render, builtinCSS)
 	if err != nil {
 		return err
 	}
+	// A copy, so that the caller's data is left as it was and can be written again.
+	d := *data
 	d.CSS = template.CSS(string(css) + extraCSS(opts.CSS))
 	t, name, err := reportTemplate(opts.Template)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, d); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, &d); err != nil {
 		if opts.Template != nil {
 			return &TemplateError{Name: opts.Template.Name, Err: err}
 		}

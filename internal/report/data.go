@@ -63,7 +63,8 @@ type Data struct {
 	Findings   []Finding
 
 	Footer Footer
-	// CSS is the built-in stylesheet followed by the one given with --css.
+	// CSS is the built-in stylesheet followed by the one given with --css; the HTML writer
+	// sets it in the copy it gives the template.
 	CSS template.CSS
 	// Plan is the model as loaded, for anything the fields above leave out.
 	Plan *plan.Plan
