@@ -149,6 +149,19 @@ func Run(opts *Options) error {
 	if format != "html" && (opts.Template != "" || opts.CSS != "") {
 		return cli.BadInputf("--template and --css apply to HTML reports only: add --format html or write to a .html file")
 	}
+	var page render.HTMLOptions
+	if opts.Template != "" {
+		src, err := readInput(env.Path(opts.Template), "--template "+opts.Template)
+		if err != nil {
+			return err
+		}
+		page.Template = &render.Template{Name: opts.Template, Source: string(src)}
+	}
+	if opts.CSS != "" {
+		if page.CSS, err = readInput(env.Path(opts.CSS), "--css "+opts.CSS); err != nil {
+			return err
+		}
+	}
 	today, err := env.Today(opts.Today)
 	if err != nil {
 		return err
@@ -178,19 +191,6 @@ func Run(opts *Options) error {
 		lookup = lookupGit
 	}
 	ro.Git = lookup(path)
-	var page render.HTMLOptions
-	if opts.Template != "" {
-		src, err := readInput(env.Path(opts.Template), "--template "+opts.Template)
-		if err != nil {
-			return err
-		}
-		page.Template = &render.Template{Name: opts.Template, Source: string(src)}
-	}
-	if opts.CSS != "" {
-		if page.CSS, err = readInput(env.Path(opts.CSS), "--css "+opts.CSS); err != nil {
-			return err
-		}
-	}
 	if opts.Output != "" && opts.Output != "-" {
 		inputs := map[string]string{path: "the plan " + name}
 		if opts.Template != "" {
