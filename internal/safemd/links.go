@@ -26,8 +26,11 @@ func showDestination(l *ast.Link, source []byte) {
 		l.AppendChild(l, rawString(dest))
 		return
 	}
-	shown := textAddress(text)
-	if real := destAddress(dest); shown != "" && trimWWW(shown) != trimWWW(real) {
+	shown, real := textAddress(text), destAddress(dest)
+	if shown != "" && trimWWW(shown) != trimWWW(real) {
+		if real == "" {
+			real = dest
+		}
 		l.AppendChild(l, rawString(" ("+real+")"))
 	}
 }
@@ -77,39 +80,35 @@ func textAddress(text string) string {
 	if strings.ContainsAny(text, " \t\n") {
 		return ""
 	}
-	if lower := strings.ToLower(text); strings.HasPrefix(lower, "mailto:") {
-		text = text[len("mailto:"):]
-	} else if strings.Contains(text, "://") {
-		u, err := url.Parse(text)
-		if err != nil || u.Hostname() == "" {
-			return ""
-		}
-		return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	text = strings.TrimPrefix(strings.ToLower(text), "mailto:")
+	if strings.Contains(text, "://") {
+		return destAddress(text)
 	}
 	m := domainRE.FindStringSubmatch(text)
 	if m == nil {
 		return ""
 	}
 	if at := strings.IndexByte(text, '@'); at > 0 && !strings.ContainsAny(text[:at], "/?#") {
-		return strings.ToLower(text[:at+1] + m[1])
+		return text[:at+1] + m[1]
 	}
-	return strings.ToLower(m[1])
+	return m[1]
 }
 
 // destAddress is where a link goes, written as textAddress writes what it shows: the
-// host of a web address, the address of a mailto link.
+// host of a web address, the address of a mailto link; "" when it has neither.
 func destAddress(dest string) string {
-	if strings.HasPrefix(strings.ToLower(dest), "mailto:") {
-		addr, _, _ := strings.Cut(dest[len("mailto:"):], "?")
+	dest = strings.ToLower(dest)
+	if addr, ok := strings.CutPrefix(dest, "mailto:"); ok {
+		addr, _, _ = strings.Cut(addr, "?")
 		if a, err := url.PathUnescape(addr); err == nil {
 			addr = a
 		}
-		return strings.ToLower(addr)
+		return addr
 	}
-	if u, err := url.Parse(dest); err == nil && u.Hostname() != "" {
-		return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if u, err := url.Parse(dest); err == nil {
+		return strings.TrimSuffix(u.Hostname(), ".")
 	}
-	return dest
+	return ""
 }
 
 // trimWWW lets "example.org" name https://www.example.org, as people write it.

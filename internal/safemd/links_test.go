@@ -19,6 +19,7 @@ func TestLinksNeitherHideNorLie(t *testing.T) {
 		{"[a.example/login](https://b.example/login)", `<a href="https://b.example/login">a.example/login (b.example)</a>`, "[a.example/login (b.example)](<https://b.example/login>)"},
 		{"[`www.a.example`](http://b.example)", `<a href="http://b.example"><code>www.a.example</code> (b.example)</a>`, "[`www.a.example` (b.example)](<http://b.example>)"},
 		{"[boss@a.example](mailto:thief@a.example)", `<a href="mailto:thief@a.example">boss@a.example (thief@a.example)</a>`, "[boss@a.example (thief@a.example)](<mailto:thief@a.example>)"},
+		{"[a.example](https:b.example)", `<a href="https:b.example">a.example (https:b.example)</a>`, "[a.example (https:b.example)](<https:b.example>)"},
 		// Honest links are left alone.
 		{"[https://a.example/x](https://A.example/y)", `<a href="https://A.example/y">https://a.example/x</a>`, "[https://a.example/x](<https://A.example/y>)"},
 		{"[example.org](https://www.example.org/)", `<a href="https://www.example.org/">example.org</a>`, "[example.org](<https://www.example.org/>)"},
