@@ -13,6 +13,7 @@ import (
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/render"
+	"github.com/planascode/plan/internal/report"
 )
 
 func BenchmarkCheckAndRender(b *testing.B) {
@@ -25,7 +26,7 @@ func BenchmarkCheckAndRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		opts := render.Options{Findings: l.CheckPlan(p), Version: "bench"}
+		opts := report.Options{Findings: l.CheckPlan(p), Version: "bench"}
 		b.Run(fmt.Sprintf("check/stakeholders=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -34,12 +35,15 @@ func BenchmarkCheckAndRender(b *testing.B) {
 		})
 		for _, r := range []struct {
 			name   string
-			render func(io.Writer, *plan.Plan, render.Options) error
-		}{{"html", render.HTML}, {"markdown", render.Markdown}} {
+			render func(io.Writer, *report.Data) error
+		}{
+			{"html", func(w io.Writer, d *report.Data) error { return render.HTML(w, d, render.HTMLOptions{}) }},
+			{"markdown", render.Markdown},
+		} {
 			b.Run(fmt.Sprintf("%s/stakeholders=%d", r.name, n), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if err := r.render(io.Discard, p, opts); err != nil {
+					if err := r.render(io.Discard, report.Build(p, opts)); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -11,12 +11,17 @@ import (
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/render"
+	reportdata "github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/rules"
 )
 
 // today is the report's date: inside both examples' timelines, so the Gantt chart
 // draws its today marker.
 var today = plan.MustDate("2027-03-15")
+
+// fakeGit is the history the footer claims, so that the page does not depend on this
+// repository's.
+var fakeGit = &reportdata.GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", Date: plan.MustDate("2027-02-26"), Modified: true}
 
 // renderedPage is the HTML report of one example, written to a temporary file.
 type renderedPage struct {
@@ -42,14 +47,14 @@ func renderExamples(t *testing.T) []renderedPage {
 			t.Fatalf("loading %s: %v", f, err)
 		}
 		var buf bytes.Buffer
-		err = render.HTML(&buf, p, render.Options{
+		err = render.HTML(&buf, reportdata.Build(p, reportdata.Options{
 			Findings: lint.New(nil).CheckPlan(p),
 			Today:    today,
 			Version:  "v0.0.0-htmlcheck",
-			Git:      render.LookupGit(f),
+			Git:      fakeGit,
 			Minimums: settings.Minimums,
 			Ideals:   settings.Ideals,
-		})
+		}), render.HTMLOptions{})
 		if errors.Is(err, errors.ErrUnsupported) {
 			unavailable(t, "render.HTML is not implemented yet: "+err.Error())
 		}

@@ -6,12 +6,11 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"sync"
 
-	"github.com/planascode/plan/internal/fserr"
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/report"
+	"github.com/planascode/plan/internal/safemd"
 	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/templates"
 )
@@ -26,24 +25,38 @@ const (
 // template can execute it after redefining some of its parts.
 const TemplateName = "report.html.tmpl"
 
-// HTML writes the plan as one self-contained HTML page: inline CSS and SVG, no script,
-// nothing loaded from anywhere. opts.Template replaces the built-in template and opts.CSS
-// is added after the built-in stylesheet.
-func HTML(w io.Writer, p *plan.Plan, opts Options) error {
-	d := build(p, opts)
+// HTMLOptions are what the user adds to the HTML report, read by the caller.
+type HTMLOptions struct {
+	// Template replaces the built-in report.html.tmpl; nil keeps the built-in one.
+	Template *Template
+	// CSS is an extra stylesheet, inlined after the built-in one.
+	CSS []byte
+}
+
+// Template is the source of an html/template, with the name errors give it (the file
+// as the user typed it).
+type Template struct {
+	Name, Source string
+}
+
+// HTML writes the report as one self-contained HTML page: inline CSS and SVG, no
+// script, nothing loaded from anywhere.
+func HTML(w io.Writer, data *report.Data, opts HTMLOptions) error {
 	css, err := fs.ReadFile(templates.Render, builtinCSS)
 	if err != nil {
 		return err
 	}
+	// A copy, so that the caller's data is left as it was and can be written again.
+	d := *data
 	d.CSS = template.CSS(string(css) + extraCSS(opts.CSS))
 	t, name, err := reportTemplate(opts.Template)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, d); err != nil {
-		if opts.Template != "" {
-			return &TemplateError{Path: opts.Template, Err: err}
+	if err := t.ExecuteTemplate(&buf, name, &d); err != nil {
+		if opts.Template != nil {
+			return &TemplateError{Name: opts.Template.Name, Err: err}
 		}
 		return fmt.Errorf("template %s: %w", builtinTemplate, err)
 	}
@@ -89,37 +102,30 @@ func parseBuiltin() (master, runnable *template.Template, err error) {
 // reportTemplate returns the template to execute and the name to execute. A custom
 // template is parsed into a copy of the built-in set, so that it can call the built-in
 // parts ({{template "stakeholders" .}}) or redefine some and execute the whole page.
-func reportTemplate(path string) (*template.Template, string, error) {
+func reportTemplate(custom *Template) (*template.Template, string, error) {
 	master, runnable, err := parseBuiltin()
-	if err != nil {
-		return nil, "", err
-	}
-	if path == "" {
-		return runnable, TemplateName, nil
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, "", &TemplateError{Path: path, Err: fmt.Errorf("cannot read: %w", fserr.Cause(err))}
+	if err != nil || custom == nil {
+		return runnable, TemplateName, err
 	}
 	set, err := master.Clone()
 	if err != nil {
 		return nil, "", err
 	}
 	const name = "custom"
-	if _, err := set.New(name).Parse(string(src)); err != nil {
-		return nil, "", &TemplateError{Path: path, Err: err}
+	if _, err := set.New(name).Parse(custom.Source); err != nil {
+		return nil, "", &TemplateError{Name: custom.Name, Err: err}
 	}
 	return set, name, nil
 }
 
-// TemplateError is a custom template that cannot be read or parsed: bad input, not a
-// bug.
+// TemplateError is a custom template that does not parse or fails while running: bad
+// input, not a bug.
 type TemplateError struct {
-	Path string
+	Name string
 	Err  error
 }
 
-func (e *TemplateError) Error() string { return fmt.Sprintf("template %s: %v", e.Path, e.Err) }
+func (e *TemplateError) Error() string { return fmt.Sprintf("template %s: %v", e.Name, e.Err) }
 
 func (e *TemplateError) Unwrap() error { return e.Err }
 
@@ -131,7 +137,7 @@ func Funcs() template.FuncMap {
 		// It takes a MarkdownText field or, from .Plan, a plain string.
 		"md": markdownHTML,
 		// text escapes plain text, links web and email addresses and keeps line breaks.
-		"text":       plainHTML,
+		"text":       safemd.TextHTML,
 		"join":       func(list []string, sep string) string { return strings.Join(list, sep) },
 		"capitalise": wording.Capitalise,
 		"engagement": engagementChange,
@@ -142,47 +148,12 @@ func Funcs() template.FuncMap {
 // markdownHTML renders a Markdown field for the md template function.
 func markdownHTML(level int, src any) (template.HTML, error) {
 	switch s := src.(type) {
-	case MarkdownText:
-		return engine().HTML(string(s), level), nil
+	case report.MarkdownText:
+		return safemd.HTML(string(s), level), nil
 	case string:
-		return engine().HTML(s, level), nil
+		return safemd.HTML(s, level), nil
 	case nil:
 		return "", nil
 	}
 	return "", fmt.Errorf("md: want Markdown text, not %T", src)
-}
-
-// plainHTML escapes plain text for HTML; http, https and email addresses become links
-// (the same ones the Markdown report links), and line breaks are kept.
-func plainHTML(s string) template.HTML {
-	lines := splitLines(s)
-	for i, l := range lines {
-		lines[i] = linkify(l)
-	}
-	return template.HTML(strings.Join(lines, "<br>"))
-}
-
-func linkify(s string) string {
-	var b strings.Builder
-	last := 0
-	for _, m := range addressRE.FindAllStringIndex(s, -1) {
-		start, end := m[0], trimAddress(s[m[0]:m[1]])+m[0]
-		if end <= start || !addressStart(s, start) {
-			continue
-		}
-		addr := s[start:end]
-		href := addr
-		switch lower := strings.ToLower(addr); {
-		case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
-		case strings.HasPrefix(lower, "www."):
-			href = "http://" + addr
-		default:
-			href = "mailto:" + addr
-		}
-		b.WriteString(template.HTMLEscapeString(s[last:start]))
-		b.WriteString(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(addr) + `</a>`)
-		last = end
-	}
-	b.WriteString(template.HTMLEscapeString(s[last:]))
-	return b.String()
 }

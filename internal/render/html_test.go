@@ -3,18 +3,16 @@ package render
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/planascode/plan/internal/report"
 )
 
 func TestCustomTemplate(t *testing.T) {
 	p := loadPlan(t, "../../examples/council-consultation.plan.yaml")
-	opts := optionsFor(t, p, "2027-03-15")
-	dir := t.TempDir()
-	opts.Template = filepath.Join(dir, "ours.html.tmpl")
+	d := report.Build(p, optionsFor(t, p, "2027-03-15"))
 	custom := `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{.Title}} — Yarrabend</title><style>{{.CSS}}</style></head>
 <body><main>
@@ -25,11 +23,8 @@ func TestCustomTemplate(t *testing.T) {
 {{with .Grid}}{{.Chart.SVG}}{{end}}
 <p>{{text "Write to a@example.org"}}</p>
 </main><footer>{{footer .Footer}}</footer></body></html>`
-	if err := os.WriteFile(opts.Template, []byte(custom), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	var b bytes.Buffer
-	if err := HTML(&b, p, opts); err != nil {
+	if err := HTML(&b, d, HTMLOptions{Template: &Template{Name: "ours.html.tmpl", Source: custom}}); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
@@ -56,14 +51,10 @@ func TestCustomTemplate(t *testing.T) {
 // part of the built-in report and execute the whole of it.
 func TestCustomTemplateRedefinesAPart(t *testing.T) {
 	p := loadPlan(t, "../../examples/council-consultation.plan.yaml")
-	opts := optionsFor(t, p, "2027-03-15")
-	opts.Template = filepath.Join(t.TempDir(), "footer.tmpl")
+	d := report.Build(p, optionsFor(t, p, "2027-03-15"))
 	src := `{{define "footer"}}<footer><p>Yarrabend City Council — {{.Footer.Generated}}</p></footer>{{end}}{{template "` + TemplateName + `" .}}`
-	if err := os.WriteFile(opts.Template, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	var b bytes.Buffer
-	if err := HTML(&b, p, opts); err != nil {
+	if err := HTML(&b, d, HTMLOptions{Template: &Template{Name: "footer.tmpl", Source: src}}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "<p>Yarrabend City Council — 15 Mar 2027</p>") || !strings.Contains(b.String(), `<nav class="toc"`) {
@@ -71,8 +62,7 @@ func TestCustomTemplateRedefinesAPart(t *testing.T) {
 	}
 	// The built-in template itself is unchanged for the next report.
 	var plain bytes.Buffer
-	opts.Template = ""
-	if err := HTML(&plain, p, opts); err != nil {
+	if err := HTML(&plain, d, HTMLOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plain.String(), "Yarrabend City Council —") {
@@ -82,25 +72,15 @@ func TestCustomTemplateRedefinesAPart(t *testing.T) {
 
 func TestBadCustomTemplate(t *testing.T) {
 	p := loadPlan(t, "testdata/plans/gaps.plan.yaml")
-	opts := optionsFor(t, p, "2027-03-10")
-	dir := t.TempDir()
+	d := report.Build(p, optionsFor(t, p, "2027-03-10"))
 	for name, src := range map[string]string{
 		"unclosed.tmpl": "{{if .Title}}",
 		"unknown.tmpl":  "{{nosuchfunc .Title}}",
 	} {
-		opts.Template = filepath.Join(dir, name)
-		if err := os.WriteFile(opts.Template, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
 		var te *TemplateError
-		if err := HTML(&bytes.Buffer{}, p, opts); !errors.As(err, &te) {
-			t.Errorf("%s: err = %v, want a *TemplateError", name, err)
+		if err := HTML(&bytes.Buffer{}, d, HTMLOptions{Template: &Template{Name: name, Source: src}}); !errors.As(err, &te) || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: err = %v, want a *TemplateError naming the file", name, err)
 		}
-	}
-	opts.Template = filepath.Join(dir, "missing.tmpl")
-	var te *TemplateError
-	if err := HTML(&bytes.Buffer{}, p, opts); !errors.As(err, &te) || !strings.Contains(err.Error(), "cannot read") {
-		t.Errorf("missing template: err = %v", err)
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/yamltree"
 )
@@ -239,22 +240,14 @@ func TestInjectionInEveryTextField(t *testing.T) {
 func renderBoth(t testing.TB, p *plan.Plan) (md, page string) {
 	t.Helper()
 	cfg := config.Default()
-	opts := Options{
+	return both(t, p, report.Options{
 		Findings: lint.New(cfg).CheckPlan(p),
 		Today:    plan.MustDate("2027-03-15"),
 		Version:  "1.0.0-test",
-		Git:      &GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", Date: plan.MustDate("2027-02-26")},
+		Git:      &report.GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", Date: plan.MustDate("2027-02-26")},
 		Minimums: rules.DefaultSettings().Minimums,
 		Ideals:   rules.DefaultSettings().Ideals,
-	}
-	var m, h bytes.Buffer
-	if err := Markdown(&m, p, opts); err != nil {
-		t.Fatalf("Markdown: %v", err)
-	}
-	if err := HTML(&h, p, opts); err != nil {
-		t.Fatalf("HTML: %v", err)
-	}
-	return m.String(), h.String()
+	}, HTMLOptions{})
 }
 
 // htmlTag is a start or end tag as a browser's tokenizer finds it.

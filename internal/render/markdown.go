@@ -3,17 +3,18 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
-	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/report"
+	"github.com/planascode/plan/internal/safemd"
 	"github.com/planascode/plan/internal/wording"
 )
 
-// Markdown writes the plan as a GitHub-flavoured Markdown report: every section the plan
-// has, in the format's order, with the grid and the timeline as Mermaid diagrams. The
-// output passes markdownlint with the configuration in testdata/.markdownlint-cli2.jsonc.
-func Markdown(w io.Writer, p *plan.Plan, opts Options) error {
-	d := build(p, opts)
+// Markdown writes the report in GitHub-flavoured Markdown: every section the plan has,
+// in the format's order, with the grid and the timeline as Mermaid diagrams. The output
+// passes markdownlint with the configuration in testdata/.markdownlint-cli2.jsonc.
+func Markdown(w io.Writer, d *report.Data) error {
 	_, err := io.WriteString(w, replaceControls(writeMarkdown(d)))
 	return err
 }
@@ -34,7 +35,7 @@ func (m *mdDoc) block(s string) {
 }
 
 func (m *mdDoc) heading(level int, text string) {
-	m.block(strings.Repeat("#", level) + " " + mdHeadingText(text))
+	m.block(strings.Repeat("#", level) + " " + safemd.HeadingText(text))
 }
 
 // table writes a GFM table; a header ending in ":" is right-aligned (the colon is
@@ -42,52 +43,33 @@ func (m *mdDoc) heading(level int, text string) {
 func (m *mdDoc) table(headers []string, rows [][]string) { m.tableOf(headers, rows, true) }
 
 func (m *mdDoc) tableOf(headers []string, rows [][]string, dropEmpty bool) {
-	keep := make([]bool, len(headers))
-	for i := range keep {
-		keep[i] = !dropEmpty || i == 0
-	}
-	for _, r := range rows {
-		for i := range headers {
-			if i < len(r) && r[i] != "" {
-				keep[i] = true
-			}
+	var keep []int
+	for i := range headers {
+		if !dropEmpty || i == 0 || slices.ContainsFunc(rows, func(r []string) bool { return i < len(r) && r[i] != "" }) {
+			keep = append(keep, i)
 		}
 	}
-	var b strings.Builder
-	line := func(cells []string) {
-		b.WriteString("|")
-		for i, c := range cells {
-			switch {
-			case !keep[i]:
-			case c == "":
-				// One space, as markdownlint's compact table style (MD060) wants.
-				b.WriteString(" |")
-			default:
-				b.WriteString(" " + c + " |")
+	pick := func(cells []string, f func(string) string) []string {
+		out := make([]string, len(keep))
+		for k, i := range keep {
+			if i < len(cells) {
+				out[k] = f(cells[i])
 			}
 		}
-		b.WriteString("\n")
+		return out
 	}
-	names := make([]string, len(headers))
-	delims := make([]string, len(headers))
-	for i, h := range headers {
-		names[i], delims[i] = strings.TrimSuffix(h, ":"), "---"
+	names := pick(headers, func(h string) string { return strings.TrimSuffix(h, ":") })
+	delims := pick(headers, func(h string) string {
 		if strings.HasSuffix(h, ":") {
-			delims[i] = "---:"
+			return "---:"
 		}
-	}
-	line(names)
-	line(delims)
+		return ""
+	})
+	var cells [][]string
 	for _, r := range rows {
-		cells := make([]string, len(headers))
-		for i := range cells {
-			if i < len(r) {
-				cells[i] = mdCell(r[i])
-			}
-		}
-		line(cells)
+		cells = append(cells, pick(r, safemd.Cell))
 	}
-	m.block(b.String())
+	m.block(safemd.Table(names, delims, cells))
 }
 
 // list writes a tight bulleted list.
@@ -103,8 +85,8 @@ func (m *mdDoc) list(items []string) {
 
 // field writes a Markdown field under a heading of the given level, or nothing when it is
 // blank.
-func (m *mdDoc) field(level int, title string, src MarkdownText) {
-	body := mdBlock(string(src), level+1)
+func (m *mdDoc) field(level int, title string, src report.MarkdownText) {
+	body := safemd.Block(string(src), level+1)
 	if body == "" {
 		return
 	}
@@ -114,11 +96,11 @@ func (m *mdDoc) field(level int, title string, src MarkdownText) {
 
 // plainField writes a plain-text field under a heading.
 func (m *mdDoc) plainField(level int, title, text string) {
-	if blank(text) {
+	if strings.TrimSpace(text) == "" {
 		return
 	}
 	m.heading(level, title)
-	m.block(mdLines(text))
+	m.block(safemd.Lines(text))
 }
 
 // bold writes "**label:** value" for a list of facts.
@@ -126,7 +108,7 @@ func bold(label, value string) string {
 	if value == "" {
 		return ""
 	}
-	return "**" + mdText(label) + ":** " + value
+	return "**" + safemd.Text(label) + ":** " + value
 }
 
 // mdJoin lists names in a cell. Semicolons, not commas, separate them, since names such
@@ -134,15 +116,19 @@ func bold(label, value string) string {
 func mdJoin(list []string) string {
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdText(wording.OneLine(s))
+		out[i] = safemd.Text(wording.OneLine(s))
 	}
 	return strings.Join(out, "; ")
 }
 
-func writeMarkdown(d *Data) string {
+func writeMarkdown(d *report.Data) string {
 	var m mdDoc
-	m.heading(1, orID(d.Title, "Engagement plan"))
-	m.block(mdBlock(string(d.Summary), 2))
+	title := d.Title
+	if title == "" {
+		title = "Engagement plan"
+	}
+	m.heading(1, title)
+	m.block(safemd.Block(string(d.Summary), 2))
 	mdGlance(&m, d)
 	if d.Mandate != nil {
 		m.heading(2, "Mandate")
@@ -150,7 +136,7 @@ func writeMarkdown(d *Data) string {
 		m.plainField(3, "What we ask of people", d.Mandate.Participation)
 		m.plainField(3, "What people can expect from us", d.Mandate.Commitment)
 	}
-	if d.Has(SecContext) {
+	if d.Has(report.SecContext) {
 		m.heading(2, "Context and status")
 		if c := d.Context; c != nil {
 			m.field(3, "Legislative context", c.Legislative)
@@ -161,7 +147,7 @@ func writeMarkdown(d *Data) string {
 			m.heading(3, "Previous engagement")
 			var rows [][]string
 			for _, e := range d.PreviousEngagement {
-				rows = append(rows, []string{mdText(e.Date), mdCellText(e.Method), mdCellText(e.Result)})
+				rows = append(rows, []string{safemd.Text(e.Date), safemd.CellText(e.Method), safemd.CellText(e.Result)})
 			}
 			m.table([]string{"Date", "Method", "Result"}, rows)
 		}
@@ -176,7 +162,7 @@ func writeMarkdown(d *Data) string {
 		m.heading(2, "Activities")
 		var rows [][]string
 		for _, a := range d.Activities {
-			rows = append(rows, []string{mdText(a.Name), mdText(a.Kind), mdJoin(a.Audience), mdText(a.When), mdCellText(a.Channel), mdText(a.Owner), a.Feedback})
+			rows = append(rows, []string{safemd.Text(a.Name), safemd.Text(a.Kind), mdJoin(a.Audience), safemd.Text(a.When), safemd.CellText(a.Channel), safemd.Text(a.Owner), a.Feedback})
 		}
 		m.table([]string{"Activity", "Kind", "Who", "When", "Where", "Owner", "Gathers feedback"}, rows)
 	}
@@ -184,7 +170,7 @@ func writeMarkdown(d *Data) string {
 		m.heading(2, "Risks")
 		var rows [][]string
 		for _, r := range d.Risks {
-			rows = append(rows, []string{mdInline(string(r.Description)), mdText(r.Likelihood), mdText(r.Impact), mdInline(string(r.Mitigation)), mdText(r.Owner)})
+			rows = append(rows, []string{safemd.Inline(string(r.Description)), safemd.Text(r.Likelihood), safemd.Text(r.Impact), safemd.Inline(string(r.Mitigation)), safemd.Text(r.Owner)})
 		}
 		m.table([]string{"Risk", "Likelihood", "Impact", "Mitigation", "Owner"}, rows)
 	}
@@ -194,21 +180,21 @@ func writeMarkdown(d *Data) string {
 		m.heading(2, "Evaluation")
 		var rows [][]string
 		for _, ms := range d.Measures {
-			rows = append(rows, []string{mdCellText(ms.Metric), mdCellText(ms.Target), mdCellText(ms.Method), mdCellText(ms.Objective)})
+			rows = append(rows, []string{safemd.CellText(ms.Metric), safemd.CellText(ms.Target), safemd.CellText(ms.Method), safemd.CellText(ms.Objective)})
 		}
 		m.table([]string{"Measure", "Target", "Method", "Objective"}, rows)
 	}
 	if len(d.Findings) > 0 {
 		m.heading(2, "Open gaps")
-		m.block(mdText(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
+		m.block(safemd.Text(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
 		var rows [][]string
 		for _, f := range d.Findings {
-			rows = append(rows, []string{wording.Capitalise(f.Severity), fmt.Sprint(f.Line), mdText(f.Message), codeSpan(f.Rule)})
+			rows = append(rows, []string{wording.Capitalise(f.Severity), fmt.Sprint(f.Line), safemd.Text(f.Message), safemd.CodeSpan(f.Rule)})
 		}
 		m.table([]string{"Severity", "Line:", "Problem", "Rule"}, rows)
 	}
 	m.block("---")
-	m.block(mdText(footerText(d.Footer)))
+	m.block(safemd.Text(footerText(d.Footer)))
 	return m.b.String() + "\n"
 }
 
@@ -223,7 +209,7 @@ func findingCounts(errors, warnings, total int) string {
 
 // footerText is the report's closing line: when and by what it was made, and from which
 // version of the plan.
-func footerText(f Footer) string {
+func footerText(f report.Footer) string {
 	var b strings.Builder
 	b.WriteString("Generated")
 	if f.Generated != "" {
@@ -254,14 +240,14 @@ func footerText(f Footer) string {
 	return b.String()
 }
 
-func mdGlance(m *mdDoc, d *Data) {
+func mdGlance(m *mdDoc, d *report.Data) {
 	m.heading(2, "At a glance")
 	g := d.Glance
 	var items []string
 	for _, ph := range g.Phases {
 		value := "dates not yet worked out"
 		if ph.Dates != "" {
-			value = mdText(ph.Dates)
+			value = safemd.Text(ph.Dates)
 		}
 		var notes []string
 		if ph.Length != "" {
@@ -274,7 +260,7 @@ func mdGlance(m *mdDoc, d *Data) {
 			notes = append(notes, "below the ideal length")
 		}
 		if len(notes) > 0 {
-			value += " (" + mdText(strings.Join(notes, ", ")) + ")"
+			value += " (" + safemd.Text(strings.Join(notes, ", ")) + ")"
 		}
 		items = append(items, bold(ph.Name, value))
 	}
@@ -291,44 +277,44 @@ func mdGlance(m *mdDoc, d *Data) {
 	}
 	items = append(items, bold("Objectives", objectives))
 	for _, t := range g.Budget {
-		items = append(items, bold("Budget", mdText(t.Text)))
+		items = append(items, bold("Budget", safemd.Text(t.Text)))
 	}
 	if g.ShowFindings {
 		gaps := "no open errors or warnings"
 		if g.Errors+g.Warnings > 0 {
-			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", wording.Plural(g.Errors, "error"), wording.Plural(g.Warnings, "warning"), SecGaps)
+			gaps = fmt.Sprintf("%s and %s, listed under [Open gaps](#%s)", wording.Plural(g.Errors, "error"), wording.Plural(g.Warnings, "warning"), report.SecGaps)
 		}
 		items = append(items, bold("Open gaps", gaps))
 	}
 	m.list(items)
 }
 
-func mdObjectives(m *mdDoc, d *Data) {
+func mdObjectives(m *mdDoc, d *report.Data) {
 	if len(d.Objectives) == 0 {
 		return
 	}
 	m.heading(2, "Objectives")
 	var rows [][]string
 	for _, o := range d.Objectives {
-		rows = append(rows, []string{mdCellText(o.Statement), mdCellText(o.Specific), mdCellText(o.Measurable), mdText(o.Assignable),
-			mdCellText(o.Realistic), mdText(o.TimeRelated), mdText(o.Decision)})
+		rows = append(rows, []string{safemd.CellText(o.Statement), safemd.CellText(o.Specific), safemd.CellText(o.Measurable), safemd.Text(o.Assignable),
+			safemd.CellText(o.Realistic), safemd.Text(o.TimeRelated), safemd.Text(o.Decision)})
 	}
 	m.table([]string{"Objective", "Specific", "Measurable", "Assignable", "Realistic", "Time-related", "Informs the decision"}, rows)
 }
 
-func mdStakeholders(m *mdDoc, d *Data) {
+func mdStakeholders(m *mdDoc, d *report.Data) {
 	if len(d.Stakeholders) == 0 {
 		return
 	}
 	m.heading(2, "Stakeholders")
 	var rows [][]string
 	for _, s := range d.Stakeholders {
-		name := mdText(s.Name)
+		name := safemd.Text(s.Name)
 		if s.Vulnerable {
 			name += " (needs extra support to take part)"
 		}
-		rows = append(rows, []string{name, mdText(s.Influence), mdText(s.Impact), mdText(s.Participation),
-			mdText(engagementChange(s)), mdJoin(s.Channels), mdCellText(s.Contact)})
+		rows = append(rows, []string{name, safemd.Text(s.Influence), safemd.Text(s.Impact), safemd.Text(s.Participation),
+			safemd.Text(engagementChange(s)), mdJoin(s.Channels), safemd.CellText(s.Contact)})
 	}
 	m.table([]string{"Stakeholder", "Influence", "Impact", "Participation", "Engagement (now → desired)", "Channels", "Contact"}, rows)
 	for _, s := range d.Stakeholders {
@@ -343,7 +329,7 @@ func mdStakeholders(m *mdDoc, d *Data) {
 }
 
 // engagementChange writes "Neutral → Supportive", or the one level known.
-func engagementChange(s Stakeholder) string {
+func engagementChange(s report.Stakeholder) string {
 	switch {
 	case s.Current != "" && s.Desired != "":
 		return s.Current + " → " + s.Desired
@@ -355,7 +341,7 @@ func engagementChange(s Stakeholder) string {
 	return ""
 }
 
-func mdGrid(m *mdDoc, d *Data) {
+func mdGrid(m *mdDoc, d *report.Data) {
 	if d.Grid == nil && d.Engagement == nil {
 		return
 	}
@@ -368,11 +354,11 @@ func mdGrid(m *mdDoc, d *Data) {
 			if len(c.Stakeholders) == 0 {
 				continue
 			}
-			rows = append(rows, []string{mdText(c.Quadrant), mdText(c.Influence), mdText(c.Impact), mdJoin(c.Stakeholders)})
+			rows = append(rows, []string{safemd.Text(c.Quadrant), safemd.Text(c.Influence), safemd.Text(c.Impact), mdJoin(c.Stakeholders)})
 		}
 		m.table([]string{"Where", "Influence", "Impact", "Stakeholders"}, rows)
 		if len(g.Unplaced) > 0 {
-			m.block(mdText("Not on the grid, for want of an influence or impact rating: " + strings.Join(g.Unplaced, ", ") + "."))
+			m.block(safemd.Text("Not on the grid, for want of an influence or impact rating: " + strings.Join(g.Unplaced, ", ") + "."))
 		}
 	}
 	if e := d.Engagement; e != nil {
@@ -380,26 +366,26 @@ func mdGrid(m *mdDoc, d *Data) {
 		m.block("C marks each stakeholder's current level of engagement, D the level the plan aims for.")
 		var rows [][]string
 		for _, r := range e.Rows {
-			rows = append(rows, append([]string{mdText(r.Name)}, r.Cells...))
+			rows = append(rows, append([]string{safemd.Text(r.Name)}, r.Cells...))
 		}
 		// Every level stays a column, even one nobody is at: the matrix is a scale.
 		m.tableOf(append([]string{"Stakeholder"}, e.Levels...), rows, false)
 	}
 }
 
-func mdRoles(m *mdDoc, d *Data) {
+func mdRoles(m *mdDoc, d *report.Data) {
 	if len(d.Roles) == 0 {
 		return
 	}
 	m.heading(2, "Roles")
 	var rows [][]string
 	for _, r := range d.Roles {
-		rows = append(rows, []string{mdText(r.Title), mdJoin(r.Names), mdCellText(r.Contact), mdInline(string(r.Responsibilities))})
+		rows = append(rows, []string{safemd.Text(r.Title), mdJoin(r.Names), safemd.CellText(r.Contact), safemd.Inline(string(r.Responsibilities))})
 	}
 	m.table([]string{"Role", "Who", "Contact", "Responsibilities"}, rows)
 }
 
-func mdBudget(m *mdDoc, d *Data) {
+func mdBudget(m *mdDoc, d *report.Data) {
 	b := d.Budget
 	if b == nil {
 		return
@@ -411,15 +397,15 @@ func mdBudget(m *mdDoc, d *Data) {
 	}
 	var rows [][]string
 	for _, it := range b.Items {
-		rows = append(rows, []string{mdText(it.Category), mdCellText(it.Description), it.Amount})
+		rows = append(rows, []string{safemd.Text(it.Category), safemd.CellText(it.Description), it.Amount})
 	}
 	for _, t := range b.Totals {
-		rows = append(rows, []string{"**Total**", "", "**" + mdText(t.Amount) + "**"})
+		rows = append(rows, []string{"**Total**", "", "**" + safemd.Text(t.Amount) + "**"})
 	}
 	m.table([]string{"Category", "Description", amount}, rows)
 }
 
-func mdPolicy(m *mdDoc, d *Data) {
+func mdPolicy(m *mdDoc, d *report.Data) {
 	p := d.Policy
 	if p == nil {
 		return
@@ -427,11 +413,7 @@ func mdPolicy(m *mdDoc, d *Data) {
 	m.heading(2, "Policy")
 	if len(p.Principles) > 0 {
 		m.heading(3, "Principles")
-		var items []string
-		for _, pr := range p.Principles {
-			items = append(items, mdItem(pr))
-		}
-		m.list(items)
+		m.list(textItems(p.Principles))
 	}
 	if r := p.Response; r != nil {
 		m.heading(3, "Responding to people")
@@ -440,16 +422,16 @@ func mdPolicy(m *mdDoc, d *Data) {
 			within = "within " + r.Within
 		}
 		m.list([]string{
-			bold("Response time", mdText(within)),
-			bold("Moderation", mdText(wording.OneLine(r.Moderation))),
-			bold("Reporting", mdText(wording.OneLine(r.Reporting))),
+			bold("Response time", safemd.Text(within)),
+			bold("Moderation", safemd.Text(wording.OneLine(r.Moderation))),
+			bold("Reporting", safemd.Text(wording.OneLine(r.Reporting))),
 		})
 	}
 	if len(p.Techniques) > 0 {
 		m.heading(3, "Techniques")
 		var rows [][]string
 		for _, t := range p.Techniques {
-			rows = append(rows, []string{mdCellText(t.Tool), mdCellText(t.Purpose), mdJoin(t.Stakeholders)})
+			rows = append(rows, []string{safemd.CellText(t.Tool), safemd.CellText(t.Purpose), mdJoin(t.Stakeholders)})
 		}
 		m.table([]string{"Technique", "Purpose", "Stakeholders"}, rows)
 	}
@@ -462,7 +444,7 @@ func mdPolicy(m *mdDoc, d *Data) {
 	m.field(3, "Content strategy", p.ContentStrategy)
 }
 
-func mdDecisions(m *mdDoc, d *Data) {
+func mdDecisions(m *mdDoc, d *report.Data) {
 	if len(d.Decisions) == 0 {
 		return
 	}
@@ -470,9 +452,9 @@ func mdDecisions(m *mdDoc, d *Data) {
 	for _, dec := range d.Decisions {
 		m.heading(3, dec.Question)
 		m.list([]string{
-			bold("Decided during", mdText(dec.Phase)),
-			bold("Decided by", mdText(dec.DecisionMaker)),
-			bold("Stakeholders hear the outcome by", mdText(dec.ReportBack)),
+			bold("Decided during", safemd.Text(dec.Phase)),
+			bold("Decided by", safemd.Text(dec.DecisionMaker)),
+			bold("Stakeholders hear the outcome by", safemd.Text(dec.ReportBack)),
 		})
 		if len(dec.Open) > 0 {
 			m.block("Open for discussion:")
@@ -488,29 +470,25 @@ func mdDecisions(m *mdDoc, d *Data) {
 func textItems(list []string) []string {
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdItem(s)
+		out[i] = safemd.Item(s)
 	}
 	return out
 }
 
-// mdItem escapes plain text for a list item, whose text starts a line of its own: "# x"
-// or "1. x" there would make a heading or a list inside the item.
-func mdItem(s string) string { return escapeLineStart(mdText(wording.OneLine(s))) }
-
-func mdTimeline(m *mdDoc, d *Data) {
+func mdTimeline(m *mdDoc, d *report.Data) {
 	t := d.Timeline
 	if t == nil {
 		return
 	}
 	m.heading(2, "Timeline")
 	if t.Problem != "" {
-		m.block(mdText(wording.Capitalise(t.Problem) + "."))
+		m.block(safemd.Text(wording.Capitalise(t.Problem) + "."))
 	} else {
-		m.block(mdText(wording.Capitalise(t.Verdict) + "."))
+		m.block(safemd.Text(wording.Capitalise(t.Verdict) + "."))
 	}
 	var rows [][]string
 	for _, p := range t.Phases {
-		rows = append(rows, []string{mdText(p.Name), mdText(p.Kind), mdText(p.Start), mdText(p.End), mdText(p.Length), mdText(p.Minimum), mdText(p.StatusText)})
+		rows = append(rows, []string{safemd.Text(p.Name), safemd.Text(p.Kind), safemd.Text(p.Start), safemd.Text(p.End), safemd.Text(p.Length), safemd.Text(p.Minimum), safemd.Text(p.StatusText)})
 	}
 	m.table([]string{"Phase", "Kind", "Starts", "Ends", "Length", "Minimum", "Status"}, rows)
 	if t.Mermaid != "" {
@@ -520,7 +498,7 @@ func mdTimeline(m *mdDoc, d *Data) {
 		m.heading(3, "Milestones")
 		var rows [][]string
 		for _, ms := range t.Milestones {
-			rows = append(rows, []string{mdText(ms.Date), mdText(ms.Name)})
+			rows = append(rows, []string{safemd.Text(ms.Date), safemd.Text(ms.Name)})
 		}
 		m.table([]string{"Date", "Milestone"}, rows)
 	}
@@ -529,9 +507,9 @@ func mdTimeline(m *mdDoc, d *Data) {
 		if len(p.Activities) == 0 {
 			continue
 		}
-		item := mdItem(p.Name)
+		item := safemd.Item(p.Name)
 		for _, a := range p.Activities {
-			item += "\n  - " + mdItem(a)
+			item += "\n  - " + safemd.Item(a)
 		}
 		items = append(items, item)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/testenv"
 )
 
@@ -37,7 +38,7 @@ func TestMarkdownlint(t *testing.T) {
 	}
 	// A large generated plan too, whose Markdown fields hold links and emphasis.
 	var big bytes.Buffer
-	if err := Markdown(&big, generatedPlan(60), Options{}); err != nil {
+	if err := Markdown(&big, report.Build(generatedPlan(60), report.Options{})); err != nil {
 		t.Fatal(err)
 	}
 	generated := filepath.Join(t.TempDir(), "generated.md")

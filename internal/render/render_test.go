@@ -12,6 +12,7 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -31,7 +32,7 @@ var goldenPlans = []goldenPlan{
 
 // fakeGit is the history the golden reports claim, so that they do not change with
 // every commit of this repository.
-var fakeGit = &GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", Date: plan.MustDate("2027-02-26"), Modified: true}
+var fakeGit = &report.GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", Date: plan.MustDate("2027-02-26"), Modified: true}
 
 func loadPlan(t testing.TB, path string) *plan.Plan {
 	t.Helper()
@@ -46,10 +47,10 @@ func loadPlan(t testing.TB, path string) *plan.Plan {
 }
 
 // optionsFor are the options plan render would use for gp with the default config.
-func optionsFor(t testing.TB, p *plan.Plan, today string) Options {
+func optionsFor(t testing.TB, p *plan.Plan, today string) report.Options {
 	t.Helper()
 	cfg := config.Default()
-	return Options{
+	return report.Options{
 		Findings: lint.New(cfg).CheckPlan(p),
 		Today:    plan.MustDate(today),
 		Version:  "1.0.0-test",
@@ -63,13 +64,19 @@ func optionsFor(t testing.TB, p *plan.Plan, today string) Options {
 func reports(t testing.TB, gp goldenPlan) (md, html string) {
 	t.Helper()
 	p := loadPlan(t, gp.path)
-	opts := optionsFor(t, p, gp.today)
+	return both(t, p, optionsFor(t, p, gp.today), HTMLOptions{})
+}
+
+// both renders p in both formats from data worked out once, as plan render does.
+func both(t testing.TB, p *plan.Plan, opts report.Options, page HTMLOptions) (md, html string) {
+	t.Helper()
+	d := report.Build(p, opts)
 	var m, h bytes.Buffer
-	if err := Markdown(&m, p, opts); err != nil {
-		t.Fatalf("%s: Markdown: %v", gp.name, err)
+	if err := Markdown(&m, d); err != nil {
+		t.Fatalf("Markdown: %v", err)
 	}
-	if err := HTML(&h, p, opts); err != nil {
-		t.Fatalf("%s: HTML: %v", gp.name, err)
+	if err := HTML(&h, d, page); err != nil {
+		t.Fatalf("HTML: %v", err)
 	}
 	return m.String(), h.String()
 }
@@ -149,21 +156,14 @@ func TestSectionsInFormatOrder(t *testing.T) {
 	}
 
 	p := &plan.Plan{SchemaVersion: 1, Title: "Bare", File: "bare.plan.yaml"}
-	var b bytes.Buffer
-	if err := Markdown(&b, p, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	bareMD, bareHTML := both(t, p, report.Options{}, HTMLOptions{})
 	for _, h := range order[2:] {
-		if strings.Contains(b.String(), h) {
+		if strings.Contains(bareMD, h) {
 			t.Errorf("a plan with only a title has a %q section", h)
 		}
 	}
-	var h bytes.Buffer
-	if err := HTML(&h, p, Options{}); err != nil {
-		t.Fatal(err)
-	}
 	for _, id := range []string{"mandate", "objectives", "stakeholders", "timeline", "open-gaps"} {
-		if strings.Contains(h.String(), `id="`+id+`"`) {
+		if strings.Contains(bareHTML, `id="`+id+`"`) {
 			t.Errorf("a plan with only a title has a %s section in HTML", id)
 		}
 	}
@@ -176,67 +176,44 @@ func TestOpenGapsAndNoFindings(t *testing.T) {
 	if len(opts.Findings) == 0 {
 		t.Fatal("the gaps plan has no findings; the test needs some")
 	}
+	withMD, withHTML := both(t, p, opts, HTMLOptions{})
+	o := opts
+	o.NoFindings = true
+	withoutMD, withoutHTML := both(t, p, o, HTMLOptions{})
 	for _, format := range []struct {
-		name   string
-		render func(*bytes.Buffer, *plan.Plan, Options) error
-		gaps   string
+		name, gaps    string
+		with, without string
 	}{
-		{"markdown", func(b *bytes.Buffer, p *plan.Plan, o Options) error { return Markdown(b, p, o) }, "## Open gaps"},
-		{"html", func(b *bytes.Buffer, p *plan.Plan, o Options) error { return HTML(b, p, o) }, `id="open-gaps"`},
+		{"markdown", "## Open gaps", withMD, withoutMD},
+		{"html", `id="open-gaps"`, withHTML, withoutHTML},
 	} {
-		var with, without bytes.Buffer
-		if err := format.render(&with, p, opts); err != nil {
-			t.Fatal(err)
-		}
-		o := opts
-		o.NoFindings = true
-		if err := format.render(&without, p, o); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(with.String(), format.gaps) {
+		if !strings.Contains(format.with, format.gaps) {
 			t.Errorf("%s: findings but no Open gaps section", format.name)
 		}
-		if strings.Contains(without.String(), format.gaps) || strings.Contains(without.String(), "Open gaps") {
+		if strings.Contains(format.without, format.gaps) || strings.Contains(format.without, "Open gaps") {
 			t.Errorf("%s: --no-findings still shows the gaps", format.name)
 		}
 		for _, f := range opts.Findings {
-			if !strings.Contains(with.String(), f.Rule) {
+			if !strings.Contains(format.with, f.Rule) {
 				t.Errorf("%s: the Open gaps section lacks the %s finding", format.name, f.Rule)
 			}
 		}
 	}
 }
 
-func TestBudgetTotals(t *testing.T) {
-	p := loadPlan(t, "testdata/plans/gaps.plan.yaml")
-	d := build(p, Options{})
-	if d.Budget == nil || len(d.Budget.Totals) != 1 {
-		t.Fatalf("budget totals: %+v", d.Budget)
-	}
-	if got, want := d.Budget.Totals[0].Text, "EUR 1,120.50"; got != want {
-		t.Errorf("total = %q, want %q", got, want)
-	}
-	if got := d.Budget.Items[1].Amount; got != "1,000.00" {
-		t.Errorf("an amount in a budget with cents = %q, want 1,000.00", got)
-	}
-	if got := formatAmount(1234567, false); got != "1,234,567" {
-		t.Errorf("formatAmount = %q", got)
-	}
-}
-
 func TestFooter(t *testing.T) {
 	for _, tc := range []struct {
-		git  *GitInfo
+		git  *report.GitInfo
 		want string
 	}{
 		{nil, "Generated on 5 Mar 2027 by plan 2.0 from a.plan.yaml."},
-		{&GitInfo{Commit: "0123456789abcdef", Date: plan.MustDate("2027-03-01")}, "Generated on 5 Mar 2027 by plan 2.0 from a.plan.yaml, last changed in commit 0123456789ab on 1 Mar 2027."},
-		{&GitInfo{Commit: "0123456789abcdef", Date: plan.MustDate("2027-03-01"), Modified: true}, "Generated on 5 Mar 2027 by plan 2.0 from a.plan.yaml, last changed in commit 0123456789ab on 1 Mar 2027, with uncommitted changes."},
-		{&GitInfo{Modified: true, Untracked: true}, "Generated on 5 Mar 2027 by plan 2.0 from a.plan.yaml, which is not yet committed."},
+		{&report.GitInfo{Commit: "0123456789abcdef", Date: plan.MustDate("2027-03-01")}, "Generated on 5 Mar 2027 by plan 2.0 from a.plan.yaml, last changed in commit 0123456789ab on 1 Mar 2027."},
+		{&report.GitInfo{Commit: "0123456789abcdef", Date: plan.MustDate("2027-03-01"), Modified: true}, "Generated on 5 Mar 2027 by plan 2.0 from a.plan.yaml, last changed in commit 0123456789ab on 1 Mar 2027, with uncommitted changes."},
+		{&report.GitInfo{Modified: true, Untracked: true}, "Generated on 5 Mar 2027 by plan 2.0 from a.plan.yaml, which is not yet committed."},
 	} {
-		f := Footer{Generated: "5 Mar 2027", Version: "2.0", File: "a.plan.yaml", Git: tc.git}
+		f := report.Footer{Generated: "5 Mar 2027", Version: "2.0", File: "a.plan.yaml", Git: tc.git}
 		if tc.git != nil {
-			f.GitDate = FormatDate(tc.git.Date)
+			f.GitDate = report.FormatDate(tc.git.Date)
 		}
 		if got := footerText(f); got != tc.want {
 			t.Errorf("footer = %q\nwant     %q", got, tc.want)

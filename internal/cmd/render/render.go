@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +18,8 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
-	report "github.com/planascode/plan/internal/render"
+	"github.com/planascode/plan/internal/render"
+	"github.com/planascode/plan/internal/report"
 )
 
 // Formats are the values of --format, the default first.
@@ -36,8 +36,8 @@ type Options struct {
 	NoFindings bool
 	Config     string
 	Today      string
-	// GitLookup finds the plan file's last commit; nil means report.LookupGit, which runs
-	// the real git. Tests replace it.
+	// GitLookup finds the plan file's last commit; nil means lookupGit, which runs the
+	// real git. Tests replace it.
 	GitLookup func(path string) *report.GitInfo
 }
 
@@ -139,12 +139,28 @@ func formatFor(format, output string) (string, error) {
 // Run loads the plan, checks it, and writes the report.
 func Run(opts *Options) error {
 	env := opts.Env
+	if err := notADirectory(env.Path(opts.Output), opts.Output); err != nil {
+		return err
+	}
 	format, err := formatFor(opts.Format, opts.Output)
 	if err != nil {
 		return cli.BadInput(err)
 	}
 	if format != "html" && (opts.Template != "" || opts.CSS != "") {
 		return cli.BadInputf("--template and --css apply to HTML reports only: add --format html or write to a .html file")
+	}
+	var page render.HTMLOptions
+	if opts.Template != "" {
+		src, err := readInput(env.Path(opts.Template), "--template "+opts.Template)
+		if err != nil {
+			return err
+		}
+		page.Template = &render.Template{Name: opts.Template, Source: string(src)}
+	}
+	if opts.CSS != "" {
+		if page.CSS, err = readInput(env.Path(opts.CSS), "--css "+opts.CSS); err != nil {
+			return err
+		}
 	}
 	today, err := env.Today(opts.Today)
 	if err != nil {
@@ -176,24 +192,13 @@ func Run(opts *Options) error {
 	}
 	lookup := opts.GitLookup
 	if lookup == nil {
-		lookup = report.LookupGit
+		lookup = lookupGit
 	}
 	ro.Git = lookup(path)
-	if opts.Template != "" {
-		ro.Template = env.Path(opts.Template)
-		if info, err := os.Stat(ro.Template); err != nil || info.IsDir() {
-			return cli.BadInputf("--template %s: %s", opts.Template, statProblem(err))
-		}
-	}
-	if opts.CSS != "" {
-		if ro.CSS, err = os.ReadFile(env.Path(opts.CSS)); err != nil {
-			return cli.BadInputf("--css %s: %s", opts.CSS, statProblem(err))
-		}
-	}
 	if opts.Output != "" && opts.Output != "-" {
 		inputs := map[string]string{path: "the plan " + name}
 		if opts.Template != "" {
-			inputs[ro.Template] = "the template " + opts.Template
+			inputs[env.Path(opts.Template)] = "the template " + opts.Template
 		}
 		if opts.CSS != "" {
 			inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
@@ -204,13 +209,14 @@ func Run(opts *Options) error {
 	}
 
 	var buf bytes.Buffer
+	d := report.Build(p, ro)
 	if format == "html" {
-		err = report.HTML(&buf, p, ro)
+		err = render.HTML(&buf, d, page)
 	} else {
-		err = report.Markdown(&buf, p, ro)
+		err = render.Markdown(&buf, d)
 	}
 	if err != nil {
-		var te *report.TemplateError
+		var te *render.TemplateError
 		if errors.As(err, &te) || opts.Template != "" {
 			// A custom template that does not parse or run is the user's to fix.
 			return cli.BadInput(err)
@@ -227,32 +233,6 @@ func Run(opts *Options) error {
 	}
 	if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
 		return cli.BadInput(err)
-	}
-	return nil
-}
-
-func statProblem(err error) string {
-	switch {
-	case err == nil:
-		return "is a directory, not a file"
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	}
-	return fserr.Cause(err).Error()
-}
-
-// notAnInput refuses an -o that names one of the files the report is made from (under
-// another name, through a link, or as typed): writing the report there would replace the
-// plan, which a typo in a long command line should never cost anyone.
-func notAnInput(out, typed string, inputs map[string]string) error {
-	outInfo, err := os.Stat(out)
-	if err != nil {
-		return nil // a file that does not exist yet is nobody's input
-	}
-	for in, what := range inputs {
-		if info, err := os.Stat(in); err == nil && os.SameFile(outInfo, info) {
-			return cli.BadInputf("-o %s would overwrite %s, which the report is made from: write the report to another file", typed, what)
-		}
 	}
 	return nil
 }

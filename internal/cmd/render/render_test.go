@@ -10,7 +10,7 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/iostreams"
-	report "github.com/planascode/plan/internal/render"
+	"github.com/planascode/plan/internal/report"
 )
 
 const example = "../../../examples/council-consultation.plan.yaml"
@@ -314,5 +314,70 @@ func TestOutputIsNeverAnInput(t *testing.T) {
 		if _, err := run(t, dir, "council.plan.yaml", "-o", out); err != nil {
 			t.Errorf("-o %s: %v", out, err)
 		}
+	}
+}
+
+// TestUnreadableInputs: a template or stylesheet that is a device, a directory or too
+// large is refused in one line naming it, before any of it is read into memory.
+func TestUnreadableInputs(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	big, err := os.Create(filepath.Join(dir, "big.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(maxInputSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	big.Close()
+	if err := os.Mkdir(filepath.Join(dir, "styles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	type input struct {
+		args []string
+		want string
+	}
+	cases := []input{
+		{[]string{"-f", "html", "--css", "big.css"}, "--css big.css: is larger than the limit of 10 MiB"},
+		{[]string{"-f", "html", "--template", "big.css"}, "--template big.css: is larger than the limit of 10 MiB"},
+		{[]string{"-f", "html", "--css", "styles"}, "--css styles: is a directory, not a file"},
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases = append(cases,
+			input{[]string{"-f", "html", "--css", "/dev/zero"}, "--css /dev/zero: is not a regular file"},
+			input{[]string{"-f", "html", "--template", "/dev/zero"}, "--template /dev/zero: is not a regular file"})
+	}
+	for _, tc := range cases {
+		_, err := run(t, dir, tc.args...)
+		if cli.Code(err) != cli.ExitBadInput || err == nil || err.Error() != tc.want {
+			t.Errorf("%v: exit %d, %v; want exit 2 saying %q", tc.args, cli.Code(err), err, tc.want)
+		}
+	}
+}
+
+// TestOutputDirectory: an -o that names a directory is refused before anything is
+// created, whether the directory exists or not.
+func TestOutputDirectory(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	if err := os.Mkdir(filepath.Join(dir, "site"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-f", "md", "-o", "newdir/"}, "-o newdir/ is a directory: name the file to write, such as newdir/report.html"},
+		{[]string{"-o", "newdir/"}, "-o newdir/ is a directory"},
+		{[]string{"-f", "html", "-o", "site"}, "-o site is a directory: name the file to write, such as site/report.html"},
+	} {
+		_, err := run(t, dir, tc.args...)
+		if cli.Code(err) != cli.ExitBadInput || err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%v: exit %d, %v; want exit 2 saying %q", tc.args, cli.Code(err), err, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "newdir")); !os.IsNotExist(err) {
+		t.Errorf("a refused -o newdir/ left the directory behind (%v)", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "site")); len(entries) != 0 {
+		t.Errorf("a refused -o site wrote %d files into it", len(entries))
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"fmt"
@@ -9,11 +9,13 @@ import (
 	"testing"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/internal/timeline"
 )
 
 // crowdedGrid puts many stakeholders with long and unusual names in one cell, a few in
 // others, and leaves one cell empty.
-func crowdedGrid() *Grid {
+func crowdedGrid() [9][]string {
 	names := func(prefix string, n int) []string {
 		var out []string
 		for i := 0; i < n; i++ {
@@ -33,25 +35,41 @@ func crowdedGrid() *Grid {
 		return out
 	}
 	counts := [9]int{40, 1, 3, 9, 12, 0, 2, 1, 7}
-	g := &Grid{}
-	for k := 0; k < 9; k++ {
-		r, c := k/3, k%3
-		g.Cells = append(g.Cells, GridCell{
-			Influence:    label(plan.Levels[2-r]),
-			Impact:       label(plan.Levels[c]),
-			Quadrant:     quadrant(plan.Levels[2-r], plan.Levels[c]),
-			Stakeholders: names(fmt.Sprintf("Group %d", k), counts[k]),
-		})
+	var g [9][]string
+	for k := range g {
+		g[k] = names(fmt.Sprintf("Group %d", k), counts[k])
 	}
 	return g
+}
+
+// spreadGrid is how a plan of n stakeholders rated in turn low, medium and high for
+// influence, and for impact every third one, fills the grid.
+func spreadGrid(n int) [9][]string {
+	var g [9][]string
+	for i := 0; i < n; i++ {
+		k := (2-i%3)*3 + (i/3)%3
+		g[k] = append(g[k], fmt.Sprintf("Stakeholder group number %d of the region", i))
+	}
+	return g
+}
+
+// schedule is plan timeline's schedule of the plan at path, with the default minimums.
+func schedule(t *testing.T, path, today string) *timeline.Schedule {
+	t.Helper()
+	p, err := plan.Load(path, path, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := timeline.Build(p, timeline.Options{Minimums: rules.DefaultSettings().Minimums, Ideals: rules.DefaultSettings().Ideals, Today: plan.MustDate(today)})
+	return s
 }
 
 func TestGridLabelsDoNotOverlap(t *testing.T) {
 	g := crowdedGrid()
 	l := layoutGrid(g)
 	total := 0
-	for _, c := range g.Cells {
-		total += len(c.Stakeholders)
+	for _, names := range g {
+		total += len(names)
 	}
 	if len(l.Chips) != total {
 		t.Fatalf("%d chips for %d stakeholders: every stakeholder must be placed", len(l.Chips), total)
@@ -68,9 +86,9 @@ func TestGridLabelsDoNotOverlap(t *testing.T) {
 		}
 	}
 	k := 0
-	for cell, c := range g.Cells {
+	for cell, names := range g {
 		r, col := cell/3, cell%3
-		for _, name := range c.Stakeholders {
+		for _, name := range names {
 			chip := l.Chips[k]
 			k++
 			if chip.Full != name {
@@ -96,20 +114,19 @@ var chipRect = regexp.MustCompile(`<rect class="chip" x="([0-9.]+)" y="([0-9.]+)
 // TestGridSVGLabelsDoNotOverlap checks the drawn SVG itself, not just the layout, on the
 // crowded grid and on a generated 200-stakeholder plan.
 func TestGridSVGLabelsDoNotOverlap(t *testing.T) {
-	big := build(generatedPlan(200), Options{})
 	for _, tc := range []struct {
 		name string
-		g    *Grid
-	}{{"crowded", crowdedGrid()}, {"200 stakeholders", big.Grid}} {
-		svg := string(gridChart(tc.g).SVG)
+		g    [9][]string
+	}{{"crowded", crowdedGrid()}, {"200 stakeholders", spreadGrid(200)}} {
+		svg := string(Grid(tc.g, 0).SVG)
 		var rects []box
 		for _, m := range chipRect.FindAllStringSubmatch(svg, -1) {
 			f := func(i int) float64 { v, _ := strconv.ParseFloat(m[i], 64); return v }
 			rects = append(rects, box{X: f(1), Y: f(2), W: f(3), H: f(4)})
 		}
 		want := 0
-		for _, c := range tc.g.Cells {
-			want += len(c.Stakeholders)
+		for _, names := range tc.g {
+			want += len(names)
 		}
 		if len(rects) != want {
 			t.Errorf("%s: %d chips drawn for %d stakeholders", tc.name, len(rects), want)
@@ -147,22 +164,21 @@ func TestFitAndWrapText(t *testing.T) {
 }
 
 func TestGanttLabelsFit(t *testing.T) {
-	p := loadPlan(t, "../../examples/council-consultation.plan.yaml")
-	d := build(p, optionsFor(t, p, "2027-03-15"))
-	svg := string(d.Timeline.Gantt.SVG)
+	s := schedule(t, "../../examples/council-consultation.plan.yaml", "2027-03-15")
+	svg := string(Gantt(s).SVG)
 	for _, want := range []string{`class="today"`, "Today, 15 Mar 2027", `<title id="chart-gantt-title">`, `<desc id="chart-gantt-desc">`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("the Gantt chart lacks %s", want)
 		}
 	}
-	for _, ph := range d.schedule.Phases {
+	for _, ph := range s.Phases {
 		row := phaseRow(ph)
 		if w := textWidth(row.label, ganttFont); w > ganttLabelW-8 {
 			t.Errorf("phase label %q is %.1f wide, more than the %v column", row.label, w, ganttLabelW)
 		}
 	}
 	// The month names along the top must not run into each other.
-	from, to := d.schedule.Extent()
+	from, to := s.Extent()
 	dayW := (ganttWidth - ganttRight - ganttLeft - ganttLabelW) / float64(from.DaysUntil(to)+1)
 	var prevEnd float64
 	for i, tk := range ticks(from, to, dayW) {
@@ -175,9 +191,7 @@ func TestGanttLabelsFit(t *testing.T) {
 }
 
 func TestGanttMarksTooShortPhasesWithoutColour(t *testing.T) {
-	p := loadPlan(t, "testdata/plans/gaps.plan.yaml")
-	d := build(p, optionsFor(t, p, "2027-03-10"))
-	svg := string(d.Timeline.Gantt.SVG)
+	svg := string(Gantt(schedule(t, "../render/testdata/plans/gaps.plan.yaml", "2027-03-10")).SVG)
 	if !strings.Contains(svg, `fill="url(#chart-gantt-hatch)"`) {
 		t.Error("a too-short phase is not hatched")
 	}
@@ -223,24 +237,6 @@ func TestTicksNeverTouch(t *testing.T) {
 				t.Errorf("%s to %s: tick %q at %.1f runs into the one before, which ends at %.1f", span[0], span[1], tk.label, x, prevEnd)
 			}
 			prevEnd = x + textWidth(tk.label, ganttFont) + 4
-		}
-	}
-}
-
-func TestMatrixChart(t *testing.T) {
-	p := loadPlan(t, "../../examples/school-software-rollout.plan.yaml")
-	d := build(p, Options{})
-	svg := string(d.Engagement.Chart.SVG)
-	rows := len(d.Engagement.Rows)
-	if got := strings.Count(svg, `class="current"`); got != rows+1 { // and one in the legend
-		t.Errorf("%d current markers for %d rows", got, rows)
-	}
-	if got := strings.Count(svg, `class="desired"`); got != rows+1 {
-		t.Errorf("%d desired markers for %d rows", got, rows)
-	}
-	for _, want := range []string{`<title id="chart-engagement-title">`, `<desc id="chart-engagement-desc">`, ">C</text>", ">D</text>"} {
-		if !strings.Contains(svg, want) {
-			t.Errorf("the matrix lacks %s", want)
 		}
 	}
 }

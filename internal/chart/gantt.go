@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"fmt"
@@ -36,7 +36,8 @@ type ganttRow struct {
 	full  string
 }
 
-func ganttChart(s *timeline.Schedule) Chart {
+// Gantt draws the schedule of plan timeline.
+func Gantt(s *timeline.Schedule) Chart {
 	id := "chart-gantt"
 	title := "Timeline"
 	desc := ganttDescription(s)
@@ -126,7 +127,7 @@ func ganttChart(s *timeline.Schedule) Chart {
 	if today := s.Today; !today.IsZero() && !from.IsZero() && !today.Before(from) && !today.After(to) {
 		tx := x(today) + dayW/2
 		w.empty("line", "class", "today", "x1", num(tx), "y1", num(plotTop-6), "x2", num(tx), "y2", num(plotBottom+4), "stroke", "#b3261e", "stroke-width", "2")
-		label := "Today, " + FormatDate(today)
+		label := "Today, " + formatDate(today)
 		lw := textWidth(label, ganttFont)
 		lx := min(max(tx-lw/2, ganttLeft), ganttWidth-ganttRight-lw)
 		w.element("text", label, "class", "today-label", "x", num(lx), "y", num(plotBottom+20), "font-weight", "bold", "fill", "#b3261e")
@@ -215,9 +216,9 @@ func ganttDescription(s *timeline.Schedule) string {
 	fmt.Fprintf(&b, "Gantt chart of %s", wording.Plural(len(s.Phases), "phase"))
 	if !from.IsZero() {
 		if to.IsZero() {
-			fmt.Fprintf(&b, " from %s, the last of them open-ended", FormatDate(from))
+			fmt.Fprintf(&b, " from %s, the last of them open-ended", formatDate(from))
 		} else {
-			fmt.Fprintf(&b, " from %s to %s", FormatDate(from), FormatDate(to))
+			fmt.Fprintf(&b, " from %s to %s", formatDate(from), formatDate(to))
 		}
 	}
 	if len(s.Milestones) > 0 {
@@ -227,14 +228,25 @@ func ganttDescription(s *timeline.Schedule) string {
 	var short []string
 	for _, p := range s.Phases {
 		if p.Status == timeline.StatusTooShort {
-			short = append(short, fmt.Sprintf("%s (%s of a %s minimum)", p.Name, Duration(p.Days), Duration(p.Minimum)))
+			short = append(short, fmt.Sprintf("%s (%s of a %s minimum)", p.Name, duration(p.Days), duration(p.Minimum)))
 		}
 	}
 	if len(short) > 0 {
 		fmt.Fprintf(&b, " Too short: %s.", strings.Join(short, "; "))
 	}
 	if !s.Today.IsZero() {
-		fmt.Fprintf(&b, " Today is %s.", FormatDate(s.Today))
+		fmt.Fprintf(&b, " Today is %s.", formatDate(s.Today))
 	}
 	return b.String()
+}
+
+// formatDate and duration write a day and a length as the rest of the report does ("9
+// Mar 2027", "4 weeks"); they are repeated here so that the charts need no report.
+func formatDate(d plan.Date) string { return d.Time().Format("2 Jan 2006") }
+
+func duration(days int) string {
+	if days <= 0 {
+		return ""
+	}
+	return wording.DaysInWords(days)
 }

@@ -1,6 +1,7 @@
-package render
+package safemd
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/planascode/plan/internal/lazyregexp"
@@ -13,7 +14,7 @@ import (
 // GitHub would make of them anyway and what markdownlint (MD034) asks for.
 
 // mdSpecial are the characters escaped wherever they appear. "|" is not among them: a
-// table cell escapes pipes itself (mdCell), and text over several lines (mdLines), which
+// table cell escapes pipes itself (Cell), and text over several lines (Lines), which
 // pipes could turn into a table, escapes them itself.
 const mdSpecial = "\\`*_[]<>~$"
 
@@ -25,12 +26,12 @@ var addressRE = lazyregexp.New(`(?i)\b(?:https?://|www\.)[^\s<>|]+|[A-Za-z0-9._+
 // flattenSpace turns line breaks and tabs into spaces, for text that must stay on one line.
 var flattenSpace = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
-// mdText escapes plain text for a Markdown paragraph or table cell. Line breaks become
+// Text escapes plain text for a Markdown paragraph or table cell. Line breaks become
 // spaces; callers that keep them split the text first.
-func mdText(s string) string { return mdTextEscaping(s, "") }
+func Text(s string) string { return textEscaping(s, "") }
 
-// mdTextEscaping is mdText escaping the characters in extra as well, outside addresses.
-func mdTextEscaping(s, extra string) string {
+// textEscaping is Text escaping the characters in extra as well, outside addresses.
+func textEscaping(s, extra string) string {
 	s = flattenSpace.Replace(s)
 	if !mayHoldAddress(s) {
 		return escapeChars(s, extra)
@@ -168,13 +169,13 @@ func escapeLineStart(line string) string {
 	return m[:len(m)-1] + `\` + line[len(m)-1:]
 }
 
-// mdLines escapes plain text that may hold line breaks, as a paragraph whose lines end
+// Lines escapes plain text that may hold line breaks, as a paragraph whose lines end
 // in hard breaks.
-func mdLines(s string) string {
+func Lines(s string) string {
 	lines := splitLines(s)
 	for i, l := range lines {
 		// Pipes too: two lines of text, "a | b" then "|--|--|", would make a table.
-		lines[i] = escapeLineStart(mdTextEscaping(l, "|"))
+		lines[i] = escapeLineStart(textEscaping(l, "|"))
 	}
 	return strings.Join(lines, "\\\n")
 }
@@ -190,24 +191,66 @@ func splitLines(s string) []string {
 	return out
 }
 
-// mdCellText escapes plain text for a table cell: its lines joined by <br>.
-func mdCellText(s string) string {
+// CellText escapes plain text for a table cell: its lines joined by <br>.
+func CellText(s string) string {
 	lines := splitLines(s)
 	for i, l := range lines {
-		lines[i] = mdText(l)
+		lines[i] = Text(l)
 	}
 	return strings.Join(lines, "<br>")
 }
 
-// mdCell makes finished cell content safe inside a GFM table row: every pipe is escaped,
+// Cell makes finished cell content safe inside a GFM table row: every pipe is escaped,
 // including those in code spans and autolinks, since the table splits its row before any
 // inline is read; nothing may break the line.
-func mdCell(s string) string {
+func Cell(s string) string {
 	s = flattenSpace.Replace(s)
 	return strings.TrimSpace(strings.ReplaceAll(s, "|", `\|`))
 }
 
-// mdHeadingText escapes text for an ATX heading, where a "#" could also close it.
-func mdHeadingText(s string) string {
-	return mdTextEscaping(wording.OneLine(s), "#")
+// HeadingText escapes text for an ATX heading, where a "#" could also close it.
+func HeadingText(s string) string {
+	return textEscaping(wording.OneLine(s), "#")
 }
+
+// Item escapes plain text for a list item, whose text starts a line of its own: "# x"
+// or "1. x" there would make a heading or a list inside the item.
+func Item(s string) string { return escapeLineStart(Text(wording.OneLine(s))) }
+
+// TextHTML escapes plain text for HTML; http, https and email addresses become links
+// (the same ones the Markdown report links), and line breaks are kept.
+func TextHTML(s string) template.HTML {
+	lines := splitLines(s)
+	for i, l := range lines {
+		lines[i] = linkify(l)
+	}
+	return template.HTML(strings.Join(lines, "<br>"))
+}
+
+func linkify(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range addressRE.FindAllStringIndex(s, -1) {
+		start, end := m[0], trimAddress(s[m[0]:m[1]])+m[0]
+		if end <= start || !addressStart(s, start) {
+			continue
+		}
+		addr := s[start:end]
+		href := addr
+		switch lower := strings.ToLower(addr); {
+		case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+		case strings.HasPrefix(lower, "www."):
+			href = "http://" + addr
+		default:
+			href = "mailto:" + addr
+		}
+		b.WriteString(template.HTMLEscapeString(s[last:start]))
+		b.WriteString(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(addr) + `</a>`)
+		last = end
+	}
+	b.WriteString(template.HTMLEscapeString(s[last:]))
+	return b.String()
+}
+
+// blank reports whether s holds nothing but white space.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }

@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"fmt"
@@ -8,11 +8,12 @@ import (
 	"github.com/planascode/plan/internal/wording"
 )
 
-// quadrantMermaid writes the power/interest grid as a Mermaid quadrantChart, which GitHub
+// GridMermaid writes the power/interest grid as a Mermaid quadrantChart, which GitHub
 // draws from a ```mermaid fence. Mermaid has no cells, only points in [0, 1]², so each
 // rating is the middle of its third of an axis and stakeholders sharing a cell are spread
 // over a small grid inside it, so that their points do not sit on top of one another.
-func quadrantMermaid(g *Grid) string {
+// cells are as for Grid.
+func GridMermaid(cells [9][]string) string {
 	var b strings.Builder
 	b.WriteString("quadrantChart\n")
 	b.WriteString("    title Power/interest grid\n")
@@ -22,15 +23,15 @@ func quadrantMermaid(g *Grid) string {
 	b.WriteString("    quadrant-2 Keep satisfied\n")
 	b.WriteString("    quadrant-3 Monitor\n")
 	b.WriteString("    quadrant-4 Keep informed\n")
-	for k, c := range g.Cells {
+	for k, names := range cells {
 		row, col := k/3, k%3 // row 0 is high influence
-		n := len(c.Stakeholders)
+		n := len(names)
 		if n == 0 {
 			continue
 		}
 		cols := int(math.Ceil(math.Sqrt(float64(n))))
 		rows := (n + cols - 1) / cols
-		for i, name := range c.Stakeholders {
+		for i, name := range names {
 			r, cc := i/cols, i%cols
 			// Points are spread over the middle 80% of the cell's third of each axis.
 			x := (float64(col) + 0.1 + 0.8*(float64(cc)+0.5)/float64(cols)) / 3

@@ -1,4 +1,4 @@
-package render
+package safemd
 
 import (
 	"bytes"
@@ -27,11 +27,13 @@ import (
 //     vbscript:, file:, relative paths, fragments) loses its link and keeps its text;
 //   - never loads anything: an image becomes a link to it (or just its alt text), so the
 //     report makes no request to another host;
+//   - never hides or disguises a link: one without visible text shows its address, and
+//     one whose text reads as another address shows where it really goes (links.go);
 //   - moves the field's headings under the heading that holds the field, so that the
 //     report's outline has no jumps.
 //
 // The same parse feeds the Markdown report, which writes the tree back out as Markdown
-// (mdwrite.go), so both formats agree on what a field says.
+// (rewrite.go), so both formats agree on what a field says.
 
 // safeSchemes are the only URL schemes a rendered link may have.
 var safeSchemes = []string{"http:", "https:", "mailto:"}
@@ -80,9 +82,12 @@ func (safetyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		return ast.WalkContinue, nil
 	})
+	var kept []*ast.Link
 	for _, n := range links {
 		if l := n.(*ast.Link); !allowedURL(l.Destination) {
 			unwrap(l)
+		} else {
+			kept = append(kept, l)
 		}
 	}
 	for _, n := range images {
@@ -103,6 +108,10 @@ func (safetyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			link.AppendChild(link, rawString("image"))
 		}
 		img.Parent().ReplaceChild(img.Parent(), img, link)
+		kept = append(kept, link)
+	}
+	for _, l := range kept {
+		showDestination(l, source)
 	}
 	for _, n := range autolinks {
 		a := n.(*ast.AutoLink)
@@ -182,11 +191,7 @@ func (r *safeHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 // renderRawHTML shows inline raw HTML as the text it is.
 func (r *safeHTMLRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		n := node.(*ast.RawHTML)
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			_, _ = w.WriteString(template.HTMLEscapeString(string(seg.Value(source))))
-		}
+		_, _ = w.WriteString(template.HTMLEscapeString(sourceText(node, source)))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -196,17 +201,8 @@ func (r *safeHTMLRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	n := node.(*ast.HTMLBlock)
-	var b strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		line := n.Lines().At(i)
-		b.Write(line.Value(source))
-	}
-	if n.HasClosure() {
-		b.Write(n.ClosureLine.Value(source))
-	}
 	_, _ = w.WriteString(`<p class="escaped-html">`)
-	_, _ = w.WriteString(template.HTMLEscapeString(strings.TrimRight(b.String(), "\n")))
+	_, _ = w.WriteString(template.HTMLEscapeString(strings.TrimRight(sourceText(node, source), "\n")))
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkSkipChildren, nil
 }
@@ -265,6 +261,26 @@ func tableLabel(table ast.Node, source []byte) string {
 		label = string(r[:79]) + "…"
 	}
 	return label
+}
+
+// sourceText is the source of a block's lines (with an HTML block's closing line) or of
+// inline raw HTML.
+func sourceText(n ast.Node, source []byte) string {
+	var segs *text.Segments
+	if r, ok := n.(*ast.RawHTML); ok {
+		segs = r.Segments
+	} else {
+		segs = n.Lines()
+	}
+	var b strings.Builder
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		b.Write(seg.Value(source))
+	}
+	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+		b.Write(h.ClosureLine.Value(source))
+	}
+	return b.String()
 }
 
 // nodeText is the text inside n, without markup.
@@ -334,10 +350,11 @@ func (e *mdEngine) parse(src string, base int) (ast.Node, []byte) {
 }
 
 // HTML renders a Markdown field as safe HTML with its headings starting at level base.
-func (e *mdEngine) HTML(src string, base int) template.HTML {
-	if strings.TrimSpace(src) == "" {
+func HTML(src string, base int) template.HTML {
+	if blank(src) {
 		return ""
 	}
+	e := engine()
 	doc, source := e.parse(src, base)
 	var b bytes.Buffer
 	if err := e.md.Renderer().Render(&b, source, doc); err != nil {

@@ -16,7 +16,7 @@ func TestLookupGit(t *testing.T) {
 	r.Write("a.plan.yaml", "schema_version: 1\ntitle: A\n")
 	r.Commit("add the plan")
 	head := r.Git("rev-parse", "HEAD")
-	g := LookupGit(filepath.Join(r.Dir, "a.plan.yaml"))
+	g := lookupGit(filepath.Join(r.Dir, "a.plan.yaml"))
 	if g == nil || g.Commit != head || g.Date.String() != "2027-02-26" || g.Modified || g.Untracked {
 		t.Fatalf("a committed file: %+v, want commit %s of 2027-02-26, unmodified", g, head)
 	}
@@ -32,11 +32,11 @@ func TestLookupGitOutsideARepository(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
-	if g := LookupGit(file); g != nil {
+	if g := lookupGit(file); g != nil {
 		t.Errorf("a file outside any repository: %+v, want nil", g)
 	}
 	t.Setenv("PATH", "")
-	if g := LookupGit(file); g != nil {
+	if g := lookupGit(file); g != nil {
 		t.Errorf("without git: %+v, want nil", g)
 	}
 }

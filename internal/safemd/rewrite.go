@@ -1,4 +1,4 @@
-package render
+package safemd
 
 import (
 	"fmt"
@@ -17,8 +17,8 @@ import (
 // under the report's own, and the result follows one style (the one markdownlint checks)
 // whatever style the plan's author used.
 
-// mdBlock rewrites a Markdown field as blocks whose headings start at level base.
-func mdBlock(src string, base int) string {
+// Block rewrites a Markdown field as blocks whose headings start at level base.
+func Block(src string, base int) string {
 	if blank(src) {
 		return ""
 	}
@@ -27,9 +27,9 @@ func mdBlock(src string, base int) string {
 	return tidy(w.blocks(doc, false))
 }
 
-// mdInline rewrites a Markdown field for a table cell: one line, blocks joined by <br>.
-// Its pipes are left for the table to escape (mdCell), once, like every cell's.
-func mdInline(src string) string {
+// Inline rewrites a Markdown field for a table cell: one line, blocks joined by <br>.
+// Its pipes are left for the table to escape (Cell), once, like every cell's.
+func Inline(src string) string {
 	if blank(src) {
 		return ""
 	}
@@ -140,13 +140,7 @@ func (w *mdSerializer) paragraph(s string) string {
 }
 
 func (w *mdSerializer) code(n ast.Node) string {
-	var body strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		body.Write(seg.Value(w.source))
-	}
-	text := strings.TrimRight(body.String(), "\n")
+	text := strings.TrimRight(sourceText(n, w.source), "\n")
 	fence := "```"
 	for strings.Contains(text, fence) {
 		fence += "`"
@@ -196,63 +190,54 @@ func (w *mdSerializer) list(l *ast.List) string {
 	return strings.Join(items, sep)
 }
 
+// alignDelims are the delimiter cells of aligned columns.
+var alignDelims = map[east.Alignment]string{east.AlignLeft: ":---", east.AlignRight: "---:", east.AlignCenter: ":---:"}
+
 func (w *mdSerializer) table(n ast.Node) string {
+	var header, delims []string
 	var rows [][]string
-	var aligns []east.Alignment
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		var row []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cell := w.cellInlines(c)
-			row = append(row, cell)
-			if r.Kind() == east.KindTableHeader {
-				if tc, ok := c.(*east.TableCell); ok {
-					aligns = append(aligns, tc.Alignment)
-				} else {
-					aligns = append(aligns, east.AlignNone)
-				}
+			row = append(row, w.cellInlines(c))
+			if tc, ok := c.(*east.TableCell); ok && r.Kind() == east.KindTableHeader {
+				delims = append(delims, alignDelims[tc.Alignment])
 			}
 		}
-		rows = append(rows, row)
+		if r.Kind() == east.KindTableHeader {
+			header = row
+		} else {
+			rows = append(rows, row)
+		}
 	}
-	if len(rows) == 0 {
-		return ""
-	}
+	return Table(header, delims, rows)
+}
+
+// Table writes a GFM table whose cells are already escaped for one (Cell); delims are
+// the delimiter row's cells, one per column ("---" where it is "").
+func Table(header, delims []string, rows [][]string) string {
 	var b strings.Builder
-	cols := len(rows[0])
-	writeRow := func(cells []string) {
+	line := func(cells []string, blank string) {
 		b.WriteString("|")
-		for i := 0; i < cols; i++ {
-			if i < len(cells) && cells[i] != "" {
+		for i := range delims {
+			switch {
+			case i < len(cells) && cells[i] != "":
 				b.WriteString(" " + cells[i] + " |")
-			} else {
+			case blank != "":
+				b.WriteString(" " + blank + " |")
+			default:
+				// One space, as markdownlint's compact table style (MD060) wants.
 				b.WriteString(" |")
 			}
 		}
 		b.WriteString("\n")
 	}
-	writeRow(rows[0])
-	b.WriteString("|")
-	for i := 0; i < cols; i++ {
-		a := east.AlignNone
-		if i < len(aligns) {
-			a = aligns[i]
-		}
-		switch a {
-		case east.AlignLeft:
-			b.WriteString(" :--- |")
-		case east.AlignRight:
-			b.WriteString(" ---: |")
-		case east.AlignCenter:
-			b.WriteString(" :---: |")
-		default:
-			b.WriteString(" --- |")
-		}
+	line(header, "")
+	line(delims, "---")
+	for _, r := range rows {
+		line(r, "")
 	}
-	b.WriteString("\n")
-	for _, r := range rows[1:] {
-		writeRow(r)
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // cellInlines writes a table cell's inlines on one line.
@@ -261,7 +246,7 @@ func (w *mdSerializer) cellInlines(n ast.Node) string {
 	w.cell = true
 	s := w.inlines(n)
 	w.cell = saved
-	return mdCell(s)
+	return Cell(s)
 }
 
 // cellBlocks writes a whole field on one line for a table cell: blocks and list items
@@ -294,11 +279,9 @@ func (w *mdSerializer) cellBlock(n ast.Node) string {
 		return strings.Join(items, "<br>")
 	case ast.KindCodeBlock, ast.KindFencedCodeBlock:
 		var parts []string
-		lines := n.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			if l := strings.TrimRight(string(seg.Value(w.source)), "\r\n"); strings.TrimSpace(l) != "" {
-				parts = append(parts, codeSpan(l))
+		for _, l := range strings.Split(sourceText(n, w.source), "\n") {
+			if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" {
+				parts = append(parts, CodeSpan(l))
 			}
 		}
 		return strings.Join(parts, "<br>")
@@ -324,18 +307,9 @@ func (w *mdSerializer) cellBlock(n ast.Node) string {
 
 // htmlBlockText is a raw HTML block as escaped text, its lines joined by sep.
 func (w *mdSerializer) htmlBlockText(n *ast.HTMLBlock, sep string) string {
-	var raw strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		raw.Write(seg.Value(w.source))
-	}
-	if n.HasClosure() {
-		raw.Write(n.ClosureLine.Value(w.source))
-	}
 	var out []string
-	for _, l := range splitLines(raw.String()) {
-		out = append(out, mdText(l))
+	for _, l := range splitLines(sourceText(n, w.source)) {
+		out = append(out, Text(l))
 	}
 	return strings.Join(out, sep)
 }
@@ -357,7 +331,7 @@ func (w *mdSerializer) text(s string) string {
 	if w.link {
 		return escapeChars(flattenSpace.Replace(s), extra)
 	}
-	return mdTextEscaping(s, extra)
+	return textEscaping(s, extra)
 }
 
 func (w *mdSerializer) inline(n ast.Node) string {
@@ -390,7 +364,7 @@ func (w *mdSerializer) inline(n ast.Node) string {
 				b.Write(s.Value)
 			}
 		}
-		return codeSpan(b.String())
+		return CodeSpan(b.String())
 	case ast.KindEmphasis:
 		inner := w.inlines(n)
 		if strings.TrimSpace(inner) == "" {
@@ -410,13 +384,10 @@ func (w *mdSerializer) inline(n ast.Node) string {
 		l := n.(*ast.Link)
 		saved := w.link
 		w.link = true
+		// The transformer has given every link visible text (links.go).
 		text := strings.TrimSpace(strings.ReplaceAll(w.inlines(n), "\\\n", " "))
-		dest := string(l.Destination)
-		if text == "" {
-			text = w.text(dest)
-		}
 		w.link = saved
-		return "[" + text + "](<" + linkDestination(dest) + ">)"
+		return "[" + text + "](<" + linkDestination(string(l.Destination)) + ">)"
 	case ast.KindAutoLink:
 		a := n.(*ast.AutoLink)
 		label := string(a.Label(w.source))
@@ -428,13 +399,7 @@ func (w *mdSerializer) inline(n ast.Node) string {
 		}
 		return "<" + label + ">"
 	case ast.KindRawHTML:
-		r := n.(*ast.RawHTML)
-		var b strings.Builder
-		for i := 0; i < r.Segments.Len(); i++ {
-			seg := r.Segments.At(i)
-			b.Write(seg.Value(w.source))
-		}
-		return w.text(b.String())
+		return w.text(sourceText(n, w.source))
 	case east.KindTaskCheckBox:
 		checked := n.(*east.TaskCheckBox).IsChecked
 		switch {
@@ -450,8 +415,8 @@ func (w *mdSerializer) inline(n ast.Node) string {
 	return w.inlines(n)
 }
 
-// codeSpan writes s as a code span, with a fence longer than any run of backticks in it.
-func codeSpan(s string) string {
+// CodeSpan writes s as a code span, with a fence longer than any run of backticks in it.
+func CodeSpan(s string) string {
 	s = flattenSpace.Replace(s)
 	if strings.TrimSpace(s) == "" {
 		return ""

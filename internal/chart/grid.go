@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"fmt"
@@ -63,7 +63,7 @@ var quadrantCorners = []struct {
 	{2, 2, "Keep informed"},
 }
 
-func layoutGrid(g *Grid) gridLayout {
+func layoutGrid(cells [9][]string) gridLayout {
 	l := gridLayout{Width: gridWidth}
 	cellW := (gridWidth - gridLeft - gridRight) / 3
 	for c := 0; c <= 3; c++ {
@@ -80,7 +80,7 @@ func layoutGrid(g *Grid) gridLayout {
 	for r := 0; r < 3; r++ {
 		contentH[r] = minCellContent
 		for c := 0; c < 3; c++ {
-			names := g.Cells[r*3+c].Stakeholders
+			names := cells[r*3+c]
 			cols := 1
 			if len(names) > oneColumnMax {
 				cols = 2
@@ -135,11 +135,14 @@ func layoutGrid(g *Grid) gridLayout {
 	return l
 }
 
-func gridChart(g *Grid) Chart {
-	l := layoutGrid(g)
+// Grid draws the power/interest grid. cells holds the names in each cell, from high
+// influence to low and, within a row, from low impact to high; unplaced counts the
+// stakeholders without both ratings, whom the description mentions.
+func Grid(cells [9][]string, unplaced int) Chart {
+	l := layoutGrid(cells)
 	id := "chart-grid"
 	title := "Power/interest grid"
-	desc := gridDescription(g)
+	desc := gridDescription(cells, unplaced)
 	var w svgWriter
 	w.start(id, l.Width, l.Height, title, desc)
 	xMid := (l.ColX[1] + l.ColX[2]) / 2
@@ -208,16 +211,17 @@ func gridChart(g *Grid) Chart {
 
 // gridDescription says in words what the grid shows: how many stakeholders fall in each
 // quadrant, and how many between quadrants.
-func gridDescription(g *Grid) string {
+func gridDescription(cells [9][]string, unplaced int) string {
 	counts := map[string]int{}
 	between, placed := 0, 0
-	for _, c := range g.Cells {
-		placed += len(c.Stakeholders)
-		switch c.Quadrant {
-		case "Manage closely", "Keep satisfied", "Keep informed", "Monitor":
-			counts[c.Quadrant] += len(c.Stakeholders)
-		default:
-			between += len(c.Stakeholders)
+	for k, names := range cells {
+		placed += len(names)
+		between += len(names)
+		for _, q := range quadrantCorners {
+			if k == q.row*3+q.col {
+				counts[q.name] += len(names)
+				between -= len(names)
+			}
 		}
 	}
 	parts := []string{
@@ -228,8 +232,8 @@ func gridDescription(g *Grid) string {
 	}
 	desc := fmt.Sprintf("%s placed by influence (vertical axis) and impact (horizontal axis): %s, and %d with a medium rating between quadrants.",
 		wording.Plural(placed, "stakeholder"), strings.Join(parts, ", "), between)
-	if len(g.Unplaced) > 0 {
-		desc += fmt.Sprintf(" %s not placed for want of a rating.", wording.Plural(len(g.Unplaced), "stakeholder"))
+	if unplaced > 0 {
+		desc += fmt.Sprintf(" %s not placed for want of a rating.", wording.Plural(unplaced, "stakeholder"))
 	}
 	return desc
 }

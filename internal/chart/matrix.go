@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"fmt"
@@ -22,20 +22,28 @@ const (
 	markerR      = 9.0
 )
 
-func matrixChart(m *EngagementMatrix) Chart {
+// MatrixRow is one stakeholder's row of the matrix: indexes into the levels, -1 when
+// not known.
+type MatrixRow struct {
+	Name             string
+	Current, Desired int
+}
+
+// Matrix draws the engagement assessment matrix over levels, lowest first.
+func Matrix(levels []string, rows []MatrixRow) Chart {
 	id := "chart-engagement"
 	title := "Engagement assessment matrix"
-	desc := matrixDescription(m)
-	colW := (matrixWidth - matrixLeft - matrixNameW) / float64(len(m.Levels))
-	height := matrixHeadH + float64(len(m.Rows))*matrixRowH + matrixLegend
+	desc := matrixDescription(levels, rows)
+	colW := (matrixWidth - matrixLeft - matrixNameW) / float64(len(levels))
+	height := matrixHeadH + float64(len(rows))*matrixRowH + matrixLegend
 	colX := func(i int) float64 { return matrixLeft + matrixNameW + (float64(i)+0.5)*colW }
 	var w svgWriter
 	w.start(id, matrixWidth, height, title, desc)
-	for i, l := range m.Levels {
+	for i, l := range levels {
 		w.element("text", l, "class", "axis-label", "x", num(colX(i)), "y", "20", "text-anchor", "middle", "font-weight", "bold", "fill", "#1b1f24")
 		w.nl()
 	}
-	for r, row := range m.Rows {
+	for r, row := range rows {
 		top := matrixHeadH + float64(r)*matrixRowH
 		cy := top + matrixRowH/2
 		if r%2 == 0 {
@@ -50,15 +58,7 @@ func matrixChart(m *EngagementMatrix) Chart {
 		} else {
 			w.element("text", name, "x", num(matrixLeft+4), "y", num(cy+4), "fill", "#1b1f24")
 		}
-		cur, des := -1, -1
-		for i, c := range row.Cells {
-			if strings.Contains(c, "C") {
-				cur = i
-			}
-			if strings.Contains(c, "D") {
-				des = i
-			}
-		}
+		cur, des := row.Current, row.Desired
 		cx, dx := colX(cur), colX(des)
 		if cur >= 0 && cur == des {
 			cx, dx = cx-markerR-2, dx+markerR+2
@@ -83,7 +83,7 @@ func matrixChart(m *EngagementMatrix) Chart {
 		}
 		w.nl()
 	}
-	legendY := matrixHeadH + float64(len(m.Rows))*matrixRowH + 20
+	legendY := matrixHeadH + float64(len(rows))*matrixRowH + 20
 	lx := matrixLeft + 4
 	w.empty("circle", "class", "current", "cx", num(lx+markerR), "cy", num(legendY-4), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
 	w.element("text", "C", "class", "current-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
@@ -96,19 +96,10 @@ func matrixChart(m *EngagementMatrix) Chart {
 	return Chart{Title: title, Desc: desc, SVG: w.html()}
 }
 
-func matrixDescription(m *EngagementMatrix) string {
+func matrixDescription(levels []string, rows []MatrixRow) string {
 	up, down, same := 0, 0, 0
-	for _, row := range m.Rows {
-		cur, des := -1, -1
-		for i, c := range row.Cells {
-			if strings.Contains(c, "C") {
-				cur = i
-			}
-			if strings.Contains(c, "D") {
-				des = i
-			}
-		}
-		switch {
+	for _, row := range rows {
+		switch cur, des := row.Current, row.Desired; {
 		case cur < 0 || des < 0:
 		case des > cur:
 			up++
@@ -119,5 +110,5 @@ func matrixDescription(m *EngagementMatrix) string {
 		}
 	}
 	return fmt.Sprintf("Current (C) and desired (D) engagement of %s on a scale from %s to %s: %d to move up, %d to stay where they are, %d to move down.",
-		wording.Plural(len(m.Rows), "stakeholder"), strings.ToLower(m.Levels[0]), strings.ToLower(m.Levels[len(m.Levels)-1]), up, same, down)
+		wording.Plural(len(rows), "stakeholder"), strings.ToLower(levels[0]), strings.ToLower(levels[len(levels)-1]), up, same, down)
 }

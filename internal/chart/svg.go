@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"html/template"
@@ -176,6 +176,13 @@ func (w *svgWriter) start(id string, width, height float64, title, desc string) 
 func (w *svgWriter) html() template.HTML {
 	w.close("svg")
 	return template.HTML(w.b.String())
+}
+
+// Chart is an inline SVG chart with what assistive technology reads instead.
+type Chart struct {
+	Title string
+	Desc  string
+	SVG   template.HTML
 }
 
 // box is a label's rectangle, for the tests that check no two labels overlap.

@@ -1,4 +1,4 @@
-package render
+package safemd
 
 import (
 	"bytes"
@@ -81,28 +81,28 @@ func TestMarkdownTextReadsAsWritten(t *testing.T) {
 func checkText(t *testing.T, s string) {
 	t.Helper()
 	want := collapse(s)
-	if got := visibleText(t, escapeLineStart(mdText(s))); got != want {
+	if got := visibleText(t, escapeLineStart(Text(s))); got != want {
 		t.Errorf("paragraph of %q reads %q", s, got)
 	}
-	if got := visibleText(t, "## "+mdHeadingText(s)); got != want {
+	if got := visibleText(t, "## "+HeadingText(s)); got != want {
 		t.Errorf("heading of %q reads %q", s, got)
 	}
-	table := "| head |\n| --- |\n| " + mdCell(mdText(s)) + " |\n"
+	table := "| head |\n| --- |\n| " + Cell(Text(s)) + " |\n"
 	if got := visibleText(t, table); got != collapse("head "+s) {
 		t.Errorf("table cell of %q reads %q", s, got)
 	}
-	if got := visibleText(t, "- "+escapeLineStart(mdText(s))); got != want {
+	if got := visibleText(t, "- "+escapeLineStart(Text(s))); got != want {
 		t.Errorf("list item of %q reads %q", s, got)
 	}
 }
 
 func TestMarkdownLinesKeepBreaks(t *testing.T) {
-	got := mdLines("first line\n# second\n1. third")
+	got := Lines("first line\n# second\n1. third")
 	if want := "first line\\\n\\# second\\\n1\\. third"; got != want {
-		t.Errorf("mdLines = %q, want %q", got, want)
+		t.Errorf("Lines = %q, want %q", got, want)
 	}
 	if got := visibleText(t, got); got != "first line # second 1. third" {
-		t.Errorf("mdLines reads %q", got)
+		t.Errorf("Lines reads %q", got)
 	}
 }
 
@@ -128,12 +128,12 @@ func TestMarkdownFieldRewrite(t *testing.T) {
 		{"\\# not a heading", `\# not a heading`},
 		{"1\\. not a list", `1\. not a list`},
 	} {
-		if got := mdBlock(tc.src, 0); got != tc.want {
-			t.Errorf("mdBlock(%q) =\n%s\nwant\n%s", tc.src, got, tc.want)
+		if got := Block(tc.src, 0); got != tc.want {
+			t.Errorf("Block(%q) =\n%s\nwant\n%s", tc.src, got, tc.want)
 		}
 	}
-	if got := mdInline("One.\n\n- a\n- b\n\n| x |\n|---|\n| y |"); got != "One.<br>• a<br>• b<br>x<br>y" {
-		t.Errorf("mdInline = %q", got)
+	if got := Inline("One.\n\n- a\n- b\n\n| x |\n|---|\n| y |"); got != "One.<br>• a<br>• b<br>x<br>y" {
+		t.Errorf("Inline = %q", got)
 	}
 	// A field's pipes are escaped once, by the table, in code spans too: the table splits
 	// its row before any inline is read.
@@ -141,7 +141,7 @@ func TestMarkdownFieldRewrite(t *testing.T) {
 		"a `x|y` b":          "a `x\\|y` b",
 		"Either A | B fails": `Either A \| B fails`,
 	} {
-		if got := mdCell(mdInline(src)); got != want {
+		if got := Cell(Inline(src)); got != want {
 			t.Errorf("a cell of %q is %q, want %q", src, got, want)
 		}
 	}
@@ -149,19 +149,19 @@ func TestMarkdownFieldRewrite(t *testing.T) {
 
 func TestMarkdownListItemsCannotMakeBlocks(t *testing.T) {
 	for _, s := range []string{"# Transparency", "1. Inclusion first", "- Book rooms", "---", "+ more", "2) second"} {
-		if got := visibleText(t, "- "+mdItem(s)); got != s {
+		if got := visibleText(t, "- "+Item(s)); got != s {
 			t.Errorf("list item of %q reads %q", s, got)
 		}
-		if got := visibleText(t, "- a\n  - "+mdItem(s)); got != "a "+s {
+		if got := visibleText(t, "- a\n  - "+Item(s)); got != "a "+s {
 			t.Errorf("nested list item of %q reads %q", s, got)
 		}
 	}
 }
 
 func TestMarkdownLinesCannotMakeATable(t *testing.T) {
-	got := mdLines("a | b\n|--|--|")
+	got := Lines("a | b\n|--|--|")
 	if text := visibleText(t, got); text != "a | b |--|--|" {
-		t.Errorf("mdLines(%q) = %q reads %q", "a | b\n|--|--|", got, text)
+		t.Errorf("Lines(%q) = %q reads %q", "a | b\n|--|--|", got, text)
 	}
 }
 
@@ -176,7 +176,7 @@ func TestMarkdownFieldMeansTheSame(t *testing.T) {
 		"Costs $4 and www.example.org, or mail a@example.org.",
 		"| a | b |\n|:--|--:|\n| `x|y` | 2 |",
 	} {
-		got, want := visibleText(t, mdBlock(src, 0)), visibleText(t, src)
+		got, want := visibleText(t, Block(src, 0)), visibleText(t, src)
 		if got != want {
 			t.Errorf("rewriting %q changes what it shows:\n got %q\nwant %q", src, got, want)
 		}
@@ -199,4 +199,17 @@ func FuzzMarkdownText(f *testing.F) {
 		}
 		checkText(t, s)
 	})
+}
+
+func TestAllowedURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://example.org": true, "http://example.org": true, "mailto:a@b.c": true, "HTTPS://X.ORG": true,
+		"javascript:alert(1)": false, " javascript:alert(1)": false, "java\nscript:alert(1)": false,
+		"data:text/html,x": false, "vbscript:x": false, "file:///etc/passwd": false, "//evil.example": false,
+		"/path": false, "#frag": false, "https:": false, "": false,
+	} {
+		if got := allowedURL([]byte(u)); got != want {
+			t.Errorf("allowedURL(%q) = %v, want %v", u, got, want)
+		}
+	}
 }

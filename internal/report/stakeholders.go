@@ -1,0 +1,113 @@
+package report
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/planascode/plan/internal/chart"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
+)
+
+// levelLabel writes a level or enum value as a word, "" when absent.
+func levelLabel(s string) string { return label(strings.TrimSpace(s)) }
+
+func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
+	anyEngagement := false
+	for _, s := range p.Stakeholders {
+		st := Stakeholder{
+			Anchor:        ids.get("stakeholder-" + s.ID),
+			ID:            s.ID,
+			Name:          orID(wording.OneLine(s.Name), s.ID),
+			Influence:     levelLabel(s.Influence),
+			Impact:        levelLabel(s.Impact),
+			Participation: levelLabel(s.Participation),
+			Channels:      nonBlank(s.Channels),
+			Vulnerable:    s.Vulnerable,
+			Contact:       s.Contact,
+			Profile:       MarkdownText(s.Profile),
+			Interest:      MarkdownText(s.Interest),
+			Notes:         MarkdownText(s.Notes),
+			Quadrant:      quadrant(s.Influence, s.Impact),
+		}
+		if s.Engagement != nil {
+			st.Current, st.Desired = levelLabel(s.Engagement.Current), levelLabel(s.Engagement.Desired)
+			anyEngagement = anyEngagement || st.Current != "" || st.Desired != ""
+		}
+		d.Stakeholders = append(d.Stakeholders, st)
+	}
+	d.buildGrid()
+	if anyEngagement {
+		d.buildMatrix()
+	}
+}
+
+func levelIndex(s string) int { return slices.Index(plan.Levels, strings.TrimSpace(s)) }
+
+// quadrant names where influence and impact put a stakeholder: one of the four
+// quadrants, or between two of them when a rating is medium.
+func quadrant(influence, impact string) string {
+	i, j := levelIndex(influence), levelIndex(impact)
+	if i < 0 || j < 0 {
+		return ""
+	}
+	names := [3][3]string{
+		// influence low: impact low, medium, high
+		{"Monitor", "Between monitor and keep informed", "Keep informed"},
+		{"Between monitor and keep satisfied", "Centre of the grid", "Between keep informed and manage closely"},
+		{"Keep satisfied", "Between keep satisfied and manage closely", "Manage closely"},
+	}
+	return names[i][j]
+}
+
+func (d *Data) buildGrid() {
+	g := &Grid{}
+	// names runs from high influence to low, then from low impact to high, as Cells.
+	var names [9][]string
+	for _, s := range d.Stakeholders {
+		i, j := levelIndex(strings.ToLower(s.Influence)), levelIndex(strings.ToLower(s.Impact))
+		if i < 0 || j < 0 {
+			g.Unplaced = append(g.Unplaced, s.Name)
+			continue
+		}
+		names[(2-i)*3+j] = append(names[(2-i)*3+j], s.Name)
+	}
+	if len(g.Unplaced) == len(d.Stakeholders) {
+		return
+	}
+	for k, list := range names {
+		influence, impact := plan.Levels[2-k/3], plan.Levels[k%3]
+		g.Cells = append(g.Cells, GridCell{Influence: label(influence), Impact: label(impact), Quadrant: quadrant(influence, impact), Stakeholders: list})
+	}
+	g.Chart = chart.Grid(names, len(g.Unplaced))
+	g.Mermaid = chart.GridMermaid(names)
+	d.Grid = g
+}
+
+func (d *Data) buildMatrix() {
+	m := &EngagementMatrix{}
+	for _, l := range plan.EngagementLevels {
+		m.Levels = append(m.Levels, label(l))
+	}
+	var rows []chart.MatrixRow
+	for _, s := range d.Stakeholders {
+		if s.Current == "" && s.Desired == "" {
+			continue
+		}
+		rows = append(rows, chart.MatrixRow{Name: s.Name, Current: slices.Index(m.Levels, s.Current), Desired: slices.Index(m.Levels, s.Desired)})
+		row := EngagementRow{Name: s.Name, Cells: make([]string, len(m.Levels))}
+		for i, l := range m.Levels {
+			var marks []string
+			if s.Current == l {
+				marks = append(marks, "C")
+			}
+			if s.Desired == l {
+				marks = append(marks, "D")
+			}
+			row.Cells[i] = strings.Join(marks, " ")
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	m.Chart = chart.Matrix(m.Levels, rows)
+	d.Engagement = m
+}
