@@ -247,9 +247,13 @@ func settings(v *viper.Viper, path string) (*Config, error) {
 	if name := v.GetString("profile"); name != "" {
 		cfg.Profile = name
 	}
-	// The file's own settings are checked once here, over the default profile, so that a
-	// mistake in them is reported when the file is read rather than with every plan.
-	if _, err := cfg.For(""); err != nil {
+	// The file's own settings are checked once here, over the format's defaults, so that
+	// a mistake in them is reported when the file is read rather than with every plan.
+	r, err := set.Resolve(profile.Default)
+	if err == nil {
+		err = cfg.Layer.Apply(r)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("config %s: %v", path, err)
 	}
 	cfg.Include = v.GetStringSlice("include")

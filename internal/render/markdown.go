@@ -279,6 +279,9 @@ func mdGlance(m *mdDoc, d *report.Data) {
 	for _, t := range g.Budget {
 		items = append(items, bold("Budget", safemd.Text(t.Text)))
 	}
+	if g.Profile != "" {
+		items = append(items, bold("Checked as", safemd.Text(g.Profile)))
+	}
 	if g.ShowFindings {
 		gaps := "no open errors or warnings"
 		if g.Errors+g.Warnings > 0 {

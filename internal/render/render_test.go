@@ -201,6 +201,26 @@ func TestOpenGapsAndNoFindings(t *testing.T) {
 	}
 }
 
+// TestCheckedAs: the report says which profile the plan was checked as, in both formats,
+// and says nothing of one when none is given.
+func TestCheckedAs(t *testing.T) {
+	gp := goldenPlans[0]
+	p := loadPlan(t, gp.path)
+	opts := optionsFor(t, p, gp.today)
+	opts.Profile = "World Bank ESS10 Stakeholder Engagement Plan (ess10)"
+	md, html := both(t, p, opts, HTMLOptions{})
+	if !strings.Contains(md, "**Checked as:** World Bank ESS10 Stakeholder Engagement Plan (ess10)") {
+		t.Error("markdown: no Checked as line")
+	}
+	if !strings.Contains(html, `<span class="label">Checked as</span> World Bank ESS10 Stakeholder Engagement Plan (ess10)`) {
+		t.Error("html: no Checked as line")
+	}
+	md, html = reports(t, gp)
+	if strings.Contains(md, "Checked as") || strings.Contains(html, "Checked as") {
+		t.Error("a report given no profile names one")
+	}
+}
+
 func TestFooter(t *testing.T) {
 	for _, tc := range []struct {
 		git  *report.GitInfo

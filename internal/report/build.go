@@ -396,6 +396,7 @@ func (d *Data) buildGlance(opts Options) {
 		Stakeholders: len(d.Stakeholders),
 		Objectives:   len(d.Objectives),
 		ShowFindings: !opts.NoFindings,
+		Profile:      opts.Profile,
 	}
 	for _, s := range d.Stakeholders {
 		if s.Vulnerable {

@@ -25,6 +25,9 @@ type Options struct {
 	Git *GitInfo
 	// Minimums and Ideals map a phase kind to a length in days, as in rules.Settings.
 	Minimums, Ideals map[string]int
+	// Profile names the kind of plan it was checked as ("World Bank ESS10 Stakeholder
+	// Engagement Plan (ess10)"); "" leaves it out.
+	Profile string
 }
 
 // MarkdownText is the source text of a field the format marks as Markdown. Templates turn it
@@ -119,6 +122,8 @@ type Glance struct {
 	// ShowFindings is false with --no-findings; Errors and Warnings are then zero.
 	ShowFindings     bool
 	Errors, Warnings int
+	// Profile is the kind of plan it was checked as, or "".
+	Profile string
 }
 
 // GlancePhase is one phase's dates at a glance.

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 	"gopkg.in/yaml.v3"
 )
 
@@ -23,10 +24,18 @@ func timelineMissing() Rule {
 	}
 }
 
-func checkTimelineMissing(p *plan.Plan, _ Settings) []Result {
+func checkTimelineMissing(p *plan.Plan, s Settings) []Result {
 	if p.Timeline != nil && len(p.Timeline.Phases) > 0 {
 		return nil
 	}
+	what := "the stages of the engagement"
+	if len(s.RequiredPhases) > 0 {
+		kinds := make([]string, len(s.RequiredPhases))
+		for i, k := range s.RequiredPhases {
+			kinds[i] = wording.Article(k) + " " + k
+		}
+		what = "at least " + wording.List(kinds) + " phase"
+	}
 	return []Result{at(keyWithin(p, &p.Timeline, func(t *plan.Timeline) *yaml.Node { return t.KeyOf(&t.Phases) }),
-		"the plan has no timeline phases: add timeline.phases with at least a planning, an engagement and a close phase")}
+		"the plan has no timeline phases: add timeline.phases with %s", what)}
 }

@@ -171,3 +171,23 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Article is "an" before a word that starts with a vowel letter, else "a": enough for
+// the format's own words (an engagement, a close).
+func Article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// List joins items as a sentence does: "a", "a and b", "a, b and c".
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

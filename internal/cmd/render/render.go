@@ -186,6 +186,7 @@ func Run(opts *Options) error {
 		Version:    env.Build.Version,
 		Minimums:   checked.Settings.Minimums,
 		Ideals:     checked.Settings.Ideals,
+		Profile:    fmt.Sprintf("%s (%s)", checked.Chain[0].Title, checked.Name()),
 	}
 	if !opts.NoFindings {
 		ro.Findings = lint.New(cfg).CheckPlan(p)
