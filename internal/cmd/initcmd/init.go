@@ -37,8 +37,12 @@ type Options struct {
 	Title    string
 	Start    string
 	Schema   string
-	Force    bool
-	List     bool
+	// Profile is the profile the plan names; "" for the template's own.
+	Profile string
+	Force   bool
+	List    bool
+	// templateChosen is set when --template was given, so --profile does not pick one.
+	templateChosen bool
 }
 
 // NewCmd builds `plan init`; runF replaces the run function in tests of flag parsing.
@@ -60,6 +64,7 @@ then ongoing. An existing file is never overwritten without --force.`,
 		Example: `  plan init
   plan init consultations/cycling.plan.yaml --title "Draft cycling strategy" --start 2027-03-01
   plan init --template software-deployment rollout.plan.yaml
+  plan init --profile ess10 sep.plan.yaml
   plan init --list`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: cli.CompletePlanFiles,
@@ -70,13 +75,14 @@ then ongoing. An existing file is never overwritten without --force.`,
 				if len(args) > 0 {
 					return cli.BadInputf("--list takes no FILE: it only lists the templates")
 				}
-				for _, name := range []string{"template", "title", "start", "schema", "force"} {
+				for _, name := range []string{"template", "title", "start", "schema", "profile", "force"} {
 					if cmd.Flags().Changed(name) {
 						return cli.BadInputf("--list cannot be used with --%s: it only lists the templates", name)
 					}
 				}
 			}
 			opts.File = DefaultFile
+			opts.templateChosen = cmd.Flags().Changed("template")
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
@@ -89,6 +95,7 @@ then ongoing. An existing file is never overwritten without --force.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Template, "template", "t", DefaultTemplate, "template to start from (see --list)")
 	f.StringVar(&opts.Title, "title", "", "title of the engagement (default: a placeholder to fill in)")
+	f.StringVar(&opts.Profile, "profile", "", "profile the plan names, the kind of plan it is (see plan profiles); picks the template made for it unless --template is given")
 	f.StringVar(&opts.Start, "start", "", "first day of the timeline, YYYY-MM-DD (default: today)")
 	f.StringVar(&opts.Schema, "schema", schema.PlanID, "path or URL of plan.schema.json for the editor modeline on line 1")
 	f.BoolVarP(&opts.Force, "force", "f", false, "overwrite an existing file")
@@ -109,6 +116,7 @@ type Template struct {
 	Name        string `yaml:"name"`
 	File        string `yaml:"file"`
 	Description string `yaml:"description"`
+	Profile     string `yaml:"profile"`
 }
 
 // Templates lists the embedded templates in the order of their index.
@@ -137,6 +145,18 @@ func Run(opts *Options) error {
 		}
 		return nil
 	}
+	profileName, err := opts.profile()
+	if err != nil {
+		return err
+	}
+	if profileName != "" && !opts.templateChosen {
+		// The template made for the profile, if there is one.
+		for _, t := range list {
+			if t.Profile == profileName {
+				opts.Template = t.Name
+			}
+		}
+	}
 	var chosen *Template
 	names := make([]string, len(list))
 	for i := range list {
@@ -144,6 +164,9 @@ func Run(opts *Options) error {
 		if list[i].Name == opts.Template {
 			chosen = &list[i]
 		}
+	}
+	if profileName == "" {
+		profileName = chosen.profileOrNone()
 	}
 	if chosen == nil {
 		return cli.BadInputf("invalid --template %q: want %s", opts.Template, strings.Join(names, ", "))
@@ -166,7 +189,7 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--start: %v", err)
 		}
 	}
-	data, p, err := Scaffold(*chosen, Data{Title: opts.Title, Start: start.String(), SchemaURL: opts.Schema})
+	data, p, err := Scaffold(*chosen, Data{Title: opts.Title, Start: start.String(), SchemaURL: opts.Schema, Profile: profileName})
 	if err != nil {
 		return err
 	}
@@ -212,6 +235,8 @@ type Data struct {
 	Title     string
 	Start     string
 	SchemaURL string
+	// Profile is the profile the plan names, or "" for none.
+	Profile string
 }
 
 const titlePlaceholder = "[Insert the name of the engagement]"
@@ -243,4 +268,28 @@ func Scaffold(t Template, d Data) ([]byte, *plan.Plan, error) {
 		return nil, nil, fmt.Errorf("template %s does not produce a valid plan: %w", t.Name, err)
 	}
 	return buf.Bytes(), p, nil
+}
+
+// profile is the --profile given, checked against the built-in profiles and those of the
+// config file that applies here.
+func (opts *Options) profile() (string, error) {
+	if opts.Profile == "" {
+		return "", nil
+	}
+	cfg, err := opts.Env.Config(nil)
+	if err != nil {
+		return "", err
+	}
+	if _, ok := cfg.Profiles.Get(opts.Profile); !ok {
+		return "", cli.BadInputf("--profile: %v", cfg.Profiles.Unknown(opts.Profile))
+	}
+	return opts.Profile, nil
+}
+
+// profileOrNone is the profile a template names, for a nil template "".
+func (t *Template) profileOrNone() string {
+	if t == nil {
+		return ""
+	}
+	return t.Profile
 }
