@@ -42,8 +42,8 @@ func TestHelpersOff(t *testing.T) {
 	if _, err := git.Changed(r.Dir, "HEAD"); err != nil {
 		t.Errorf("Changed: %v", err)
 	}
-	if names, err := git.ListFiles(r.Dir); err != nil || !slices.Contains(names, "b.plan.yaml") {
-		t.Errorf("ListFiles: %q, %v", names, err)
+	if l, err := git.List(r.Dir); err != nil || !slices.Contains(l.Files, "b.plan.yaml") {
+		t.Errorf("List: %+v, %v", l, err)
 	}
 	if ran, err := os.ReadFile(marker); err == nil {
 		t.Errorf("git ran the repository's helpers:\n%s", ran)
@@ -65,9 +65,9 @@ func TestTimeoutIsDocumented(t *testing.T) {
 	}
 }
 
-// TestListFiles: git's answer, with every kind of rule it has, including the global
-// excludes file the directory's own rules cannot see.
-func TestListFiles(t *testing.T) {
+// TestList: git's answer, with every kind of rule it has, including the global excludes
+// file the directory's own rules cannot see.
+func TestList(t *testing.T) {
 	r := gittest.NewRepo(t)
 	global := filepath.Join(t.TempDir(), "excludes")
 	if err := os.WriteFile(global, []byte("*.global.plan.yaml\n"), 0o644); err != nil {
@@ -87,23 +87,26 @@ func TestListFiles(t *testing.T) {
 		"nested/n.plan.yaml", "x",
 	)
 	gittest.RunGit(t, filepath.Join(r.Dir, "nested"), "init", "-q")
-	names, err := git.ListFiles(filepath.Join(r.Dir, "docs"))
+	l, err := git.List(filepath.Join(r.Dir, "docs"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"a plan.plan.yaml"}; !slices.Equal(names, want) {
-		t.Errorf("in docs: %q, want %q", names, want)
+	if want := []string{"a plan.plan.yaml"}; !slices.Equal(l.Files, want) || len(l.IgnoredDirs) != 0 {
+		t.Errorf("in docs: %+v, want files %q", l, want)
 	}
-	names, err = git.ListFiles(r.Dir)
+	l, err = git.List(r.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	slices.Sort(names)
+	slices.Sort(l.Files)
 	want := []string{".gitignore", "docs/a plan.plan.yaml", "nested/", "tracked.local.plan.yaml"}
-	if !slices.Equal(names, want) {
-		t.Errorf("got %q, want %q", names, want)
+	if !slices.Equal(l.Files, want) {
+		t.Errorf("files %q, want %q", l.Files, want)
 	}
-	if _, err := git.ListFiles(t.TempDir()); err == nil || strings.Contains(err.Error(), "\n") {
+	if want := []string{"ignored/"}; !slices.Equal(l.IgnoredDirs, want) {
+		t.Errorf("ignored directories %q, want %q", l.IgnoredDirs, want)
+	}
+	if _, err := git.List(t.TempDir()); err == nil || strings.Contains(err.Error(), "\n") {
 		t.Errorf("outside a repository: %v, want a one-line error", err)
 	}
 }
