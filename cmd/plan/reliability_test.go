@@ -780,6 +780,84 @@ func TestWrites(t *testing.T) {
 		assertWritesFail(t, bin, o, writers, "permission denied")
 	})
 
+	t.Run("read-only file", func(t *testing.T) {
+		// Renaming over a file needs only the directory's permission, so without a
+		// check of its own the write would replace a file the user made read-only;
+		// even root, whom the mode does not stop, is refused.
+		dir := caseDir(t)
+		setup(t, dir)
+		for _, f := range []string{"p.plan.yaml", "report.html"} {
+			if err := os.Chmod(filepath.Join(dir, f), 0o444); err != nil {
+				t.Fatal(err)
+			}
+		}
+		assertWritesFail(t, bin, runOpts{dir: dir}, writers, "read-only")
+	})
+
+	t.Run("symlinked directory", func(t *testing.T) {
+		// repo/sub is a link to other/deep/dir, and l.plan.yaml in it a link to
+		// ../r.plan.yaml: other/deep/r.plan.yaml to the kernel, but repo/r.plan.yaml
+		// to a reading of the link's text.
+		dir := caseDir(t)
+		for _, d := range []string{"repo", "other/deep/dir"} {
+			if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		copyFile(t, example, filepath.Join(dir, "repo", "r.plan.yaml"))
+		copyFile(t, example, filepath.Join(dir, "other", "deep", "r.plan.yaml"))
+		symlink(t, filepath.Join(dir, "other", "deep", "dir"), filepath.Join(dir, "repo", "sub"))
+		symlink(t, "../r.plan.yaml", filepath.Join(dir, "other", "deep", "dir", "l.plan.yaml"))
+		symlink(t, "../n.plan.yaml", filepath.Join(dir, "other", "deep", "dir", "n.plan.yaml"))
+		unrelated := filepath.Join(dir, "repo", "r.plan.yaml")
+		linked := filepath.Join(dir, "other", "deep", "r.plan.yaml")
+		original, err := os.ReadFile(unrelated)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := runOpts{dir: dir}
+
+		r := runPlan(t, bin, o, "add-stakeholder", "repo/sub/l.plan.yaml", "--name", "Late arrivals")
+		if r.code != 0 {
+			t.Fatalf("plan add-stakeholder:\n%s", r)
+		}
+		if data, _ := os.ReadFile(linked); !bytes.Contains(data, []byte("id: late-arrivals")) {
+			t.Error("add-stakeholder: the file the link names did not get the stakeholder")
+		}
+
+		// The report goes to the file the link names, which is not the plan.
+		r = runPlan(t, bin, o, "render", "repo/r.plan.yaml", "--today", "2027-03-15", "--format", "html", "-o", "repo/sub/l.plan.yaml")
+		if r.code != 0 {
+			t.Fatalf("plan render -o through the link:\n%s", r)
+		}
+		if data, _ := os.ReadFile(linked); !bytes.HasPrefix(data, []byte("<!DOCTYPE html>")) {
+			t.Errorf("render -o: the file the link names is not the report: %.40q", data)
+		}
+		// And when the link names the plan, the guard refuses.
+		copyFile(t, example, linked)
+		r = runPlan(t, bin, o, "render", "other/deep/r.plan.yaml", "--today", "2027-03-15", "--format", "html", "-o", "repo/sub/l.plan.yaml")
+		if r.code != 2 || !strings.Contains(r.stderr, "which the report is made from") {
+			t.Errorf("render -o through a link to the plan: want exit 2 and the guard's message\n%s", r)
+		}
+
+		// init creates the file it reports, where the link points.
+		r = runPlan(t, bin, o, "init", "repo/sub/n.plan.yaml")
+		if r.code != 0 {
+			t.Fatalf("plan init through a dangling link:\n%s", r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "other", "deep", "n.plan.yaml")); err != nil {
+			t.Errorf("init did not create the file the link names: %v", err)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, "repo", "n.plan.yaml")); err == nil {
+			t.Error("init created repo/n.plan.yaml, which the link does not name")
+		}
+
+		if data, _ := os.ReadFile(unrelated); !bytes.Equal(data, original) {
+			t.Errorf("%s, which no command named, was overwritten", unrelated)
+		}
+		assertNoTempFiles(t, filepath.Join(dir, "other", "deep"))
+	})
+
 	t.Run("full disk", func(t *testing.T) {
 		dir := caseDir(t)
 		if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=256k,mode=0755"); err != nil {
