@@ -28,11 +28,6 @@ import (
 // for rusage's units, /dev/full and running a command as another user.
 
 const (
-	// hangMargin is how long before the test binary's own deadline (go test -timeout) a
-	// command still running is stopped, so that a hang fails its test with the command
-	// named rather than with a dump of every goroutine. No test here limits a command's
-	// time by itself: on a busy machine a slow command is not a failure.
-	hangMargin = 10 * time.Second
 	// memoryBound is the peak resident set any command may reach on any bad input,
 	// including the 50 MB file and the billion laughs.
 	memoryBound = 300 << 20
@@ -143,12 +138,9 @@ type runOpts struct {
 // runPlan runs the binary and fails the test on a hang or a crash of the process itself.
 func runPlan(t testing.TB, bin string, o runOpts, args ...string) result {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	if d, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
-		if deadline, ok := d.Deadline(); ok {
-			ctx, cancel = context.WithDeadline(context.Background(), deadline.Add(-hangMargin))
-		}
-	}
+	// No time limit of its own: on a busy machine a slow command is not a failure. A
+	// command that hangs is stopped shortly before go test's own deadline.
+	ctx, cancel := testenv.Context(t, context.Background())
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = o.dir
