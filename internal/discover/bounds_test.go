@@ -98,3 +98,47 @@ func TestIgnoreFileBounds(t *testing.T) {
 		})
 	}
 }
+
+// matchSegsByBacktracking is the matcher as it was, exponential in the number of "**"
+// but plainly right: FuzzMatchSegs holds the linear one to its answers.
+func matchSegsByBacktracking(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			rest := pat[1:]
+			if len(rest) == 0 {
+				return len(name) > 0
+			}
+			for i := 0; i <= len(name); i++ {
+				if matchSegsByBacktracking(rest, name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 || !segMatch(pat[0], name[0]) {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return len(name) == 0
+}
+
+// FuzzMatchSegs compares the linear matcher with backtracking on short patterns and
+// paths, where backtracking is still quick.
+func FuzzMatchSegs(f *testing.F) {
+	f.Add("**/a/**/b", "a/x/b")
+	f.Add("a/**", "a")
+	f.Add("**/**/x", "x")
+	f.Add("a/*/**/c", "a/b/c/c")
+	f.Fuzz(func(t *testing.T, pattern, path string) {
+		pat := strings.Split(pattern, "/")
+		name := strings.Split(path, "/")
+		if len(pat) > 8 || len(name) > 8 {
+			return
+		}
+		got := matchSegs(pat, name, segMatch)
+		if want := matchSegsByBacktracking(pat, name); got != want {
+			t.Errorf("matchSegs(%q, %q) = %v, backtracking says %v", pattern, path, got, want)
+		}
+	})
+}
