@@ -60,6 +60,11 @@ var createTemp = func(path string, perm fs.FileMode) (tempFile, error) {
 // with an error wrapping fs.ErrPermission: renaming over it would succeed where any
 // other program's write fails, and a file made read-only is meant to stay as it is.
 func Write(path string, data []byte, perm fs.FileMode) (err error) {
+	// The kernel's own lookup first: /dev/stdout leads through /proc/self/fd/1 to a link
+	// such as "pipe:[1234]", which names no file that a path could reach.
+	if info, err := os.Stat(path); err == nil && !info.IsDir() && !info.Mode().IsRegular() {
+		return writeInPlace(path, path, data)
+	}
 	target, err := Target(path)
 	if err != nil {
 		return err

@@ -5,6 +5,8 @@ package atomicfile
 import (
 	"bufio"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -69,6 +71,29 @@ func TestWriteThroughSymlinkedDirectory(t *testing.T) {
 	}
 	if err := Create(path, []byte("x"), 0o644); !errors.Is(err, fs.ErrExist) {
 		t.Errorf("Create through a link to an existing file: %v, want fs.ErrExist", err)
+	}
+}
+
+// TestWriteToPipe is `render -o /dev/stdout` with standard output a pipe: the links
+// lead to "pipe:[…]", which only the kernel's own lookup can open.
+func TestWriteToPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got := make(chan string)
+	go func() {
+		data, _ := io.ReadAll(r)
+		got <- string(data)
+	}()
+	err = Write(fmt.Sprintf("/proc/self/fd/%d", w.Fd()), []byte("report\n"), 0o644)
+	w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "report\n" {
+		t.Errorf("read %q from the pipe", s)
 	}
 }
 
