@@ -139,9 +139,9 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 }
 
 // writeTemp writes data to a new temporary file beside target, synced and closed, and
-// returns its name, which a signal handler removes until the caller forgets it. old is the file it
-// will replace, whose mode and owner it takes; nil for a new file, which gets perm less
-// the umask. On failure nothing is left behind. path is what messages name.
+// returns its name, which a signal removes until the caller forgets it. old is the file
+// it will replace, whose mode and owner it takes; nil for a new file, which gets perm
+// less the umask. On failure nothing is left behind. path is what messages name.
 func writeTemp(path, target string, data []byte, perm fs.FileMode, old fs.FileInfo) (name string, err error) {
 	dir := filepath.Dir(target)
 	if old != nil {
@@ -197,8 +197,8 @@ func Target(path string) (string, error) {
 		if dir == "" {
 			dir = "."
 		}
-		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			current = filepath.Join(real, base)
+		if resolved, err := filepath.EvalSymlinks(dir); err == nil {
+			current = filepath.Join(resolved, base)
 		}
 		// A missing directory is left for creating the file to report.
 		info, err := os.Lstat(current)

@@ -26,8 +26,8 @@ func listRepo(root string) *listing {
 	if err != nil {
 		return nil
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
 	}
 	if _, _, ok := findRepo(abs); !ok {
 		return nil // no .git above: no reason to run git at all
