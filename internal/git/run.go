@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -62,12 +63,37 @@ var helpersOff = []string{
 // Run runs git in dir with a time limit and the configured helpers turned off, and
 // returns its standard output; a failure is an *Error with what git said.
 func Run(dir string, args ...string) (string, error) {
-	off, err := filtersOff(dir)
+	off, err := filtersOffCached(dir)
 	if err != nil {
 		return "", err
 	}
 	full := append(append(append([]string(nil), helpersOff...), off...), args...)
 	return run(dir, args, full)
+}
+
+// filtersOffByDir keeps filtersOff's answer for each directory asked about: a command
+// runs git several times in one directory, and the configuration does not change
+// meanwhile.
+var filtersOffByDir struct {
+	sync.Mutex
+	opts map[string][]string
+}
+
+func filtersOffCached(dir string) ([]string, error) {
+	filtersOffByDir.Lock()
+	defer filtersOffByDir.Unlock()
+	if opts, ok := filtersOffByDir.opts[dir]; ok {
+		return opts, nil
+	}
+	opts, err := filtersOff(dir)
+	if err != nil {
+		return nil, err
+	}
+	if filtersOffByDir.opts == nil {
+		filtersOffByDir.opts = make(map[string][]string)
+	}
+	filtersOffByDir.opts[dir] = opts
+	return opts, nil
 }
 
 // filtersOff returns the -c options that empty the clean, smudge and process commands
