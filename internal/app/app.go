@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -23,12 +22,7 @@ import (
 // Main runs the plan command line with args (without the program name) and returns the
 // exit code. It never panics: an unexpected failure is exit 3 with a one-line message.
 func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code int) {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(softMemoryLimit)
-		}
-	}
+	tuneGC(os.Getenv)
 	env := &cli.Env{IO: ios, Build: build, Now: time.Now, Getenv: os.Getenv}
 	defer func() {
 		if r := recover(); r != nil {
@@ -62,18 +56,6 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	fmt.Fprintf(ios.ErrOut, "plan: %s\n", diag.Displayable(msg))
 	return code
 }
-
-// gcPercent replaces Go's default GOGC of 100. A plan command keeps little alive (a
-// worker's file, its tree and its findings: a few MB) while allocating a lot, so at 100
-// the collector ran every few files and, with its write barriers, took about a fifth of
-// `plan check`'s CPU time. At 400 it runs a quarter as often and a check of 1,000 plans
-// still peaks far below 100 MB. A GOGC set in the environment wins.
-const gcPercent = 400
-
-// softMemoryLimit takes back what gcPercent costs on huge inputs: past it the collector
-// runs as often as it must, so a 10 MiB plan's report does not peak at four times what
-// Go's defaults would need. Ordinary runs stay far below it.
-const softMemoryLimit = 512 << 20
 
 // NewRootCmd builds the command tree. Each call builds a fresh tree, so tests never share
 // flag state.

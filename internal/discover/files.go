@@ -32,8 +32,9 @@ type Options struct {
 // order git ls-files uses), each path once. No arguments means ".".
 //
 // A file argument is returned as given, whatever its name, since the user asked for it.
-// A directory is walked for matching files, skipping .git, node_modules, what the
-// .gitignore files (and .git/info/exclude) in effect ignore, and what Exclude names;
+// A directory is walked for matching files, skipping .git, node_modules, what git
+// ignores (asked of git inside a work tree, else read from the .gitignore files and
+// .git/info/exclude in effect), and what Exclude names;
 // symlinked directories are not followed. Found paths are joined onto the argument, so
 // "examples" yields "examples/a.plan.yaml" and "." yields "a.plan.yaml". "-" (standard
 // input) is passed through.
@@ -153,7 +154,10 @@ func pathError(name string, err error) error {
 type walker struct {
 	root             string
 	include, exclude []pattern
-	ignore           ignoreMatcher
+	// listed is git's answer for the walk root, when it lies in a work tree; nil
+	// where git is missing or fails, and ignore, the matcher, decides instead.
+	listed *listing
+	ignore ignoreMatcher
 	// prefix is the walk root relative to the ignore matcher's root (the repository
 	// root when there is one), slash-separated, "" when they are the same.
 	prefix string
@@ -167,10 +171,15 @@ type walker struct {
 // could not read on the way.
 func walk(root string, include, exclude []pattern) ([]string, []error) {
 	w := &walker{root: root, include: include, exclude: exclude}
-	if err := w.loadRepoIgnores(); err != nil {
-		// Without the repository's ignore rules the walk would check files the user
-		// has ignored, so nothing is reported from this root but the reason.
-		return nil, []error{err}
+	// Where git answers, it has applied every rule there is and the matcher has
+	// nothing to add.
+	w.listed = listRepo(root)
+	if w.listed == nil {
+		if err := w.loadRepoIgnores(); err != nil {
+			// Without the repository's ignore rules the walk would check files the
+			// user has ignored, so nothing is reported from this root but the reason.
+			return nil, []error{err}
+		}
 	}
 	w.dir(root, "")
 	// ReadDir order would put "a/x" before "a.b" (a directory's entries are sorted by
@@ -230,7 +239,7 @@ func (w *walker) dir(fsPath, rel string) {
 	mark := len(w.ignore.rules)
 	defer func() { w.ignore.rules = w.ignore.rules[:mark] }()
 	for _, e := range entries {
-		if e.Name() == ".gitignore" {
+		if w.listed == nil && e.Name() == ".gitignore" {
 			if err := w.ignore.addFile(filepath.Join(fsPath, ".gitignore"), path.Join(w.prefix, rel)); err != nil {
 				w.unreadable = append(w.unreadable, err)
 				return
@@ -247,10 +256,18 @@ func (w *walker) dir(fsPath, rel string) {
 		childRel := path.Join(rel, name)
 		childPath := filepath.Join(fsPath, name)
 		isDir := e.IsDir()
-		if w.ignore.match(path.Join(w.prefix, childRel), isDir) || matchAny(w.exclude, childRel, isDir) {
+		if w.ignored(childRel, isDir) || matchAny(w.exclude, childRel, isDir) {
 			continue
 		}
 		if isDir {
+			if w.listed != nil && w.listed.isRepo(childRel) {
+				// git lists a repository inside its work tree as one entry, so
+				// what lies in it is that repository's to say.
+				if err := w.listed.addRepo(childPath, childRel); err != nil {
+					w.unreadable = append(w.unreadable, pathError(childPath, err))
+					continue
+				}
+			}
 			w.dir(childPath, childRel)
 			continue
 		}
@@ -269,6 +286,15 @@ func (w *walker) dir(fsPath, rel string) {
 			w.found = append(w.found, childRel)
 		}
 	}
+}
+
+// ignored decides rel, below the walk root, by git's listing where there is one, else
+// by the matcher.
+func (w *walker) ignored(rel string, isDir bool) bool {
+	if w.listed != nil {
+		return w.listed.ignored(rel, isDir)
+	}
+	return w.ignore.match(path.Join(w.prefix, rel), isDir)
 }
 
 func (w *walker) wanted(name, rel string) bool {

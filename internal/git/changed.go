@@ -91,7 +91,9 @@ func Changed(dir, base string) (*Changes, error) {
 	mb = strings.TrimSpace(mb)
 	// -z keeps names with spaces, quotes or non-ASCII letters as they are instead of
 	// C-quoting them; "--" stops a file named like the commit being taken for a path.
-	diff, err := Run(root, "diff", "--name-only", "--no-ext-diff", "--diff-filter=ACMR", "-z", mb, "--")
+	// A submodule's own changes are no plan of this repository, and finding them would
+	// run git in the submodule, under its configuration.
+	diff, err := Run(root, "diff", "--name-only", "--no-ext-diff", "--ignore-submodules=all", "--diff-filter=ACMR", "-z", mb, "--")
 	if err != nil {
 		return nil, err
 	}

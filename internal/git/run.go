@@ -12,8 +12,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -25,6 +27,8 @@ type Error struct {
 	Args   []string
 	Stderr string
 	Err    error
+
+	exitCode int
 }
 
 func (e *Error) Error() string {
@@ -40,17 +44,104 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// gitTimeout bounds each git call: a check in CI must fail, not hang, on a wedged
-// repository (a lock, a credential prompt, a network file system).
-const gitTimeout = 2 * time.Minute
+// Timeout bounds each git call: a check in CI must fail, not hang, on a wedged
+// repository (a lock, a credential prompt, a network file system), and a report's
+// footer is not worth waiting for. docs/reliability.md gives the same figure.
+const Timeout = 10 * time.Second
 
-// Run runs git in dir with a time limit and returns its standard output; a failure is an
-// *Error with what git said.
+// helpersOff are the settings that keep git from running a program named in the
+// configuration, which the repository's own .git/config can set: a plan checked or
+// rendered in a repository someone else made must not run their commands. The file
+// system monitor runs for status, diff and ls-files; a signature check runs gpg for log.
+// Filter drivers are turned off by name (filtersOff), since any name can be configured.
+var helpersOff = []string{
+	"-c", "core.fsmonitor=false",
+	"-c", "log.showSignature=false",
+	"-c", "core.pager=cat",
+}
+
+// Run runs git in dir with a time limit and the configured helpers turned off, and
+// returns its standard output; a failure is an *Error with what git said.
 func Run(dir string, args ...string) (string, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
+	off, err := filtersOffCached(dir)
+	if err != nil {
+		return "", err
+	}
+	full := append(append(append([]string(nil), helpersOff...), off...), args...)
+	return run(dir, args, full)
+}
+
+// filtersOffByDir keeps filtersOff's answer for each directory asked about: a command
+// runs git several times in one directory, and the configuration does not change
+// meanwhile.
+var filtersOffByDir struct {
+	sync.Mutex
+	opts map[string][]string
+}
+
+func filtersOffCached(dir string) ([]string, error) {
+	filtersOffByDir.Lock()
+	defer filtersOffByDir.Unlock()
+	if opts, ok := filtersOffByDir.opts[dir]; ok {
+		return opts, nil
+	}
+	opts, err := filtersOff(dir)
+	if err != nil {
+		return nil, err
+	}
+	if filtersOffByDir.opts == nil {
+		filtersOffByDir.opts = make(map[string][]string)
+	}
+	filtersOffByDir.opts[dir] = opts
+	return opts, nil
+}
+
+// filtersOff returns the -c options that empty the clean, smudge and process commands
+// of every filter driver configured for dir, and make each optional (a required filter
+// with no command is an error): git status and git diff run a clean filter on a file
+// whose time stamp changed, to see whether its content did. The files are then
+// compared as they are on disk.
+func filtersOff(dir string) ([]string, error) {
+	args := []string{"config", "-z", "--name-only", "--get-regexp", `^filter\.`}
+	out, err := run(dir, args, append(append([]string(nil), helpersOff...), args...))
+	var ge *Error
+	if errors.As(err, &ge) && ge.exitCode == 1 {
+		return nil, nil // no filter configured
+	}
+	if err != nil {
+		return nil, err
+	}
+	var opts []string
+	seen := make(map[string]bool)
+	for _, key := range strings.Split(out, "\x00") {
+		i := strings.LastIndexByte(key, '.')
+		if i <= len("filter.") {
+			continue
+		}
+		driver := key[:i] // filter.NAME
+		if seen[driver] {
+			continue
+		}
+		seen[driver] = true
+		if strings.Contains(driver, "=") {
+			// -c cannot name such a key; refusing is safer than running the filter.
+			return nil, fmt.Errorf("git: the filter %q cannot be turned off, so plan does not run git here", driver)
+		}
+		opts = append(opts, "-c", driver+".clean=", "-c", driver+".smudge=", "-c", driver+".process=", "-c", driver+".required=false")
+	}
+	return opts, nil
+}
+
+// run runs git with full as its arguments; args, the caller's part, is what an error
+// names.
+func run(dir string, args, full []string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd := exec.CommandContext(ctx, "git", full...)
 	cmd.Dir = dir
+	// No prompt for credentials, and no index refresh written by git status: plan only
+	// reads the repository.
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -58,10 +149,15 @@ func Run(dir string, args ...string) (string, error) {
 		if errors.As(err, &notFound) {
 			return "", fmt.Errorf("%w: %v", ErrNoGit, err)
 		}
-		if ctx.Err() != nil {
-			err = fmt.Errorf("no answer after %v", gitTimeout)
+		code := -1
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
 		}
-		return "", &Error{Args: args, Stderr: stderr.String(), Err: err}
+		if ctx.Err() != nil {
+			err = fmt.Errorf("no answer after %v", Timeout)
+		}
+		return "", &Error{Args: args, Stderr: stderr.String(), Err: err, exitCode: code}
 	}
 	return stdout.String(), nil
 }

@@ -22,11 +22,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// pageTimeout bounds everything done with one page: load, layout at two widths, two
-// axe runs and a PDF. The examples take well under ten seconds each.
-const pageTimeout = 60 * time.Second
+	"github.com/planascode/plan/internal/testenv"
+)
 
 // viewports are the widths the report must fit without scrolling sideways: a small
 // phone (375 CSS px, the iPhone SE/mini class) and a laptop.
@@ -53,7 +51,7 @@ func TestBrowserExamples(t *testing.T) {
 	bctx := needBrowser(t)
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
-			rep, err := inspect(bctx, p.path, axeJS)
+			rep, err := inspect(t, bctx, p.path, axeJS)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -83,7 +81,7 @@ func TestHarnessCatchesProblems(t *testing.T) {
 	bctx := needBrowser(t)
 
 	t.Run("bad", func(t *testing.T) {
-		rep, err := inspect(bctx, filepath.Join("testdata", "sample-bad.html"), axeJS)
+		rep, err := inspect(t, bctx, filepath.Join("testdata", "sample-bad.html"), axeJS)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,7 +110,7 @@ func TestHarnessCatchesProblems(t *testing.T) {
 	})
 
 	t.Run("good", func(t *testing.T) {
-		rep, err := inspect(bctx, filepath.Join("testdata", "sample-good.html"), axeJS)
+		rep, err := inspect(t, bctx, filepath.Join("testdata", "sample-good.html"), axeJS)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -222,7 +220,7 @@ func firstLine(s string) string {
 // inspect opens the HTML file at path in a new tab of the browser and runs every
 // check on it. An error means the harness could not do its work; what the page
 // does wrong is in the report.
-func inspect(bctx context.Context, path, axeJS string) (*report, error) {
+func inspect(t testing.TB, bctx context.Context, path, axeJS string) (*report, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -237,7 +235,10 @@ func inspect(bctx context.Context, path, axeJS string) (*report, error) {
 	if err := chromedp.Listen(tab, ev.listen); err != nil {
 		return nil, fmt.Errorf("opening a tab: %w", err)
 	}
-	ctx, cancel := context.WithTimeout(tab, pageTimeout)
+	// No limit of its own on load, layout at two widths, two axe runs and a PDF: the
+	// examples take a few seconds each, and a busy machine is no failure. A page that
+	// hangs is stopped shortly before go test's own deadline.
+	ctx, cancel := testenv.Context(t, tab)
 	defer cancel()
 
 	// Refuse every request to the network, so that a page that asks for a font or
@@ -510,7 +511,7 @@ func needBrowser(t *testing.T) context.Context {
 	browser.Lock()
 	defer browser.Unlock()
 	if browser.ctx == nil && browser.err == nil {
-		browser.err = startBrowser(path)
+		browser.err = startBrowser(t, path)
 	}
 	if browser.err != nil {
 		t.Fatalf("starting %s: %v", path, browser.err)
@@ -518,7 +519,7 @@ func needBrowser(t *testing.T) context.Context {
 	return browser.ctx
 }
 
-func startBrowser(path string) error {
+func startBrowser(t testing.TB, path string) error {
 	dir, err := os.MkdirTemp("", "htmlcheck-chromium-")
 	if err != nil {
 		return err
@@ -543,10 +544,12 @@ func startBrowser(path string) error {
 	// the browser), so the deadline is kept here.
 	started := make(chan error, 1)
 	go func() { started <- chromedp.Do(bctx) }()
+	wait, cancel := testenv.Context(t, context.Background())
+	defer cancel()
 	select {
 	case err = <-started:
-	case <-time.After(60 * time.Second):
-		err = errors.New("the browser did not start within 60s")
+	case <-wait.Done():
+		err = errors.New("the browser had not started when the test binary's time was nearly up")
 	}
 	if err != nil {
 		return err

@@ -9,7 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/planascode/plan/internal/testenv"
 )
 
 // TestNuHtmlChecker is the validator half of issue #6's "done when": the Nu Html
@@ -88,7 +89,7 @@ func runVnu(t *testing.T, vnu []string, paths ...string) map[string][]string {
 		byURL["file:"+filepath.ToSlash(abs)] = p
 		args = append(args, abs)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := testenv.Context(t, context.Background())
 	defer cancel()
 	cmd := exec.CommandContext(ctx, vnu[0], args...)
 	var stdout, stderr bytes.Buffer
