@@ -4,14 +4,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/addstakeholder"
-	"github.com/planascode/plan/internal/cmd/check"
+	"github.com/planascode/plan/internal/cmd/addstakeholdercmd"
+	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
-	"github.com/planascode/plan/internal/cmd/render"
+	"github.com/planascode/plan/internal/cmd/rendercmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
-	"github.com/planascode/plan/internal/cmd/timeline"
+	"github.com/planascode/plan/internal/cmd/timelinecmd"
 	"github.com/planascode/plan/internal/cmd/versioncmd"
 )
 
@@ -19,12 +19,12 @@ import (
 func subcommands(env *cli.Env) []*cobra.Command {
 	return []*cobra.Command{
 		initcmd.NewCmd(env, nil),
-		check.NewCmd(env, nil),
-		addstakeholder.NewCmd(env, nil),
+		checkcmd.NewCmd(env, nil),
+		addstakeholdercmd.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
-		timeline.NewCmd(env, nil),
-		render.NewCmd(env, nil),
+		timelinecmd.NewCmd(env, nil),
+		rendercmd.NewCmd(env, nil),
 		versioncmd.NewCmd(env),
 		schemacmd.NewCmd(env),
 	}

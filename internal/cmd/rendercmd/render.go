@@ -1,7 +1,7 @@
 // Package render implements `plan render`, which turns a plan into a report for the
 // people who sign it off and the stakeholders it is shown to: GitHub-flavoured Markdown,
 // or one self-contained HTML page.
-package render
+package rendercmd
 
 import (
 	"bytes"

@@ -1,7 +1,7 @@
 // Package timeline implements `plan timeline`, which shows a plan's schedule against the
 // recommended minimum length of each phase, as a terminal chart or in a format other
 // tools read.
-package timeline
+package timelinecmd
 
 import (
 	"fmt"

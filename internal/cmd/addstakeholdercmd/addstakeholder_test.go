@@ -1,4 +1,4 @@
-package addstakeholder
+package addstakeholdercmd
 
 import (
 	"bytes"

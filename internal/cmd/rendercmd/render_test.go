@@ -1,4 +1,4 @@
-package render
+package rendercmd
 
 import (
 	"bytes"

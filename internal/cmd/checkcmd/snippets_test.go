@@ -1,4 +1,4 @@
-package check_test
+package checkcmd_test
 
 import (
 	"os"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/check"
+	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/iostreams"
 )
 
@@ -29,7 +29,7 @@ func TestSnippetsOnAnyTerminal(t *testing.T) {
 		ios.SetTTY(tc.tty)
 		ios.SetNoColor(tc.noColor)
 		env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(string) string { return "" }}
-		cmd := check.NewCmd(env, nil)
+		cmd := checkcmd.NewCmd(env, nil)
 		cmd.SetArgs([]string{"a.plan.yaml"})
 		cmd.SilenceUsage, cmd.SilenceErrors = true, true
 		_ = cmd.Execute()

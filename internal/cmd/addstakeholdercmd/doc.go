@@ -4,4 +4,4 @@
 // The splicing itself is internal/edit's; this package checks the flags, picks the file,
 // takes the lock, validates before writing, and reports the findings that concern the new
 // stakeholder.
-package addstakeholder
+package addstakeholdercmd

@@ -1,5 +1,5 @@
 // Package check implements `plan check`, the linter that runs in CI and editors.
-package check
+package checkcmd
 
 import (
 	"bytes"

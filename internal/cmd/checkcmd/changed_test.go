@@ -1,4 +1,4 @@
-package check_test
+package checkcmd_test
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/check"
+	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/git/gittest"
 	"github.com/planascode/plan/internal/iostreams"
 )
@@ -29,7 +29,7 @@ func run(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(string) string { return "" }}
-	cmd := check.NewCmd(env, nil)
+	cmd := checkcmd.NewCmd(env, nil)
 	cmd.SetArgs(args)
 	cmd.SetOut(out)
 	cmd.SetErr(errOut)

@@ -1,4 +1,4 @@
-package check_test
+package checkcmd_test
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/check"
+	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/iostreams"
 )
 
@@ -22,7 +22,7 @@ func runSummary(t *testing.T, dir, summary string, args ...string) (code int, st
 		}
 		return ""
 	}}
-	cmd := check.NewCmd(env, nil)
+	cmd := checkcmd.NewCmd(env, nil)
 	cmd.SetArgs(append([]string{"-f", "github"}, args...))
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	err = cmd.Execute()

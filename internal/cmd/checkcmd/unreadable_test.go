@@ -1,4 +1,4 @@
-package check_test
+package checkcmd_test
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/check"
+	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/iostreams"
 )
 
@@ -21,7 +21,7 @@ func TestUnreadableNameStaysOnOneLine(t *testing.T) {
 	}
 	ios, _, _, errOut := iostreams.Test()
 	env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(string) string { return "" }}
-	cmd := check.NewCmd(env, nil)
+	cmd := checkcmd.NewCmd(env, nil)
 	cmd.SetArgs([]string{"."})
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	if err := cmd.Execute(); cli.Code(err) != cli.ExitBadInput {

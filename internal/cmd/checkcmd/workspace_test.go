@@ -1,4 +1,4 @@
-package check_test
+package checkcmd_test
 
 import (
 	"encoding/json"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/check"
+	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/iostreams"
 )
 
@@ -40,7 +40,7 @@ func TestPathsFromGitHubWorkspace(t *testing.T) {
 			}
 			return ""
 		}}
-		cmd := check.NewCmd(env, nil)
+		cmd := checkcmd.NewCmd(env, nil)
 		cmd.SetArgs([]string{"-f", format})
 		cmd.SilenceUsage, cmd.SilenceErrors = true, true
 		if err := cmd.Execute(); cli.Code(err) != cli.ExitFindings {
@@ -110,7 +110,7 @@ func TestUnwritableStepSummary(t *testing.T) {
 		}
 		return ""
 	}}
-	cmd := check.NewCmd(env, nil)
+	cmd := checkcmd.NewCmd(env, nil)
 	cmd.SetArgs([]string{"-f", "github", "a.plan.yaml"})
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	err := cmd.Execute()

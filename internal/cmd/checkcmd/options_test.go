@@ -1,4 +1,4 @@
-package check_test
+package checkcmd_test
 
 import (
 	"os"
@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/check"
+	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/iostreams"
 )
 
@@ -18,17 +18,17 @@ func TestOptionsFromEnvironment(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	run := func(vars map[string]string, runF func(*check.Options) error, args ...string) error {
+	run := func(vars map[string]string, runF func(*checkcmd.Options) error, args ...string) error {
 		ios, _, _, _ := iostreams.Test()
 		env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(k string) string { return vars[k] }}
-		cmd := check.NewCmd(env, runF)
+		cmd := checkcmd.NewCmd(env, runF)
 		cmd.SetArgs(args)
 		cmd.SilenceUsage, cmd.SilenceErrors = true, true
 		return cmd.Execute()
 	}
 	vars := map[string]string{"PLAN_FORMAT": "json", "PLAN_FAIL_LEVEL": "warning", "PLAN_JOBS": "3"}
-	var got check.Options
-	keep := func(o *check.Options) error { got = *o; return nil }
+	var got checkcmd.Options
+	keep := func(o *checkcmd.Options) error { got = *o; return nil }
 	if err := run(vars, keep); err != nil || got.Format != "json" || got.FailLevel != "warning" || got.Jobs != 3 {
 		t.Errorf("from PLAN_*: format %q, fail level %q, jobs %d, %v", got.Format, got.FailLevel, got.Jobs, err)
 	}
@@ -56,7 +56,7 @@ func TestOptionsFromEnvironment(t *testing.T) {
 func TestRunWithoutSettings(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	env := &cli.Env{IO: ios, Dir: t.TempDir(), Now: time.Now, Getenv: func(string) string { return "" }}
-	err := check.Run(&check.Options{Env: env, Format: "text", FailLevel: "error", Jobs: 1, Config: "/no/such/config.yaml"})
+	err := checkcmd.Run(&checkcmd.Options{Env: env, Format: "text", FailLevel: "error", Jobs: 1, Config: "/no/such/config.yaml"})
 	if cli.Code(err) != cli.ExitBadInput || err.Error() != "config /no/such/config.yaml: cannot read: no such file or directory" {
 		t.Errorf("exit %d, %v", cli.Code(err), err)
 	}
