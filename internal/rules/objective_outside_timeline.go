@@ -27,7 +27,13 @@ func objectiveOutsideTimeline() Rule {
 func checkObjectiveOutsideTimeline(p *plan.Plan, _ Settings) []Result {
 	var first, last plan.Date
 	var firstID, lastID string
+	// An open-ended phase (an ongoing engagement over a project's life) runs on from its
+	// start, so nothing after that start is outside the timeline.
+	var openFrom plan.Date
 	for _, r := range p.ResolvePhases() {
+		if r.OpenEnded() && !r.Start.IsZero() && (openFrom.IsZero() || r.Start.Before(openFrom)) {
+			openFrom = r.Start
+		}
 		// A phase whose end cannot be worked out may still have a known start, and that
 		// start still bounds the timeline.
 		if !r.Start.IsZero() && (first.IsZero() || r.Start.Before(first)) {
@@ -50,7 +56,7 @@ func checkObjectiveOutsideTimeline(p *plan.Plan, _ Settings) []Result {
 		switch {
 		case !first.IsZero() && due.Before(first):
 			why = fmt.Sprintf("before the first phase %q starts on %s", firstID, first)
-		case !last.IsZero() && due.After(last):
+		case !last.IsZero() && due.After(last) && (openFrom.IsZero() || due.Before(openFrom)):
 			why = fmt.Sprintf("after the last dated phase %q ends on %s", lastID, last)
 		default:
 			continue

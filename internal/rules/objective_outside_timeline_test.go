@@ -45,8 +45,7 @@ objectives:
 ` + timeline,
 			want: []string{
 				`6:19 warning objective "early" is due on 2027-01-31, before the first phase "planning" starts on 2027-02-01: move time_related into the timeline`,
-				// The open-ended ongoing phase does not extend the timeline.
-				`9:19 warning objective "late" is due on 2027-05-01, after the last dated phase "consultation" ends on 2027-04-30`,
+				// "late" falls in the open-ended ongoing phase, which runs on from its start.
 			},
 		},
 		{
@@ -114,4 +113,20 @@ timeline:
 			want: []string{`6:19 warning objective "o1" is due on 2026-12-31, before the first phase "ongoing" starts on 2027-01-01`},
 		},
 	})
+}
+
+// TestObjectiveInsideAnOngoingPhase: an objective due while an open-ended phase runs is
+// inside the timeline, however long after the dated phases.
+func TestObjectiveInsideAnOngoingPhase(t *testing.T) {
+	runRuleCases(t, objectiveOutsideTimeline(), []ruleCase{{
+		name: "due during the ongoing phase",
+		yaml: planHead + `objectives:
+  - {id: o, statement: S, time_related: 2030-06-30}
+timeline:
+  start: 2027-03-01
+  phases:
+    - {id: e, kind: engagement, weeks: 4}
+    - {id: on, kind: ongoing}
+`,
+	}})
 }

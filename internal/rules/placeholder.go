@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,13 +11,14 @@ import (
 	"github.com/planascode/plan/internal/lazyregexp"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
+	"github.com/planascode/plan/internal/wording"
 )
 
 func placeholderRule() Rule {
 	return Rule{
 		ID:       "placeholder",
 		Severity: diag.Error,
-		Summary:  "text still holds a template placeholder such as [Insert …], [Name], TODO or TBD",
+		Summary:  "text still holds a template placeholder such as [Insert …], [Name], TODO, TBD, TBC or ???",
 		Rationale: "The online engagement plan template is full of bracketed prompts ([Insert …], " +
 			"[Name], [Group 1], [stakeholders], [issue]) meant to be replaced, and drafts collect " +
 			"TODO, TBD and XXX markers. A plan published or approved with them left in tells " +
@@ -38,24 +40,36 @@ func placeholderRule() Rule {
 //
 // RE2's \b knows only ASCII word characters, so the whole-word markers carry their own
 // boundaries: "ÀTODO" and "TODOé" are words of their own, not markers.
-var placeholderRE = lazyregexp.New(`(\[Insert[^\]\n]{0,80}\]?|\[(?:Names?|Group (?:[0-9]+|N)|stakeholders|issue)\])|(?:^|[^\p{L}\p{N}_])(TODO|TBD|XXX)(?:[^\p{L}\p{N}_]|$)`)
+var placeholderRE = lazyregexp.New(`(\[Insert[^\]\n]{0,80}\]?|<[Ii]nsert[^>\n]{0,80}>?|\[(?:Names?|Group (?:[0-9]+|N)|stakeholders|issue)\]|\?\?\?+)|(?:^|[^\p{L}\p{N}_])(TODO|TBD|TBC|TBA|XXX)(?:[^\p{L}\p{N}_]|$)`)
 
 // findPlaceholder returns the first template placeholder in s. Every placeholder holds
 // "[", "TODO", "TBD" or "XXX", so nearly every string is dismissed without running the
 // regexp. (Testing for the letters T and X alone sent every sentence with "The" in it
 // through the regexp, most of the strings of a real plan.)
 func findPlaceholder(s string) (string, bool) {
-	if strings.IndexByte(s, '[') < 0 && !strings.Contains(s, "TODO") && !strings.Contains(s, "TBD") && !strings.Contains(s, "XXX") {
+	all := findPlaceholders(s)
+	if len(all) == 0 {
 		return "", false
 	}
-	m := placeholderRE.FindStringSubmatch(s)
-	if m == nil {
-		return "", false
+	return all[0], true
+}
+
+// findPlaceholders returns every placeholder in s, in order, each once.
+func findPlaceholders(s string) []string {
+	if !strings.ContainsAny(s, "[<?") && !strings.Contains(s, "TODO") && !strings.Contains(s, "TB") && !strings.Contains(s, "XXX") {
+		return nil
 	}
-	if m[1] != "" {
-		return m[1], true
+	var out []string
+	for _, m := range placeholderRE.Regexp().FindAllStringSubmatch(s, -1) {
+		p := m[1]
+		if p == "" {
+			p = m[2]
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
 	}
-	return m[2], true
+	return out
 }
 
 // isPlaceholder reports whether s holds a template placeholder anywhere.
@@ -65,6 +79,15 @@ func isPlaceholder(s string) bool {
 }
 
 func checkPlaceholder(p *plan.Plan, _ Settings) []Result {
+	// role-unassigned reports a placeholder that stands for a role's person, with what
+	// to do about the role; one finding there is enough.
+	roleNames := map[*yaml.Node]bool{}
+	for _, key := range p.Roles.Keys() {
+		role, _ := p.Roles.Get(key)
+		for _, n := range role.Name {
+			roleNames[n.Node] = true
+		}
+	}
 	var out []Result
 	var path []string
 	// The loader has replaced every alias with a copy placed at the alias (see
@@ -76,8 +99,19 @@ func checkPlaceholder(p *plan.Plan, _ Settings) []Result {
 		case yaml.ScalarNode:
 			// Non-strings (numbers, booleans, dates, null) cannot hold a placeholder, so
 			// the tag needs no check.
-			if m, ok := findPlaceholder(n.Value); ok {
-				out = append(out, at(n, "%s still holds the template placeholder %q: replace it with the real text", describePath(path), m))
+			if roleNames[n] {
+				return
+			}
+			switch all := findPlaceholders(n.Value); len(all) {
+			case 0:
+			case 1:
+				out = append(out, at(n, "%s still holds the template placeholder %q: replace it with the real text", describePath(path), all[0]))
+			default:
+				quoted := make([]string, len(all))
+				for i, m := range all {
+					quoted[i] = strconv.Quote(m)
+				}
+				out = append(out, at(n, "%s still holds the template placeholders %s: replace them with the real text", describePath(path), wording.List(quoted)))
 			}
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {

@@ -26,6 +26,23 @@ x_notes:
 			},
 		},
 		{
+			name: "TBC, TBA, ??? and <insert …> are placeholders too; a role's name is role-unassigned's",
+			yaml: `schema_version: 1
+title: T
+summary: Venue TBC, date TBA
+context:
+  legislative: "???"
+  government: <insert the minister's name>
+roles:
+  sro: {name: "[Name]"}
+`,
+			want: []string{
+				`3:10 error summary still holds the template placeholders "TBC" and "TBA"`,
+				`5:16 error context.legislative still holds the template placeholder "???"`,
+				`6:15 error context.government still holds the template placeholder "<insert the minister's name>"`,
+			},
+		},
+		{
 			name: "an unclosed [Insert prompt",
 			yaml: `schema_version: 1
 title: T
@@ -52,8 +69,8 @@ stakeholders:
 `,
 			want: []string{
 				`2:8 error title still holds the template placeholder "[Insert project name]": replace it with the real text`,
-				`3:10 error summary still holds the template placeholder "TODO"`,
-				`5:14 error mandate.statement still holds the template placeholder "[stakeholders]"`,
+				`3:10 error summary still holds the template placeholders "TODO" and "TBD": replace them with the real text`,
+				`5:14 error mandate.statement still holds the template placeholders "[stakeholders]" and "[issue]"`,
 				`8:11 error stakeholders[0].name still holds the template placeholder "[Name]"`,
 				`9:14 error stakeholders[0].contact still holds the template placeholder "[Names]"`,
 				`12:9 error stakeholders[0].channels[1] still holds the template placeholder "[Group 12]"`,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // NewCmd builds `plan rules`.
@@ -36,6 +37,13 @@ finds, why it matters, and how to fix it. The same text is in docs/rules.md.`,
 			if len(args) == 1 {
 				r, ok := rules.ByID(args[0])
 				if !ok {
+					var ids []string
+					for _, r := range rules.All() {
+						ids = append(ids, r.ID)
+					}
+					if near := wording.Closest(args[0], ids); near != "" {
+						return cli.BadInputf("unknown rule %q: did you mean %q? (plan rules lists them)", args[0], near)
+					}
 					return cli.BadInputf("unknown rule %q: run `plan rules` for the list", args[0])
 				}
 				_, err := fmt.Fprint(out, r.Text())
