@@ -25,7 +25,9 @@ type verdict struct {
 // TestRealPlans checks three published plans, each under the profile of its kind, against
 // the judgement of every finding (testdata/realplans/README.md): no finding judged FALSE
 // is an error or warning, every finding judged TRUE is still found, and every finding is
-// judged. A finding is known by its rule, line and message, so that a finding replaced by
+// judged. A finding judged ENCODING is about what these version-1 encodings had to keep
+// under x_ keys for want of a place: it is true of the file and false of the plan, and
+// the re-encoded plans (testdata/realplans/v2) hold the same data where it now goes. A finding is known by its rule, line and message, so that a finding replaced by
 // another on the same line is not mistaken for it.
 func TestRealPlans(t *testing.T) {
 	dir := filepath.Join("testdata", "realplans")

@@ -23,7 +23,10 @@ type Plan struct {
 	SchemaVersion int    `yaml:"schema_version"`
 	Title         string `yaml:"title"`
 	// Profile names the kind of plan, which says how it is checked ("" for the default).
-	Profile      Text          `yaml:"profile"`
+	Profile Text `yaml:"profile"`
+	// Version and Changes are the plan\'s own version and its change log.
+	Version      string        `yaml:"version"`
+	Changes      []Change      `yaml:"changes"`
 	Summary      string        `yaml:"summary"`
 	Mandate      *Mandate      `yaml:"mandate"`
 	Context      *Context      `yaml:"context"`
@@ -33,6 +36,8 @@ type Plan struct {
 	Roles        Roles         `yaml:"roles"`
 	Budget       *Budget       `yaml:"budget"`
 	Policy       *Policy       `yaml:"policy"`
+	Grievance    *Grievance    `yaml:"grievance"`
+	Disclosure   []Disclosure  `yaml:"disclosure"`
 	Activities   []Activity    `yaml:"activities"`
 	Risks        []Risk        `yaml:"risks"`
 	Decisions    []Decision    `yaml:"decisions"`
@@ -93,8 +98,16 @@ type Stakeholder struct {
 	Engagement    *Engagement `yaml:"engagement"`
 	Channels      []string    `yaml:"channels"`
 	Vulnerable    bool        `yaml:"vulnerable"`
-	Contact       string      `yaml:"contact"`
-	Notes         string      `yaml:"notes"`
+	// Category is one of the values the profile defines (ESS10: project-affected, …).
+	Category string `yaml:"category"`
+	// Partner marks a partner or governing body, engaged through governance rather than
+	// as an audience.
+	Partner   bool     `yaml:"partner"`
+	PartOf    Ref      `yaml:"part_of"`
+	Languages []string `yaml:"languages"`
+	Support   []string `yaml:"support"`
+	Contact   string   `yaml:"contact"`
+	Notes     string   `yaml:"notes"`
 }
 
 // Engagement is a stakeholder's row of the engagement assessment matrix.
@@ -197,8 +210,10 @@ func (r *Roles) bindPositions(key, node *yaml.Node) {
 
 // Role is who governs or does a part of the work.
 type Role struct {
-	Position         `yaml:"-"`
-	Name             Names  `yaml:"name"`
+	Position `yaml:"-"`
+	Name     Names `yaml:"name"`
+	// Organisation holds the role as well as, or instead of, named people.
+	Organisation     string `yaml:"organisation"`
 	Contact          string `yaml:"contact"`
 	Responsibilities string `yaml:"responsibilities"`
 }
@@ -318,6 +333,9 @@ type Decision struct {
 	Open          []string `yaml:"open"`
 	NonNegotiable []string `yaml:"non_negotiable"`
 	ReportBack    DateAt   `yaml:"report_back"`
+	// Outcome is what was decided; InputUsed how stakeholders\' input was used.
+	Outcome   string `yaml:"outcome"`
+	InputUsed string `yaml:"input_used"`
 }
 
 // Timeline is the ordered list of phases.
@@ -350,6 +368,8 @@ type Phase struct {
 	Weeks      int      `yaml:"weeks"`
 	Days       int      `yaml:"days"`
 	Activities []string `yaml:"activities"`
+	// Round is the round of engagement or wave of go-live the phase belongs to, or 0.
+	Round int `yaml:"round"`
 }
 
 // DisplayName is the phase's name, or one derived from its kind.
@@ -402,4 +422,71 @@ func (t *Target) UnmarshalYAML(n *yaml.Node) error {
 	}
 	*t = Target(n.Value)
 	return nil
+}
+
+// Change is one dated revision of the plan.
+type Change struct {
+	Position `yaml:"-"`
+	Date     DateAt `yaml:"date"`
+	Version  string `yaml:"version"`
+	Summary  string `yaml:"summary"`
+	Reason   string `yaml:"reason"`
+}
+
+// Grievance is the grievance mechanism: how complaints are received, handled and
+// answered.
+type Grievance struct {
+	Position        `yaml:"-"`
+	Summary         string             `yaml:"summary"`
+	Channels        []GrievanceChannel `yaml:"channels"`
+	Tiers           []GrievanceTier    `yaml:"tiers"`
+	AcknowledgeDays *int               `yaml:"acknowledge_days"`
+	ResolveDays     *int               `yaml:"resolve_days"`
+	Appeal          string             `yaml:"appeal"`
+	Confidentiality string             `yaml:"confidentiality"`
+	Sensitive       string             `yaml:"sensitive"`
+	Records         string             `yaml:"records"`
+}
+
+// GrievanceChannel is one way to make a complaint.
+type GrievanceChannel struct {
+	Position  `yaml:"-"`
+	Name      string   `yaml:"name"`
+	Anonymous bool     `yaml:"anonymous"`
+	Free      bool     `yaml:"free"`
+	Languages []string `yaml:"languages"`
+}
+
+// GrievanceTier is one level of handling, with its response times.
+type GrievanceTier struct {
+	Position        `yaml:"-"`
+	Name            string `yaml:"name"`
+	HandledBy       string `yaml:"handled_by"`
+	AcknowledgeDays *int   `yaml:"acknowledge_days"`
+	ResolveDays     *int   `yaml:"resolve_days"`
+}
+
+// ResponseTimes reports whether the mechanism says how soon a complaint is acknowledged
+// and how soon resolved, for the whole mechanism or at some tier.
+func (g *Grievance) ResponseTimes() (acknowledge, resolve bool) {
+	acknowledge, resolve = g.AcknowledgeDays != nil, g.ResolveDays != nil
+	for _, t := range g.Tiers {
+		acknowledge = acknowledge || t.AcknowledgeDays != nil
+		resolve = resolve || t.ResolveDays != nil
+	}
+	return acknowledge, resolve
+}
+
+// Disclosure is one document published for comment or information.
+type Disclosure struct {
+	Position    `yaml:"-"`
+	ID          string   `yaml:"id"`
+	Document    string   `yaml:"document"`
+	Version     string   `yaml:"version"`
+	Date        DateAt   `yaml:"date"`
+	Where       []string `yaml:"where"`
+	Languages   []string `yaml:"languages"`
+	Formats     []string `yaml:"formats"`
+	CommentDays *int     `yaml:"comment_days"`
+	Informs     Ref      `yaml:"informs"`
 }

@@ -65,9 +65,15 @@ type Layer struct {
 	// StakeholderFields are the fields every stakeholder needs (stakeholder-incomplete).
 	StakeholderFields *[]string `yaml:"stakeholder_fields"`
 	// VulnerableGroups asks the register to name at least one vulnerable group.
-	VulnerableGroups   *bool `yaml:"vulnerable_groups"`
-	BudgetStakeholders *int  `yaml:"budget_stakeholders"`
-	VulnerableChannels *int  `yaml:"vulnerable_channels"`
+	VulnerableGroups *bool `yaml:"vulnerable_groups"`
+	// GrievanceRequired asks for a grievance mechanism.
+	GrievanceRequired *bool `yaml:"grievance_required"`
+	// Categories are the values a stakeholder's category may take.
+	Categories *[]string `yaml:"categories"`
+	// CommentDays is the shortest comment period a disclosure may give ("30d", "6w").
+	CommentDays        *string `yaml:"comment_days"`
+	BudgetStakeholders *int    `yaml:"budget_stakeholders"`
+	VulnerableChannels *int    `yaml:"vulnerable_channels"`
 }
 
 // Resolved is a profile with every layer below it applied: what rules run with.
@@ -256,6 +262,17 @@ func (l *Layer) Apply(r *Resolved) error {
 	}
 	if l.VulnerableGroups != nil {
 		set.VulnerableGroups = *l.VulnerableGroups
+	}
+	if l.GrievanceRequired != nil {
+		set.GrievanceRequired = *l.GrievanceRequired
+	}
+	assign(&set.Categories, l.Categories)
+	if l.CommentDays != nil {
+		days, err := ParseDuration(*l.CommentDays)
+		if err != nil {
+			return fmt.Errorf("comment_days: %v", err)
+		}
+		set.CommentDays = days
 	}
 	if l.BudgetStakeholders != nil {
 		set.BudgetStakeholderThreshold = *l.BudgetStakeholders

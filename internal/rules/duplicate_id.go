@@ -42,6 +42,7 @@ func checkDuplicateID(p *plan.Plan, _ Settings) []Result {
 		{"activity", idItems(p.Activities, func(a plan.Activity) idItem { return idItem{a.ID, a.Node} })},
 		{"risk", idItems(p.Risks, func(r plan.Risk) idItem { return idItem{r.ID, r.Node} })},
 		{"decision", idItems(p.Decisions, func(d plan.Decision) idItem { return idItem{d.ID, d.Node} })},
+		{"disclosure", idItems(p.Disclosure, func(d plan.Disclosure) idItem { return idItem{d.ID, d.Node} })},
 	}
 	if p.Timeline != nil {
 		lists = append(lists, idList{"phase", idItems(p.Timeline.Phases, func(ph plan.Phase) idItem { return idItem{ph.ID, ph.Node} })})

@@ -62,6 +62,10 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 		// `sro:` with nothing after it is absent, as the format counts every empty value.
 		return at(p.KeyOf(&p.Roles), "%s is missing: add roles.%s with the name of the person who fills it", label, key), true
 	}
+	if !blank(role.Organisation) && !isPlaceholder(role.Organisation) {
+		// A unit, team or organisation holding the role fills it.
+		return Result{}, false
+	}
 	var placeholder *plan.Text
 	for i := range role.Name {
 		n := &role.Name[i]

@@ -29,6 +29,14 @@ type Settings struct {
 	StakeholderFields []string
 	// VulnerableGroups asks the register to name a vulnerable group (vulnerable-missing).
 	VulnerableGroups bool
+	// GrievanceRequired asks for a grievance mechanism (grievance-missing).
+	GrievanceRequired bool
+	// Categories are the values a stakeholder's category may take; empty means the
+	// profile defines none (stakeholder-category).
+	Categories []string
+	// CommentDays is the shortest comment period a disclosure may give, 0 for none
+	// (disclosure-comment-short).
+	CommentDays int
 }
 
 // DefaultSettings are the thresholds of docs/rules.md: those of the online engagement

@@ -25,7 +25,8 @@ func checkStakeholderNotEngaged(p *plan.Plan, _ Settings) []Result {
 	inAudience, inTechnique := engagedIDs(p)
 	var out []Result
 	for _, s := range p.Stakeholders {
-		if !inAudience[s.ID] && !inTechnique[s.ID] {
+		// A partner or governing body is engaged through governance, not as an audience.
+		if !s.Partner && !inAudience[s.ID] && !inTechnique[s.ID] {
 			out = append(out, at(s.Node, "stakeholder %q is in no activity's audience and no technique: add them to an activity audience or a policy technique", s.ID))
 		}
 	}

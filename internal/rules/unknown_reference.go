@@ -79,6 +79,12 @@ func checkUnknownReference(p *plan.Plan, _ Settings) []Result {
 	for _, d := range p.Decisions {
 		check(fmt.Sprintf("decision %q", d.ID), "phase", phases, d.Phase)
 	}
+	for _, s := range p.Stakeholders {
+		check(fmt.Sprintf("stakeholder %q", s.ID), "part_of", stakeholders, s.PartOf)
+	}
+	for _, d := range p.Disclosure {
+		check(fmt.Sprintf("disclosure %q", d.ID), "informs", phases, d.Informs)
+	}
 	if p.Evaluation != nil {
 		for _, m := range p.Evaluation.Measures {
 			check(fmt.Sprintf("measure %q", m.ID), "objective", objectives, m.Objective)

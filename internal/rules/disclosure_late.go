@@ -1,0 +1,42 @@
+package rules
+
+import (
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func disclosureLate() Rule {
+	return Rule{
+		ID:       "disclosure-late",
+		Severity: diag.Warning,
+		Summary:  "a document is disclosed on or after the start of the phase it should inform",
+		Rationale: "People can only comment on what they have read. ESS10 (paras 19-20) asks for " +
+			"information to be disclosed as early as possible and in time for meaningful " +
+			"consultation; a draft published the day consultation opens, or later, leaves too " +
+			"little time to read it.",
+		Fix: "Publish the document before the phase it informs starts (move its `date` earlier), or " +
+			"start the phase later.",
+		Source: "C",
+		Check:  checkDisclosureLate,
+	}
+}
+
+func checkDisclosureLate(p *plan.Plan, _ Settings) []Result {
+	starts := map[string]plan.Date{}
+	for _, r := range p.ResolvePhases() {
+		if _, seen := starts[r.Phase.ID]; !seen && !r.Undated {
+			starts[r.Phase.ID] = r.Start
+		}
+	}
+	var out []Result
+	for i := range p.Disclosure {
+		d := &p.Disclosure[i]
+		start, ok := starts[d.Informs.ID]
+		if d.Date.IsZero() || !ok || start.IsZero() || d.Date.Before(start) {
+			continue
+		}
+		out = append(out, at(d.Date.Node, "%q is disclosed on %s, but the phase %q it should inform starts on %s: publish it before then",
+			d.Document, d.Date.Date, d.Informs.ID, start))
+	}
+	return out
+}
