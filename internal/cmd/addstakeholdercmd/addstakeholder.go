@@ -20,6 +20,7 @@ import (
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/internal/yamltree"
 )
 
@@ -338,10 +339,10 @@ func checkPartOf(name string, p *plan.Plan, partOf string) error {
 		}
 		ids = append(ids, st.ID)
 	}
-	if len(ids) == 0 {
-		return cli.BadInputf("%s has no stakeholder %q for --part-of (the register is empty): add that group first", name, partOf)
+	if near := wording.Closest(partOf, ids); near != "" {
+		return cli.BadInputf("%s has no stakeholder %q for --part-of: did you mean %q?", name, partOf, near)
 	}
-	return cli.BadInputf("%s has no stakeholder %q for --part-of: use one of %s, or add that group first", name, partOf, strings.Join(ids, ", "))
+	return cli.BadInputf("%s has no stakeholder %q for --part-of: give the id of a group in its register, or add that group first", name, partOf)
 }
 
 // refuse reports a file that cannot be read or is not a valid plan: the loader's
