@@ -47,3 +47,37 @@ func TestFirstDayIsADate(t *testing.T) {
 		t.Errorf("decoding 0001-01-01: %v, %v", decoded.When, err)
 	}
 }
+
+// TestImpreciseDates: a month, quarter or season is a span of days, written back as it
+// was, compared honestly and moved whole.
+func TestImpreciseDates(t *testing.T) {
+	for _, tc := range []struct{ in, first, last, str string }{
+		{"2027-03", "2027-03-01", "2027-03-31", "2027-03"},
+		{"2028-02", "2028-02-01", "2028-02-29", "2028-02"},
+		{"2027-Q1", "2027-01-01", "2027-03-31", "2027-Q1"},
+		{"2027-Q4", "2027-10-01", "2027-12-31", "2027-Q4"},
+		{"2027-summer", "2027-06-01", "2027-08-31", "2027-summer"},
+		{"2027-fall", "2027-09-01", "2027-11-30", "2027-autumn"},
+		{"2027-winter", "2027-12-01", "2028-02-29", "2027-winter"},
+	} {
+		d, err := ParseDate(tc.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		if d.First().String() != tc.first || d.Last().String() != tc.last || d.String() != tc.str || d.Precise() {
+			t.Errorf("%s: first %s last %s string %s precise %v", tc.in, d.First(), d.Last(), d, d.Precise())
+		}
+	}
+	for _, bad := range []string{"2027-13", "2027-00", "2027-Q5", "2027-Summer", "0000-03", "9999-winter", "2027-3"} {
+		if d, err := ParseDate(bad); err == nil {
+			t.Errorf("%s: parsed as %s, want an error", bad, d)
+		}
+	}
+	march, april := MustDate("2027-03"), MustDate("2027-04-01")
+	if !march.Before(april) || march.Before(MustDate("2027-03-31")) || MustDate("2027-03-15").After(march) || MustDate("2027-03-15").Before(march) {
+		t.Error("a span is not compared as every day it allows")
+	}
+	if moved := march.AddDays(1); moved.String() != "2027-03-02/2027-04-01" || moved.Last().String() != "2027-04-01" {
+		t.Errorf("march + 1 day = %s", moved)
+	}
+}

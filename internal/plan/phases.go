@@ -15,17 +15,37 @@ type ResolvedPhase struct {
 	Reason  string
 	// PastLastDate is set when the phase is undated because it would run past LastDate.
 	PastLastDate bool
+	// fixedDays is the length given by weeks or days, which holds whatever day a start
+	// written as a month or season turns out to be; 0 when the end is a date.
+	fixedDays int
 }
 
 // Dated reports whether both ends of the phase are known.
 func (r ResolvedPhase) Dated() bool { return !r.Undated && !r.Start.IsZero() && !r.End.IsZero() }
 
-// Days is the phase's length counting its first and last day, or 0 when not dated.
+// Days is the phase's length counting its first and last day, or 0 when not dated. A
+// phase whose start or end is written as a month, quarter or season is drawn over every
+// day it may cover, so Days is its longest; MinDays is its shortest.
 func (r ResolvedPhase) Days() int {
 	if !r.Dated() {
 		return 0
 	}
-	return r.Start.DaysUntil(r.End) + 1
+	if r.fixedDays > 0 {
+		return r.fixedDays
+	}
+	return r.Start.DaysUntil(r.End.Last()) + 1
+}
+
+// MinDays is the shortest the phase may be on the days its dates allow; Days for a phase
+// dated to the day.
+func (r ResolvedPhase) MinDays() int {
+	if !r.Dated() {
+		return 0
+	}
+	if r.fixedDays > 0 {
+		return r.fixedDays
+	}
+	return r.Start.Last().DaysUntil(r.End) + 1
 }
 
 // ResolvePhases works out every phase's start and end in list order: a phase without a
@@ -65,8 +85,10 @@ func (p *Plan) ResolvePhases() []ResolvedPhase {
 				r.End = ph.End
 			case ph.Weeks > 0:
 				r.End = r.Start.AddDays(7*ph.Weeks - 1)
+				r.fixedDays = 7 * ph.Weeks
 			case ph.Days > 0:
 				r.End = r.Start.AddDays(ph.Days - 1)
+				r.fixedDays = ph.Days
 			case ph.Kind != KindOngoing:
 				r.Undated, r.Reason = true, "it has no end, weeks or days"
 			}

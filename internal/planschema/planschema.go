@@ -253,9 +253,9 @@ func plainKey(key string) bool {
 var dateShape = lazyregexp.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 const (
-	// datePattern is the schema's: YYYY-MM-DD with a year from 0001, since there was no
-	// year 0.
-	datePattern = "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"
+	// datePattern is the schema's: YYYY-MM-DD, or a month, quarter or season, with a year
+	// from 0001, since there was no year 0.
+	datePattern = "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:[0-9]{2}-[0-9]{2}|0[1-9]|1[0-2]|Q[1-4]|spring|summer|autumn|fall|winter)$"
 	slugPattern = "^[a-z][a-z0-9_-]{0,62}$"
 	// notBlankPattern asks for text that is more than white space (the title's): the
 	// characters Go's unicode.IsSpace knows, as the rules' blank test does. They are spelt
@@ -303,7 +303,7 @@ func describe(e *jsonschema.ValidationError) string {
 			if dateShape.MatchString(k.Got) {
 				return fmt.Sprintf("%q is not a real calendar date: years start at 0001", k.Got)
 			}
-			return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, with no time or zone", k.Got)
+			return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, with no time or zone (or YYYY-MM, YYYY-Q1 or YYYY-summer when only that much is known)", k.Got)
 		case slugPattern:
 			return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits, - and _, starting with a letter (at most 63 characters)", k.Got)
 		case notBlankPattern:

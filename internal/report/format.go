@@ -16,10 +16,22 @@ import (
 // country, unlike 03/09/2027.
 const dateLayout = "2 Jan 2006"
 
-// FormatDate writes d as "9 Mar 2027", or "" for the zero Date.
+// FormatDate writes d as "9 Mar 2027", a month as "Mar 2027", a quarter as "Q1 2027", a
+// season as "Summer 2027", a span moved by arithmetic as its first and last day; "" for
+// the zero Date.
 func FormatDate(d plan.Date) string {
 	if d.IsZero() {
 		return ""
+	}
+	switch d.Precision() {
+	case plan.Month:
+		return d.Time().Format("Jan 2006")
+	case plan.Quarter, plan.Season:
+		// "2027-Q1" and "2027-summer" read back to front in a sentence.
+		year, part, _ := strings.Cut(d.String(), "-")
+		return wording.Capitalise(part) + " " + year
+	case plan.Span:
+		return d.Time().Format(dateLayout) + " – " + d.Last().Time().Format(dateLayout)
 	}
 	return d.Time().Format(dateLayout)
 }

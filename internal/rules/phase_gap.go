@@ -40,8 +40,10 @@ func checkPhaseGap(p *plan.Plan, s Settings) []Result {
 		if !prev.Dated() || prev.End.Before(prev.Start) || cur.Undated {
 			continue
 		}
-		gap := prev.End.DaysUntil(cur.Start) - 1
-		if gap <= 0 {
+		// A gap is only certain between an end and a start that are days: the days
+		// between "2027-03" and "2027-Q2" may all be covered.
+		gap := prev.End.Last().DaysUntil(cur.Start) - 1
+		if gap <= 0 || !prev.End.Precise() || !cur.Start.Precise() {
 			continue
 		}
 		first, last := prev.End.AddDays(1), cur.Start.AddDays(-1)

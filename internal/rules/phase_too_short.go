@@ -33,6 +33,14 @@ func checkPhaseTooShort(p *plan.Plan, s Settings) []Result {
 		}
 		kind, days := r.Phase.Kind, r.Days()
 		min, ideal := s.Minimums[kind], s.Ideals[kind]
+		if shortest := r.MinDays(); shortest < days && plan.JudgeLength(shortest, min, 0) == plan.LengthTooShort && plan.JudgeLength(days, min, 0) != plan.LengthTooShort {
+			// Its dates are a month, quarter or season: on some of the days they allow it
+			// meets the minimum, on others not.
+			out = append(out, at(r.Phase.Node,
+				"%s lasts between %s and %s as its dates are written (%s to %s), so it cannot be told whether it meets the minimum of %s for %s: give its start and end to the day",
+				phaseLabel(r.Phase), wording.DaysInWords(max(shortest, 0)), wording.DaysInWords(days), r.Start, r.End, wording.DaysInWords(min), kindPhrase(kind)).withSeverity(diag.Warning))
+			continue
+		}
 		switch plan.JudgeLength(days, min, ideal) {
 		case plan.LengthTooShort:
 			out = append(out, at(r.Phase.Node,

@@ -167,3 +167,22 @@ disclosure:
 		},
 	}})
 }
+
+func TestPhaseTooShortCannotTell(t *testing.T) {
+	runRuleCases(t, phaseTooShort(), []ruleCase{
+		{
+			name: "a month each end: between 2 and 61 days against 4 weeks",
+			yaml: planHead + "timeline:\n  phases:\n    - {id: e, kind: engagement, start: 2027-03, end: 2027-04}\n",
+			want: []string{`5:7 warning phase "e" lasts between 2 days and 8 weeks 5 days as its dates are written (2027-03 to 2027-04), so it cannot be told whether it meets the minimum of 4 weeks`},
+		},
+		{
+			name: "too short on every day its end allows",
+			yaml: planHead + "timeline:\n  phases:\n    - {id: e, kind: engagement, start: 2027-02-10, end: 2027-02}\n",
+			want: []string{`5:7 error phase "e" lasts 2 weeks 5 days, below the minimum of 4 weeks`},
+		},
+		{
+			name: "weeks from a month's start are weeks",
+			yaml: planHead + "timeline:\n  phases:\n    - {id: e, kind: engagement, start: 2027-03, weeks: 5}\n",
+		},
+	})
+}

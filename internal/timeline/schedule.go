@@ -150,8 +150,10 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 			Kind:       ph.Kind,
 			Name:       wording.OneLine(ph.DisplayName()),
 			Line:       line(ph.Node),
-			Start:      r.Start,
-			End:        r.End,
+			// A date written as a month, quarter or season is drawn over every day it
+			// allows: from the first day of the start to the last of the end.
+			Start:      r.Start.First(),
+			End:        r.End.Last(),
 			Minimum:    opts.Minimums[ph.Kind],
 			Ideal:      opts.Ideals[ph.Kind],
 			Activities: ph.Activities,
@@ -198,7 +200,9 @@ func judge(days, minimum, ideal int) Status {
 }
 
 // milestones gathers the dated events in date order; events on the same day keep the
-// order decisions, activities, objectives and then the file's order.
+// order decisions, activities, objectives and then the file's order. A deadline written
+// as a month, quarter or season (a report-back, an objective) is drawn on its last day,
+// and an activity on its first.
 func milestones(p *plan.Plan, keys keyer) []Milestone {
 	var out []Milestone
 	for _, d := range p.Decisions {
@@ -207,7 +211,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("decision-" + d.ID), Kind: MilestoneDecision, ID: d.ID,
-			Name: "Report back: " + wording.OneLine(d.Question), Date: d.ReportBack.Date, Line: line(d.Node),
+			Name: "Report back: " + wording.OneLine(d.Question), Date: d.ReportBack.Last(), Line: line(d.Node),
 		})
 	}
 	for _, a := range p.Activities {
@@ -216,7 +220,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("activity-" + a.ID), Kind: MilestoneActivity, ID: a.ID,
-			Name: wording.OneLine(a.Name), Date: a.Date, Line: line(a.Node),
+			Name: wording.OneLine(a.Name), Date: a.Date.First(), Line: line(a.Node),
 		})
 	}
 	for _, o := range p.Objectives {
@@ -225,7 +229,7 @@ func milestones(p *plan.Plan, keys keyer) []Milestone {
 		}
 		out = append(out, Milestone{
 			Key: keys.key("objective-" + o.ID), Kind: MilestoneObjective, ID: o.ID,
-			Name: "Objective due: " + wording.OneLine(o.Statement), Date: o.TimeRelated.Date, Line: line(o.Node),
+			Name: "Objective due: " + wording.OneLine(o.Statement), Date: o.TimeRelated.Last(), Line: line(o.Node),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
