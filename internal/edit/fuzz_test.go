@@ -45,6 +45,7 @@ func FuzzAddStakeholder(f *testing.F) {
 	levels := []string{"", "low", "medium", "high"}
 	spectrum := []string{"", "inform", "consult", "involve", "collaborate", "empower"}
 	engagement := []string{"", "unaware", "resistant", "neutral", "supportive", "leading"}
+	categories := []string{"", "project-affected", "other-interested"}
 
 	f.Fuzz(func(t *testing.T, which uint8, name, profile, interest, channel, notes string, choice uint8) {
 		src, deleted := plans[int(which)%len(plans)], deletes[int(which)%len(plans)]
@@ -60,9 +61,18 @@ func FuzzAddStakeholder(f *testing.F) {
 			Current:       engagement[int(choice/2)%len(engagement)],
 			Desired:       engagement[int(choice/3)%len(engagement)],
 			Vulnerable:    choice&1 == 1,
+			Partner:       choice&2 == 2,
+			Category:      categories[int(choice/5)%len(categories)],
+			PartOf:        categories[int(choice/7)%len(categories)],
 		}
 		if channel != "" {
 			s.Channels = []string{channel, profile}
+		}
+		if interest != "" {
+			s.Languages = []string{interest}
+		}
+		if k := int(choice) % (len(plan.SupportKinds) + 1); k > 0 {
+			s.Support = plan.SupportKinds[:k]
 		}
 		out, err := AddStakeholder(src, s)
 		var dup *DuplicateIDError
@@ -89,6 +99,8 @@ func FuzzAddStakeholder(f *testing.F) {
 			ID: last.ID, Name: last.Name, Profile: last.Profile, Interest: last.Interest,
 			Influence: last.Influence, Impact: last.Impact, Participation: last.Participation,
 			Channels: last.Channels, Vulnerable: last.Vulnerable, Contact: last.Contact, Notes: last.Notes,
+			Category: last.Category, Partner: last.Partner, PartOf: last.PartOf.ID,
+			Languages: last.Languages, Support: last.Support,
 		}
 		if last.Engagement != nil {
 			got.Current, got.Desired = last.Engagement.Current, last.Engagement.Desired

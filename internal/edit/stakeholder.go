@@ -31,8 +31,16 @@ type Stakeholder struct {
 	Desired    string
 	Channels   []string
 	Vulnerable bool
-	Contact    string
-	Notes      string
+	// Category is a value the plan's profile defines; Partner marks a partner or
+	// governing body (left out when false); PartOf is the id of the group this one is
+	// part of; Languages and Support are lists, Support of the format's values.
+	Category  string
+	Partner   bool
+	PartOf    string
+	Languages []string
+	Support   []string
+	Contact   string
+	Notes     string
 }
 
 // DuplicateIDError is returned when the plan already has a stakeholder with the new id.
@@ -63,9 +71,9 @@ var SlugPattern = lazyregexp.New(`^[a-z][a-z0-9_-]{0,62}$`)
 // sectionOrder is the format's order of top-level sections; a new stakeholders list goes
 // where this order puts it.
 var sectionOrder = []string{
-	"schema_version", "title", "summary", "mandate", "context", "status", "objectives",
-	"stakeholders", "roles", "budget", "policy", "activities", "risks", "decisions",
-	"timeline", "evaluation",
+	"schema_version", "title", "profile", "version", "changes", "summary", "mandate",
+	"context", "status", "objectives", "stakeholders", "roles", "budget", "policy",
+	"grievance", "disclosure", "activities", "risks", "decisions", "timeline", "evaluation",
 }
 
 var bom = []byte(yamltree.BOM)
@@ -110,7 +118,9 @@ func (s Stakeholder) validate() error {
 	if strings.TrimSpace(s.Name) == "" {
 		return errors.New("a stakeholder needs a name")
 	}
-	for _, v := range append([]string{s.Name, s.Profile, s.Interest, s.Influence, s.Impact, s.Participation, s.Current, s.Desired, s.Contact, s.Notes}, s.Channels...) {
+	values := []string{s.Name, s.Profile, s.Interest, s.Influence, s.Impact, s.Participation, s.Current, s.Desired, s.Category, s.PartOf, s.Contact, s.Notes}
+	values = append(append(append(values, s.Channels...), s.Languages...), s.Support...)
+	for _, v := range values {
 		if !utf8.ValidString(v) {
 			return fmt.Errorf("%q is not valid UTF-8", v)
 		}
@@ -160,6 +170,17 @@ func (s Stakeholder) fields() []field {
 	}
 	if s.Vulnerable {
 		fs = append(fs, field{key: "vulnerable", flag: true, isB: true})
+	}
+	str("category", s.Category)
+	if s.Partner {
+		fs = append(fs, field{key: "partner", flag: true, isB: true})
+	}
+	str("part_of", s.PartOf)
+	if len(s.Languages) > 0 {
+		fs = append(fs, field{key: "languages", list: s.Languages, isL: true})
+	}
+	if len(s.Support) > 0 {
+		fs = append(fs, field{key: "support", list: s.Support, isL: true})
 	}
 	str("contact", s.Contact)
 	str("notes", s.Notes)

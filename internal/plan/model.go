@@ -116,6 +116,12 @@ type Engagement struct {
 	Desired string `yaml:"desired"`
 }
 
+// SupportKinds are the values of a stakeholder's support, in the schema's order.
+var SupportKinds = []string{
+	"interpreters", "translation", "accessible_formats", "sign_language", "transport",
+	"childcare", "devices", "connectivity", "venue_access", "other",
+}
+
 // Levels are the values of influence, impact and likelihood, from lowest to highest.
 var Levels = []string{"low", "medium", "high"}
 

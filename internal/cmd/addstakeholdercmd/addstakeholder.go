@@ -20,6 +20,7 @@ import (
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/internal/yamltree"
 )
 
@@ -44,6 +45,11 @@ type Options struct {
 	Channels      []string
 	Contact       string
 	Vulnerable    bool
+	Category      string
+	Partner       bool
+	PartOf        string
+	Languages     []string
+	Support       []string
 	Notes         string
 
 	DryRun bool
@@ -82,6 +88,11 @@ example, that no activity invites them yet) as the next steps.`,
   plan add-stakeholder engagement.plan.yaml --name "Year 7 pupils" --id year7 \
       --participation involve --current unaware --desired supportive \
       --channel "School assembly" --channel "Student council" --vulnerable
+  plan add-stakeholder sep.plan.yaml --name "Fishing households" --category project-affected \
+      --language English --language Pijin --support interpreters --support transport
+  plan add-stakeholder --name "Steering committee" --partner
+  plan add-stakeholder --name "Residents with disabilities" --part-of residents \
+      --vulnerable --support accessible_formats --support venue_access
   plan add-stakeholder --name "Local traders" --dry-run`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
@@ -114,6 +125,11 @@ example, that no activity invites them yet) as the next steps.`,
 	f.StringArrayVar(&opts.Channels, "channel", nil, "a way to reach them; repeat for several")
 	f.StringVar(&opts.Contact, "contact", "", "a named contact or group address")
 	f.BoolVar(&opts.Vulnerable, "vulnerable", false, "they need extra support to take part")
+	f.StringVar(&opts.Category, "category", "", "their category, from the values the plan's profile defines (ESS10: project-affected, other-interested)")
+	f.BoolVar(&opts.Partner, "partner", false, "a partner or governing body, engaged through governance rather than as an audience")
+	f.StringVar(&opts.PartOf, "part-of", "", "id of the stakeholder group they are part of")
+	f.StringArrayVar(&opts.Languages, "language", nil, "a language they read and speak; repeat for several")
+	f.StringArrayVar(&opts.Support, "support", nil, "support they need to take part: "+strings.Join(plan.SupportKinds, ", ")+"; repeat for several")
 	f.StringVar(&opts.Notes, "notes", "", "anything else (Markdown)")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
 	_ = cmd.MarkFlagRequired("name")
@@ -123,10 +139,11 @@ example, that no activity invites them yet) as the next steps.`,
 		"participation": plan.ParticipationLevels,
 		"current":       plan.EngagementLevels,
 		"desired":       plan.EngagementLevels,
+		"support":       plan.SupportKinds,
 	} {
 		_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 	}
-	for _, flag := range []string{"name", "id", "profile", "interest", "channel", "contact", "notes"} {
+	for _, flag := range []string{"name", "id", "profile", "interest", "channel", "contact", "notes", "category", "part-of", "language"} {
 		_ = cmd.RegisterFlagCompletionFunc(flag, cobra.NoFileCompletions)
 	}
 	return cmd
@@ -169,8 +186,12 @@ func Run(opts *Options) error {
 	if err != nil {
 		return refuse(opts, name, err)
 	}
-	if _, err := plan.Parse(name, data, maxSize); err != nil {
+	before, err := plan.Parse(name, data, maxSize)
+	if err != nil {
 		return refuse(opts, name, err)
+	}
+	if err := checkPartOf(name, before, s.PartOf); err != nil {
+		return err
 	}
 	out, err := edit.AddStakeholder(data, s)
 	if err != nil {
@@ -225,6 +246,8 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 		Influence: opts.Influence, Impact: opts.Impact, Participation: opts.Participation,
 		Current: opts.Current, Desired: opts.Desired, Channels: opts.Channels,
 		Contact: opts.Contact, Vulnerable: opts.Vulnerable, Notes: opts.Notes,
+		Category: opts.Category, Partner: opts.Partner, PartOf: opts.PartOf,
+		Languages: opts.Languages, Support: opts.Support,
 	}
 	if s.Name == "" {
 		return s, cli.BadInputf("--name must not be empty")
@@ -248,11 +271,35 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 			return s, cli.BadInputf("--channel must not be empty")
 		}
 	}
+	for _, l := range s.Languages {
+		if strings.TrimSpace(l) == "" {
+			return s, cli.BadInputf("--language must not be empty")
+		}
+	}
+	for i, v := range s.Support {
+		if !slices.Contains(plan.SupportKinds, v) {
+			return s, cli.BadInputf("invalid --support %q: want %s", v, strings.Join(plan.SupportKinds, ", "))
+		}
+		// The format lists each kind once; a repeat is more likely a slip than meant.
+		if slices.Contains(s.Support[:i], v) {
+			return s, cli.BadInputf("--support %q is given twice", v)
+		}
+	}
+	// The category's values are the profile's, known only once the plan is read:
+	// plan check's stakeholder-category finding names them among the next steps.
+	for _, f := range []struct{ flag, value string }{{"category", s.Category}, {"part-of", s.PartOf}} {
+		if f.value != "" && !edit.SlugPattern.MatchString(f.value) {
+			return s, cli.BadInputf("invalid --%s %q: it is a lowercase letter followed by up to 62 lowercase letters, digits, '_' or '-'", f.flag, f.value)
+		}
+	}
 	// Names, ids, contacts and channels are shown in lists and tables; only the
 	// Markdown fields may span lines.
 	oneLine := []struct{ flag, value string }{{"name", s.Name}, {"id", s.ID}, {"contact", s.Contact}}
 	for _, c := range s.Channels {
 		oneLine = append(oneLine, struct{ flag, value string }{"channel", c})
+	}
+	for _, l := range s.Languages {
+		oneLine = append(oneLine, struct{ flag, value string }{"language", l})
 	}
 	for _, f := range oneLine {
 		if err := cli.OneLine(f.flag, f.value); err != nil {
@@ -273,7 +320,29 @@ func stakeholder(opts *Options) (edit.Stakeholder, error) {
 	} else if !edit.SlugPattern.MatchString(s.ID) {
 		return s, cli.BadInputf("invalid --id %q: an id is a lowercase letter followed by up to 62 lowercase letters, digits, '_' or '-'", s.ID)
 	}
+	if s.PartOf != "" && s.PartOf == s.ID {
+		return s, cli.BadInputf("--part-of %q is the new stakeholder's own id: name the group it is part of", s.PartOf)
+	}
 	return s, nil
+}
+
+// checkPartOf refuses a --part-of that names no stakeholder in the register: the entry
+// would point nowhere, and a typo is likelier than a group still to be added.
+func checkPartOf(name string, p *plan.Plan, partOf string) error {
+	if partOf == "" {
+		return nil
+	}
+	var ids []string
+	for _, st := range p.Stakeholders {
+		if st.ID == partOf {
+			return nil
+		}
+		ids = append(ids, st.ID)
+	}
+	if near := wording.Closest(partOf, ids); near != "" {
+		return cli.BadInputf("%s has no stakeholder %q for --part-of: did you mean %q?", name, partOf, near)
+	}
+	return cli.BadInputf("%s has no stakeholder %q for --part-of: give the id of a group in its register, or add that group first", name, partOf)
 }
 
 // refuse reports a file that cannot be read or is not a valid plan: the loader's

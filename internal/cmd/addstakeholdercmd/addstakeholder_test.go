@@ -2,10 +2,12 @@ package addstakeholdercmd
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/planascode/plan/internal/iostreams"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/schema"
 )
 
 const samplePlan = `# yaml-language-server: $schema=plan.schema.json
@@ -63,6 +66,9 @@ func TestFlags(t *testing.T) {
 		"--profile", "p", "--interest", "i", "--influence", "high", "--impact", "low",
 		"--participation", "involve", "--current", "neutral", "--desired", "leading",
 		"--channel", "Email, phone", "--channel", "SMS", "--contact", "c", "--vulnerable",
+		"--category", "project-affected", "--partner", "--part-of", "residents",
+		"--language", "English, simplified", "--language", "Pijin",
+		"--support", "interpreters", "--support", "transport",
 		"--notes", "n", "--dry-run"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
@@ -70,6 +76,8 @@ func TestFlags(t *testing.T) {
 	want := Options{File: "plans/x.plan.yaml", Name: "Parents & carers", ID: "parents", Profile: "p",
 		Interest: "i", Influence: "high", Impact: "low", Participation: "involve", Current: "neutral",
 		Desired: "leading", Channels: []string{"Email, phone", "SMS"}, Contact: "c", Vulnerable: true,
+		Category: "project-affected", Partner: true, PartOf: "residents",
+		Languages: []string{"English, simplified", "Pijin"}, Support: []string{"interpreters", "transport"},
 		Notes: "n", DryRun: true}
 	got.Env = nil
 	if fmt.Sprint(*got) != fmt.Sprint(want) {
@@ -100,6 +108,7 @@ func TestCompletion(t *testing.T) {
 		"participation": "inform consult involve collaborate empower",
 		"current":       "unaware resistant neutral supportive leading",
 		"desired":       "unaware resistant neutral supportive leading",
+		"support":       "interpreters translation accessible_formats sign_language transport childcare devices connectivity venue_access other",
 	} {
 		f, ok := cmd.GetFlagCompletionFunc(flag)
 		if !ok {
@@ -192,6 +201,17 @@ func TestRefusals(t *testing.T) {
 		{"name not UTF-8", samplePlan, Options{Name: "a\xffb"}, "--name is not valid UTF-8", ""},
 		{"notes not UTF-8", samplePlan, Options{Name: "X", Notes: "a\xffb"}, "--notes is not valid UTF-8", ""},
 		{"channel with a line separator", samplePlan, Options{Name: "X", Channels: []string{"a\u2028b"}}, "--channel must be a single line", ""},
+		{"bad support", samplePlan, Options{Name: "X", Support: []string{"interpreter"}}, `invalid --support "interpreter": want interpreters, translation,`, ""},
+		{"support twice", samplePlan, Options{Name: "X", Support: []string{"transport", "childcare", "transport"}}, `--support "transport" is given twice`, ""},
+		{"empty language", samplePlan, Options{Name: "X", Languages: []string{"English", ""}}, "--language must not be empty", ""},
+		{"two-line language", samplePlan, Options{Name: "X", Languages: []string{"English\nPijin"}}, "--language must be a single line", ""},
+		{"language not UTF-8", samplePlan, Options{Name: "X", Languages: []string{"a\xffb"}}, "--language is not valid UTF-8", ""},
+		{"bad category", samplePlan, Options{Name: "X", Category: "Project affected"}, `invalid --category "Project affected"`, ""},
+		{"bad part-of", samplePlan, Options{Name: "X", PartOf: "Residents"}, `invalid --part-of "Residents"`, ""},
+		{"part-of itself", samplePlan, Options{Name: "X", ID: "x", PartOf: "x"}, `--part-of "x" is the new stakeholder's own id`, ""},
+		{"part-of misspelt", samplePlan, Options{Name: "X", PartOf: "resident"}, `p.plan.yaml has no stakeholder "resident" for --part-of: did you mean "residents"?`, ""},
+		{"part-of unknown", samplePlan, Options{Name: "X", PartOf: "traders"}, `p.plan.yaml has no stakeholder "traders" for --part-of: give the id of a group in its register, or add that group first`, ""},
+		{"part-of in an empty register", "schema_version: 1\ntitle: T\n", Options{Name: "X", PartOf: "residents"}, `has no stakeholder "residents" for --part-of: give the id`, ""},
 		{"schema error", "schema_version: 2\ntitle: T\n", Options{Name: "X"}, "is not a valid plan, so it was not edited", "p.plan.yaml:1:"},
 		{"yaml error", "schema_version: 1\ntitle: [\n", Options{Name: "X"}, "is not a valid plan", "[yaml-syntax]"},
 		{"not a plan", "- a\n- b\n", Options{Name: "X"}, "is not a valid plan", "[schema]"},
@@ -219,6 +239,78 @@ func TestRefusals(t *testing.T) {
 				t.Errorf("the directory holds %d entries, want only the plan", len(entries))
 			}
 		})
+	}
+}
+
+// TestAddNewFields checks the flags of the format's later stakeholder fields end up in
+// the entry, in the format's order, and that plan check reads them back.
+func TestAddNewFields(t *testing.T) {
+	dir := t.TempDir()
+	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
+	r := newRun(dir)
+	err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Residents with disabilities",
+		Vulnerable: true, Category: "project-affected", PartOf: "residents",
+		Languages: []string{"English", "te reo Māori"}, Support: []string{"accessible_formats", "venue_access"},
+		Contact: "access@example.org"})
+	if err != nil {
+		t.Fatalf("Run: %v\nstderr: %s", err, r.err)
+	}
+	data, _ := os.ReadFile(path)
+	want := strings.Replace(samplePlan, "    influence: medium\n", `    influence: medium
+  - id: residents-with-disabilities
+    name: Residents with disabilities
+    vulnerable: true
+    category: project-affected
+    part_of: residents
+    languages:
+      - English
+      - te reo Māori
+    support:
+      - accessible_formats
+      - venue_access
+    contact: access@example.org
+`, 1)
+	if string(data) != want {
+		t.Errorf("file:\n%s\nwant:\n%s", data, want)
+	}
+	p, err := plan.Parse("engagement.plan.yaml", data, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := p.Stakeholders[1]
+	if got.Category != "project-affected" || got.PartOf.ID != "residents" || got.Partner ||
+		strings.Join(got.Languages, "|") != "English|te reo Māori" || strings.Join(got.Support, "|") != "accessible_formats|venue_access" {
+		t.Errorf("read back as %+v", got)
+	}
+
+	r = newRun(dir)
+	if err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Steering committee", Partner: true}); err != nil {
+		t.Fatalf("Run: %v\nstderr: %s", err, r.err)
+	}
+	data, _ = os.ReadFile(path)
+	if !strings.Contains(string(data), "      - venue_access\n    contact: access@example.org\n  - id: steering-committee\n    name: Steering committee\n    partner: true\n\n# Who does the work.") {
+		t.Errorf("partner entry:\n%s", data)
+	}
+	// A partner is engaged through governance: no next step asks for an audience.
+	if strings.Contains(r.out.String(), "[stakeholder-not-engaged]") {
+		t.Errorf("a partner is asked to be engaged:\n%s", r.out)
+	}
+}
+
+// TestSupportKindsMatchSchema checks that --support accepts what the schema does.
+func TestSupportKindsMatchSchema(t *testing.T) {
+	var s struct {
+		Defs struct {
+			Support struct {
+				Enum []string `json:"enum"`
+			} `json:"support"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schema.Plan, &s); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(s.Defs.Support.Enum, plan.SupportKinds) {
+		t.Errorf("schema's support values %q, plan.SupportKinds %q", s.Defs.Support.Enum, plan.SupportKinds)
 	}
 }
 
