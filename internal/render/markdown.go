@@ -252,7 +252,7 @@ func mdGlance(m *mdDoc, d *report.Data) {
 		items = append(items, bold("Version", safemd.Text(g.Version)))
 	}
 	if g.Revised != "" {
-		items = append(items, bold("Last changed", fmt.Sprintf("%s, listed under [Changes to the plan](#%s)", safemd.Text(g.Revised), report.SecChanges)))
+		items = append(items, bold("Last changed", safemd.Text(g.Revised)+", listed under [Changes to the plan](#changes-to-the-plan)"))
 	}
 	for _, ph := range g.Phases {
 		value := "dates not yet worked out"
