@@ -37,6 +37,9 @@ func renderExamples(t *testing.T) []renderedPage {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no examples found: %v", err)
 	}
+	// The examples hold none of the sections real plans add (#15) nor x_ extensions;
+	// the render golden that has them all is checked too.
+	files = append(files, filepath.Join("..", "render", "testdata", "plans", "real-plan.plan.yaml"))
 	settings := rules.DefaultSettings()
 	dir := t.TempDir()
 	var pages []renderedPage

@@ -26,7 +26,7 @@ import (
 // XML for the SVG catches the mistakes that matter (a broken-out attribute, an unescaped
 // "<" or "&", a dropped end tag).
 func FuzzRenderHTML(f *testing.F) {
-	for _, pattern := range []string{"../../examples/*.plan.yaml", "../../testdata/bad/*.plan.yaml"} {
+	for _, pattern := range []string{"../../examples/*.plan.yaml", "../../testdata/bad/*.plan.yaml", "testdata/plans/real-plan.plan.yaml"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
 			// The fuzzer's engine stalls on multi-kilobyte seeds, so each file seeds it

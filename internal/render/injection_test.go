@@ -189,13 +189,22 @@ func addHostileRole(doc *yaml.Node, payload string) {
 // (and in a role key and the file name) and renders both reports with findings, so that
 // the "Open gaps" messages, which quote the plan, are covered too.
 func TestInjectionInEveryTextField(t *testing.T) {
-	for _, example := range []string{"council-consultation", "school-software-rollout"} {
-		src, err := os.ReadFile("../../examples/" + example + ".plan.yaml")
+	for _, ex := range []struct {
+		example, path string
+		fields        int
+	}{
+		{"council-consultation", "../../examples/council-consultation.plan.yaml", 100},
+		{"school-software-rollout", "../../examples/school-software-rollout.plan.yaml", 100},
+		// The sections real plans add (#15) and x_ extensions, which the examples lack.
+		{"real-plan", "testdata/plans/real-plan.plan.yaml", 60},
+	} {
+		example := ex.example
+		src, err := os.ReadFile(ex.path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		doc, leaves := textLeaves(t, src)
-		if len(leaves) < 100 {
+		if len(leaves) < ex.fields {
 			t.Fatalf("%s: only %d text fields found; the probe is broken", example, len(leaves))
 		}
 		for i, payload := range injectionPayloads {

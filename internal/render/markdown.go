@@ -158,6 +158,8 @@ func writeMarkdown(d *report.Data) string {
 	mdRoles(&m, d)
 	mdBudget(&m, d)
 	mdPolicy(&m, d)
+	mdGrievance(&m, d)
+	mdDisclosure(&m, d)
 	if len(d.Activities) > 0 {
 		m.heading(2, "Activities")
 		var rows [][]string
@@ -184,6 +186,7 @@ func writeMarkdown(d *report.Data) string {
 		}
 		m.table([]string{"Measure", "Target", "Method", "Objective"}, rows)
 	}
+	mdChanges(&m, d)
 	if len(d.Findings) > 0 {
 		m.heading(2, "Open gaps")
 		m.block(safemd.Text(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
@@ -193,6 +196,7 @@ func writeMarkdown(d *report.Data) string {
 		}
 		m.table([]string{"Severity", "Line:", "Problem", "Rule"}, rows)
 	}
+	mdExtensions(&m, d)
 	m.block("---")
 	m.block(safemd.Text(footerText(d.Footer)))
 	return m.b.String() + "\n"
@@ -244,6 +248,12 @@ func mdGlance(m *mdDoc, d *report.Data) {
 	m.heading(2, "At a glance")
 	g := d.Glance
 	var items []string
+	if g.Version != "" {
+		items = append(items, bold("Version", safemd.Text(g.Version)))
+	}
+	if g.Revised != "" {
+		items = append(items, bold("Last changed", safemd.Text(g.Revised)+", listed under [Changes to the plan](#changes-to-the-plan)"))
+	}
 	for _, ph := range g.Phases {
 		value := "dates not yet worked out"
 		if ph.Dates != "" {
@@ -316,10 +326,11 @@ func mdStakeholders(m *mdDoc, d *report.Data) {
 		if s.Vulnerable {
 			name += " (needs extra support to take part)"
 		}
-		rows = append(rows, []string{name, safemd.Text(s.Influence), safemd.Text(s.Impact), safemd.Text(s.Participation),
-			safemd.Text(engagementChange(s)), mdJoin(s.Channels), safemd.CellText(s.Contact)})
+		name += mdStakeholderNotes(s)
+		rows = append(rows, []string{name, safemd.Text(s.Category), safemd.Text(s.Influence), safemd.Text(s.Impact), safemd.Text(s.Participation),
+			safemd.Text(engagementChange(s)), mdJoin(s.Channels), mdJoin(s.Languages), mdJoin(s.Support), safemd.CellText(s.Contact)})
 	}
-	m.table([]string{"Stakeholder", "Influence", "Impact", "Participation", "Engagement (now → desired)", "Channels", "Contact"}, rows)
+	m.table([]string{"Stakeholder", "Category", "Influence", "Impact", "Participation", "Engagement (now → desired)", "Channels", "Languages", "Support to take part", "Contact"}, rows)
 	for _, s := range d.Stakeholders {
 		if !s.HasDetails() {
 			continue
@@ -383,7 +394,7 @@ func mdRoles(m *mdDoc, d *report.Data) {
 	m.heading(2, "Roles")
 	var rows [][]string
 	for _, r := range d.Roles {
-		rows = append(rows, []string{safemd.Text(r.Title), mdJoin(r.Names), safemd.CellText(r.Contact), safemd.Inline(string(r.Responsibilities))})
+		rows = append(rows, []string{safemd.Text(r.Title), mdRoleWho(r), safemd.CellText(r.Contact), safemd.Inline(string(r.Responsibilities))})
 	}
 	m.table([]string{"Role", "Who", "Contact", "Responsibilities"}, rows)
 }
@@ -467,6 +478,8 @@ func mdDecisions(m *mdDoc, d *report.Data) {
 			m.block("Not negotiable:")
 			m.list(textItems(dec.NonNegotiable))
 		}
+		m.field(4, "Outcome", dec.Outcome)
+		m.field(4, "How stakeholders' input was used", dec.InputUsed)
 	}
 }
 
@@ -491,9 +504,9 @@ func mdTimeline(m *mdDoc, d *report.Data) {
 	}
 	var rows [][]string
 	for _, p := range t.Phases {
-		rows = append(rows, []string{safemd.Text(p.Name), safemd.Text(p.Kind), safemd.Text(p.Start), safemd.Text(p.End), safemd.Text(p.Length), safemd.Text(p.Minimum), safemd.Text(p.StatusText)})
+		rows = append(rows, []string{safemd.Text(p.Name), safemd.Text(p.Kind), p.Round, safemd.Text(p.Start), safemd.Text(p.End), safemd.Text(p.Length), safemd.Text(p.Minimum), safemd.Text(p.StatusText)})
 	}
-	m.table([]string{"Phase", "Kind", "Starts", "Ends", "Length", "Minimum", "Status"}, rows)
+	m.table([]string{"Phase", "Kind", "Round", "Starts", "Ends", "Length", "Minimum", "Status"}, rows)
 	if t.Mermaid != "" {
 		m.block("```mermaid\n" + strings.TrimRight(t.Mermaid, "\n") + "\n```")
 	}

@@ -28,6 +28,7 @@ var goldenPlans = []goldenPlan{
 	{"school-software-rollout", "../../examples/school-software-rollout.plan.yaml", "2027-05-03"},
 	{"gaps", "testdata/plans/gaps.plan.yaml", "2027-03-10"},
 	{"hostile", "testdata/plans/hostile.plan.yaml", "2027-03-05"},
+	{"real-plan", "testdata/plans/real-plan.plan.yaml", "2027-05-03"},
 }
 
 // fakeGit is the history the golden reports claim, so that they do not change with

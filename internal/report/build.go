@@ -36,7 +36,8 @@ func Build(p *plan.Plan, opts Options) *Data {
 	}
 	ids := anchors{}
 	for _, s := range []string{"main", "contents", SecGlance, SecMandate, SecContext, SecObjectives, SecStakeholders,
-		SecGrid, SecRoles, SecBudget, SecPolicy, SecActivities, SecRisks, SecDecisions, SecTimeline, SecEvaluation, SecGaps} {
+		SecGrid, SecRoles, SecBudget, SecPolicy, SecGrievance, SecDisclosure, SecActivities, SecRisks, SecDecisions, SecTimeline,
+		SecEvaluation, SecChanges, SecGaps, SecExtensions} {
 		ids[s] = true
 	}
 	for _, s := range p.Stakeholders {
@@ -63,6 +64,8 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildDecisions(p, ids)
 	d.buildTimeline(p, opts)
 	d.buildMeasures(p)
+	d.buildSections(p)
+	d.buildExtensions(p)
 	if !opts.NoFindings {
 		for _, f := range opts.Findings {
 			d.Findings = append(d.Findings, Finding{Severity: f.Severity.String(), Line: f.Line, Message: f.Message, Rule: f.Rule})
@@ -108,12 +111,16 @@ func (d *Data) sections() []Section {
 	add(len(d.Roles) > 0, SecRoles, "Roles")
 	add(d.Budget != nil, SecBudget, "Budget")
 	add(d.Policy != nil, SecPolicy, "Policy")
+	add(d.Grievance != nil, SecGrievance, "Grievance mechanism")
+	add(len(d.Disclosure) > 0, SecDisclosure, "Disclosure")
 	add(len(d.Activities) > 0, SecActivities, "Activities")
 	add(len(d.Risks) > 0, SecRisks, "Risks")
 	add(len(d.Decisions) > 0, SecDecisions, "Decisions")
 	add(d.Timeline != nil, SecTimeline, "Timeline")
 	add(len(d.Measures) > 0, SecEvaluation, "Evaluation")
+	add(len(d.Changes) > 0, SecChanges, "Changes to the plan")
 	add(len(d.Findings) > 0, SecGaps, "Open gaps")
+	add(d.Extensions != nil, SecExtensions, "Plan extensions")
 	return out
 }
 
@@ -158,6 +165,10 @@ func who(p *plan.Plan, ref string) string {
 	}
 	if r, ok := p.Roles.Get(ref); ok {
 		names := nonBlank(r.Name.Strings())
+		if len(names) == 0 && !blank(r.Organisation) {
+			// An organisation fills the role when no one is named.
+			names = []string{wording.OneLine(r.Organisation)}
+		}
 		if len(names) == 0 {
 			return RoleTitle(ref)
 		}
@@ -397,6 +408,8 @@ func (d *Data) buildGlance(opts Options) {
 		Objectives:   len(d.Objectives),
 		ShowFindings: !opts.NoFindings,
 		Profile:      opts.Profile,
+		Version:      d.Version,
+		Revised:      revised(d.Plan),
 	}
 	for _, s := range d.Stakeholders {
 		if s.Vulnerable {

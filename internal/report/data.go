@@ -55,15 +55,26 @@ type Data struct {
 	// Engagement is set when any stakeholder has an engagement assessment.
 	Engagement *EngagementMatrix
 
-	Roles      []Role
-	Budget     *Budget
-	Policy     *Policy
+	Roles  []Role
+	Budget *Budget
+	Policy *Policy
+	// Grievance is the grievance mechanism; Disclosure the documents published.
+	Grievance  *Grievance
+	Disclosure []Disclosure
 	Activities []Activity
 	Risks      []Risk
 	Decisions  []Decision
 	Timeline   *Timeline
 	Measures   []Measure
-	Findings   []Finding
+	// Version is the plan's own version; Changes its change log, earliest first.
+	Version  string
+	Changes  []Change
+	Findings []Finding
+	// Extensions are the plan's own x_ fields, for the appendix; nil when it has none.
+	Extensions *Extensions
+	// StakeholderColumns says which of the register's optional columns any stakeholder
+	// fills, so that a column nobody fills is left out.
+	StakeholderColumns StakeholderColumns
 
 	Footer Footer
 	// CSS is the built-in stylesheet followed by the one given with --css; the HTML writer
@@ -103,12 +114,16 @@ const (
 	SecRoles        = "roles"
 	SecBudget       = "budget"
 	SecPolicy       = "policy"
+	SecGrievance    = "grievance"
+	SecDisclosure   = "disclosure"
 	SecActivities   = "activities"
 	SecRisks        = "risks"
 	SecDecisions    = "decisions"
 	SecTimeline     = "timeline"
 	SecEvaluation   = "evaluation"
+	SecChanges      = "changes"
 	SecGaps         = "open-gaps"
+	SecExtensions   = "extensions"
 )
 
 // Glance is the "at a glance" block.
@@ -124,6 +139,8 @@ type Glance struct {
 	Errors, Warnings int
 	// Profile is the kind of plan it was checked as, or "".
 	Profile string
+	// Version is the plan's own version, or ""; Revised the date of its latest change.
+	Version, Revised string
 }
 
 // GlancePhase is one phase's dates at a glance.
@@ -185,6 +202,14 @@ type Stakeholder struct {
 	Notes            MarkdownText
 	// Quadrant is where the power/interest grid puts them, "" when not rated.
 	Quadrant string
+	// Category is the profile's category in words ("Project affected"); Partner marks
+	// a partner or governing body; PartOf names the group they belong to.
+	Category string
+	Partner  bool
+	PartOf   string
+	// Languages they use; Support they need to take part, in words ("Interpreters").
+	Languages []string
+	Support   []string
 }
 
 // HasDetails reports whether the stakeholder has a profile, interest or notes.
@@ -230,6 +255,8 @@ type Role struct {
 	Names            []string
 	Contact          string
 	Responsibilities MarkdownText
+	// Organisation holds the role, as well as or instead of the named people.
+	Organisation string
 }
 
 // Budget is the budget with its totals.
@@ -318,6 +345,8 @@ type Decision struct {
 	Open          []string
 	NonNegotiable []string
 	ReportBack    string
+	// Outcome is what was decided; InputUsed how stakeholders' input was used.
+	Outcome, InputUsed MarkdownText
 }
 
 // Timeline is the schedule: phases with their status against the minimums, milestones,
@@ -332,6 +361,8 @@ type Timeline struct {
 	Gantt   chart.Chart
 	// Mermaid is the gantt diagram of plan timeline --format mermaid.
 	Mermaid string
+	// Rounds is set when any phase belongs to a numbered round.
+	Rounds bool
 }
 
 // Phase is one phase of the timeline.
@@ -346,6 +377,8 @@ type Phase struct {
 	StatusText string
 	TooShort   bool
 	Activities []string
+	// Round is the round of engagement or wave the phase belongs to ("2"), or "".
+	Round string
 }
 
 // Milestone is a dated event of the timeline.
