@@ -15,6 +15,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/planschema"
+	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/internal/yamltree"
 )
 
@@ -152,7 +153,7 @@ func formatSize(n int64) string {
 	if n%(1<<20) == 0 {
 		return fmt.Sprintf("%d MiB", n>>20)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return wording.Plural(int(n), "byte")
 }
 
 // syntaxErrors reports the problems that stop a tree from being read as yaml-syntax
