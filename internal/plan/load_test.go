@@ -270,3 +270,27 @@ func TestDuplicateKeysAreCapped(t *testing.T) {
 		t.Errorf("last finding %d: %s", last.Line, last.Message)
 	}
 }
+
+// TestSchemaFindingsAreCapped: a plan that breaks the schema in many thousands of places
+// gets the first thousand, in the order of the file, and one finding saying that more
+// are not listed, at the first of them.
+func TestSchemaFindingsAreCapped(t *testing.T) {
+	src := "schema_version: 1\ntitle: t\nstakeholders:\n" + strings.Repeat("  - 1\n", 5000)
+	_, err := Parse("s.plan.yaml", []byte(src), Options{})
+	var le *Error
+	if !errors.As(err, &le) {
+		t.Fatalf("got %v", err)
+	}
+	if len(le.Findings) != 1001 {
+		t.Fatalf("%d findings, want 1001", len(le.Findings))
+	}
+	for i, f := range le.Findings[:1000] {
+		if f.Line != 4+i || !strings.HasPrefix(f.Message, "stakeholders["+itoa(i)+"]: must be a mapping") {
+			t.Fatalf("finding %d: %d: %s", i, f.Line, f.Message)
+		}
+	}
+	last := le.Findings[1000]
+	if last.Line != 1004 || last.Rule != RuleSchema || !strings.Contains(last.Message, "more than 1000 places") {
+		t.Errorf("last finding %d: %s", last.Line, last.Message)
+	}
+}

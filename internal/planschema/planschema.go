@@ -77,7 +77,15 @@ func compile(data []byte, id string) (*Validator, error) {
 // that budget.currency is a code ISO 4217 knows. The schema is compiled on first use
 // only, so commands that never validate start no slower.
 func Validate(v any) []Violation {
-	if vs := mustCompiled(planSchema).Validate(v); len(vs) > 0 {
+	return ValidateFirst(v, -1)
+}
+
+// ValidateFirst is Validate returning only the first n violations (all when n < 0), in
+// the order of their place in the value, list items in order. The rest cost next to
+// nothing: only the violations returned are worded, so a file with hundreds of
+// thousands of them is refused as fast as one with a few.
+func ValidateFirst(v any, n int) []Violation {
+	if vs := mustCompiled(planSchema).validate(v, n); len(vs) > 0 {
 		return vs
 	}
 	return currencyViolations(v)
@@ -116,6 +124,16 @@ func mustCompiled(get func() (*Validator, error)) *Validator {
 
 // Validate checks v against the schema.
 func (cs *Validator) Validate(v any) []Violation {
+	return cs.validate(v, -1)
+}
+
+// pending is a violation whose message is written only if it is reported.
+type pending struct {
+	Violation
+	message func() string
+}
+
+func (cs *Validator) validate(v any, n int) []Violation {
 	err := cs.schema.Validate(v)
 	if err == nil {
 		return nil
@@ -124,26 +142,55 @@ func (cs *Validator) Validate(v any) []Violation {
 	if !ok {
 		return []Violation{{Message: err.Error()}}
 	}
-	var out []Violation
-	cs.collect(ve, v, &out)
+	var all []pending
+	cs.collect(ve, v, &all)
 	// The validator's error tree follows map iteration order; sorting makes "the first
-	// problem" that a config error reports the same on every run.
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := strings.Join(out[i].Tokens, "/"), strings.Join(out[j].Tokens, "/")
-		if a != b {
-			return a < b
+	// problem" the same on every run. Messages break ties, so they are written for a
+	// run of violations at one place at a time, and only until n are kept.
+	sort.SliceStable(all, func(i, j int) bool { return placeLess(&all[i].Violation, &all[j].Violation) })
+	var out []Violation
+	for start := 0; start < len(all) && (n < 0 || len(out) < n); {
+		end := start + 1
+		for end < len(all) && !placeLess(&all[start].Violation, &all[end].Violation) {
+			end++
 		}
-		if out[i].AtKey != out[j].AtKey {
-			return out[i].AtKey < out[j].AtKey
+		group := make([]Violation, 0, end-start)
+		for _, p := range all[start:end] {
+			p.Violation.Message = p.message()
+			group = append(group, p.Violation)
 		}
-		return out[i].Message < out[j].Message
-	})
-	return dedupe(out)
+		sort.SliceStable(group, func(i, j int) bool { return group[i].Message < group[j].Message })
+		out = append(out, dedupe(group)...)
+		start = end
+	}
+	if n >= 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// placeLess orders violations by the place they are about: token by token, list
+// indices as numbers, then the key they point at.
+func placeLess(a, b *Violation) bool {
+	for i := 0; i < len(a.Tokens) && i < len(b.Tokens); i++ {
+		x, y := a.Tokens[i], b.Tokens[i]
+		if x == y {
+			continue
+		}
+		if isIndex(x) && isIndex(y) && len(x) != len(y) {
+			return len(x) < len(y)
+		}
+		return x < y
+	}
+	if len(a.Tokens) != len(b.Tokens) {
+		return len(a.Tokens) < len(b.Tokens)
+	}
+	return a.AtKey < b.AtKey
 }
 
 // collect turns the validator's error tree into violations; v is the value validated,
 // read for what a mapping already holds.
-func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]Violation) {
+func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]pending) {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
 		for _, c := range e.Causes {
@@ -152,7 +199,7 @@ func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]Violat
 		return
 	case *kind.AnyOf, *kind.OneOf:
 		if msg, ok := mergedTypes(e); ok {
-			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), Message: withPath(e.InstanceLocation, msg)})
+			*out = append(*out, worded(Violation{Tokens: clone(e.InstanceLocation)}, func() string { return withPath(e.InstanceLocation, msg) }))
 			return
 		}
 		for _, c := range e.Causes {
@@ -160,37 +207,50 @@ func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]Violat
 		}
 		return
 	case *kind.AdditionalProperties:
-		// A key the mapping already has is no suggestion: taking it would make a
-		// duplicate key.
-		present, _ := valueAt(v, e.InstanceLocation).(map[string]any)
-		var allowed []string
-		for _, a := range cs.allowedKeys(e.SchemaURL) {
-			if _, taken := present[a]; !taken {
-				allowed = append(allowed, a)
+		tokens := clone(e.InstanceLocation)
+		allowed := sync.OnceValue(func() []string {
+			// A key the mapping already has is no suggestion: taking it would make a
+			// duplicate key.
+			present, _ := valueAt(v, tokens).(map[string]any)
+			var allowed []string
+			for _, a := range cs.allowedKeys(e.SchemaURL) {
+				if _, taken := present[a]; !taken {
+					allowed = append(allowed, a)
+				}
 			}
-		}
+			return allowed
+		})
 		for _, p := range k.Properties {
-			msg := fmt.Sprintf("unknown key %q", p)
-			switch s := wording.Closest(p, allowed); {
-			case p == "date" && slices.Contains(allowed, "start"):
-				// "days" is the closest spelling, but a date belongs in start or end.
-				msg += ": a phase's dates are its start and end (or weeks or days from its start)"
-			case s != "":
-				msg += fmt.Sprintf(": did you mean %q?", s)
-			default:
-				msg += ": remove it, or prefix it with x_ to keep your own data"
-			}
-			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtKey: p, Message: withPath(e.InstanceLocation, msg)})
+			*out = append(*out, worded(Violation{Tokens: tokens, AtKey: p}, func() string {
+				msg := fmt.Sprintf("unknown key %q", p)
+				switch s := wording.Closest(p, allowed()); {
+				case p == "date" && slices.Contains(allowed(), "start"):
+					// "days" is the closest spelling, but a date belongs in start or end.
+					msg += ": a phase's dates are its start and end (or weeks or days from its start)"
+				case s != "":
+					msg += fmt.Sprintf(": did you mean %q?", s)
+				default:
+					msg += ": remove it, or prefix it with x_ to keep your own data"
+				}
+				return withPath(tokens, msg)
+			}))
 		}
 		return
 	case *kind.Required:
+		tokens := clone(e.InstanceLocation)
 		for _, m := range k.Missing {
-			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtParent: true,
-				Message: withPath(e.InstanceLocation, fmt.Sprintf("missing required key %q: add it", m))})
+			*out = append(*out, worded(Violation{Tokens: tokens, AtParent: true}, func() string {
+				return withPath(tokens, fmt.Sprintf("missing required key %q: add it", m))
+			}))
 		}
 		return
 	}
-	*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), Message: withPath(e.InstanceLocation, describe(e))})
+	tokens := clone(e.InstanceLocation)
+	*out = append(*out, worded(Violation{Tokens: tokens}, func() string { return withPath(tokens, describe(e)) }))
+}
+
+func worded(v Violation, message func() string) pending {
+	return pending{Violation: v, message: message}
 }
 
 func withPath(tokens []string, msg string) string {
@@ -450,15 +510,14 @@ func (cs *Validator) allowedKeys(url string) []string {
 	return keys
 }
 
+// dedupe drops repeated messages from violations about one place (anyOf branches can
+// say the same thing twice); vs is sorted by message.
 func dedupe(vs []Violation) []Violation {
-	seen := map[string]bool{}
 	out := vs[:0]
-	for _, v := range vs {
-		k := strings.Join(v.Tokens, "/") + "\x00" + v.AtKey + "\x00" + v.Message
-		if seen[k] {
+	for i, v := range vs {
+		if i > 0 && v.Message == vs[i-1].Message {
 			continue
 		}
-		seen[k] = true
 		out = append(out, v)
 	}
 	return out
