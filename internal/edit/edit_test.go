@@ -38,6 +38,10 @@ func TestAddStakeholderRefuses(t *testing.T) {
 		{"empty", "", ok, "empty"},
 		{"scalar", "just text\n", ok, "not a mapping"},
 		{"tagged null", minimal + "stakeholders: !!null\n", ok, "disturbing"},
+		{"register from a merge key", minimal + "x_base: &b {stakeholders: [{id: a, name: A}]}\n<<: *b\n", ok, "stakeholders comes from the merge key (<<) at line 4"},
+		{"register from a merge list", minimal + "x_c: &c {summary: s}\nx_base: &b\n  stakeholders:\n    - id: a\n      name: A\n<<: [*c, *b]\n", ok, "merge key (<<) at line 8"},
+		{"register from a merge of a merge", minimal + "x_i: &i {stakeholders: [{id: a, name: A}]}\nx_o: &o {<<: *i}\n<<: *o\n", ok, "merge key (<<) at line 5"},
+		{"empty register from a merge over a full one", minimal + "x_i: &i {stakeholders: [{id: a, name: A}]}\nx_o: &o {<<: *i}\n<<: [*o, {stakeholders: []}]\n", ok, "merge key (<<) at line 5"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := AddStakeholder([]byte(tc.src), tc.s)
@@ -46,6 +50,29 @@ func TestAddStakeholderRefuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMergeKeyHidingNothing: a merge key that brings no register, or a null one, leaves
+// the register the plan's to create; and one that reaches itself does not hang the edit.
+func TestMergeKeyHidingNothing(t *testing.T) {
+	s := Stakeholder{ID: "b", Name: "B"}
+	for _, src := range []string{
+		minimal + "x_base: &b {summary: s}\n<<: *b\n",
+		minimal + "x_base: &b {stakeholders: }\n<<: *b\n",
+		minimal + "x_i: &i {stakeholders: [{id: a, name: A}]}\nx_o: &o {<<: *i, stakeholders: ~}\n<<: *o\n",
+		minimal + "x_base: &b {stakeholders: [{id: a, name: A}]}\n<<: *b\nstakeholders: []\n",
+	} {
+		out, err := AddStakeholder([]byte(src), s)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if !strings.Contains(string(out), "- id: b\n") && !strings.Contains(string(out), "{id: b, name: B}") {
+			t.Errorf("%q: B not added:\n%s", src, out)
+		}
+	}
+	// Refused or not, it returns: the loader refuses such a file before any edit.
+	_, _ = AddStakeholder([]byte(minimal+"x_a: &a {<<: *a}\n<<: *a\n"), s)
 }
 
 func TestAddStakeholderDuplicate(t *testing.T) {
