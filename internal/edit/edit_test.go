@@ -29,6 +29,7 @@ func TestAddStakeholderRefuses(t *testing.T) {
 		{"uppercase id", minimal, Stakeholder{ID: "Residents", Name: "x"}, `invalid id "Residents"`},
 		{"blank name", minimal, Stakeholder{ID: "x", Name: "  "}, "needs a name"},
 		{"invalid UTF-8", minimal, Stakeholder{ID: "x", Name: "a\xffb"}, "not valid UTF-8"},
+		{"NUL", minimal, Stakeholder{ID: "x", Name: "x", Notes: "a\x00b"}, "holds a NUL character"},
 		{"not a list", minimal + "stakeholders:\n  id: a\n", ok, "not a list"},
 		{"alias", minimal + "x_list: &l []\nstakeholders: *l\n", ok, "not a list"},
 		{"flow top level", "{schema_version: 1, title: T}\n", ok, "flow mapping"},
