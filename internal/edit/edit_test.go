@@ -266,6 +266,75 @@ func TestUnifiedDiffApplies(t *testing.T) {
 	}
 }
 
+// TestDiffFileNames feeds diffs of files with awkward names to patch(1) and git apply,
+// which must both find the file and patch it: a space, a tab, a line break, a quote, a
+// backslash and letters outside ASCII in the name.
+func TestDiffFileNames(t *testing.T) {
+	tools := map[string][]string{}
+	if patch, err := exec.LookPath("patch"); err == nil {
+		tools["patch"] = []string{patch, "-p1", "--binary", "-s", "-N"}
+	} else {
+		testenv.Unavailable(t, "patch(1) is not installed (apt-get install patch)")
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		testenv.Unavailable(t, "git is not installed")
+	}
+	tools["git apply"] = []string{git, "apply", "-p1"}
+	before := []byte(minimal)
+	after, err := AddStakeholder(before, Stakeholder{ID: "residents", Name: "Residents"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"my plan.plan.yaml", "tab\there.plan.yaml", "new\nline.plan.yaml", `say "hi".plan.yaml`, `back\slash.plan.yaml`, "Élèves.plan.yaml", "sub dir/p.plan.yaml", "trailing .plan.yaml "}
+	for tool, argv := range tools {
+		for _, name := range names {
+			t.Run(tool+"/"+name, func(t *testing.T) {
+				dir := t.TempDir()
+				file := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(file, before, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if tool == "git apply" {
+					// Outside a repository git apply works too; inside one it works from
+					// the top, which must be dir rather than whatever holds the tests.
+					if out, err := exec.Command(git, "init", "-q", dir).CombinedOutput(); err != nil {
+						t.Fatalf("git init: %v\n%s", err, out)
+					}
+				}
+				diff := UnifiedDiff(name, before, after, 3)
+				cmd := exec.Command(argv[0], argv[1:]...)
+				cmd.Dir = dir
+				cmd.Stdin = strings.NewReader(diff)
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("%s: %v\n%s\ndiff:\n%s", tool, err, out, diff)
+				}
+				if got, _ := os.ReadFile(file); string(got) != string(after) {
+					t.Errorf("patched file differs:\n%q\ndiff:\n%s", got, diff)
+				}
+			})
+		}
+	}
+}
+
+func TestFileHeader(t *testing.T) {
+	for name, want := range map[string]string{
+		"a/p.plan.yaml":    "--- a/p.plan.yaml\n",
+		"a/my plan.yaml":   "--- a/my plan.yaml\t\n",
+		"a/tab\tname.yaml": "--- \"a/tab\\tname.yaml\"\n",
+		"a/x y\n.yaml":     "--- \"a/x y\\n.yaml\"\t\n",
+		`a/q"\.yaml`:       `--- "a/q\"\\.yaml"` + "\n",
+		"a/é.yaml":         `--- "a/\303\251.yaml"` + "\n",
+	} {
+		if got := fileHeader("--- ", name); got != want {
+			t.Errorf("fileHeader(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestScanFlow(t *testing.T) {
 	for _, tc := range []struct {
 		src           string
