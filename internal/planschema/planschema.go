@@ -127,10 +127,25 @@ func (cs *Validator) Validate(v any) []Violation {
 	return cs.validate(v, -1)
 }
 
-// pending is a violation whose message is written only if it is reported.
+// pending is a violation whose message is written only if it is reported: a file can
+// break the schema hundreds of thousands of times, and its findings are capped. It holds
+// what the message is made from rather than a closure, which cost an allocation each.
 type pending struct {
-	Violation
-	message func() string
+	tokens []string
+	// key is the unknown key (AtKey) or the missing one (AtParent), by kind.
+	key string
+	e   *jsonschema.ValidationError
+}
+
+func (p *pending) violation() Violation {
+	v := Violation{Tokens: p.tokens}
+	switch p.e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		v.AtKey = p.key
+	case *kind.Required:
+		v.AtParent = true
+	}
+	return v
 }
 
 func (cs *Validator) validate(v any, n int) []Violation {
@@ -143,21 +158,26 @@ func (cs *Validator) validate(v any, n int) []Violation {
 		return []Violation{{Message: err.Error()}}
 	}
 	var all []pending
-	cs.collect(ve, v, &all)
+	cs.collect(ve, &all)
 	// The validator's error tree follows map iteration order; sorting makes "the first
 	// problem" the same on every run. Messages break ties, so they are written for a
 	// run of violations at one place at a time, and only until n are kept.
-	sort.SliceStable(all, func(i, j int) bool { return placeLess(&all[i].Violation, &all[j].Violation) })
+	less := func(a, b *pending) bool {
+		return placeLess(a.tokens, b.tokens, a.atKey(), b.atKey())
+	}
+	sort.SliceStable(all, func(i, j int) bool { return less(&all[i], &all[j]) })
 	var out []Violation
 	for start := 0; start < len(all) && (n < 0 || len(out) < n); {
 		end := start + 1
-		for end < len(all) && !placeLess(&all[start].Violation, &all[end].Violation) {
+		for end < len(all) && !less(&all[start], &all[end]) {
 			end++
 		}
 		group := make([]Violation, 0, end-start)
-		for _, p := range all[start:end] {
-			p.Violation.Message = p.message()
-			group = append(group, p.Violation)
+		for i := range all[start:end] {
+			p := &all[start+i]
+			w := p.violation()
+			w.Message = withPath(p.tokens, cs.message(p, v))
+			group = append(group, w)
 		}
 		sort.SliceStable(group, func(i, j int) bool { return group[i].Message < group[j].Message })
 		out = append(out, dedupe(group)...)
@@ -169,11 +189,18 @@ func (cs *Validator) validate(v any, n int) []Violation {
 	return out
 }
 
+func (p *pending) atKey() string {
+	if _, ok := p.e.ErrorKind.(*kind.AdditionalProperties); ok {
+		return p.key
+	}
+	return ""
+}
+
 // placeLess orders violations by the place they are about: token by token, list
 // indices as numbers, then the key they point at.
-func placeLess(a, b *Violation) bool {
-	for i := 0; i < len(a.Tokens) && i < len(b.Tokens); i++ {
-		x, y := a.Tokens[i], b.Tokens[i]
+func placeLess(a, b []string, aKey, bKey string) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
 		if x == y {
 			continue
 		}
@@ -182,75 +209,77 @@ func placeLess(a, b *Violation) bool {
 		}
 		return x < y
 	}
-	if len(a.Tokens) != len(b.Tokens) {
-		return len(a.Tokens) < len(b.Tokens)
+	if len(a) != len(b) {
+		return len(a) < len(b)
 	}
-	return a.AtKey < b.AtKey
+	return aKey < bKey
 }
 
-// collect turns the validator's error tree into violations; v is the value validated,
-// read for what a mapping already holds.
-func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]pending) {
+// collect turns the validator's error tree into pending violations.
+func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]pending) {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
 		for _, c := range e.Causes {
-			cs.collect(c, v, out)
+			cs.collect(c, out)
 		}
 		return
 	case *kind.AnyOf, *kind.OneOf:
-		if msg, ok := mergedTypes(e); ok {
-			*out = append(*out, worded(Violation{Tokens: clone(e.InstanceLocation)}, func() string { return withPath(e.InstanceLocation, msg) }))
+		if _, ok := mergedTypes(e); ok {
+			*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
 			return
 		}
 		for _, c := range e.Causes {
-			cs.collect(c, v, out)
+			cs.collect(c, out)
 		}
 		return
 	case *kind.AdditionalProperties:
 		tokens := clone(e.InstanceLocation)
-		allowed := sync.OnceValue(func() []string {
-			// A key the mapping already has is no suggestion: taking it would make a
-			// duplicate key.
-			present, _ := valueAt(v, tokens).(map[string]any)
-			var allowed []string
-			for _, a := range cs.allowedKeys(e.SchemaURL) {
-				if _, taken := present[a]; !taken {
-					allowed = append(allowed, a)
-				}
-			}
-			return allowed
-		})
 		for _, p := range k.Properties {
-			*out = append(*out, worded(Violation{Tokens: tokens, AtKey: p}, func() string {
-				msg := fmt.Sprintf("unknown key %q", p)
-				switch s := wording.Closest(p, allowed()); {
-				case p == "date" && slices.Contains(allowed(), "start"):
-					// "days" is the closest spelling, but a date belongs in start or end.
-					msg += ": a phase's dates are its start and end (or weeks or days from its start)"
-				case s != "":
-					msg += fmt.Sprintf(": did you mean %q?", s)
-				default:
-					msg += ": remove it, or prefix it with x_ to keep your own data"
-				}
-				return withPath(tokens, msg)
-			}))
+			*out = append(*out, pending{tokens: tokens, key: p, e: e})
 		}
 		return
 	case *kind.Required:
 		tokens := clone(e.InstanceLocation)
 		for _, m := range k.Missing {
-			*out = append(*out, worded(Violation{Tokens: tokens, AtParent: true}, func() string {
-				return withPath(tokens, fmt.Sprintf("missing required key %q: add it", m))
-			}))
+			*out = append(*out, pending{tokens: tokens, key: m, e: e})
 		}
 		return
 	}
-	tokens := clone(e.InstanceLocation)
-	*out = append(*out, worded(Violation{Tokens: tokens}, func() string { return withPath(tokens, describe(e)) }))
+	*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
 }
 
-func worded(v Violation, message func() string) pending {
-	return pending{Violation: v, message: message}
+// message words p, without its path; v is the value validated, read for what a mapping
+// already holds.
+func (cs *Validator) message(p *pending, v any) string {
+	switch p.e.ErrorKind.(type) {
+	case *kind.AnyOf, *kind.OneOf:
+		msg, _ := mergedTypes(p.e)
+		return msg
+	case *kind.AdditionalProperties:
+		// A key the mapping already has is no suggestion: taking it would make a
+		// duplicate key.
+		present, _ := valueAt(v, p.tokens).(map[string]any)
+		var allowed []string
+		for _, a := range cs.allowedKeys(p.e.SchemaURL) {
+			if _, taken := present[a]; !taken {
+				allowed = append(allowed, a)
+			}
+		}
+		msg := fmt.Sprintf("unknown key %q", p.key)
+		switch s := wording.Closest(p.key, allowed); {
+		case p.key == "date" && slices.Contains(allowed, "start"):
+			// "days" is the closest spelling, but a date belongs in start or end.
+			msg += ": a phase's dates are its start and end (or weeks or days from its start)"
+		case s != "":
+			msg += fmt.Sprintf(": did you mean %q?", s)
+		default:
+			msg += ": remove it, or prefix it with x_ to keep your own data"
+		}
+		return msg
+	case *kind.Required:
+		return fmt.Sprintf("missing required key %q: add it", p.key)
+	}
+	return describe(p.e)
 }
 
 func withPath(tokens []string, msg string) string {
