@@ -220,14 +220,20 @@ var badInputs = []badInput{
 	{name: "unknown-keys.plan.yaml", line: 2, check: 1},
 	{name: "multiple-documents.plan.yaml", line: 3, check: 1},
 	{name: "huge-numbers.plan.yaml", line: 8, check: 1},
-	{name: "alias-bomb.plan.yaml", line: 5, check: 1},
+	// The alias written in the document whose expansion passes the bound, not the
+	// anchored text it copies.
+	{name: "alias-bomb.plan.yaml", line: 10, check: 1},
 	// yaml.v3 reports an unknown anchor without a position, so the loader says line 1.
 	{name: "alias-unknown.plan.yaml", line: 4, check: 1},
 	{name: "merge-not-mapping.plan.yaml", line: 5, check: 1},
 	{name: "invalid-utf8.plan.yaml", line: 3, check: 1},
 	{name: "nul-bytes.plan.yaml", line: 3, check: 1},
 	{name: "bom-crlf.plan.yaml", valid: true},
+	{name: "alias-self.plan.yaml", line: 4, check: 1},
+	{name: "binary-text.plan.yaml", line: 4, check: 1},
 	{name: "deep-nesting.plan.yaml", make: deepNesting, line: 3, check: 1},
+	// The eleventh alias passes the 10 MiB aliases may add.
+	{name: "alias-long-text.plan.yaml", make: aliasLongText, line: 4, check: 1},
 	{name: "huge.plan.yaml", make: huge, line: 1, check: 1},
 	{name: "x.plan.yaml", make: planNamedDirectory, check: 2},
 	{name: "tree", make: symlinkTree, check: 2, checkMentions: "loop-a.plan.yaml"},
@@ -241,6 +247,14 @@ func deepNesting(t *testing.T, dir string) {
 	const n = 10001
 	data := "schema_version: 1\ntitle: Deep\nx_deep: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
 	writeFile(t, filepath.Join(dir, "deep-nesting.plan.yaml"), data)
+}
+
+// aliasLongText writes one 1 MB string aliased 3,000 times: a 1 MB file that the node
+// bound alone let expand to 3 GB of text, which render took all the memory to draw.
+func aliasLongText(t *testing.T, dir string) {
+	data := "schema_version: 1\ntitle: Long text\nx_text: &t " + strings.Repeat("x", 1<<20) + "\n" +
+		"summary: [" + strings.Repeat("*t, ", 2999) + "*t]\n"
+	writeFile(t, filepath.Join(dir, "alias-long-text.plan.yaml"), data)
 }
 
 // huge writes a 50 MB file of plausible stakeholders, five times the size limit: the

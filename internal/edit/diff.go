@@ -7,7 +7,8 @@ import (
 )
 
 // UnifiedDiff returns a unified diff that turns old into new, under the headers
-// "--- a/name" and "+++ b/name", or "" when they are equal. An edit here changes one
+// "--- a/name" and "+++ b/name" written as git writes them (fileHeader), or "" when they
+// are equal. An edit here changes one
 // region, so the diff is a single hunk: the lines between the common head and the common
 // tail, with context lines around them. That is correct for any pair of files (patch and
 // git apply accept it), and minimal for one insertion or replacement.
@@ -29,7 +30,8 @@ func UnifiedDiff(name string, old, new []byte, context int) string {
 	toB := min(len(b)-tail+context, len(b))
 
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	out.WriteString(fileHeader("--- ", "a/"+name))
+	out.WriteString(fileHeader("+++ ", "b/"+name))
 	fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(from, toA-from), hunkRange(from, toB-from))
 	for _, l := range a[from:head] {
 		writeLine(&out, ' ', l)
@@ -44,6 +46,71 @@ func UnifiedDiff(name string, old, new []byte, context int) string {
 		writeLine(&out, ' ', l)
 	}
 	return out.String()
+}
+
+// fileHeader writes a ---/+++ line as git does, which patch and git apply both read: a
+// name holding a double quote, a backslash, a control character or a byte outside ASCII
+// is C-quoted ("a/tab\there"), since a tab or a line break would otherwise end it; and a
+// line whose name holds a space ends in a tab, which tells where the name ends (patch
+// reads anything after a tab as a date). Unlike git, a name ending in a space is quoted
+// too: patch drops white space before the tab, and then finds no such file.
+func fileHeader(mark, name string) string {
+	label := name
+	if needsQuote(name) {
+		label = cQuote(name)
+	}
+	if strings.Contains(label, " ") {
+		label += "\t"
+	}
+	return mark + label + "\n"
+}
+
+func needsQuote(name string) bool {
+	if strings.HasSuffix(name, " ") {
+		return true
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+// cQuote quotes s as git's quote_c_style does: the C escapes it knows by letter, and
+// every other control character and byte outside ASCII in octal.
+func cQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\a':
+			b.WriteString(`\a`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\v':
+			b.WriteString(`\v`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if c < 0x20 || c >= 0x7f {
+				fmt.Fprintf(&b, "\\%03o", c)
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // hunkRange formats a hunk's start and length; an empty range names the line before it,

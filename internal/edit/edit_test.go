@@ -29,6 +29,7 @@ func TestAddStakeholderRefuses(t *testing.T) {
 		{"uppercase id", minimal, Stakeholder{ID: "Residents", Name: "x"}, `invalid id "Residents"`},
 		{"blank name", minimal, Stakeholder{ID: "x", Name: "  "}, "needs a name"},
 		{"invalid UTF-8", minimal, Stakeholder{ID: "x", Name: "a\xffb"}, "not valid UTF-8"},
+		{"NUL", minimal, Stakeholder{ID: "x", Name: "x", Notes: "a\x00b"}, "holds a NUL character"},
 		{"not a list", minimal + "stakeholders:\n  id: a\n", ok, "not a list"},
 		{"alias", minimal + "x_list: &l []\nstakeholders: *l\n", ok, "not a list"},
 		{"flow top level", "{schema_version: 1, title: T}\n", ok, "flow mapping"},
@@ -38,6 +39,10 @@ func TestAddStakeholderRefuses(t *testing.T) {
 		{"empty", "", ok, "empty"},
 		{"scalar", "just text\n", ok, "not a mapping"},
 		{"tagged null", minimal + "stakeholders: !!null\n", ok, "disturbing"},
+		{"register from a merge key", minimal + "x_base: &b {stakeholders: [{id: a, name: A}]}\n<<: *b\n", ok, "stakeholders comes from the merge key (<<) at line 4"},
+		{"register from a merge list", minimal + "x_c: &c {summary: s}\nx_base: &b\n  stakeholders:\n    - id: a\n      name: A\n<<: [*c, *b]\n", ok, "merge key (<<) at line 8"},
+		{"register from a merge of a merge", minimal + "x_i: &i {stakeholders: [{id: a, name: A}]}\nx_o: &o {<<: *i}\n<<: *o\n", ok, "merge key (<<) at line 5"},
+		{"empty register from a merge over a full one", minimal + "x_i: &i {stakeholders: [{id: a, name: A}]}\nx_o: &o {<<: *i}\n<<: [*o, {stakeholders: []}]\n", ok, "merge key (<<) at line 5"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := AddStakeholder([]byte(tc.src), tc.s)
@@ -46,6 +51,29 @@ func TestAddStakeholderRefuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMergeKeyHidingNothing: a merge key that brings no register, or a null one, leaves
+// the register the plan's to create; and one that reaches itself does not hang the edit.
+func TestMergeKeyHidingNothing(t *testing.T) {
+	s := Stakeholder{ID: "b", Name: "B"}
+	for _, src := range []string{
+		minimal + "x_base: &b {summary: s}\n<<: *b\n",
+		minimal + "x_base: &b {stakeholders: }\n<<: *b\n",
+		minimal + "x_i: &i {stakeholders: [{id: a, name: A}]}\nx_o: &o {<<: *i, stakeholders: ~}\n<<: *o\n",
+		minimal + "x_base: &b {stakeholders: [{id: a, name: A}]}\n<<: *b\nstakeholders: []\n",
+	} {
+		out, err := AddStakeholder([]byte(src), s)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if !strings.Contains(string(out), "- id: b\n") && !strings.Contains(string(out), "{id: b, name: B}") {
+			t.Errorf("%q: B not added:\n%s", src, out)
+		}
+	}
+	// Refused or not, it returns: the loader refuses such a file before any edit.
+	_, _ = AddStakeholder([]byte(minimal+"x_a: &a {<<: *a}\n<<: *a\n"), s)
 }
 
 func TestAddStakeholderDuplicate(t *testing.T) {
@@ -235,6 +263,75 @@ func TestUnifiedDiffApplies(t *testing.T) {
 				t.Errorf("patched file differs:\n%q\nwant\n%q", got, after)
 			}
 		})
+	}
+}
+
+// TestDiffFileNames feeds diffs of files with awkward names to patch(1) and git apply,
+// which must both find the file and patch it: a space, a tab, a line break, a quote, a
+// backslash and letters outside ASCII in the name.
+func TestDiffFileNames(t *testing.T) {
+	tools := map[string][]string{}
+	if patch, err := exec.LookPath("patch"); err == nil {
+		tools["patch"] = []string{patch, "-p1", "--binary", "-s", "-N"}
+	} else {
+		testenv.Unavailable(t, "patch(1) is not installed (apt-get install patch)")
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		testenv.Unavailable(t, "git is not installed")
+	}
+	tools["git apply"] = []string{git, "apply", "-p1"}
+	before := []byte(minimal)
+	after, err := AddStakeholder(before, Stakeholder{ID: "residents", Name: "Residents"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"my plan.plan.yaml", "tab\there.plan.yaml", "new\nline.plan.yaml", `say "hi".plan.yaml`, `back\slash.plan.yaml`, "Élèves.plan.yaml", "sub dir/p.plan.yaml", "trailing .plan.yaml "}
+	for tool, argv := range tools {
+		for _, name := range names {
+			t.Run(tool+"/"+name, func(t *testing.T) {
+				dir := t.TempDir()
+				file := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(file, before, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if tool == "git apply" {
+					// Outside a repository git apply works too; inside one it works from
+					// the top, which must be dir rather than whatever holds the tests.
+					if out, err := exec.Command(git, "init", "-q", dir).CombinedOutput(); err != nil {
+						t.Fatalf("git init: %v\n%s", err, out)
+					}
+				}
+				diff := UnifiedDiff(name, before, after, 3)
+				cmd := exec.Command(argv[0], argv[1:]...)
+				cmd.Dir = dir
+				cmd.Stdin = strings.NewReader(diff)
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("%s: %v\n%s\ndiff:\n%s", tool, err, out, diff)
+				}
+				if got, _ := os.ReadFile(file); string(got) != string(after) {
+					t.Errorf("patched file differs:\n%q\ndiff:\n%s", got, diff)
+				}
+			})
+		}
+	}
+}
+
+func TestFileHeader(t *testing.T) {
+	for name, want := range map[string]string{
+		"a/p.plan.yaml":    "--- a/p.plan.yaml\n",
+		"a/my plan.yaml":   "--- a/my plan.yaml\t\n",
+		"a/tab\tname.yaml": "--- \"a/tab\\tname.yaml\"\n",
+		"a/x y\n.yaml":     "--- \"a/x y\\n.yaml\"\t\n",
+		`a/q"\.yaml`:       `--- "a/q\"\\.yaml"` + "\n",
+		"a/é.yaml":         `--- "a/\303\251.yaml"` + "\n",
+	} {
+		if got := fileHeader("--- ", name); got != want {
+			t.Errorf("fileHeader(%q) = %q, want %q", name, got, want)
+		}
 	}
 }
 

@@ -83,7 +83,7 @@ func FuzzAddStakeholder(f *testing.F) {
 		case errors.As(err, &unsafe):
 			t.Fatalf("refused a valid plan: %v", err)
 		case err != nil:
-			// Only the input can be at fault: a blank name or invalid UTF-8.
+			// Only the input can be at fault: a blank name, invalid UTF-8 or a NUL.
 			if s.validate() == nil {
 				t.Fatalf("unexpected error: %v", err)
 			}
@@ -119,8 +119,12 @@ func FuzzAddStakeholderSource(f *testing.F) {
 	for _, p := range plans {
 		f.Add(p)
 	}
+	for _, p := range mergedPlans {
+		f.Add([]byte(p))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if _, err := plan.Parse("fuzz.plan.yaml", src, plan.Options{}); err != nil {
+		before, err := plan.Parse("fuzz.plan.yaml", src, plan.Options{})
+		if err != nil {
 			return
 		}
 		s := Stakeholder{ID: "fuzzed-one", Name: "Fuzzed, one", Notes: "a\nb", Channels: []string{"x"}}
@@ -133,9 +137,35 @@ func FuzzAddStakeholderSource(f *testing.F) {
 			}
 			return
 		}
-		if _, err := plan.Parse("fuzz.plan.yaml", out, plan.Options{}); err != nil {
+		after, err := plan.Parse("fuzz.plan.yaml", out, plan.Options{})
+		if err != nil {
 			t.Fatalf("the result does not load: %v\n%s", err, out)
+		}
+		// What every command reads, merge keys and aliases followed: the register as it
+		// was, plus the new entry.
+		if got, want := stakeholderIDs(after), append(stakeholderIDs(before), s.ID); !reflect.DeepEqual(got, want) {
+			t.Fatalf("the register reads as %v afterwards, not %v\n%s", got, want, out)
 		}
 		assertConfined(t, src, out, 16, s.ID)
 	})
+}
+
+// mergedPlans are plans whose register, or whose top level, comes through merge keys
+// and aliases: the shapes where the keys written and the plan read differ.
+var mergedPlans = []string{
+	"schema_version: 1\ntitle: T\nx_base: &b {stakeholders: [{id: a, name: A}]}\n<<: *b\n",
+	"schema_version: 1\ntitle: T\nx_c: &c {summary: s}\nx_b: &b\n  stakeholders:\n    - id: a\n      name: A\n<<: [*c, *b]\n",
+	"schema_version: 1\ntitle: T\nx_i: &i {stakeholders: [{id: a, name: A}]}\nx_o: &o {<<: *i}\n<<: *o\n",
+	"schema_version: 1\ntitle: T\nx_b: &b {stakeholders: ~}\n<<: *b\n",
+	"schema_version: 1\ntitle: T\nx_b: &b {summary: s}\n<<: *b\nstakeholders:\n  - id: a\n    name: A\n",
+	"schema_version: 1\ntitle: T\nx_s: &s\n  - id: a\n    name: A\nx_b: {stakeholders: *s}\nstakeholders: *s\n",
+	"schema_version: 1\ntitle: T\nx_a: &a {id: a, name: A}\nstakeholders:\n  - *a\n  - {<<: *a, id: b}\n",
+}
+
+func stakeholderIDs(p *plan.Plan) []string {
+	ids := []string{}
+	for _, s := range p.Stakeholders {
+		ids = append(ids, s.ID)
+	}
+	return ids
 }

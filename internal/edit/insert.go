@@ -18,12 +18,9 @@ type editor struct {
 
 // plan decides where the new entry goes and returns the splices that put it there.
 func (e *editor) plan() ([]splice, error) {
-	var key, list *yaml.Node
-	for i := 0; i+1 < len(e.root.Content); i += 2 {
-		if k := e.root.Content[i]; k.Value == "stakeholders" && k.ShortTag() != "!!merge" {
-			key, list = k, e.root.Content[i+1]
-			break
-		}
+	key, list, err := ownEntry(e.root, "stakeholders")
+	if err != nil {
+		return nil, err
 	}
 	e.lay = e.detectLayout(list)
 	if list == nil {
@@ -518,6 +515,69 @@ func isDocumentEnd(line []byte) bool {
 	}
 	rest := strings.TrimLeft(t[3:], " \t")
 	return rest == "" || (rest[0] == '#' && len(rest) < len(t)-3)
+}
+
+// ownEntry returns the key and value of name written in the mapping m itself, the pair an
+// edit may change; both are nil when m has none. A value that m has only through a merge
+// key (<<) is refused: a key written in m would take its place, and everything the merge
+// brought would be gone from the plan, though the edit only meant to add to it. (A null
+// brought by a merge counts as absent, as the format says, and hides nothing.)
+func ownEntry(m *yaml.Node, name string) (key, value *yaml.Node, err error) {
+	if i := ownIndex(m, name); i >= 0 {
+		return m.Content[i], m.Content[i+1], nil
+	}
+	if merge := mergedFrom(m, name, 0); merge != nil {
+		return nil, nil, &UnsafeEditError{Reason: fmt.Sprintf("%s comes from the merge key (<<) at line %d; a %s key of the mapping's own would hide it: move %s out of the merged mapping first", name, merge.Line, name, name)}
+	}
+	return nil, nil, nil
+}
+
+// ownIndex is the index in m.Content of the key name written in m itself, or -1.
+func ownIndex(m *yaml.Node, name string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Value == name && k.ShortTag() != "!!merge" {
+			return i
+		}
+	}
+	return -1
+}
+
+// ownValue is the value of the key name written in m itself, and whether there is one.
+func ownValue(m *yaml.Node, name string) (*yaml.Node, bool) {
+	if i := ownIndex(m, name); i >= 0 {
+		return m.Content[i+1], true
+	}
+	return nil, false
+}
+
+// mergedFrom returns the merge key of mapping m through which m has a value for name
+// that is not null, or nil. Merges of merges count; depth bounds a merge that reaches
+// itself, which the loader refuses but a caller may not have loaded.
+func mergedFrom(m *yaml.Node, name string, depth int) *yaml.Node {
+	if depth > 100 {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.ShortTag() != "!!merge" {
+			continue
+		}
+		v := yamltree.Resolve(m.Content[i+1])
+		sources := []*yaml.Node{v}
+		if v != nil && v.Kind == yaml.SequenceNode {
+			sources = v.Content
+		}
+		for _, src := range sources {
+			src = yamltree.Resolve(src)
+			if src == nil || src.Kind != yaml.MappingNode {
+				continue
+			}
+			if v, ok := ownValue(src, name); ok && !yamltree.IsNull(v) || !ok && mergedFrom(src, name, depth+1) != nil {
+				return k
+			}
+		}
+	}
+	return nil
 }
 
 // aliased reports whether an alias under n refers to target.

@@ -124,6 +124,11 @@ func (s Stakeholder) validate() error {
 		if !utf8.ValidString(v) {
 			return fmt.Errorf("%q is not valid UTF-8", v)
 		}
+		if strings.IndexByte(v, 0) >= 0 {
+			// Written as "\0" it would be YAML, but a plan holds text, and the loader
+			// refuses the character however it is written.
+			return fmt.Errorf("%q holds a NUL character: a plan holds text only", v)
+		}
 	}
 	return nil
 }

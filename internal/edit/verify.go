@@ -16,6 +16,10 @@ func verify(before *yaml.Node, out []byte, s Stakeholder) error {
 	if err != nil {
 		return &UnsafeEditError{Reason: "the result does not parse: " + err.Error()}
 	}
+	if _, _, err := ownEntry(before, "stakeholders"); err != nil {
+		// Comparing the keys written would pass an edit that hides a merged register.
+		return err
+	}
 	var oldList *yaml.Node
 	oldPairs := withoutStakeholders(before, &oldList)
 	var newList *yaml.Node

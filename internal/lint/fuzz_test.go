@@ -3,11 +3,13 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
 )
 
 // FuzzCheck runs the whole check (loader, every rule, ignore comments, sorting) on
@@ -31,6 +33,13 @@ func FuzzCheck(f *testing.F) {
 		"schema_version: 1\r\ntitle: a\rsummary: b\u2028c\n",
 		"schema_version: 1\ntitle: a\ntimeline:\n  start: 2027-01-04\n  phases:\n    - {id: a, kind: planning, weeks: 520}\n    - {id: b, kind: close, days: 3650}\n",
 		"schema_version: 1\ntitle: a\nx: &x {id: s, name: n}\nstakeholders: [*x, *x]\nactivities: [{id: a, audience: [s, t]}]\n",
+		// Merge keys that bring whole sections, and aliases of long text up to and past
+		// the 10 MiB the expansion may add (the text grows by aliases of aliases).
+		"schema_version: 1\ntitle: a\nx_base: &b {stakeholders: [{id: a, name: A}]}\n<<: *b\n",
+		"schema_version: 1\ntitle: a\nx_c: &c {summary: s}\nx_b: &b\n  stakeholders:\n    - id: a\n      name: A\n<<: [*c, *b]\n# plan:ignore-file yaml-syntax\n",
+		"schema_version: 1\ntitle: a\nx_a: &x {a: 1, <<: *x} # plan:ignore yaml-syntax\n",
+		aliasTower(1100), aliasTower(1000),
+		"schema_version: 1\ntitle: !!binary AAD/\nsummary: \"\\0\"\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -38,6 +47,12 @@ func FuzzCheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "f.plan.yaml"
 		fs := linter.CheckBytes(name, data)
+		if _, err := plan.Parse(name, data, plan.Options{}); err != nil && !slices.ContainsFunc(fs, func(f diag.Finding) bool {
+			return f.Severity == diag.Error && (f.Rule == plan.RuleYAMLSyntax || f.Rule == plan.RuleSchema)
+		}) {
+			// Whatever its ignore comments say, a file that does not load is never clean.
+			t.Errorf("a file that does not load (%v) has no yaml-syntax or schema error: %v", err, fs)
+		}
 		lines := fuzzLineCount(data)
 		for i, fd := range fs {
 			if i > 0 && diag.Less(fd, fs[i-1]) {
@@ -63,6 +78,16 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// aliasTower is a plan whose text, a string of n bytes aliased ten thousand times through
+// aliases of aliases, is n*10,000 bytes once expanded.
+func aliasTower(n int) string {
+	return "schema_version: 1\ntitle: a\nx_t: &t " + strings.Repeat("x", n) + "\n" +
+		"x_a: &a [*t, *t, *t, *t, *t, *t, *t, *t, *t, *t]\n" +
+		"x_b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+		"x_c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
+		"summary: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
 }
 
 // fuzzLineCount counts lines the way YAML does: CRLF, CR, LF, NEL, LS and PS all end one.

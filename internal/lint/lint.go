@@ -232,8 +232,17 @@ func (l *Linter) finish(name string, source []byte, root *yaml.Node, fs []diag.F
 
 // finishUnder is finish for a plan checked under the settings checked.
 func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []byte, root *yaml.Node, fs []diag.Finding) []diag.Finding {
+	var unsilenceable []diag.Finding
 	kept := fs[:0]
 	for _, f := range fs {
+		if root == nil && (f.Rule == rules.IDYAMLSyntax || f.Rule == rules.IDSchema) {
+			// A file that does not load is never clean: every other command refuses it,
+			// so neither the configuration nor an ignore comment (which such a file may
+			// hold for the day it loads) may make plan check pass it or call it a warning.
+			f.Severity = diag.Error
+			unsilenceable = append(unsilenceable, f)
+			continue
+		}
 		sev, on := checked.SeverityFor(f.Rule, f.Severity)
 		if !on {
 			continue
@@ -244,7 +253,7 @@ func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []by
 	if source != nil {
 		kept = applyIgnores(name, source, root, kept, checked, l.knownRule)
 	}
-	return diag.Sort(kept)
+	return diag.Sort(append(kept, unsilenceable...))
 }
 
 func (l *Linter) knownRule(id string) bool {

@@ -62,6 +62,61 @@ func TestBrokenFileIsAFindingAndOthersStillRun(t *testing.T) {
 	}
 }
 
+// TestFileThatDoesNotLoadIsNeverClean: no configuration and no ignore comment turns off,
+// silences or lowers a yaml-syntax or schema finding of a file that does not load, since
+// no other command can use it.
+func TestFileThatDoesNotLoadIsNeverClean(t *testing.T) {
+	broken := map[string]string{
+		"yaml-syntax": "schema_version: 1\ntitle: a\ntitle: b\n",
+		"schema":      "schema_version: 1\ntitle: a\nstakeholders: nope\n",
+	}
+	configs := map[string]string{
+		"off":     "rules:\n  yaml-syntax: off\n  schema: off\n",
+		"warning": "rules:\n  yaml-syntax: info\n  schema: warning\n",
+		"none":    "",
+	}
+	ignores := map[string]string{
+		"ignore-file":            "# plan:ignore-file yaml-syntax, schema\n",
+		"ignore on the line":     "",
+		"no ignore":              "",
+		"ignore-file at the end": "",
+	}
+	for rule, body := range broken {
+		for cname, rc := range configs {
+			cfg, err := config.Parse(".planrc.yaml", []byte(rc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for iname, head := range ignores {
+				src := head + body
+				switch iname {
+				case "ignore on the line":
+					src = strings.Replace(body, "\n", " # plan:ignore yaml-syntax schema\n", -1)
+				case "ignore-file at the end":
+					src = body + "# plan:ignore-file " + rule + "\n"
+				}
+				fs := findingsFor(t, cfg, src)
+				if len(fs) == 0 || fs[0].Rule != rule || fs[0].Severity != diag.Error {
+					t.Errorf("%s, config %s, %s: got %v, want a %s error", rule, cname, iname, fs, rule)
+				}
+			}
+		}
+	}
+	// The size limit fails a file before it is parsed; the same holds.
+	cfg, err := config.Parse(".planrc.yaml", []byte("max_file_size: 10\nrules:\n  yaml-syntax: off\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "big.plan.yaml")
+	if err := os.WriteFile(path, []byte("# plan:ignore-file yaml-syntax\nschema_version: 1\ntitle: a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := New(cfg).Run([]Input{{Name: "big.plan.yaml", Path: path}})
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "yaml-syntax" || res.Findings[0].Severity != diag.Error {
+		t.Errorf("a file over the size limit: %v", res.Findings)
+	}
+}
+
 func TestUnreadableFileIsAReadError(t *testing.T) {
 	res := New(nil).Run([]Input{{Name: "missing.plan.yaml", Path: filepath.Join(t.TempDir(), "missing.plan.yaml")}})
 	if len(res.ReadErrors) != 1 || res.Files != 0 {
@@ -374,9 +429,9 @@ func TestIgnoreEdgeCases(t *testing.T) {
 			gone: []at{{"placeholder", 3}, {"unused-ignore", 3}},
 		},
 		{
-			name: "a syntax finding on its own line is silenced by an ignore there",
+			name: "a syntax finding is not silenced by an ignore on its line: the file does not load",
 			src:  "schema_version: 1\ntitle: T\ntitle: U # plan:ignore yaml-syntax -- dup\n",
-			gone: []at{{"yaml-syntax", 3}},
+			want: []at{{"yaml-syntax", 3}},
 		},
 		{
 			name: "text in a one-line quoted string is not a comment",

@@ -15,6 +15,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/planschema"
+	"github.com/planascode/plan/internal/wording"
 	"github.com/planascode/plan/internal/yamltree"
 )
 
@@ -152,7 +153,7 @@ func formatSize(n int64) string {
 	if n%(1<<20) == 0 {
 		return fmt.Sprintf("%d MiB", n>>20)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return wording.Plural(int(n), "byte")
 }
 
 // syntaxErrors reports the problems that stop a tree from being read as yaml-syntax
@@ -272,9 +273,14 @@ func kindWord(n *yaml.Node) string {
 }
 
 func schemaFindings(file string, source []byte, root *yaml.Node, value any) []diag.Finding {
-	violations := planschema.Validate(value)
+	// One past the cap tells whether there are more, and where the first of them is.
+	violations := planschema.ValidateFirst(value, yamltree.MaxProblems+1)
 	if len(violations) == 0 {
 		return nil
+	}
+	more := len(violations) > yamltree.MaxProblems
+	if more {
+		violations[yamltree.MaxProblems].Message = fmt.Sprintf("the plan breaks the schema in more than %d places: the rest, from here on, are not listed; fix these and check again", yamltree.MaxProblems)
 	}
 	lines := yamltree.NewLines(source)
 	fs := make([]diag.Finding, 0, len(violations))

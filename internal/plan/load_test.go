@@ -60,6 +60,20 @@ func TestParseRejects(t *testing.T) {
 		{"tab indentation", "schema_version: 1\nmandate:\n\tstatement: x\n", "3:1 yaml-syntax invalid YAML"},
 		{"billion laughs", bomb, "yaml-syntax aliases expand the document beyond"},
 		{"deep nesting", strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "\n", "yaml-syntax"},
+		{"alias inside its own list", "schema_version: 1\ntitle: a\nx_a: &x [1, *x]\n", "3:13 yaml-syntax alias *x is inside the value it refers to (&x at line 3)"},
+		{"alias inside its own mapping", "schema_version: 1\ntitle: a\nx_a: &x\n  b: [*x]\n", "4:7 yaml-syntax alias *x is inside the value it refers to (&x at line 3)"},
+		{"merge key of its own mapping", "schema_version: 1\ntitle: a\nx_a: &x {a: 1, <<: *x}\n", "3:20 yaml-syntax alias *x is inside the value it refers to"},
+		{"merge list holding its own mapping", "schema_version: 1\ntitle: a\nx_b: &b {c: 1}\nx_a: &x {a: 1, <<: [*b, *x]}\n", "4:25 yaml-syntax alias *x is inside the value it refers to"},
+		// 1 MiB of text aliased eleven times adds more than 10 MiB: the eleventh alias,
+		// at column 6 + 10*4 + 1, is where it stops.
+		{"aliases of long text", "schema_version: 1\ntitle: a\nx_t: &t " + strings.Repeat("x", 1<<20) + "\nx_l: [" + strings.Repeat("*t, ", 20) + "*t]\n", "4:47 yaml-syntax aliases expand the document by more than 10 MiB of text"},
+		{"long keys through a merge key", "schema_version: 1\ntitle: a\nx_m: &m\n  ? " + strings.Repeat("k", 1<<20) + "\n  : 1\nx_l:\n" + strings.Repeat("  - <<: *m\n", 11), "16:9 yaml-syntax aliases expand the document by more than 10 MiB of text"},
+		{"binary that is not text", "schema_version: 1\ntitle: !!binary AAD/\n", "2:8 yaml-syntax this !!binary value decodes to bytes that are not text"},
+		{"binary that is not base64", "schema_version: 1\ntitle: a\nsummary: !!binary '%%%'\n", "3:10 yaml-syntax this !!binary value is not base64"},
+		{"binary key", "schema_version: 1\ntitle: a\nx_a: {!!binary AA==: 1}\n", "3:7 yaml-syntax this !!binary value decodes to bytes that are not text"},
+		{"NUL through an escape", "schema_version: 1\ntitle: a\nsummary: \"a\\0b\"\n", "3:10 yaml-syntax this value holds a NUL character"},
+		{"NUL through an escape in a string tag", "schema_version: 1\ntitle: a\nsummary: !!str \"a\\x00b\"\n", "3:10 yaml-syntax this value holds a NUL character"},
+		{"NUL in text an alias repeats", "schema_version: 1\ntitle: a\nx_a: &n \"\\0\"\nsummary: *n\n", "3:6 yaml-syntax this value holds a NUL character"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("p.plan.yaml", []byte(tc.src), Options{})
@@ -101,6 +115,9 @@ func TestParseAccepts(t *testing.T) {
 		{"name as list", "schema_version: 1\ntitle: a\nroles:\n  sro:\n    name: [Ann, Bo]\n"},
 		{"a YAML 1.2 directive", "# a plan\n%YAML 1.2\n---\nschema_version: 1\ntitle: a\n"},
 		{"a YAML 1.1 directive", "%YAML 1.1 # as yaml.v3 knows it\n---\nschema_version: 1\ntitle: a\n"},
+		{"binary that is text", "schema_version: 1\ntitle: !!binary YQ==\n"},
+		{"an anchor aliased beside itself", "schema_version: 1\ntitle: a\nx_a: &x [1]\nx_b: [*x, *x]\n"},
+		{"text an alias repeats up to the limit", "schema_version: 1\ntitle: a\nx_t: &t " + strings.Repeat("x", 1<<20) + "\nx_l: [" + strings.Repeat("*t, ", 9) + "*t]\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Parse("p.plan.yaml", []byte(tc.src), Options{})
@@ -233,5 +250,47 @@ func TestSchemaFindingEnds(t *testing.T) {
 		if f.Line != tc.line || f.Col != tc.col || f.EndLine != tc.endL || f.EndCol != tc.endCol {
 			t.Errorf("%q: finding at %d:%d-%d:%d, want %d:%d-%d:%d", tc.src, f.Line, f.Col, f.EndLine, f.EndCol, tc.line, tc.col, tc.endL, tc.endCol)
 		}
+	}
+}
+
+// TestDuplicateKeysAreCapped: a file of many thousands of duplicate keys gets the first
+// thousand and one finding saying that more are not listed, where they begin.
+func TestDuplicateKeysAreCapped(t *testing.T) {
+	src := "schema_version: 1\ntitle: t\nx_a:\n" + strings.Repeat("  k: 1\n", 5000)
+	_, err := Parse("d.plan.yaml", []byte(src), Options{})
+	var le *Error
+	if !errors.As(err, &le) {
+		t.Fatalf("got %v", err)
+	}
+	if len(le.Findings) != 1001 {
+		t.Fatalf("%d findings, want 1001", len(le.Findings))
+	}
+	last := le.Findings[1000]
+	if last.Line != 1005 || !strings.Contains(last.Message, "more than 1000 duplicate keys") {
+		t.Errorf("last finding %d: %s", last.Line, last.Message)
+	}
+}
+
+// TestSchemaFindingsAreCapped: a plan that breaks the schema in many thousands of places
+// gets the first thousand, in the order of the file, and one finding saying that more
+// are not listed, at the first of them.
+func TestSchemaFindingsAreCapped(t *testing.T) {
+	src := "schema_version: 1\ntitle: t\nstakeholders:\n" + strings.Repeat("  - 1\n", 5000)
+	_, err := Parse("s.plan.yaml", []byte(src), Options{})
+	var le *Error
+	if !errors.As(err, &le) {
+		t.Fatalf("got %v", err)
+	}
+	if len(le.Findings) != 1001 {
+		t.Fatalf("%d findings, want 1001", len(le.Findings))
+	}
+	for i, f := range le.Findings[:1000] {
+		if f.Line != 4+i || !strings.HasPrefix(f.Message, "stakeholders["+itoa(i)+"]: must be a mapping") {
+			t.Fatalf("finding %d: %d: %s", i, f.Line, f.Message)
+		}
+	}
+	last := le.Findings[1000]
+	if last.Line != 1004 || last.Rule != RuleSchema || !strings.Contains(last.Message, "more than 1000 places") {
+		t.Errorf("last finding %d: %s", last.Line, last.Message)
 	}
 }

@@ -43,3 +43,16 @@ func TestReadLimitedAtTheLargestLimit(t *testing.T) {
 		t.Errorf("ReadLimited(…, MaxInt64) = %q, %v", data, err)
 	}
 }
+
+func TestSizeLimitIsWorded(t *testing.T) {
+	for limit, want := range map[int64]string{
+		1:       "larger than the 1 byte limit",
+		2:       "larger than the 2 bytes limit",
+		1 << 20: "larger than the 1 MiB limit",
+	} {
+		_, err := Parse("p.plan.yaml", []byte("schema_version: 1\ntitle: a\n"+strings.Repeat("#", 1<<20)), Options{MaxSize: limit})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("limit %d: got %v, want %q", limit, err, want)
+		}
+	}
+}

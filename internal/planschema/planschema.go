@@ -77,7 +77,15 @@ func compile(data []byte, id string) (*Validator, error) {
 // that budget.currency is a code ISO 4217 knows. The schema is compiled on first use
 // only, so commands that never validate start no slower.
 func Validate(v any) []Violation {
-	if vs := mustCompiled(planSchema).Validate(v); len(vs) > 0 {
+	return ValidateFirst(v, -1)
+}
+
+// ValidateFirst is Validate returning only the first n violations (all when n < 0), in
+// the order of their place in the value, list items in order. The rest cost next to
+// nothing: only the violations returned are worded, so a file with hundreds of
+// thousands of them is refused as fast as one with a few.
+func ValidateFirst(v any, n int) []Violation {
+	if vs := mustCompiled(planSchema).validate(v, n); len(vs) > 0 {
 		return vs
 	}
 	return currencyViolations(v)
@@ -116,6 +124,31 @@ func mustCompiled(get func() (*Validator, error)) *Validator {
 
 // Validate checks v against the schema.
 func (cs *Validator) Validate(v any) []Violation {
+	return cs.validate(v, -1)
+}
+
+// pending is a violation whose message is written only if it is reported: a file can
+// break the schema hundreds of thousands of times, and its findings are capped. It holds
+// what the message is made from rather than a closure, which cost an allocation each.
+type pending struct {
+	tokens []string
+	// key is the unknown key (AtKey) or the missing one (AtParent), by kind.
+	key string
+	e   *jsonschema.ValidationError
+}
+
+func (p *pending) violation() Violation {
+	v := Violation{Tokens: p.tokens}
+	switch p.e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		v.AtKey = p.key
+	case *kind.Required:
+		v.AtParent = true
+	}
+	return v
+}
+
+func (cs *Validator) validate(v any, n int) []Violation {
 	err := cs.schema.Validate(v)
 	if err == nil {
 		return nil
@@ -124,73 +157,129 @@ func (cs *Validator) Validate(v any) []Violation {
 	if !ok {
 		return []Violation{{Message: err.Error()}}
 	}
-	var out []Violation
-	cs.collect(ve, v, &out)
+	var all []pending
+	cs.collect(ve, &all)
 	// The validator's error tree follows map iteration order; sorting makes "the first
-	// problem" that a config error reports the same on every run.
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := strings.Join(out[i].Tokens, "/"), strings.Join(out[j].Tokens, "/")
-		if a != b {
-			return a < b
+	// problem" the same on every run. Messages break ties, so they are written for a
+	// run of violations at one place at a time, and only until n are kept.
+	less := func(a, b *pending) bool {
+		return placeLess(a.tokens, b.tokens, a.atKey(), b.atKey())
+	}
+	sort.SliceStable(all, func(i, j int) bool { return less(&all[i], &all[j]) })
+	var out []Violation
+	for start := 0; start < len(all) && (n < 0 || len(out) < n); {
+		end := start + 1
+		for end < len(all) && !less(&all[start], &all[end]) {
+			end++
 		}
-		if out[i].AtKey != out[j].AtKey {
-			return out[i].AtKey < out[j].AtKey
+		group := make([]Violation, 0, end-start)
+		for i := range all[start:end] {
+			p := &all[start+i]
+			w := p.violation()
+			w.Message = withPath(p.tokens, cs.message(p, v))
+			group = append(group, w)
 		}
-		return out[i].Message < out[j].Message
-	})
-	return dedupe(out)
+		sort.SliceStable(group, func(i, j int) bool { return group[i].Message < group[j].Message })
+		out = append(out, dedupe(group)...)
+		start = end
+	}
+	if n >= 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
 }
 
-// collect turns the validator's error tree into violations; v is the value validated,
-// read for what a mapping already holds.
-func (cs *Validator) collect(e *jsonschema.ValidationError, v any, out *[]Violation) {
+func (p *pending) atKey() string {
+	if _, ok := p.e.ErrorKind.(*kind.AdditionalProperties); ok {
+		return p.key
+	}
+	return ""
+}
+
+// placeLess orders violations by the place they are about: token by token, list
+// indices as numbers, then the key they point at.
+func placeLess(a, b []string, aKey, bKey string) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if isIndex(x) && isIndex(y) && len(x) != len(y) {
+			return len(x) < len(y)
+		}
+		return x < y
+	}
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return aKey < bKey
+}
+
+// collect turns the validator's error tree into pending violations.
+func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]pending) {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
 		for _, c := range e.Causes {
-			cs.collect(c, v, out)
+			cs.collect(c, out)
 		}
 		return
 	case *kind.AnyOf, *kind.OneOf:
-		if msg, ok := mergedTypes(e); ok {
-			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), Message: withPath(e.InstanceLocation, msg)})
+		if _, ok := mergedTypes(e); ok {
+			*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
 			return
 		}
 		for _, c := range e.Causes {
-			cs.collect(c, v, out)
+			cs.collect(c, out)
 		}
 		return
 	case *kind.AdditionalProperties:
+		tokens := clone(e.InstanceLocation)
+		for _, p := range k.Properties {
+			*out = append(*out, pending{tokens: tokens, key: p, e: e})
+		}
+		return
+	case *kind.Required:
+		tokens := clone(e.InstanceLocation)
+		for _, m := range k.Missing {
+			*out = append(*out, pending{tokens: tokens, key: m, e: e})
+		}
+		return
+	}
+	*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
+}
+
+// message words p, without its path; v is the value validated, read for what a mapping
+// already holds.
+func (cs *Validator) message(p *pending, v any) string {
+	switch p.e.ErrorKind.(type) {
+	case *kind.AnyOf, *kind.OneOf:
+		msg, _ := mergedTypes(p.e)
+		return msg
+	case *kind.AdditionalProperties:
 		// A key the mapping already has is no suggestion: taking it would make a
 		// duplicate key.
-		present, _ := valueAt(v, e.InstanceLocation).(map[string]any)
+		present, _ := valueAt(v, p.tokens).(map[string]any)
 		var allowed []string
-		for _, a := range cs.allowedKeys(e.SchemaURL) {
+		for _, a := range cs.allowedKeys(p.e.SchemaURL) {
 			if _, taken := present[a]; !taken {
 				allowed = append(allowed, a)
 			}
 		}
-		for _, p := range k.Properties {
-			msg := fmt.Sprintf("unknown key %q", p)
-			switch s := wording.Closest(p, allowed); {
-			case p == "date" && slices.Contains(allowed, "start"):
-				// "days" is the closest spelling, but a date belongs in start or end.
-				msg += ": a phase's dates are its start and end (or weeks or days from its start)"
-			case s != "":
-				msg += fmt.Sprintf(": did you mean %q?", s)
-			default:
-				msg += ": remove it, or prefix it with x_ to keep your own data"
-			}
-			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtKey: p, Message: withPath(e.InstanceLocation, msg)})
+		msg := fmt.Sprintf("unknown key %q", p.key)
+		switch s := wording.Closest(p.key, allowed); {
+		case p.key == "date" && slices.Contains(allowed, "start"):
+			// "days" is the closest spelling, but a date belongs in start or end.
+			msg += ": a phase's dates are its start and end (or weeks or days from its start)"
+		case s != "":
+			msg += fmt.Sprintf(": did you mean %q?", s)
+		default:
+			msg += ": remove it, or prefix it with x_ to keep your own data"
 		}
-		return
+		return msg
 	case *kind.Required:
-		for _, m := range k.Missing {
-			*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), AtParent: true,
-				Message: withPath(e.InstanceLocation, fmt.Sprintf("missing required key %q: add it", m))})
-		}
-		return
+		return fmt.Sprintf("missing required key %q: add it", p.key)
 	}
-	*out = append(*out, Violation{Tokens: clone(e.InstanceLocation), Message: withPath(e.InstanceLocation, describe(e))})
+	return describe(p.e)
 }
 
 func withPath(tokens []string, msg string) string {
@@ -450,15 +539,14 @@ func (cs *Validator) allowedKeys(url string) []string {
 	return keys
 }
 
+// dedupe drops repeated messages from violations about one place (anyOf branches can
+// say the same thing twice); vs is sorted by message.
 func dedupe(vs []Violation) []Violation {
-	seen := map[string]bool{}
 	out := vs[:0]
-	for _, v := range vs {
-		k := strings.Join(v.Tokens, "/") + "\x00" + v.AtKey + "\x00" + v.Message
-		if seen[k] {
+	for i, v := range vs {
+		if i > 0 && v.Message == vs[i-1].Message {
 			continue
 		}
-		seen[k] = true
 		out = append(out, v)
 	}
 	return out

@@ -1,9 +1,12 @@
 package timeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/planascode/plan/internal/plan"
@@ -25,7 +28,7 @@ const maxLineOctets = 75
 // give the same bytes.
 func WriteICS(w io.Writer, s *Schedule) error {
 	var c icsWriter
-	domain := s.Slug() + ".plan"
+	domain := uidDomain(s) + ".plan"
 	stamp := s.Today.Time().Format("20060102") + "T000000Z"
 	c.line("BEGIN:VCALENDAR")
 	c.line("VERSION:2.0")
@@ -49,6 +52,34 @@ func WriteICS(w io.Writer, s *Schedule) error {
 	c.line("END:VCALENDAR")
 	_, err := io.WriteString(w, c.b.String())
 	return err
+}
+
+// uidDomain is the part of every UID that names the plan: the slug of its title, and
+// when the title has letters the slug cannot spell, a short hash of the whole title as
+// well. A title in a script the slug does not transliterate has little or no slug
+// (every such plan was "plan", or its file's name, or "2027"), so two plans would share
+// UIDs, and a calendar importing both would keep one plan's events and drop the other's.
+// Every other title keeps the UIDs it always had, even when an accent is dropped or the
+// slug is cut: changing them would make every calendar that imported the plan before
+// hold each of its events twice.
+func uidDomain(s *Schedule) string {
+	slug := s.Slug()
+	if spelt(s.Title) {
+		return slug
+	}
+	sum := sha256.Sum256([]byte(s.Title))
+	return slug + "-" + hex.EncodeToString(sum[:4])
+}
+
+// spelt reports whether the slug spells every letter and digit of s: each is ASCII, or
+// one the slug writes in ASCII (é as e).
+func spelt(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) && len(wording.ASCIIWords(string(r))) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // phaseDescription says what the calendar cannot show by itself: the phase's kind and

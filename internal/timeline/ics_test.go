@@ -179,6 +179,49 @@ func TestICSUIDsStable(t *testing.T) {
 	}
 }
 
+// TestICSUIDsDifferBetweenPlans: plans whose titles the slug cannot spell (no ASCII
+// letters, or only a year) still get UIDs of their own, so a calendar that imports both
+// keeps both; a title the slug spells keeps its plain UIDs.
+func TestICSUIDsDifferBetweenPlans(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"社区规划咨询", "交通规划咨询"},
+		{"Консультация", "Обсуждение"},
+		{"社区规划 2027", "交通规划 2027"},
+		{"Ελληνικά", "Κυπριακά"},
+	} {
+		var uids [2]string
+		for i, title := range pair {
+			p := &plan.Plan{
+				File:  "plan.plan.yaml",
+				Title: title,
+				Timeline: &plan.Timeline{Start: plan.MustDate("2027-03-01"), Phases: []plan.Phase{
+					{ID: "planning", Kind: "planning", Weeks: 4},
+				}},
+			}
+			s, err := Build(p, Options{Today: plan.MustDate("2027-03-01")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := uidLine.FindStringSubmatch(strings.Join(unfold(icsOf(t, s)), "\n"))
+			if m == nil {
+				t.Fatalf("%q: no UID", title)
+			}
+			uids[i] = m[1]
+		}
+		if uids[0] == uids[1] {
+			t.Errorf("%q and %q share the UID %s", pair[0], pair[1], uids[0])
+		}
+	}
+	for title, want := range map[string]string{
+		"Draft walking and cycling strategy, 2027-2037": "draft-walking-and-cycling-strategy-2027-2037",
+		"Consultation été 2027":                         "consultation-ete-2027",
+	} {
+		if got := uidDomain(&Schedule{Title: title}); got != want {
+			t.Errorf("the UIDs of %q changed: %s", title, got)
+		}
+	}
+}
+
 func TestKeysUniqueWhenIDsRepeat(t *testing.T) {
 	p := &plan.Plan{
 		Title: "Repeats",

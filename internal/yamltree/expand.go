@@ -9,13 +9,14 @@ import "gopkg.in/yaml.v3"
 // with the JSON pointer of the value in the expanded document: the right line for an
 // ignore comment, and the right item in the message. The anchored nodes stay where they
 // are. The loader has already refused a file whose aliases would expand it beyond
-// maxExpandedNodes, so the copies are bounded; the budget here only guards against a
-// caller that skipped that check.
+// maxExpandedNodes or MaxExpandedBytes, or whose aliases contain themselves, so the
+// copies are bounded; the budgets here only guard against a caller that skipped that
+// check.
 func ExpandAliases(root *yaml.Node) {
-	budget := maxExpandedNodes
+	budget, bytes := maxExpandedNodes, MaxExpandedBytes
 	var expand func(n, alias *yaml.Node) *yaml.Node
 	expand = func(n, alias *yaml.Node) *yaml.Node {
-		if n.Kind == yaml.AliasNode && n.Alias != nil && budget > 0 {
+		if n.Kind == yaml.AliasNode && n.Alias != nil && budget > 0 && bytes > 0 {
 			if alias == nil {
 				alias = n
 			}
@@ -28,6 +29,7 @@ func ExpandAliases(root *yaml.Node) {
 			return n
 		}
 		budget--
+		bytes -= len(n.Value)
 		c := *n
 		c.Line, c.Column = alias.Line, alias.Column
 		c.Anchor = ""

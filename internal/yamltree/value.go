@@ -2,8 +2,11 @@ package yamltree
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -18,6 +21,16 @@ const (
 	// maxExpandedNodes bounds how many nodes aliases may add when the document is
 	// expanded: far above any real plan, far below a billion laughs.
 	maxExpandedNodes = 200000
+	// MaxExpandedBytes bounds how much text aliases may add: the node bound alone let
+	// one long string, aliased a few thousand times, grow a 1 MB file into gigabytes of
+	// text that every command then validates, draws or renders. Aliases may add as
+	// much text as the largest file the loader reads by default holds.
+	MaxExpandedBytes = 10 << 20
+	// MaxProblems bounds the problems of one kind a file reports (duplicate keys here,
+	// schema errors in the loader): past a thousand, more findings tell the author
+	// nothing new, and collecting hundreds of thousands of them made a command that
+	// only needs to know that a plan is invalid spend seconds before saying so.
+	MaxProblems = 1000
 )
 
 // Problem is why a tree cannot be read: where, and what to do about it.
@@ -30,7 +43,9 @@ type Problem struct {
 // (maps, lists, strings, numbers, booleans; dates as YYYY-MM-DD strings; empty values
 // dropped, since the format counts them absent). It refuses what the format rejects on
 // the way: a problem that stops the walk (nesting, runaway aliases, a key that is not a
-// word, an alias to no anchor) is returned alone; otherwise every duplicate key is.
+// word, an alias to no anchor or to the value that holds it, text that is not text) is
+// returned alone; otherwise every duplicate key is, up to MaxProblems and then one
+// problem saying that there are more.
 func ToValue(n *yaml.Node) (any, []Problem) {
 	var c converter
 	v := c.convert(n, 0, false)
@@ -44,7 +59,16 @@ func ToValue(n *yaml.Node) (any, []Problem) {
 // refusing what the format rejects on the way: duplicate keys, runaway aliases, depth.
 type converter struct {
 	expanded int
-	err      *Problem
+	// expandedBytes is the text (keys and values) that aliases have added so far.
+	expandedBytes int
+	// open holds the anchored nodes being converted, the ones the current node is
+	// inside: an alias to one of them would make the value contain itself.
+	open map[*yaml.Node]bool
+	// via is the outermost alias (or merge key's value) being expanded: where a
+	// finding about the expansion points, since the anchored value it copies is written
+	// elsewhere and may be fine where it is.
+	via *yaml.Node
+	err *Problem
 	// dups collects every duplicate key, so that one run reports them all; unlike the
 	// other problems, the rest of the tree can still be walked after one.
 	dups []Problem
@@ -58,6 +82,73 @@ func (c *converter) failure() []Problem {
 	}
 	return c.dups
 }
+
+// duplicate records a duplicate key, up to MaxProblems of them; the one past the limit
+// says that more are not listed, where the first of them is.
+func (c *converter) duplicate(key, first *yaml.Node) {
+	switch {
+	case len(c.dups) < MaxProblems:
+		c.dups = append(c.dups, Problem{Line: key.Line, Col: key.Column, Message: fmt.Sprintf("duplicate key %q (first at line %d): keep one", key.Value, first.Line)})
+	case len(c.dups) == MaxProblems:
+		c.dups = append(c.dups, Problem{Line: key.Line, Col: key.Column, Message: fmt.Sprintf("more than %d duplicate keys: the rest, from this one on, are not listed; keep one of each and check again", MaxProblems)})
+	}
+}
+
+// addText counts the text an alias adds, failing at n once it passes MaxExpandedBytes.
+func (c *converter) addText(n *yaml.Node, text string) bool {
+	c.expandedBytes += len(text)
+	if c.expandedBytes > MaxExpandedBytes {
+		c.fail(c.at(n), fmt.Sprintf("aliases expand the document by more than %s of text: write the text once, or shorten it", formatMiB(MaxExpandedBytes)))
+		return false
+	}
+	return true
+}
+
+// at is where a problem met while expanding n points: the alias being expanded.
+func (c *converter) at(n *yaml.Node) *yaml.Node {
+	if c.via != nil {
+		return c.via
+	}
+	return n
+}
+
+func formatMiB(n int) string {
+	return fmt.Sprintf("%d MiB", n>>20)
+}
+
+// text returns the text a scalar reads as, as yaml.v3 will decode it into the model
+// (a !!binary value decoded from base64), failing at n when that is not text: a plan is
+// a text file, and the loader refuses a file that is not UTF-8 or holds a NUL byte, so a
+// value may not bring back through an escape ("\0") or a tag what the file may not hold.
+func (c *converter) text(n *yaml.Node) (string, bool) {
+	s := n.Value
+	if n.ShortTag() == binaryTag {
+		b, err := base64.StdEncoding.DecodeString(s)
+		if err != nil {
+			c.fail(n, "this !!binary value is not base64: a plan holds text, so write the text without the tag")
+			return "", false
+		}
+		s = string(b)
+		if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+			c.fail(n, "this !!binary value decodes to bytes that are not text: a plan holds UTF-8 text only")
+			return "", false
+		}
+		return s, true
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		c.fail(n, "this value holds a NUL character (\\0 or \\x00): a plan holds text only; remove it")
+		return "", false
+	}
+	if !utf8.ValidString(s) {
+		// The file is UTF-8 and escapes only write characters, so this takes a tag
+		// yaml.v3 decodes; refused all the same, since every command reads it as text.
+		c.fail(n, "this value is not valid UTF-8 text: a plan holds text only")
+		return "", false
+	}
+	return s, true
+}
+
+const binaryTag = "!!binary"
 
 func (c *converter) fail(n *yaml.Node, msg string) {
 	if c.err == nil {
@@ -76,15 +167,30 @@ func (c *converter) convert(n *yaml.Node, depth int, viaAlias bool) any {
 	if viaAlias {
 		c.expanded++
 		if c.expanded > maxExpandedNodes {
-			c.fail(n, fmt.Sprintf("aliases expand the document beyond %d nodes (a \"billion laughs\" file?)", maxExpandedNodes))
+			c.fail(c.at(n), fmt.Sprintf("aliases expand the document beyond %d nodes (a \"billion laughs\" file?)", maxExpandedNodes))
 			return nil
 		}
+	}
+	if n.Anchor != "" && n.Kind != yaml.AliasNode {
+		if c.open == nil {
+			c.open = map[*yaml.Node]bool{}
+		}
+		c.open[n] = true
+		defer delete(c.open, n)
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			c.fail(n, "alias to an unknown anchor")
 			return nil
+		}
+		if c.open[n.Alias] {
+			c.fail(n, c.selfReference(n, n.Alias))
+			return nil
+		}
+		if c.via == nil {
+			c.via = n
+			defer func() { c.via = nil }()
 		}
 		return c.convert(n.Alias, depth+1, true)
 	case yaml.MappingNode:
@@ -96,9 +202,19 @@ func (c *converter) convert(n *yaml.Node, depth int, viaAlias bool) any {
 		}
 		return list
 	case yaml.ScalarNode:
-		return scalarValue(n)
+		text, ok := c.text(n)
+		if !ok || viaAlias && !c.addText(n, text) {
+			return nil
+		}
+		return scalarValue(n, text)
 	}
 	return nil
+}
+
+// selfReference words an alias to the anchored value it stands in, which would make
+// that value contain itself for ever.
+func (c *converter) selfReference(alias, anchored *yaml.Node) string {
+	return fmt.Sprintf("alias *%s is inside the value it refers to (&%s at line %d): a value cannot contain itself; refer to another anchor, or copy the part you need", alias.Value, anchored.Anchor, anchored.Line)
 }
 
 func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
@@ -132,8 +248,11 @@ func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 			merges = append(merges, val)
 			continue
 		}
+		if _, ok := c.text(key); !ok || viaAlias && !c.addText(key, key.Value) {
+			return nil
+		}
 		if first := ownKey(key.Value, i); first != nil {
-			c.dups = append(c.dups, Problem{Line: key.Line, Col: key.Column, Message: fmt.Sprintf("duplicate key %q (first at line %d): keep one", key.Value, first.Line)})
+			c.duplicate(key, first)
 			continue
 		}
 		if seen != nil {
@@ -152,7 +271,18 @@ func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 				c.fail(src, "a merge key (<<) must refer to a mapping")
 				return nil
 			}
+			if c.open[s] {
+				a := aliasIn(src, s)
+				c.fail(a, c.selfReference(a, s))
+				return nil
+			}
+			if c.via == nil {
+				c.via = src
+			}
 			merged, _ := c.convert(s, depth+1, true).(map[string]any)
+			if c.via == src {
+				c.via = nil
+			}
 			for k, v := range merged {
 				if ownKey(k, len(n.Content)) == nil {
 					if _, done := m[k]; !done {
@@ -165,7 +295,21 @@ func (c *converter) mapping(n *yaml.Node, depth int, viaAlias bool) any {
 	return m
 }
 
-func scalarValue(n *yaml.Node) any {
+// aliasIn returns the alias under a merge key's value src that refers to target (src
+// itself when it is that alias).
+func aliasIn(src, target *yaml.Node) *yaml.Node {
+	if src.Kind == yaml.SequenceNode {
+		for _, a := range src.Content {
+			if a.Kind == yaml.AliasNode && a.Alias == target {
+				return a
+			}
+		}
+	}
+	return src
+}
+
+// scalarValue is n's plain value; text is what n reads as (c.text).
+func scalarValue(n *yaml.Node, text string) any {
 	switch n.ShortTag() {
 	case "!!null":
 		return nil
@@ -180,7 +324,7 @@ func scalarValue(n *yaml.Node) any {
 			return v
 		}
 	}
-	return n.Value
+	return text
 }
 
 // YAML11Directive returns body as yaml.v3 will read it. yaml.v3 refuses a "%YAML 1.2"
