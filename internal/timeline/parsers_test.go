@@ -117,7 +117,7 @@ func TestICSParsesWithIcalJS(t *testing.T) {
 // than from the ICS writer, so that the two have to agree: the dates of each phase, with
 // the exclusive end RFC 5545 asks for, and the milestones' days.
 func expectedEvents(s *Schedule) []icalEvent {
-	domain := "@" + s.Slug() + ".plan"
+	domain := "@" + uidDomain(s) + ".plan"
 	var out []icalEvent
 	for _, p := range s.Phases {
 		switch {
