@@ -66,7 +66,9 @@ func newChart(s *Schedule, o TextOptions) *chart {
 	c := &chart{s: s, st: newStyles(o.Renderer), width: max(o.Width, MinWidth)}
 	longest := lipgloss.Width(milestonesLabel)
 	for _, p := range s.Phases {
-		longest = max(longest, lipgloss.Width(clean(p.Name)))
+		if !p.Undated() {
+			longest = max(longest, lipgloss.Width(clean(p.Name)))
+		}
 	}
 	c.labelW = min(longest, c.width/3)
 	c.barW = c.width - c.labelW - 1
@@ -132,6 +134,11 @@ func (c *chart) lines() []string {
 		out = append(out, c.axis())
 	}
 	for _, p := range c.s.Phases {
+		// A phase with no dates has no row: an empty row reads as a phase that is on the
+		// chart but off its edge. It is listed beneath with the reason instead.
+		if p.Undated() {
+			continue
+		}
 		out = append(out, c.phaseRow(p))
 		out = append(out, c.pack("  ", c.phaseFacts(p))...)
 	}
@@ -143,9 +150,18 @@ func (c *chart) lines() []string {
 			out = append(out, "  "+c.st.render(classMilestone, string(glyphMilestone))+" "+m.Date.String()+"  "+name)
 		}
 	}
+	if undated := c.s.Undated(); len(undated) > 0 {
+		out = append(out, "", c.st.render(classTitle, undatedLabel))
+		for _, p := range undated {
+			out = append(out, c.undatedFacts(p)...)
+		}
+	}
 	out = append(out, "")
 	return append(out, c.verdict()...)
 }
+
+// undatedLabel heads the list of phases the chart cannot draw.
+const undatedLabel = "Not shown: dates cannot be worked out"
 
 // segment is a fact to show and how to draw it.
 type segment struct {
@@ -327,8 +343,6 @@ func (c *chart) renderRow(label string, cells []cell) string {
 func (c *chart) phaseFacts(p Phase) []segment {
 	segs := []segment{{clean(p.Kind), classFaint}}
 	switch {
-	case p.Status == StatusUndated:
-		return append(segs, segment{"dates unknown: " + p.Reason, classTooShort})
 	case p.Open():
 		segs = append(segs, segment{p.Start.String() + arrow + "open-ended", plain})
 	default:
@@ -354,6 +368,21 @@ func (c *chart) phaseFacts(p Phase) []segment {
 		segs = append(segs, segment{limits, plain})
 	}
 	return segs
+}
+
+// undatedFacts list a phase the chart cannot draw: its name, kind and line, since there is
+// no bar to label, then why, wrapped rather than cut, since the reason is the point.
+func (c *chart) undatedFacts(p Phase) []string {
+	segs := []segment{{clean(p.Name), plain}, {clean(p.Kind), classFaint}}
+	if p.Line > 0 {
+		segs = append(segs, segment{fmt.Sprintf("line %d", p.Line), classFaint})
+	}
+	out := c.pack("  ", segs)
+	const indent = "    "
+	for _, l := range wrap(clean(p.Reason), c.width-len(indent)) {
+		out = append(out, indent+c.st.render(classTooShort, l))
+	}
+	return out
 }
 
 func nonEmpty(ss ...string) []string {
