@@ -149,11 +149,11 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 	for _, r := range p.ResolvePhases() {
 		ph := r.Phase
 		out := Phase{
-			Key:        keys.key("phase-" + ph.ID),
-			ID:         ph.ID,
-			Kind:       ph.Kind,
-			Name:       wording.OneLine(ph.DisplayName()),
-			Line:       line(ph.Node),
+			Key:  keys.key("phase-" + ph.ID),
+			ID:   ph.ID,
+			Kind: ph.Kind,
+			Name: wording.OneLine(ph.DisplayName()),
+			Line: line(ph.Node),
 			// A date written as a month, quarter or season is drawn over every day it
 			// allows: from the first day of the start to the last of the end.
 			Start:      r.Start.First(),
