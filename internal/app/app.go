@@ -47,13 +47,24 @@ func Main(args []string, ios *iostreams.IOStreams, build cli.BuildInfo) (code in
 	if errors.As(err, &ee) && ee.Err == nil {
 		return code
 	}
-	msg := strings.TrimSpace(err.Error())
-	if code == cli.ExitInternal {
-		msg = "internal error: " + msg
+	msgs := []string{strings.TrimSpace(err.Error())}
+	// An error that joins several (every mistake in a .planrc.yaml) and adds nothing of
+	// its own is one message per line, each a FILE:LINE an editor can jump to.
+	var joined interface{ Unwrap() []error }
+	if errors.As(err, &joined) && joined.(error).Error() == err.Error() {
+		msgs = msgs[:0]
+		for _, e := range joined.Unwrap() {
+			msgs = append(msgs, strings.TrimSpace(e.Error()))
+		}
 	}
-	// Our own messages are one line, but they quote paths and plan text, which may hold a
-	// line break or an escape sequence.
-	fmt.Fprintf(ios.ErrOut, "plan: %s\n", diag.Displayable(msg))
+	for _, msg := range msgs {
+		if code == cli.ExitInternal {
+			msg = "internal error: " + msg
+		}
+		// Our own messages are one line, but they quote paths and plan text, which may
+		// hold a line break or an escape sequence.
+		fmt.Fprintf(ios.ErrOut, "plan: %s\n", diag.Displayable(msg))
+	}
 	return code
 }
 

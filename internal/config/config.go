@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 
 	"github.com/go-viper/mapstructure/v2"
@@ -158,8 +159,12 @@ func mergeFile(v *viper.Viper, path string, data []byte) error {
 		return nil
 	}
 	root := doc.Content[0]
-	if err := asText(path, root); err != nil {
-		return err
+	// Every mistake in the file is reported at once, each at its line: a config is
+	// written by hand, and one error per run makes fixing it a loop of runs.
+	var problems []problem
+	asText(root, &problems)
+	if len(problems) > 0 {
+		return problemsError(path, problems)
 	}
 	var value any
 	if err := root.Decode(&value); err != nil {
@@ -167,8 +172,7 @@ func mergeFile(v *viper.Viper, path string, data []byte) error {
 		line, _, msg := yamltree.YAMLErrorPosition(data, err)
 		return fmt.Errorf("%s:%d: %s", path, line, msg)
 	}
-	if vs := planschema.ValidateConfig(value); len(vs) > 0 {
-		v := vs[0]
+	for _, v := range planschema.ValidateConfig(value) {
 		keyNode, n := yamltree.Locate(root, v.Tokens)
 		line := 1
 		switch {
@@ -182,7 +186,7 @@ func mergeFile(v *viper.Viper, path string, data []byte) error {
 		case n != nil:
 			line = n.Line
 		}
-		return fmt.Errorf("%s:%d: %s", path, line, v.Message)
+		problems = append(problems, problem{line, v.Message})
 	}
 	for _, key := range []string{"include", "exclude"} {
 		list, _ := value.(map[string]any)[key].([]any)
@@ -192,18 +196,38 @@ func mergeFile(v *viper.Viper, path string, data []byte) error {
 				if _, n := yamltree.Locate(root, []string{key, strconv.Itoa(i)}); n != nil {
 					line = n.Line
 				}
-				return fmt.Errorf("%s:%d: %s: %q is not a valid pattern: use gitignore syntax (*, ?, [abc], **)", path, line, key, s)
+				problems = append(problems, problem{line, fmt.Sprintf("%s: %q is not a valid pattern: use gitignore syntax (*, ?, [abc], **)", key, s)})
 			}
 		}
+	}
+	if len(problems) > 0 {
+		return problemsError(path, problems)
 	}
 	return v.MergeConfigMap(value.(map[string]any))
 }
 
+// problem is one mistake in a config file, at its line.
+type problem struct {
+	line int
+	msg  string
+}
+
+// problemsError joins problems, in order of line, into one error of one FILE:LINE: message
+// per problem; a caller that prints errors line by line unwraps it (Unwrap() []error).
+func problemsError(path string, problems []problem) error {
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].line < problems[j].line })
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = fmt.Errorf("%s:%d: %s", path, p.line, p.msg)
+	}
+	return errors.Join(errs...)
+}
+
 // asText prepares the tree for a value JSON Schema can judge: every key is text (a list
-// or mapping as a key is refused at its line), and so are .inf, .nan and timestamps, as
+// or mapping as a key is a problem at its line), and so are .inf, .nan and timestamps, as
 // in plans, since JSON has no such values. Aliases are not followed: the node they
 // name is visited where it is defined.
-func asText(path string, n *yaml.Node) error {
+func asText(n *yaml.Node, problems *[]problem) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		var f float64
@@ -214,18 +238,15 @@ func asText(path string, n *yaml.Node) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			switch k := n.Content[i]; {
 			case k.Kind != yaml.ScalarNode:
-				return fmt.Errorf("%s:%d: a key must be a word, not a list or a mapping", path, k.Line)
+				*problems = append(*problems, problem{k.Line, "a key must be a word, not a list or a mapping"})
 			case k.Tag != "!!merge":
 				k.Tag = "!!str"
 			}
 		}
 	}
 	for _, c := range n.Content {
-		if err := asText(path, c); err != nil {
-			return err
-		}
+		asText(c, problems)
 	}
-	return nil
 }
 
 // settings reads the typed settings from v's layers over the defaults.

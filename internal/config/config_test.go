@@ -1,6 +1,8 @@
 package config
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -269,5 +271,24 @@ func TestReadRefusesWhatIsNotAConfig(t *testing.T) {
 	}
 	if _, err := Resolve(Layers{Dir: dir}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("found .planrc.yaml linking to /dev/zero: %v", err)
+	}
+}
+
+// TestParseReportsEveryMistake: a config with several mistakes names each at its line, in
+// order, rather than only the first.
+func TestParseReportsEveryMistake(t *testing.T) {
+	_, err := Parse(".planrc.yaml", []byte("rules:\n  ? [a]\n  : b\n  ? {c: 1}\n  : d\n"))
+	if err == nil || err.Error() != ".planrc.yaml:2: a key must be a word, not a list or a mapping\n.planrc.yaml:4: a key must be a word, not a list or a mapping" {
+		t.Errorf("got %v", err)
+	}
+	_, err = Parse(".planrc.yaml", []byte("max_file_size: big\ninclude: [\"[z\"]\nrulez: {}\n"))
+	var joined interface{ Unwrap() []error }
+	if !errors.As(err, &joined) || len(joined.Unwrap()) != 3 {
+		t.Fatalf("got %v, want three errors", err)
+	}
+	for i, e := range joined.Unwrap() {
+		if want := fmt.Sprintf(".planrc.yaml:%d: ", i+1); !strings.HasPrefix(e.Error(), want) {
+			t.Errorf("error %d = %v, want prefix %q", i, e, want)
+		}
 	}
 }

@@ -47,7 +47,7 @@ func (t Text) Format(w io.Writer, r Report) error {
 	// Findings come sorted by file, so each file's lines are indexed once.
 	var lines *yamltree.Lines
 	linesOf := ""
-	for _, f := range r.Findings {
+	for i, f := range r.Findings {
 		if !t.Color && !t.Snippets {
 			// Plain output is exactly Finding.String so that there is one definition of
 			// the line that editors jump to.
@@ -60,13 +60,22 @@ func (t Text) Format(w io.Writer, r Report) error {
 			t.styles.severity(f.Severity).Render(f.Severity.String()),
 			diag.Displayable(f.Message),
 			t.styles.rule.Render("["+f.Rule+"]"))
+		// Findings on one line share one snippet, written after the last of them: the
+		// same source line printed three times over buries the messages it illustrates.
+		if i+1 < len(r.Findings) && sameLine(r.Findings[i+1], f) {
+			continue
+		}
 		if lines == nil || linesOf != f.File {
 			lines, linesOf = nil, f.File
 			if src := r.Sources[f.File]; src != nil {
 				lines = yamltree.NewLines(src)
 			}
 		}
-		t.writeSnippet(&b, f, lines)
+		first := i
+		for first > 0 && sameLine(r.Findings[first-1], f) {
+			first--
+		}
+		t.writeSnippet(&b, r.Findings[first:i+1], lines)
 	}
 	sum := summaryLine(diag.Summarize(r.Findings), r.Files)
 	if t.Color {
@@ -78,21 +87,32 @@ func (t Text) Format(w io.Writer, r Report) error {
 	return err
 }
 
-// writeSnippet writes the finding's source line and a caret line under it:
+// sameLine reports whether two findings are about the same line of the same file.
+func sameLine(a, b diag.Finding) bool {
+	return a.File == b.File && a.Line == b.Line
+}
+
+// writeSnippet writes the source line of findings, all on one line, and a caret line under
+// it with a caret at each finding's column, in the colour of the most severe finding there:
 //
 //	4 |   owner: ""
-//	  |          ^
+//	  |   ^      ^
 //
 // It writes nothing when the source or the line is not available, because a missing
 // snippet is better than a wrong one.
-func (t Text) writeSnippet(b *bytes.Buffer, f diag.Finding, lines *yamltree.Lines) {
+func (t Text) writeSnippet(b *bytes.Buffer, findings []diag.Finding, lines *yamltree.Lines) {
+	f := findings[0]
 	num := strconv.Itoa(f.Line)
 	const indent = "  "
 	avail := 0
 	if t.Width > 0 {
 		avail = t.Width - len(indent) - len(num) - len(" | ")
 	}
-	text, pad, ok := sourceLine(lines, f.Line, f.Col, avail)
+	cols := make([]int, len(findings))
+	for i, g := range findings {
+		cols[i] = g.Col
+	}
+	text, pads, ok := sourceCarets(lines, f.Line, cols, avail)
 	if !ok {
 		return
 	}
@@ -101,8 +121,21 @@ func (t Text) writeSnippet(b *bytes.Buffer, f diag.Finding, lines *yamltree.Line
 		b.WriteString(" " + text)
 	}
 	b.WriteByte('\n')
-	b.WriteString(indent + t.styles.gutter.Render(strings.Repeat(" ", len(num))+" |"))
-	b.WriteString(" " + strings.Repeat(" ", pad) + t.styles.severity(f.Severity).Render("^"))
+	b.WriteString(indent + t.styles.gutter.Render(strings.Repeat(" ", len(num))+" |") + " ")
+	// Findings come sorted by column within a line, so the pads only grow; a column cut
+	// from a long line has a pad of -1 and no caret.
+	at := 0
+	for i, pad := range pads {
+		if pad < at {
+			continue
+		}
+		worst := findings[i].Severity
+		for j := i + 1; j < len(pads) && pads[j] == pad; j++ {
+			worst = max(worst, findings[j].Severity)
+		}
+		b.WriteString(strings.Repeat(" ", pad-at) + t.styles.severity(worst).Render("^"))
+		at = pad + 1
+	}
 	b.WriteByte('\n')
 }
 
@@ -127,10 +160,21 @@ type cell struct {
 // move the cursor or reorder what the terminal shows. When avail > 0 and the line is
 // wider, it is cut to avail columns around the caret, marked with "…".
 func sourceLine(lines *yamltree.Lines, line, col, avail int) (text string, pad int, ok bool) {
+	text, pads, ok := sourceCarets(lines, line, []int{col}, avail)
+	if !ok {
+		return "", 0, false
+	}
+	return text, pads[0], true
+}
+
+// sourceCarets is sourceLine for several columns of one line: a long line is cut around
+// the first of them, and a column that the cut leaves out has a pad of -1.
+func sourceCarets(lines *yamltree.Lines, line int, cols []int, avail int) (text string, pads []int, ok bool) {
+	col := cols[0]
 	// Lines as yaml.v3 counts them (CR, NEL, LS and PS too), and line 1 without a
 	// byte-order mark, which is no column of it.
 	if lines == nil || line < 1 || line > lines.Len() {
-		return "", 0, false
+		return "", nil, false
 	}
 	s := strings.ToValidUTF8(lines.Text(line), "\uFFFD")
 
@@ -188,9 +232,10 @@ func sourceLine(lines *yamltree.Lines, line, col, avail int) (text string, pad i
 	}
 
 	var b strings.Builder
+	lead := 0
 	if left {
 		b.WriteString("…")
-		pad = 1
+		lead = 1
 	}
 	for _, c := range cells[lo:hi] {
 		b.WriteString(c.s)
@@ -198,7 +243,17 @@ func sourceLine(lines *yamltree.Lines, line, col, avail int) (text string, pad i
 	if right {
 		b.WriteString("…")
 	}
-	return b.String(), pad + width(cells[lo:k]), true
+	pads = make([]int, len(cols))
+	for i, c := range cols {
+		k := min(max(c, 1)-1, len(cells))
+		// A caret past the end of the line is shown only when the line's end is.
+		if k < lo || k > hi || (k == hi && right) {
+			pads[i] = -1
+			continue
+		}
+		pads[i] = lead + width(cells[lo:k])
+	}
+	return b.String(), pads, true
 }
 
 func width(cells []cell) int {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -182,5 +183,43 @@ func TestTextSnippetsWithoutColour(t *testing.T) {
 `
 	if got := string(format(t, NewText(OptionsFor(ios)), r)); got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+}
+
+// TestTextSnippetOncePerLine: findings on one line are listed together and share one
+// snippet with a caret at each column, not the same source line once per finding.
+func TestTextSnippetOncePerLine(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	ios.SetTTY(true)
+	ios.SetNoColor(true)
+	ios.SetWidth(80)
+	src := []byte("title: Plan\nroles:\n  sro: \"[Name]\"\n")
+	r := Report{Files: 1, Findings: []diag.Finding{
+		{File: "plan.yaml", Line: 3, Col: 3, Rule: "role-typo", Severity: diag.Info, Message: "first"},
+		{File: "plan.yaml", Line: 3, Col: 8, Rule: "placeholder", Severity: diag.Warning, Message: "second"},
+		{File: "plan.yaml", Line: 3, Col: 8, Rule: "role-unassigned", Severity: diag.Error, Message: "third"},
+		{File: "other.yaml", Line: 3, Col: 3, Rule: "role-typo", Severity: diag.Info, Message: "same line, other file"},
+	}, Sources: map[string][]byte{"plan.yaml": src, "other.yaml": src}}
+	const want = `plan.yaml:3:3: info: first [role-typo]
+plan.yaml:3:8: warning: second [placeholder]
+plan.yaml:3:8: error: third [role-unassigned]
+  3 |   sro: "[Name]"
+    |   ^    ^
+other.yaml:3:3: info: same line, other file [role-typo]
+  3 |   sro: "[Name]"
+    |   ^
+1 error, 1 warning, 2 info in 1 file
+`
+	if got := string(format(t, NewText(OptionsFor(ios)), r)); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestSourceCarets: on a line cut to fit, a column outside the part shown gets no caret.
+func TestSourceCarets(t *testing.T) {
+	long := strings.Repeat("a", 30) + "X" + strings.Repeat("b", 30)
+	text, pads, ok := sourceCarets(yamltree.NewLines([]byte(long)), 1, []int{5, 10, 40, 62}, 20)
+	if !ok || text != strings.Repeat("a", 19)+"…" || fmt.Sprint(pads) != "[4 9 -1 -1]" {
+		t.Errorf("got %q %v %v", text, pads, ok)
 	}
 }

@@ -372,7 +372,7 @@ func mdGrid(m *mdDoc, d *report.Data) {
 		}
 		m.table([]string{"Where", "Influence", "Impact", "Stakeholders"}, rows)
 		if len(g.Unplaced) > 0 {
-			m.block(safemd.Text("Not on the grid, for want of an influence or impact rating: " + strings.Join(g.Unplaced, ", ") + "."))
+			m.block(safemd.Text("Not on the grid, for want of a rating: " + strings.Join(g.Unplaced, ", ") + "."))
 		}
 	}
 	if e := d.Engagement; e != nil {

@@ -221,7 +221,8 @@ func (s Stakeholder) HasDetails() bool {
 type Grid struct {
 	// Cells runs from high influence to low, then from low impact to high.
 	Cells []GridCell
-	// Unplaced are the stakeholders without an influence or impact rating.
+	// Unplaced are the stakeholders without an influence or impact rating, each a name
+	// and the rating it lacks: "Residents (no impact rating)".
 	Unplaced []string
 	Chart    chart.Chart
 	// Mermaid is the grid as a Mermaid quadrantChart, for the Markdown report.

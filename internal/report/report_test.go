@@ -50,3 +50,28 @@ func TestMatrixChart(t *testing.T) {
 		}
 	}
 }
+
+// TestGridSaysWhatIsMissing: a group that stakeholder-incomplete passes (the default
+// profile does not ask for impact) but that lacks a rating the grid needs is named under
+// the grid with the rating it lacks, so the report and the check agree on what to add.
+func TestGridSaysWhatIsMissing(t *testing.T) {
+	p, err := plan.Parse("g.plan.yaml", []byte(`schema_version: 1
+title: G
+stakeholders:
+  - {id: a, name: Rated, influence: high, impact: low}
+  - {id: b, name: Residents, influence: high}
+  - {id: c, name: Shops, impact: medium}
+  - {id: d, name: Visitors}
+`), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Build(p, Options{})
+	if d.Grid == nil {
+		t.Fatal("no grid")
+	}
+	want := []string{"Residents (no impact rating)", "Shops (no influence rating)", "Visitors (no influence or impact rating)"}
+	if strings.Join(d.Grid.Unplaced, "|") != strings.Join(want, "|") {
+		t.Errorf("Unplaced = %q, want %q", d.Grid.Unplaced, want)
+	}
+}

@@ -67,7 +67,18 @@ func (d *Data) buildGrid() {
 	for _, s := range d.Stakeholders {
 		i, j := levelIndex(strings.ToLower(s.Influence)), levelIndex(strings.ToLower(s.Impact))
 		if i < 0 || j < 0 {
-			g.Unplaced = append(g.Unplaced, s.Name)
+			// Which rating is missing is said with the name: stakeholder-incomplete asks
+			// for impact only where the profile's stakeholder_fields do, so a plan that
+			// passes plan check may still leave a group off the grid, and its author must
+			// learn from the report what to add to place it.
+			missing := "influence or impact"
+			switch {
+			case i >= 0:
+				missing = "impact"
+			case j >= 0:
+				missing = "influence"
+			}
+			g.Unplaced = append(g.Unplaced, s.Name+" (no "+missing+" rating)")
 			continue
 		}
 		names[(2-i)*3+j] = append(names[(2-i)*3+j], s.Name)

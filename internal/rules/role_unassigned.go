@@ -11,7 +11,7 @@ func roleUnassigned() Rule {
 	return Rule{
 		ID:       "role-unassigned",
 		Severity: diag.Error,
-		Summary:  "a well-known role has no named person",
+		Summary:  "a well-known role names no one to fill it",
 		Rationale: "The online engagement plan template (T) asks every plan to name who governs and " +
 			"does the work: the senior responsible officer, the project manager and the engagement " +
 			"lead above all, then the subject matter expert, content editor and technical support. " +
@@ -19,8 +19,8 @@ func roleUnassigned() Rule {
 			"when a question goes unanswered or a decision stalls, so the three governing roles are " +
 			"errors and the supporting roles warnings. Custom roles are the author's own and are " +
 			"not checked.",
-		Fix: "Add the role under `roles` with `name:` set to the person who fills it (or a list of " +
-			"people when it is shared), replacing any template placeholder. Config can change which " +
+		Fix: "Add the role under `roles` with `name:` set to the person, team or organisation that fills it (or a list " +
+			"when it is shared), replacing any template placeholder. Config can change which " +
 			"roles are required and which optional.",
 		Source: "T",
 		Check:  checkRoleUnassigned,
@@ -60,7 +60,7 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 	role, ok := p.Roles.Get(key)
 	if !ok {
 		// `sro:` with nothing after it is absent, as the format counts every empty value.
-		return at(p.KeyOf(&p.Roles), "%s is missing: add roles.%s with the name of the person who fills it", label, key), true
+		return at(p.KeyOf(&p.Roles), "%s is missing: add roles.%s with the name of the person, team or organisation that fills it", label, key), true
 	}
 	if !blank(role.Organisation) && !isPlaceholder(role.Organisation) {
 		// A unit, team or organisation holding the role fills it.
@@ -83,9 +83,9 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 	}
 	if placeholder != nil {
 		if m, _ := findPlaceholder(placeholder.Value); m != placeholder.Value {
-			return at(placeholder.Node, "%s is named %q, which holds the template placeholder %q: replace it with the name of the person who fills it", label, placeholder.Value, m), true
+			return at(placeholder.Node, "%s is named %q, which holds the template placeholder %q: replace it with the name of the person, team or organisation that fills it", label, placeholder.Value, m), true
 		}
-		return at(placeholder.Node, "%s is named %q, a template placeholder: replace it with the name of the person who fills it", label, placeholder.Value), true
+		return at(placeholder.Node, "%s is named %q, a template placeholder: replace it with the name of the person, team or organisation that fills it", label, placeholder.Value), true
 	}
-	return at(role.Key, "%s has no name: set name to the person who fills it", label), true
+	return at(role.Key, "%s has no name: set name to the person, team or organisation that fills it", label), true
 }

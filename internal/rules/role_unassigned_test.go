@@ -35,7 +35,7 @@ func TestRoleUnassigned(t *testing.T) {
   content_editor: {name: Ed Fox}
 `,
 			want: []string{
-				`3:1 error role "project_manager" (project manager) is missing: add roles.project_manager with the name of the person who fills it`,
+				`3:1 error role "project_manager" (project manager) is missing: add roles.project_manager with the name of the person, team or organisation that fills it`,
 				`3:1 warning role "subject_matter_expert" (subject matter expert) is missing`,
 				`3:1 warning role "technical_support" (technical support) is missing`,
 			},
@@ -61,9 +61,9 @@ func TestRoleUnassigned(t *testing.T) {
   technical_support: {name: ""}
 `,
 			want: []string{
-				`4:3 error role "sro" (senior responsible officer) has no name: set name to the person who fills it`,
+				`4:3 error role "sro" (senior responsible officer) has no name: set name to the person, team or organisation that fills it`,
 				`7:3 error role "engagement_lead" (engagement lead) has no name`,
-				`3:1 warning role "content_editor" (content editor) is missing: add roles.content_editor with the name of the person who fills it`,
+				`3:1 warning role "content_editor" (content editor) is missing: add roles.content_editor with the name of the person, team or organisation that fills it`,
 				`11:3 warning role "technical_support" (technical support) has no name`,
 			},
 		},
@@ -96,7 +96,7 @@ func TestRoleUnassigned(t *testing.T) {
   technical_support: {name: Fa Ito}
 `,
 			want: []string{
-				`5:11 error role "sro" (senior responsible officer) is named "[Insert name of SRO]", a template placeholder: replace it with the name of the person who fills it`,
+				`5:11 error role "sro" (senior responsible officer) is named "[Insert name of SRO]", a template placeholder: replace it with the name of the person, team or organisation that fills it`,
 				`7:11 error role "project_manager" (project manager) is named "Fay Orr (TBD)", which holds the template placeholder "TBD": replace it with the name`,
 				`9:12 error role "engagement_lead" (engagement lead) is named "[Name]"`,
 				`14:9 warning role "content_editor" (content editor) is named "[Group 2]"`,

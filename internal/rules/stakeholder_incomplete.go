@@ -15,9 +15,14 @@ func stakeholderIncomplete() Rule {
 		Rationale: "The online engagement plan template profiles each stakeholder: their context, " +
 			"their interest in the issue and their influence over the outcome. Without these the " +
 			"register is a list of names, and the choice of participation level, channels and " +
-			"activities for them cannot be justified. One finding is given per missing field.",
+			"activities for them cannot be justified. One finding is given per missing field. " +
+			"The fields needed are the profile's stakeholder_fields: profile, interest and " +
+			"influence by default; impact and participation where a profile lists them. The " +
+			"report's power/interest grid places a group by influence and impact, and names " +
+			"beneath it each group that lacks either, with the rating it lacks.",
 		Fix: "Fill in the field named in the message: profile (their social, technical, economic and " +
-			"political context), interest (their issues and needs), influence (low, medium or high).",
+			"political context), interest (their issues and needs), influence or impact (low, " +
+			"medium or high), participation (inform to empower).",
 		Source: "T",
 		Check:  checkStakeholderIncomplete,
 	}

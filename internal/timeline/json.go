@@ -31,6 +31,8 @@ type jsonPhase struct {
 	MinimumDays *int    `json:"minimum_days"`
 	IdealDays   *int    `json:"ideal_days"`
 	Status      Status  `json:"status"`
+	// Reason says why an undated phase has no dates; null for the others.
+	Reason *string `json:"reason"`
 }
 
 type jsonMilestone struct {
@@ -54,7 +56,7 @@ func WriteJSON(w io.Writer, s *Schedule) error {
 			ID: p.ID, Kind: p.Kind, Name: p.Name,
 			Start: dateOrNull(p.Start), End: dateOrNull(p.End),
 			Days: intOrNull(p.Days), MinimumDays: intOrNull(p.Minimum), IdealDays: intOrNull(p.Ideal),
-			Status: p.Status,
+			Status: p.Status, Reason: textOrNull(p.Reason),
 		})
 	}
 	for _, m := range s.Milestones {
@@ -72,6 +74,13 @@ func dateOrNull(d plan.Date) *string {
 		return nil
 	}
 	s := d.String()
+	return &s
+}
+
+func textOrNull(s string) *string {
+	if s == "" {
+		return nil
+	}
 	return &s
 }
 

@@ -21,9 +21,9 @@ const (
 	StatusTooShort   Status = "too-short"
 	// StatusOpen is an ongoing phase with no end: it has no length to judge.
 	StatusOpen Status = "open"
-	// StatusUndated is a phase whose dates cannot be worked out. Build reports it as an
-	// error too, so the command never draws one; it exists so that the partial schedule
-	// Build returns alongside that error is still truthful.
+	// StatusUndated is a phase whose dates cannot be worked out. Build reports the first
+	// as an error too, alongside the schedule; the formats draw the phases that are dated
+	// and say which are not, and why.
 	StatusUndated Status = "undated"
 )
 
@@ -85,6 +85,9 @@ type Phase struct {
 // Dated reports whether both ends of the phase are known.
 func (p Phase) Dated() bool { return !p.Start.IsZero() && !p.End.IsZero() }
 
+// Undated reports whether the phase's dates cannot be worked out.
+func (p Phase) Undated() bool { return p.Status == StatusUndated }
+
 // Open reports whether the phase has a start but no end.
 func (p Phase) Open() bool { return p.Status == StatusOpen }
 
@@ -129,7 +132,8 @@ func (e *Error) Error() string {
 // Build works out the schedule of p. A plan without phases gives a nil Schedule and an
 // *Error. A phase whose dates cannot be worked out, or that ends before it starts, gives
 // an *Error about the first such phase together with the schedule as far as it is known,
-// with those phases marked StatusUndated.
+// with those phases marked StatusUndated: a caller that can show part of a timeline
+// (Schedule.Drawable) shows it and lists Schedule.Undated with their reasons.
 func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 	if p.Timeline == nil || len(p.Timeline.Phases) == 0 {
 		e := &Error{File: p.File, Message: "the plan has no timeline phases to show: add timeline.phases, each with a start (or timeline.start) and an end, weeks or days"}
@@ -256,6 +260,29 @@ func line(n *yaml.Node) int {
 	return n.Line
 }
 
+// Drawable reports whether at least one phase is dated, so that a chart has something to
+// draw: a plan whose first phase's start is simply not published still has a timeline
+// worth seeing.
+func (s *Schedule) Drawable() bool {
+	for _, p := range s.Phases {
+		if !p.Undated() {
+			return true
+		}
+	}
+	return false
+}
+
+// Undated returns the phases whose dates cannot be worked out, in list order.
+func (s *Schedule) Undated() []Phase {
+	var out []Phase
+	for _, p := range s.Phases {
+		if p.Undated() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Span is the first and last day of the dated phases; end is zero when the last phase to
 // end is open-ended, and both are zero when no phase is dated.
 func (s *Schedule) Span() (start, end plan.Date) {
@@ -332,13 +359,34 @@ func (s *Schedule) PhasesOn(d plan.Date) []Phase {
 }
 
 // Verdict is the one-line judgement that closes the text chart: which phases fall short
-// of their minimums (or ideals), by how much.
+// of their minimums (or ideals), by how much, and which could not be dated and so were
+// judged by no one.
 func (s *Schedule) Verdict() string {
+	if !s.Drawable() {
+		return "the timeline cannot be drawn: no phase has dates"
+	}
+	v := s.minimumsVerdict()
+	switch undated := s.Undated(); {
+	case len(undated) == 1:
+		v += fmt.Sprintf("; phase %q is not shown: its dates cannot be worked out", undated[0].ID)
+	case len(undated) > 1:
+		ids := make([]string, len(undated))
+		for i, p := range undated {
+			ids[i] = fmt.Sprintf("%q", p.ID)
+		}
+		v += fmt.Sprintf("; %d phases are not shown, since their dates cannot be worked out: %s", len(undated), strings.Join(ids, ", "))
+	}
+	return v
+}
+
+// minimumsVerdict judges the dated phases against their minimums and ideals.
+func (s *Schedule) minimumsVerdict() string {
 	var short, belowIdeal []Phase
+	all := "all phases"
 	for _, p := range s.Phases {
 		switch p.Status {
 		case StatusUndated:
-			return fmt.Sprintf("the timeline cannot be worked out: phase %q has no dates", p.ID)
+			all = "all dated phases"
 		case StatusTooShort:
 			short = append(short, p)
 		case StatusBelowIdeal:
@@ -357,15 +405,15 @@ func (s *Schedule) Verdict() string {
 		return fmt.Sprintf("%d phases are short of their minimums: %s", len(short), strings.Join(parts, ", "))
 	case len(belowIdeal) == 1:
 		p := belowIdeal[0]
-		return fmt.Sprintf("all phases meet their recommended minimums; phase %q is %s short of its ideal of %s", p.ID, wording.DaysInWords(p.Ideal-p.Days), wording.DaysInWords(p.Ideal))
+		return fmt.Sprintf("%s meet their recommended minimums; phase %q is %s short of its ideal of %s", all, p.ID, wording.DaysInWords(p.Ideal-p.Days), wording.DaysInWords(p.Ideal))
 	case len(belowIdeal) > 1:
 		parts := make([]string, len(belowIdeal))
 		for i, p := range belowIdeal {
 			parts[i] = fmt.Sprintf("%q by %s", p.ID, wording.DaysInWords(p.Ideal-p.Days))
 		}
-		return fmt.Sprintf("all phases meet their recommended minimums; %d are short of their ideals: %s", len(belowIdeal), strings.Join(parts, ", "))
+		return fmt.Sprintf("%s meet their recommended minimums; %d are short of their ideals: %s", all, len(belowIdeal), strings.Join(parts, ", "))
 	}
-	return "all phases meet their recommended minimums"
+	return all + " meet their recommended minimums"
 }
 
 // Slug names the plan in calendar UIDs: the title folded to ASCII, or the file's base

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/charmbracelet/lipgloss"
@@ -66,7 +67,9 @@ func newChart(s *Schedule, o TextOptions) *chart {
 	c := &chart{s: s, st: newStyles(o.Renderer), width: max(o.Width, MinWidth)}
 	longest := lipgloss.Width(milestonesLabel)
 	for _, p := range s.Phases {
-		longest = max(longest, lipgloss.Width(clean(p.Name)))
+		if !p.Undated() {
+			longest = max(longest, lipgloss.Width(clean(p.Name)))
+		}
 	}
 	c.labelW = min(longest, c.width/3)
 	c.barW = c.width - c.labelW - 1
@@ -132,6 +135,11 @@ func (c *chart) lines() []string {
 		out = append(out, c.axis())
 	}
 	for _, p := range c.s.Phases {
+		// A phase with no dates has no row: an empty row reads as a phase that is on the
+		// chart but off its edge. It is listed beneath with the reason instead.
+		if p.Undated() {
+			continue
+		}
 		out = append(out, c.phaseRow(p))
 		out = append(out, c.pack("  ", c.phaseFacts(p))...)
 	}
@@ -143,9 +151,18 @@ func (c *chart) lines() []string {
 			out = append(out, "  "+c.st.render(classMilestone, string(glyphMilestone))+" "+m.Date.String()+"  "+name)
 		}
 	}
+	if undated := c.s.Undated(); len(undated) > 0 {
+		out = append(out, "", c.st.render(classTitle, undatedLabel))
+		for _, p := range undated {
+			out = append(out, c.undatedFacts(p)...)
+		}
+	}
 	out = append(out, "")
 	return append(out, c.verdict()...)
 }
+
+// undatedLabel heads the list of phases the chart cannot draw.
+const undatedLabel = "Not shown: dates cannot be worked out"
 
 // segment is a fact to show and how to draw it.
 type segment struct {
@@ -210,29 +227,69 @@ func (c *chart) todayLine() string {
 	return strings.Repeat(" ", start) + c.st.render(classToday, label)
 }
 
+// axisSteps are the months between labels, narrowest first: months, two months,
+// quarters, half years, years, and then 2, 5, 10, 20, 50, … years, as the HTML chart
+// steps its ticks, so that a timeline of years or millennia keeps its labels apart and
+// says which year each is in.
+var axisSteps = []int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
+
+// axisGap is the fewest columns from one label's start to the next: a four-digit year and
+// a space.
+const axisGap = 5
+
 // axis labels the first day of each month with its name, or its year for a January when
-// the chart crosses into a new year; labels that would touch are left out. A chart with
-// no label left (no month begins on it, or its one label does not fit) has its first
-// column labelled with its month and year, so that every chart says when it is.
+// the chart crosses into a new year. When months are too narrow for their names, it labels
+// every second, third or sixth month, or every year or few years with the year alone:
+// leaving out whichever month would touch its neighbour (as it once did) left a long
+// chart with months and no year. Labels that would still touch are left out. A chart
+// with no label left (no month begins on it, or its one label does not fit) has its
+// first column labelled with its month and year, so that every chart says when it is.
 func (c *chart) axis() string {
 	cells := []rune(strings.Repeat(" ", c.barW))
 	last := c.from.AddDays(c.days - 1)
 	firstYear := c.from.Time().Year()
-	free := 0
-	for d := firstOfMonth(c.from); !d.After(last); d = firstOfMonth(d.AddDays(32)) {
-		if d.Before(c.from) {
-			continue
+	step := axisSteps[len(axisSteps)-1]
+	for _, s := range axisSteps {
+		// The shortest such stretch: February alone, or whole years of 365 days.
+		shortest := 28 * s
+		if s >= 12 {
+			shortest = 365 * s / 12
 		}
-		label := d.Time().Month().String()[:3]
-		if d.Time().Month() == 1 && d.Time().Year() != firstYear {
-			label = fmt.Sprint(d.Time().Year())
+		if shortest*c.barW >= axisGap*c.days {
+			step = s
+			break
+		}
+	}
+	first := firstOfMonth(c.from)
+	if first.Before(c.from) {
+		first = firstOfMonth(first.AddDays(32))
+	}
+	// Aligned to the calendar: quarters start in January, April, July and October, and
+	// five-year labels fall on years that end in 0 or 5.
+	for monthIndex(first)%step != 0 && !first.After(last) {
+		first = firstOfMonth(first.AddDays(32))
+	}
+	free := 0
+	for d := first; !d.After(last); {
+		t := d.Time()
+		label := t.Month().String()[:3]
+		switch {
+		case step >= 12 || t.Month() == 1 && t.Year() != firstYear:
+			label = t.Format("2006")
+		case free == 0 && (step > 1 || c.days > 366):
+			// A chart of more than a year says which year its first label is in.
+			label += t.Format(" 2006")
 		}
 		at := c.col(d)
-		if at < free || at+len(label) > c.barW {
-			continue
+		if at >= free && at+len(label) <= c.barW {
+			copy(cells[at:], []rune(label))
+			free = at + len(label) + 1
 		}
-		copy(cells[at:], []rune(label))
-		free = at + len(label) + 1
+		next := monthIndex(d) + step
+		if next/12 > plan.LastDate.Time().Year() {
+			break
+		}
+		d = plan.DateOf(time.Date(next/12, time.Month(next%12+1), 1, 0, 0, 0, 0, time.UTC))
 	}
 	if free == 0 {
 		// No month begins on the chart, or its one label did not fit: the first column
@@ -240,6 +297,12 @@ func (c *chart) axis() string {
 		copy(cells, []rune(c.from.Time().Format("Jan 2006")))
 	}
 	return strings.Repeat(" ", c.labelW+1) + c.st.render(classFaint, strings.TrimRight(string(cells), " "))
+}
+
+// monthIndex counts months from January of year 0, so that steps align to the calendar.
+func monthIndex(d plan.Date) int {
+	t := d.Time()
+	return t.Year()*12 + int(t.Month()) - 1
 }
 
 func firstOfMonth(d plan.Date) plan.Date {
@@ -327,8 +390,6 @@ func (c *chart) renderRow(label string, cells []cell) string {
 func (c *chart) phaseFacts(p Phase) []segment {
 	segs := []segment{{clean(p.Kind), classFaint}}
 	switch {
-	case p.Status == StatusUndated:
-		return append(segs, segment{"dates unknown: " + p.Reason, classTooShort})
 	case p.Open():
 		segs = append(segs, segment{p.Start.String() + arrow + "open-ended", plain})
 	default:
@@ -354,6 +415,21 @@ func (c *chart) phaseFacts(p Phase) []segment {
 		segs = append(segs, segment{limits, plain})
 	}
 	return segs
+}
+
+// undatedFacts list a phase the chart cannot draw: its name, kind and line, since there is
+// no bar to label, then why, wrapped rather than cut, since the reason is the point.
+func (c *chart) undatedFacts(p Phase) []string {
+	segs := []segment{{clean(p.Name), plain}, {clean(p.Kind), classFaint}}
+	if p.Line > 0 {
+		segs = append(segs, segment{fmt.Sprintf("line %d", p.Line), classFaint})
+	}
+	out := c.pack("  ", segs)
+	const indent = "    "
+	for _, l := range wrap(clean(p.Reason), c.width-len(indent)) {
+		out = append(out, indent+c.st.render(classTooShort, l))
+	}
+	return out
 }
 
 func nonEmpty(ss ...string) []string {
@@ -461,11 +537,17 @@ func truncate(s string, w int) string {
 }
 
 // clean makes plan text safe to print: names are the plan author's, and a control
-// character (an escape sequence in a quoted YAML string) must not reach the terminal.
+// character (an escape sequence in a quoted YAML string) must not reach the terminal, nor
+// a line or paragraph separator, which breaks the line. Nor may a bidirectional control:
+// U+202E would turn the rest of a row around, bars and dates included, so that the chart
+// says something the plan does not. Those have no width of their own and are dropped.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
+		switch {
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029':
 			return ' '
+		case unicode.Is(unicode.Bidi_Control, r):
+			return -1
 		}
 		return r
 	}, s)

@@ -79,11 +79,20 @@ func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 	case msg == "control characters are not allowed":
 		col = firstForbidden(text)
 	}
+	// yaml.v3 words a tab in the indentation in three ways, one of which ("cannot start
+	// any token") does not mention a tab at all, and a tab looks like spaces in most
+	// editors: the reader needs to be told which character it is and what to type instead.
+	if col > 0 && col == indentTab(text) {
+		msg = TabIndentMessage
+	}
 	if col == 0 {
 		col = max(firstNonBlank(text), 1)
 	}
 	return line, col, msg
 }
+
+// TabIndentMessage is what YAMLErrorPosition says of a tab among a line's leading blanks.
+const TabIndentMessage = "a tab in the indentation: YAML indents with spaces only, so replace the tab with spaces"
 
 // firstFailingLine returns the first line from "from" on such that the file up to the
 // end of that line fails to parse with msg, or "from" when none does within the budget.

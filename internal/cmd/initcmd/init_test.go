@@ -1,14 +1,19 @@
 package initcmd
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/iostreams"
+	"github.com/planascode/plan/internal/lint"
 )
 
 // TestBadFlagsAreUsageErrors: text that would break the scaffold (a second line injects a
@@ -55,5 +60,49 @@ func TestBadFlagsAreUsageErrors(t *testing.T) {
 				t.Error(`a file named "-" was written`)
 			}
 		})
+	}
+}
+
+// placeholderText is a "[...]" placeholder as the templates write them, quoted.
+var placeholderText = regexp.MustCompile(`"\[[^"\]]*\]"`)
+
+// TestMinimalTemplatePassesOnceFilled: a new user who fills in every placeholder of the
+// minimal template, and sets the date it asks for, gets a plan that passes plan check
+// with no error or warning. A run that did exactly that once got 5 errors and 11 warnings,
+// all about sections the template does not have.
+func TestMinimalTemplatePassesOnceFilled(t *testing.T) {
+	dir := t.TempDir()
+	ios, _, _, _ := iostreams.Test()
+	opts := Options{
+		Env:      &cli.Env{IO: ios, Dir: dir, Now: func() time.Time { return time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC) }, Getenv: func(string) string { return "" }},
+		File:     DefaultFile,
+		Template: "minimal",
+		Title:    "Library opening hours",
+		Start:    "2027-03-01",
+		Schema:   "plan.schema.json",
+	}
+	if err := Run(&opts); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, DefaultFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	filled := placeholderText.ReplaceAllStringFunc(string(data), func(string) string {
+		n++
+		return fmt.Sprintf(`"Filled in by a new user, %d"`, n)
+	})
+	filled, dates := strings.Replace(filled, "# time_related: YYYY-MM-DD", "time_related: 2027-04-30 #", 1), strings.Count(filled, "YYYY-MM-DD")
+	if n == 0 || dates != 1 {
+		t.Fatalf("filled %d placeholders and found %d dates to set; the template changed:\n%s", n, dates, data)
+	}
+	if !strings.Contains(filled, "\nprofile: first-plan\n") {
+		t.Errorf("the minimal template should name the profile made for it:\n%s", filled)
+	}
+	for _, f := range lint.New(config.Default()).CheckBytes(DefaultFile, []byte(filled)) {
+		if f.Severity >= diag.Warning {
+			t.Errorf("%s", f)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
 	sched "github.com/planascode/plan/internal/timeline"
 )
 
@@ -51,9 +52,13 @@ Formats:
   ics      an iCalendar file of all-day events; importing it again updates them
   csv      one row per phase and milestone, for spreadsheets
 
-Exit status: 0 when the timeline is shown (even with phases that are too short:
-plan check is the gate), 2 when the file cannot be found or loaded, a flag is
-wrong, or the dates of a phase cannot be worked out.`,
+A phase whose dates cannot be worked out is left off the chart and listed beneath
+it with the reason (json and csv: status "undated" and a reason; mermaid and ics:
+left out, with the reason on stderr).
+
+Exit status: 0 when the timeline is shown (even with phases that are too short
+or undated: plan check is the gate), 2 when the file cannot be found or loaded,
+a flag is wrong, or no phase at all can be dated.`,
 		Example: `  plan timeline
   plan timeline consultation.plan.yaml --today 2027-03-15 --width 100
   plan timeline --format mermaid > timeline.mmd
@@ -110,10 +115,32 @@ func Run(opts *Options) error {
 		return err
 	}
 	s, err := sched.Build(p, sched.Options{Minimums: checked.Settings.Minimums, Ideals: checked.Settings.Ideals, Today: today})
-	if err != nil {
+	// A phase that cannot be dated stops nothing while another can be: a published plan
+	// often leaves its first phase's start unsaid, and a chart of the rest is still the
+	// point of the command. Only a timeline with nothing to draw is bad input.
+	if err != nil && (s == nil || !s.Drawable()) {
 		return cli.BadInput(err)
 	}
-	return write(env.IO.Out, opts, s)
+	if err := write(env.IO.Out, opts, s); err != nil {
+		return err
+	}
+	if opts.Format == "mermaid" || opts.Format == "ics" {
+		// A diagram or a calendar has no place to say why a phase is missing, so it is
+		// said on stderr, which a redirect into a file does not take.
+		for _, ph := range s.Undated() {
+			fmt.Fprintf(env.IO.ErrOut, "plan: %s\n", diag.Displayable(fmt.Sprintf(
+				"%s: phase %q is not shown: its dates cannot be worked out: %s", lineRef(s.File, ph.Line), ph.ID, ph.Reason)))
+		}
+	}
+	return nil
+}
+
+// lineRef is FILE:LINE, or FILE when the line is unknown.
+func lineRef(file string, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	return file
 }
 
 func write(w io.Writer, opts *Options, s *sched.Schedule) error {

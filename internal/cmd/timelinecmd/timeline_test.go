@@ -195,7 +195,7 @@ func TestFormats(t *testing.T) {
 		},
 		"mermaid": prefix("gantt\n"),
 		"ics":     prefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
-		"csv":     prefix("type,id,kind,name,start,end,days,minimum_days,ideal_days,status\nphase,planning,planning,Planning,2027-04-05,2027-05-02,28,21,28,ok\n"),
+		"csv":     prefix("type,id,kind,name,start,end,days,minimum_days,ideal_days,status,reason\nphase,planning,planning,Planning,2027-04-05,2027-05-02,28,21,28,ok,\n"),
 	} {
 		t.Run(format, func(t *testing.T) {
 			r := run(t, dir, nil, "ongoing.plan.yaml", "--format", format, "--today", "2027-05-20")
@@ -246,7 +246,7 @@ func TestConfigChangesMinimums(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	dir := copyPlans(t, "undated.plan.yaml", "no-timeline.plan.yaml", "too-short.plan.yaml")
+	dir := copyPlans(t, "reversed.plan.yaml", "no-timeline.plan.yaml", "too-short.plan.yaml")
 	if err := os.WriteFile(filepath.Join(dir, "broken.plan.yaml"), []byte("schema_version: 1\ntitle: x\ntimeline:\n  phases:\n    - id: a\n      kind: party\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -263,11 +263,12 @@ func TestBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"several plans", dir, nil, "4 plan files in the current directory (broken.plan.yaml, no-timeline.plan.yaml, too-short.plan.yaml, undated.plan.yaml): name one, as in plan timeline broken.plan.yaml"},
+		{"several plans", dir, nil, "4 plan files in the current directory (broken.plan.yaml, no-timeline.plan.yaml, reversed.plan.yaml, too-short.plan.yaml): name one, as in plan timeline broken.plan.yaml"},
 		{"no plan", t.TempDir(), nil, "no plan file (*.plan.yaml or *.plan.yml) in the current directory"},
 		{"missing file", dir, []string{"nowhere.plan.yaml"}, "nowhere.plan.yaml: cannot read: no such file or directory"},
 		{"does not load", dir, []string{"broken.plan.yaml"}, wantLoad},
-		{"undated", dir, []string{"undated.plan.yaml"}, `undated.plan.yaml:9: phase "engagement": its dates cannot be worked out: it has no end, weeks or days`},
+		// With no phase dated there is nothing to draw.
+		{"no phase dated", dir, []string{"reversed.plan.yaml"}, `reversed.plan.yaml:5: phase "planning": its dates cannot be worked out: it ends on 2027-02-20, before it starts on 2027-03-01`},
 		{"no timeline", dir, []string{"no-timeline.plan.yaml"}, "no-timeline.plan.yaml: the plan has no timeline phases to show"},
 		{"format", dir, []string{"too-short.plan.yaml", "--format", "pdf"}, `invalid --format "pdf": want text, json, mermaid, ics, csv`},
 		{"today", dir, []string{"too-short.plan.yaml", "--today", "2027-02-30"}, `--today: "2027-02-30" is not a real date in the form YYYY-MM-DD`},
@@ -287,6 +288,48 @@ func TestBadInput(t *testing.T) {
 			}
 			if r.out != "" {
 				t.Errorf("nothing should be written on failure, got:\n%s", r.out)
+			}
+		})
+	}
+}
+
+// TestUndatedPhase: a published plan whose first phase has no start (cause2-sep, an ESS10
+// plan) gets the rest of its timeline, in every format, with the undated phase named and
+// why, and exit 0.
+func TestUndatedPhase(t *testing.T) {
+	dir := copyPlans(t, "cause2-sep.plan.yaml")
+	const reason = "neither it nor the timeline has a start"
+	for _, tc := range []struct {
+		format      string
+		out, errOut []string // what each must contain; errOut nil means stderr is empty
+		outLacks    string
+	}{
+		{"text", []string{"SEP disclosure", "Not shown: dates cannot be worked out\n  Project preparation and SEP drafting · planning · line 324\n    " + reason + "\n", `phase "preparation" is not`}, nil, ""},
+		{"json", []string{`"status": "undated",` + "\n      \"reason\": \"" + reason + `"`, `"id": "disclosure"`}, nil, ""},
+		{"csv", []string{"phase,preparation,planning,Project preparation and SEP drafting,,,,", ",undated," + reason + "\n", "phase,disclosure,"}, nil, ""},
+		{"mermaid", []string{":phase-disclosure, 2024-07-14, 2024-07-14"}, []string{`cause2-sep.plan.yaml:324: phase "preparation" is not shown: its dates cannot be worked out: ` + reason}, "phase-preparation"},
+		{"ics", []string{"UID:phase-disclosure@"}, []string{`cause2-sep.plan.yaml:324: phase "preparation" is not shown`}, "UID:phase-preparation@"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			r := run(t, dir, nil, "cause2-sep.plan.yaml", "--format", tc.format, "--today", "2025-06-01", "--width", "100")
+			if r.err != nil {
+				t.Fatalf("exit %d: %v", r.code, r.err)
+			}
+			for _, want := range tc.out {
+				if !strings.Contains(r.out, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, r.out)
+				}
+			}
+			if tc.outLacks != "" && strings.Contains(r.out, tc.outLacks) {
+				t.Errorf("stdout should leave out the undated phase (%q):\n%s", tc.outLacks, r.out)
+			}
+			if tc.errOut == nil && r.errOut != "" {
+				t.Errorf("stderr should be empty, got %q", r.errOut)
+			}
+			for _, want := range tc.errOut {
+				if !strings.Contains(r.errOut, want) {
+					t.Errorf("stderr lacks %q: %q", want, r.errOut)
+				}
 			}
 		})
 	}
