@@ -32,6 +32,9 @@ func checkStakeholderCategory(p *plan.Plan, s Settings) []Result {
 	for i := range p.Stakeholders {
 		st := &p.Stakeholders[i]
 		switch {
+		case st.Partner && st.Category == "":
+			// A partner or governing body is engaged through governance; the categories
+			// sort the people the project affects or interests.
 		case st.Category == "":
 			out = append(out, at(st.Node, "stakeholder %q has no category: set category to one of %s", st.ID, values))
 		case !slices.Contains(s.Categories, st.Category):
