@@ -7,30 +7,21 @@ import (
 	"github.com/planascode/plan/internal/yamltree"
 )
 
-// source indexes a document's lines the way yaml.v3 counts them, so that a node's Line
-// and Column can be turned into a byte offset. libyaml also breaks lines at NEL, LS and
-// PS, so they count here too or every position after one would be off.
+// source turns a node's Line and Column into byte offsets, on the one line index the
+// loader and the outputs use (yamltree.Lines: LF, CRLF, CR, NEL, LS and PS break lines,
+// as in libyaml).
 type source struct {
 	b     []byte
 	start []int // start[i] is the offset of line i+1
 }
 
 func newSource(b []byte) *source {
-	s := &source{b: b, start: []int{0}}
-	for i := 0; i < len(b); {
-		n := yamltree.LineBreak(b, i)
-		if n == 0 {
-			i++
-			continue
-		}
-		i += n
-		s.start = append(s.start, i)
-	}
-	if len(s.start) > 1 && s.start[len(s.start)-1] == len(b) {
+	start := yamltree.BodyLines(b).Starts()
+	if len(start) > 1 && start[len(start)-1] == len(b) {
 		// A final line break ends the last line rather than opening an empty one.
-		s.start = s.start[:len(s.start)-1]
+		start = start[:len(start)-1]
 	}
-	return s
+	return &source{b: b, start: start}
 }
 
 func (s *source) lines() int { return len(s.start) }

@@ -31,6 +31,18 @@ func NewLines(source []byte) *Lines {
 	return &Lines{body: WithoutBOM(source)}
 }
 
+// BodyLines returns the lines of body, a file whose byte-order mark is already gone: a
+// second mark at its start is text, and stays.
+func BodyLines(body []byte) *Lines { return &Lines{body: body} }
+
+// Starts returns the offset at which each line starts, the first at 0. A file ending in a
+// line break has one more line, empty, after it. The slice is the index's own: read it,
+// do not change it.
+func (l *Lines) Starts() []int {
+	l.index()
+	return l.start
+}
+
 // Len is the number of lines.
 func (l *Lines) Len() int {
 	l.index()
