@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,8 +13,8 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/profile"
 	"github.com/planascode/plan/internal/report"
-	"github.com/planascode/plan/internal/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -29,6 +30,9 @@ var goldenPlans = []goldenPlan{
 	{"gaps", "testdata/plans/gaps.plan.yaml", "2027-03-10"},
 	{"hostile", "testdata/plans/hostile.plan.yaml", "2027-03-05"},
 	{"real-plan", "testdata/plans/real-plan.plan.yaml", "2027-05-03"},
+	{"cause2-sep", "testdata/plans/real/cause2-sep.plan.yaml", "2024-09-02"},
+	{"airservices-ces", "testdata/plans/real/airservices-ces.plan.yaml", "2023-05-10"},
+	{"duke-canvas", "testdata/plans/real/duke-canvas.plan.yaml", "2023-02-01"},
 }
 
 // fakeGit is the history the golden reports claim, so that they do not change with
@@ -47,18 +51,29 @@ func loadPlan(t testing.TB, path string) *plan.Plan {
 	return p
 }
 
-// optionsFor are the options plan render would use for gp with the default config.
+// optionsFor are the options plan render would use for gp with the default config: the
+// minimums of the plan's profile. The profile is named in the report only for a plan that
+// names one of its own kind, as the real plans do, so that the other goldens keep to what
+// they test.
 func optionsFor(t testing.TB, p *plan.Plan, today string) report.Options {
 	t.Helper()
 	cfg := config.Default()
-	return report.Options{
+	checked, err := cfg.For(p.Profile.Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := report.Options{
 		Findings: lint.New(cfg).CheckPlan(p),
 		Today:    plan.MustDate(today),
 		Version:  "1.0.0-test",
 		Git:      fakeGit,
-		Minimums: rules.DefaultSettings().Minimums,
-		Ideals:   rules.DefaultSettings().Ideals,
+		Minimums: checked.Settings.Minimums,
+		Ideals:   checked.Settings.Ideals,
 	}
+	if name := p.Profile.Value; name != "" && name != profile.Default && strings.Contains(p.File, "real/") {
+		o.Profile = fmt.Sprintf("%s (%s)", checked.Chain[0].Title, name)
+	}
+	return o
 }
 
 // reports renders gp in both formats.

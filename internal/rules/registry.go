@@ -7,6 +7,7 @@ func All() []Rule {
 		activityIncomplete(),
 		activityOutsidePhase(),
 		budgetMissing(),
+		changeNoReason(),
 		decisionNoReportBack(),
 		decisionScopeMissing(),
 		decisionsMissing(),

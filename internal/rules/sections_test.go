@@ -186,3 +186,44 @@ func TestPhaseTooShortCannotTell(t *testing.T) {
 		},
 	})
 }
+
+func TestChangeNoReason(t *testing.T) {
+	runRuleCases(t, changeNoReason(), []ruleCase{{
+		name: "a reason, and none",
+		yaml: planHead + `changes:
+  - {date: 2027-04-01, summary: Close extended, reason: Traders asked for more time}
+  - {date: 2027-05, summary: A phase dropped}
+`,
+		want: []string{`5:5 warning the change of 2027-05 (A phase dropped) says what changed but not why: add reason`},
+	}})
+}
+
+func TestGrievanceProtectionsWhereRequired(t *testing.T) {
+	ess10 := DefaultSettings()
+	ess10.GrievanceRequired = true
+	mechanism := planHead + `grievance:
+  resolve_days: 30
+  acknowledge_days: 3
+  channels: [{name: Box, anonymous: true}]
+  appeal: Court.
+`
+	runRuleCasesWith(t, grievanceIncomplete(), ess10, []ruleCase{{
+		name: "no confidentiality, no handling of sensitive complaints",
+		yaml: mechanism,
+		want: []string{
+			`3:1 warning the grievance mechanism does not say how complainants' identities are kept confidential`,
+			`3:1 warning the grievance mechanism does not say how complaints of sexual exploitation, abuse or harassment are referred`,
+		},
+	}})
+	runRuleCases(t, grievanceIncomplete(), []ruleCase{{name: "not asked where the profile does not require a mechanism", yaml: mechanism}})
+}
+
+func TestStakeholderLanguagesWhereAsked(t *testing.T) {
+	s := DefaultSettings()
+	s.StakeholderFields = []string{"languages"}
+	runRuleCasesWith(t, stakeholderIncomplete(), s, []ruleCase{{
+		name: "languages asked",
+		yaml: planHead + "stakeholders:\n  - {id: a, name: A, languages: [Pijin]}\n  - {id: b, name: B}\n",
+		want: []string{`5:5 warning stakeholder "b" has no languages: list the languages they read and speak`},
+	}})
+}
