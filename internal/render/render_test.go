@@ -13,7 +13,6 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
-	"github.com/planascode/plan/internal/profile"
 	"github.com/planascode/plan/internal/report"
 )
 
@@ -52,9 +51,7 @@ func loadPlan(t testing.TB, path string) *plan.Plan {
 }
 
 // optionsFor are the options plan render would use for gp with the default config: the
-// minimums of the plan's profile. The profile is named in the report only for a plan that
-// names one of its own kind, as the real plans do, so that the other goldens keep to what
-// they test.
+// minimums of the plan's profile, which the report names when the plan names it.
 func optionsFor(t testing.TB, p *plan.Plan, today string) report.Options {
 	t.Helper()
 	cfg := config.Default()
@@ -70,7 +67,7 @@ func optionsFor(t testing.TB, p *plan.Plan, today string) report.Options {
 		Minimums: checked.Settings.Minimums,
 		Ideals:   checked.Settings.Ideals,
 	}
-	if name := p.Profile.Value; name != "" && name != profile.Default && strings.Contains(p.File, "real/") {
+	if name := p.Profile.Value; name != "" {
 		o.Profile = fmt.Sprintf("%s (%s)", checked.Chain[0].Title, name)
 	}
 	return o
@@ -231,7 +228,7 @@ func TestCheckedAs(t *testing.T) {
 	if !strings.Contains(html, `<span class="label">Checked as</span> World Bank ESS10 Stakeholder Engagement Plan (ess10)`) {
 		t.Error("html: no Checked as line")
 	}
-	md, html = reports(t, gp)
+	md, html = reports(t, goldenPlans[2]) // names no profile
 	if strings.Contains(md, "Checked as") || strings.Contains(html, "Checked as") {
 		t.Error("a report given no profile names one")
 	}
