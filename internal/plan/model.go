@@ -313,6 +313,9 @@ type Activity struct {
 	Phase    Ref    `yaml:"phase"`
 	Cadence  string `yaml:"cadence"`
 	Date     Date   `yaml:"date"`
+	// Until ends a series that starts on Date; Sessions is how many times it meets.
+	Until    DateAt `yaml:"until"`
+	Sessions int    `yaml:"sessions"`
 	Channel  string `yaml:"channel"`
 	Owner    string `yaml:"owner"`
 	Feedback bool   `yaml:"feedback"`

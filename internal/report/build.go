@@ -337,10 +337,16 @@ func when(a plan.Activity, phase string) string {
 		cadence = "Once"
 	}
 	var parts []string
-	if !a.Date.IsZero() {
+	switch {
+	case !a.Date.IsZero() && !a.Until.IsZero():
+		parts = append(parts, FormatDate(a.Date)+" – "+FormatDate(a.Until.Date))
+	case !a.Date.IsZero():
 		parts = append(parts, FormatDate(a.Date))
-	} else if cadence != "" {
+	case cadence != "":
 		parts = append(parts, cadence)
+	}
+	if a.Sessions > 1 {
+		parts = append(parts, wording.Plural(a.Sessions, "session"))
 	}
 	if phase != "" {
 		if len(parts) == 0 {

@@ -227,3 +227,25 @@ func TestStakeholderLanguagesWhereAsked(t *testing.T) {
 		want: []string{`5:5 warning stakeholder "b" has no languages: list the languages they read and speak`},
 	}})
 }
+
+func TestActivitySeriesInItsPhase(t *testing.T) {
+	runRuleCases(t, activityOutsidePhase(), []ruleCase{{
+		name: "a series running past its phase, and one ending before it starts",
+		yaml: planHead + disclosureTimeline + `activities:
+  - {id: ok, name: A, phase: open, date: 2027-03-15, until: 2027-04-25, sessions: 6}
+  - id: long
+    name: B
+    phase: open
+    date: 2027-03-20
+    until: 2027-05-01
+  - id: back
+    name: C
+    date: 2027-04-01
+    until: 2027-03-20
+`,
+		want: []string{
+			`14:12 warning activity "long" runs until 2027-05-01, after its phase "open" ends on 2027-04-25`,
+			`18:12 warning activity "back" ends its series on 2027-03-20, before it starts on 2027-04-01`,
+		},
+	}})
+}
