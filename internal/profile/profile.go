@@ -242,7 +242,7 @@ func (l *Layer) Apply(r *Resolved) error {
 			// As .planrc.yaml's required_roles always has: the well-known roles not
 			// required stay optional.
 			var optional []string
-			for _, role := range append(rules.DefaultSettings().RequiredRoles, rules.DefaultSettings().OptionalRoles...) {
+			for _, role := range rules.WellKnownRoles() {
 				if !slices.Contains(set.RequiredRoles, role) {
 					optional = append(optional, role)
 				}

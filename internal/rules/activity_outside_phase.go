@@ -22,12 +22,9 @@ func activityOutsidePhase() Rule {
 
 func checkActivityOutsidePhase(p *plan.Plan, _ Settings) []Result {
 	phases := p.ResolvePhases()
-	byID := map[string]plan.ResolvedPhase{}
+	byID := phasesByID(phases)
 	var first plan.Date
 	for _, r := range phases {
-		if _, seen := byID[r.Phase.ID]; !seen {
-			byID[r.Phase.ID] = r
-		}
 		if !r.Undated && !r.Start.IsZero() && (first.IsZero() || r.Start.Before(first)) {
 			first = r.Start
 		}

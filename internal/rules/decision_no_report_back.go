@@ -23,16 +23,7 @@ func decisionNoReportBack() Rule {
 }
 
 func checkDecisionNoReportBack(p *plan.Plan, _ Settings) []Result {
-	// The first phase with an id wins, as for every reference; duplicate-id reports the rest.
-	starts := map[string]plan.Date{}
-	for _, r := range p.ResolvePhases() {
-		if _, seen := starts[r.Phase.ID]; seen {
-			continue
-		}
-		// An undated phase is recorded as the zero Date so that a later duplicate cannot
-		// stand in for it.
-		starts[r.Phase.ID] = r.Start
-	}
+	phases := phasesByID(p.ResolvePhases())
 	var out []Result
 	for _, d := range p.Decisions {
 		if d.ReportBack.IsZero() {
@@ -40,7 +31,7 @@ func checkDecisionNoReportBack(p *plan.Plan, _ Settings) []Result {
 				"decision %q has no report_back: add the date by which stakeholders will be told the decision and how their input was used", d.ID))
 			continue
 		}
-		start := starts[d.Phase.ID]
+		start := phases[d.Phase.ID].Start
 		if d.Phase.ID == "" || start.IsZero() || !d.ReportBack.Before(start) {
 			continue
 		}

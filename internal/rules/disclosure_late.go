@@ -23,17 +23,13 @@ func disclosureLate() Rule {
 }
 
 func checkDisclosureLate(p *plan.Plan, _ Settings) []Result {
-	starts := map[string]plan.Date{}
-	for _, r := range p.ResolvePhases() {
-		if _, seen := starts[r.Phase.ID]; !seen && !r.Undated {
-			starts[r.Phase.ID] = r.Start
-		}
-	}
+	phases := phasesByID(p.ResolvePhases())
 	var out []Result
 	for i := range p.Disclosure {
 		d := &p.Disclosure[i]
-		start, ok := starts[d.Informs.ID]
-		if d.Date.IsZero() || !ok || start.IsZero() || d.Date.Before(start) {
+		r, ok := phases[d.Informs.ID]
+		start := r.Start
+		if d.Date.IsZero() || !ok || r.Undated || start.IsZero() || d.Date.Before(start) {
 			continue
 		}
 		if d.CommentDays != nil && *d.CommentDays > 0 && !d.Date.After(start) {

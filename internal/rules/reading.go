@@ -71,3 +71,15 @@ func sortByPosition(rs []Result) {
 		return ci < cj
 	})
 }
+
+// phasesByID indexes the resolved phases by id. The first phase with an id wins, as for
+// every reference; duplicate-id reports the rest.
+func phasesByID(phases []plan.ResolvedPhase) map[string]plan.ResolvedPhase {
+	byID := make(map[string]plan.ResolvedPhase, len(phases))
+	for _, r := range phases {
+		if _, seen := byID[r.Phase.ID]; !seen {
+			byID[r.Phase.ID] = r
+		}
+	}
+	return byID
+}

@@ -29,7 +29,7 @@ var roleKeyLike = lazyregexp.New(`^[a-z][a-z0-9_]*$`)
 
 func checkRoleTypo(p *plan.Plan, _ Settings) []Result {
 	keys := p.Roles.Keys()
-	for _, r := range append(DefaultSettings().RequiredRoles, DefaultSettings().OptionalRoles...) {
+	for _, r := range WellKnownRoles() {
 		if _, ok := p.Roles.Get(r); !ok {
 			keys = append(keys, r)
 		}

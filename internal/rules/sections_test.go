@@ -249,3 +249,17 @@ func TestActivitySeriesInItsPhase(t *testing.T) {
 		},
 	}})
 }
+
+func TestPhaseGapOnlyBetweenDays(t *testing.T) {
+	runRuleCases(t, phaseGap(), []ruleCase{
+		{
+			name: "an end written as a month: gaps are reported only between days, as plan-format.md says",
+			yaml: planHead + "timeline:\n  phases:\n    - {id: a, kind: planning, start: 2027-01-04, end: 2027-02}\n    - {id: b, kind: engagement, start: 2027-Q2, weeks: 4}\n",
+		},
+		{
+			name: "between days the gap is counted from the month's last day",
+			yaml: planHead + "timeline:\n  phases:\n    - {id: a, kind: planning, start: 2027-01-04, end: 2027-01-31}\n    - {id: b, kind: engagement, start: 2027-02-10, weeks: 4}\n",
+			want: []string{`6:7 info phase "b" leaves 9 days with no phase after phase "a"`},
+		},
+	})
+}

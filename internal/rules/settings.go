@@ -61,3 +61,10 @@ func DefaultSettings() Settings {
 		StakeholderFields:          []string{"profile", "interest", "influence"},
 	}
 }
+
+// WellKnownRoles are the online engagement plan's roles, required and optional: the keys
+// plan.RoleTitle spells out.
+func WellKnownRoles() []string {
+	d := DefaultSettings()
+	return append(d.RequiredRoles, d.OptionalRoles...)
+}

@@ -201,7 +201,7 @@ func FirstInvalidUTF8(body []byte) (line, col int, bad bool) {
 	for i := 0; i < len(body); {
 		r, size := utf8.DecodeRune(body[i:])
 		if r == utf8.RuneError && size <= 1 {
-			line, col = (&Lines{body: body}).Position(i)
+			line, col = BodyLines(body).Position(i)
 			return line, col, true
 		}
 		i += size
@@ -215,6 +215,6 @@ func FirstNUL(body []byte) (line, col int, found bool) {
 	if i < 0 {
 		return 0, 0, false
 	}
-	line, col = (&Lines{body: body}).Position(i)
+	line, col = BodyLines(body).Position(i)
 	return line, col, true
 }
