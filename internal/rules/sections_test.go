@@ -223,7 +223,7 @@ func TestStakeholderLanguagesWhereAsked(t *testing.T) {
 	s.StakeholderFields = []string{"languages"}
 	runRuleCasesWith(t, stakeholderIncomplete(), s, []ruleCase{{
 		name: "languages asked",
-		yaml: planHead + "stakeholders:\n  - {id: a, name: A, languages: [Pijin]}\n  - {id: b, name: B}\n",
+		yaml: planHead + "stakeholders:\n  - {id: a, name: A, languages: [Pijin]}\n  - {id: b, name: B}\n  - {id: pmu, name: PMU, partner: true}\n",
 		want: []string{`5:5 warning stakeholder "b" has no languages: list the languages they read and speak`},
 	}})
 }

@@ -40,7 +40,9 @@ func checkStakeholderIncomplete(p *plan.Plan, set Settings) []Result {
 			{"influence", "rate their influence over the outcome as low, medium or high", blank(s.Influence)},
 			{"impact", "rate how much the outcome affects them as low, medium or high", blank(s.Impact)},
 			{"participation", "say how far they take part: inform, consult, involve, collaborate or empower", blank(s.Participation)},
-			{"languages", "list the languages they read and speak, so information reaches them in those", countNonBlank(s.Languages) == 0},
+			// A partner or governing body works with the project directly; languages are
+			// asked so that information reaches the people it affects.
+			{"languages", "list the languages they read and speak, so information reaches them in those", countNonBlank(s.Languages) == 0 && !s.Partner},
 		}
 		for _, f := range fields {
 			if f.missing && slices.Contains(set.StakeholderFields, f.key) {
