@@ -27,6 +27,7 @@ type Plan struct {
 	// Version and Changes are the plan\'s own version and its change log.
 	Version      string        `yaml:"version"`
 	Changes      []Change      `yaml:"changes"`
+	Approvals    []Approval    `yaml:"approvals"`
 	Summary      string        `yaml:"summary"`
 	Mandate      *Mandate      `yaml:"mandate"`
 	Context      *Context      `yaml:"context"`
@@ -440,6 +441,37 @@ type Change struct {
 	Version  string `yaml:"version"`
 	Summary  string `yaml:"summary"`
 	Reason   string `yaml:"reason"`
+}
+
+// Approval is one sign-off: who approved which of the plan's versions, when, and in
+// which capacity.
+type Approval struct {
+	Position `yaml:"-"`
+	By       string `yaml:"by"`
+	Role     string `yaml:"role"`
+	// Version is the plan's top-level version that was approved, as written there.
+	Version string `yaml:"version"`
+	Date    DateAt `yaml:"date"`
+	// Commit is the git revision approved, when the approver named one.
+	Commit string `yaml:"commit"`
+}
+
+// LastApproval is the approval with the latest date, the later in the file among those
+// on the same day, or nil when there is none. An approval without a date counts as the
+// earliest, since nothing says when it came.
+func (p *Plan) LastApproval() *Approval {
+	var last *Approval
+	for i := range p.Approvals {
+		a := &p.Approvals[i]
+		switch {
+		case last == nil, last.Date.IsZero():
+			last = a
+		case a.Date.IsZero():
+		case !a.Date.Date.Before(last.Date.Date):
+			last = a
+		}
+	}
+	return last
 }
 
 // Grievance is the grievance mechanism: how complaints are received, handled and
