@@ -187,6 +187,7 @@ func writeMarkdown(d *report.Data) string {
 		m.table([]string{"Measure", "Target", "Method", "Objective"}, rows)
 	}
 	mdChanges(&m, d)
+	mdApprovals(&m, d)
 	if len(d.Findings) > 0 {
 		m.heading(2, "Open gaps")
 		m.block(safemd.Text(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))

@@ -37,7 +37,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	ids := anchors{}
 	for _, s := range []string{"main", "contents", SecGlance, SecMandate, SecContext, SecObjectives, SecStakeholders,
 		SecGrid, SecRoles, SecBudget, SecPolicy, SecGrievance, SecDisclosure, SecActivities, SecRisks, SecDecisions, SecTimeline,
-		SecEvaluation, SecChanges, SecGaps, SecExtensions} {
+		SecEvaluation, SecChanges, SecApprovals, SecGaps, SecExtensions} {
 		ids[s] = true
 	}
 	for _, s := range p.Stakeholders {
@@ -65,6 +65,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildTimeline(p, opts)
 	d.buildMeasures(p)
 	d.buildSections(p)
+	d.buildApprovals(p)
 	d.buildExtensions(p)
 	if !opts.NoFindings {
 		for _, f := range opts.Findings {
@@ -119,6 +120,7 @@ func (d *Data) sections() []Section {
 	add(d.Timeline != nil, SecTimeline, "Timeline")
 	add(len(d.Measures) > 0, SecEvaluation, "Evaluation")
 	add(len(d.Changes) > 0, SecChanges, "Changes to the plan")
+	add(d.Approvals != nil, SecApprovals, "Approvals")
 	add(len(d.Findings) > 0, SecGaps, "Open gaps")
 	add(d.Extensions != nil, SecExtensions, "Plan extensions")
 	return out

@@ -70,6 +70,8 @@ type Data struct {
 	Version  string
 	Changes  []Change
 	Findings []Finding
+	// Approvals is the plan's sign-off record; nil when it has none.
+	Approvals *Approvals
 	// Extensions are the plan's own x_ fields, for the appendix; nil when it has none.
 	Extensions *Extensions
 	// StakeholderColumns says which of the register's optional columns any stakeholder

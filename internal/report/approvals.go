@@ -1,0 +1,85 @@
+package report
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
+)
+
+// SecApprovals is the id of the Approvals section.
+const SecApprovals = "approvals"
+
+// Approvals is the plan's sign-off record as the report shows it.
+type Approvals struct {
+	// List holds every approval, earliest first.
+	List []Approval
+	// Status says how the version the report shows stands against the last approval, in
+	// a sentence: a sponsor must not take a revised plan for the one they signed.
+	Status string
+	// Current is set when the last approval is of the plan's own version.
+	Current bool
+	// AnyRole and AnyCommit say whether any approval gives a role or a commit: a column
+	// no approval fills is left out.
+	AnyRole, AnyCommit bool
+}
+
+// Approval is one sign-off. Date is formatted as the report writes dates; Commit is the
+// git revision approved, or "".
+type Approval struct {
+	By, Role, Version, Date, Commit string
+}
+
+// Who is the approver with their role: "Jane Smith (Project sponsor)".
+func (a Approval) Who() string {
+	if a.Role == "" {
+		return a.By
+	}
+	return a.By + " (" + a.Role + ")"
+}
+
+func (d *Data) buildApprovals(p *plan.Plan) {
+	if len(p.Approvals) == 0 {
+		return
+	}
+	list := slices.Clone(p.Approvals)
+	// Earliest first, as the change log; undated entries keep their order at the end.
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Date.Date, list[j].Date.Date
+		if a.IsZero() || b.IsZero() {
+			return !a.IsZero() && b.IsZero()
+		}
+		return a.Before(b)
+	})
+	out := &Approvals{}
+	for _, a := range list {
+		x := Approval{
+			By:      wording.OneLine(a.By),
+			Role:    wording.OneLine(a.Role),
+			Version: wording.OneLine(a.Version),
+			Date:    FormatDate(a.Date.Date),
+			Commit:  wording.OneLine(a.Commit),
+		}
+		out.AnyRole = out.AnyRole || x.Role != ""
+		out.AnyCommit = out.AnyCommit || x.Commit != ""
+		out.List = append(out.List, x)
+	}
+	last := p.LastApproval()
+	approved, current := wording.OneLine(last.Version), wording.OneLine(p.Version)
+	who := Approval{By: wording.OneLine(last.By), Role: wording.OneLine(last.Role)}.Who()
+	when := ""
+	if !last.Date.IsZero() {
+		when = " on " + FormatDate(last.Date.Date)
+	}
+	switch {
+	case current == "":
+		out.Status = "The plan gives no version of its own, so it cannot tell whether this is the version " + who + " approved" + when + " (version " + approved + ")."
+	case approved == current:
+		out.Current = true
+		out.Status = "This version (" + current + ") was approved by " + who + when + "."
+	default:
+		out.Status = "This is version " + current + ", which has not been approved: the last approval was of version " + approved + ", by " + who + when + "."
+	}
+	d.Approvals = out
+}
