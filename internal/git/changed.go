@@ -1,8 +1,6 @@
 package git
 
 import (
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 )
@@ -69,26 +67,18 @@ type Changes struct {
 // base with base. Untracked files count as changed, since a new plan is usually not yet
 // committed when someone checks it.
 func Changed(dir, base string) (*Changes, error) {
-	if strings.HasPrefix(base, "-") {
-		// git would read it as one of its own options.
-		return nil, fmt.Errorf("%q is not a branch or commit: a ref cannot start with \"-\"", base)
+	if err := checkRef(base); err != nil {
+		return nil, err
 	}
 	root, err := Run(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, err
 	}
 	root = strings.TrimSpace(root)
-	mb, err := Run(dir, "merge-base", base, "HEAD")
-	var ge *Error
-	if errors.As(err, &ge) && strings.TrimSpace(ge.Stderr) == "" {
-		// git says nothing when both commits exist but share no history, which in CI
-		// almost always means a shallow clone.
-		return nil, fmt.Errorf("%s and HEAD have no common ancestor: fetch the history that joins them (in a shallow clone, git fetch --unshallow, or actions/checkout with fetch-depth: 0)", base)
-	}
+	mb, err := MergeBase(dir, base)
 	if err != nil {
 		return nil, err
 	}
-	mb = strings.TrimSpace(mb)
 	// -z keeps names with spaces, quotes or non-ASCII letters as they are instead of
 	// C-quoting them; "--" stops a file named like the commit being taken for a path.
 	// A submodule's own changes are no plan of this repository, and finding them would

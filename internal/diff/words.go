@@ -1,0 +1,167 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/planascode/plan/internal/wording"
+)
+
+// The phrases the text and Markdown writers share, as plain text; each writer makes them
+// safe for its medium.
+
+// sideName says which version a side is: "main (1a2b3c4)", "the working copy".
+func sideName(s Side) string {
+	if s.Rev == "" {
+		return "the working copy"
+	}
+	name := s.Rev
+	if short := shortCommit(s.Commit); short != "" && !strings.HasPrefix(s.Commit, s.Rev) {
+		name += " (" + short + ")"
+	}
+	return name
+}
+
+func shortCommit(c string) string {
+	if len(c) > 7 {
+		return c[:7]
+	}
+	return c
+}
+
+// heading says what was compared with what.
+func heading(d *Diff) string {
+	s := fmt.Sprintf("%s: %s compared with %s", d.File, sideName(d.New), sideName(d.Old))
+	if d.Old.Missing {
+		s += ", where the file does not exist"
+	}
+	return s
+}
+
+// fieldPhrase says how one value changed: "influence medium → high", "interest reworded".
+func fieldPhrase(f Field) string {
+	switch {
+	case f.Prose && f.Old == "":
+		return f.Name + " added"
+	case f.Prose && f.New == "":
+		return f.Name + " removed"
+	case f.Prose:
+		return f.Name + " reworded"
+	}
+	return f.Name + " " + orNone(wording.OneLine(f.Old)) + " → " + orNone(wording.OneLine(f.New))
+}
+
+// addedPhrase lists an added item's values: "influence high, impact medium".
+func addedPhrase(fs []Field) string {
+	parts := make([]string, 0, len(fs))
+	for _, f := range fs {
+		if f.Name == "name" {
+			continue // shown beside the id
+		}
+		parts = append(parts, f.Name+" "+wording.OneLine(f.New))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+// lengthPhrase says how a phase's length changed against its minimum: "shortened from
+// 6 weeks to 3 weeks, below its minimum of 4 weeks".
+func lengthPhrase(l Length) string {
+	var s string
+	switch {
+	case l.NewDays == 0:
+		return "its length can no longer be worked out (was " + wording.DaysInWords(l.OldDays) + ")"
+	case l.OldDays == 0:
+		s = wording.DaysInWords(l.NewDays)
+	case l.NewDays > l.OldDays:
+		s = "lengthened from " + wording.DaysInWords(l.OldDays) + " to " + wording.DaysInWords(l.NewDays)
+	default:
+		s = "shortened from " + wording.DaysInWords(l.OldDays) + " to " + wording.DaysInWords(l.NewDays)
+	}
+	switch {
+	case l.TooShort():
+		s += ", below its minimum of " + wording.DaysInWords(l.MinimumDays)
+	case l.MinimumDays > 0:
+		s += " (minimum " + wording.DaysInWords(l.MinimumDays) + ")"
+	}
+	return s
+}
+
+// details is everything said about an item after its id and name.
+func details(it Item) string {
+	var parts []string
+	switch it.Change {
+	case Added:
+		if s := addedPhrase(it.Fields); s != "" {
+			parts = append(parts, s)
+		}
+	case Changed:
+		for _, f := range it.Fields {
+			parts = append(parts, fieldPhrase(f))
+		}
+	}
+	if it.Length != nil {
+		parts = append(parts, lengthPhrase(*it.Length))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// summary counts what changed: "2 stakeholders, 1 phase changed; 1 new finding, 2 fixed".
+func summary(d *Diff) string {
+	var items []string
+	nouns := map[string]string{
+		"stakeholders": "stakeholder", "phases": "phase", "objectives": "objective", "decisions": "decision",
+		"activities": "activity", "measures": "measure", "roles": "role", "budget": "budget total",
+	}
+	for _, s := range d.Sections {
+		if n := len(s.Items); n > 0 {
+			items = append(items, plural(n, nouns[s.Key]))
+		}
+	}
+	var out []string
+	if len(d.Plan) > 0 {
+		out = append(out, "the plan's "+fieldNames(d.Plan))
+	}
+	if len(items) > 0 {
+		out = append(out, strings.Join(items, ", "))
+	}
+	s := "No change in meaning"
+	if len(out) > 0 {
+		s = "Changed: " + strings.Join(out, "; ")
+	}
+	f := d.Findings
+	return s + "; " + plural(len(f.New), "new finding") + ", " + fmt.Sprintf("%d fixed", len(f.Fixed)) + "."
+}
+
+// plural is wording.Plural for nouns it cannot inflect ("activity").
+func plural(n int, noun string) string {
+	if n != 1 && strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return wording.Plural(n, noun)
+}
+
+func fieldNames(fs []Field) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.Name
+	}
+	return wording.List(names)
+}
+
+// changeWord is how people read an item's change.
+func changeWord(c Change) string {
+	switch c {
+	case Added:
+		return "Added"
+	case Removed:
+		return "Removed"
+	}
+	return "Changed"
+}
