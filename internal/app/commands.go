@@ -6,6 +6,7 @@ import (
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/cmd/addstakeholdercmd"
 	"github.com/planascode/plan/internal/cmd/checkcmd"
+	"github.com/planascode/plan/internal/cmd/diffcmd"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
 	"github.com/planascode/plan/internal/cmd/rendercmd"
@@ -24,6 +25,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
 		timelinecmd.NewCmd(env, nil),
+		diffcmd.NewCmd(env, nil),
 		rendercmd.NewCmd(env, nil),
 		versioncmd.NewCmd(env),
 		schemacmd.NewCmd(env),

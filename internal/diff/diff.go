@@ -39,6 +39,10 @@ type Side struct {
 	Missing bool
 	// Version is the plan's own version there.
 	Version string
+	// MergeBase is set when Commit is where the current branch left Rev.
+	MergeBase bool
+	// Approval is the approval whose version this is, with --approved.
+	Approval *plan.Approval
 }
 
 // Section is one part of the plan and what changed in it.

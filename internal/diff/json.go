@@ -21,10 +21,20 @@ type jsonDiff struct {
 }
 
 type jsonSide struct {
-	Rev     *string `json:"rev"`
+	Rev       *string       `json:"rev"`
+	Commit    *string       `json:"commit"`
+	MergeBase bool          `json:"merge_base"`
+	Exists    bool          `json:"exists"`
+	Version   *string       `json:"version"`
+	Approval  *jsonApproval `json:"approval"`
+}
+
+type jsonApproval struct {
+	By      string  `json:"by"`
+	Role    *string `json:"role"`
+	Version string  `json:"version"`
+	Date    *string `json:"date"`
 	Commit  *string `json:"commit"`
-	Exists  bool    `json:"exists"`
-	Version *string `json:"version"`
 }
 
 type jsonSections struct {
@@ -112,7 +122,11 @@ func WriteJSON(w io.Writer, d *Diff) error {
 }
 
 func side(s Side) jsonSide {
-	return jsonSide{Rev: orNull(s.Rev), Commit: orNull(s.Commit), Exists: !s.Missing, Version: orNull(s.Version)}
+	out := jsonSide{Rev: orNull(s.Rev), Commit: orNull(s.Commit), MergeBase: s.MergeBase, Exists: !s.Missing, Version: orNull(s.Version)}
+	if a := s.Approval; a != nil {
+		out.Approval = &jsonApproval{By: a.By, Role: orNull(a.Role), Version: a.Version, Date: orNull(date(a.Date.Date)), Commit: orNull(a.Commit)}
+	}
+	return out
 }
 
 func fields(fs []Field) []jsonField {

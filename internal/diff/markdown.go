@@ -20,11 +20,7 @@ func WriteMarkdown(w io.Writer, d *Diff) error {
 	var b strings.Builder
 	b.WriteString(CommentMarker + "\n")
 	fmt.Fprintf(&b, "### Plan changes: %s\n\n", safemd.HeadingText(d.File))
-	fmt.Fprintf(&b, "%s compared with %s", safemd.Text(sideName(d.New)), safemd.Text(sideName(d.Old)))
-	if d.Old.Missing {
-		b.WriteString(", where the file does not exist")
-	}
-	b.WriteString(".\n")
+	b.WriteString(safemd.Text(comparison(d)) + ".\n")
 	if len(d.Plan) > 0 {
 		b.WriteString("\n")
 		for _, f := range d.Plan {

@@ -50,7 +50,8 @@ func (st styles) sign(c Change) string {
 func WriteText(w io.Writer, d *Diff, r *lipgloss.Renderer) error {
 	st := newStyles(r)
 	var b strings.Builder
-	b.WriteString(st.title.Render(diag.Displayable(heading(d))) + "\n")
+	b.WriteString(st.title.Render(diag.Displayable(d.File)) + "\n")
+	b.WriteString(diag.Displayable(comparison(d)) + "\n")
 	for _, f := range d.Plan {
 		fmt.Fprintf(&b, "  %s %s\n", st.sign(Changed), diag.Displayable(fieldPhrase(f)))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/wording"
 )
 
@@ -12,11 +13,21 @@ import (
 
 // sideName says which version a side is: "main (1a2b3c4)", "the working copy".
 func sideName(s Side) string {
-	if s.Rev == "" {
+	if s.Rev == "" && s.Commit == "" {
 		return "the working copy"
 	}
 	name := s.Rev
-	if short := shortCommit(s.Commit); short != "" && !strings.HasPrefix(s.Commit, s.Rev) {
+	short := shortCommit(s.Commit)
+	switch {
+	case s.Approval != nil:
+		name = "version " + s.Approval.Version + " as " + s.Approval.By + " approved it"
+		if !s.Approval.Date.IsZero() {
+			name += " on " + s.Approval.Date.String()
+		}
+		name += " (" + short + ")"
+	case s.MergeBase:
+		name = "the merge base with " + s.Rev + " (" + short + ")"
+	case short != "" && !strings.HasPrefix(s.Commit, s.Rev):
 		name += " (" + short + ")"
 	}
 	return name
@@ -29,9 +40,10 @@ func shortCommit(c string) string {
 	return c
 }
 
-// heading says what was compared with what.
-func heading(d *Diff) string {
-	s := fmt.Sprintf("%s: %s compared with %s", d.File, sideName(d.New), sideName(d.Old))
+// comparison says what was compared with what: "The working copy compared with the
+// merge base with main (d47348b)".
+func comparison(d *Diff) string {
+	s := wording.Capitalise(sideName(d.New)) + " compared with " + sideName(d.Old)
 	if d.Old.Missing {
 		s += ", where the file does not exist"
 	}
@@ -48,7 +60,24 @@ func fieldPhrase(f Field) string {
 	case f.Prose:
 		return f.Name + " reworded"
 	}
-	return f.Name + " " + orNone(wording.OneLine(f.Old)) + " → " + orNone(wording.OneLine(f.New))
+	return f.Name + " " + orNone(wording.OneLine(f.Old)) + " → " + orNone(wording.OneLine(f.New)) + shift(f.Old, f.New)
+}
+
+// shift says how far a date moved, " (3 weeks earlier)", when both are days; "" for
+// anything else.
+func shift(old, new string) string {
+	a, errA := plan.ParseDate(old)
+	b, errB := plan.ParseDate(new)
+	if errA != nil || errB != nil || !a.Precise() || !b.Precise() {
+		return ""
+	}
+	switch n := a.DaysUntil(b); {
+	case n > 0:
+		return " (" + wording.DaysInWords(n) + " later)"
+	case n < 0:
+		return " (" + wording.DaysInWords(-n) + " earlier)"
+	}
+	return ""
 }
 
 // addedPhrase lists an added item's values: "influence high, impact medium".

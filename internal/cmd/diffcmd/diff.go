@@ -1,0 +1,259 @@
+// Package diffcmd implements `plan diff`, which says what changed in a plan's meaning
+// since another revision: since the branch left the default branch, since a named
+// revision, or since the version last approved.
+package diffcmd
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/diff"
+	"github.com/planascode/plan/internal/discover"
+	"github.com/planascode/plan/internal/git"
+	"github.com/planascode/plan/internal/lint"
+	"github.com/planascode/plan/internal/plan"
+)
+
+// Formats are the values of --format, the default first.
+var Formats = []string{"text", "md", "json"}
+
+// Options are the flags and arguments of `plan diff`.
+type Options struct {
+	Env  *cli.Env
+	Rev  string
+	File string
+	// Approved compares with the version the last approval names.
+	Approved bool
+	// ExitCode makes a difference exit 1, as git diff --exit-code does.
+	ExitCode bool
+	Format   string
+	Config   string
+}
+
+// NewCmd builds `plan diff`; runF replaces the run function in tests of flag parsing.
+func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Env: env}
+	cmd := &cobra.Command{
+		Use:   "diff [REV] [FILE]",
+		Short: "Say what changed in a plan's meaning since another revision",
+		Long: `Compare a plan with another revision of it and say what changed in its meaning,
+not its bytes: stakeholders added, removed or re-rated, phases moved, lengthened or
+shortened (the new length against its minimum), objectives, decisions, activities,
+measures and roles added, removed or changed, the budget total, and which of plan
+check's findings are new and which are fixed. Items are tied by their ids, so a
+renamed id is a removal and an addition.
+
+The plan compared is FILE as it is on disk (uncommitted changes included); without
+FILE, the one *.plan.yaml or *.plan.yml file in the current directory. It is compared
+with its version at REV, read with git: by default the merge base with the branch
+plan check --changed compares with (the current branch's upstream, or main). With
+--approved, it is compared with the version last approved (the approvals list in the
+plan): the commit the approval names, else the newest commit in which the plan's
+version was the one approved. A plan that does not exist at REV is compared with
+nothing, so everything in it is added. A single argument that is an existing file or
+a plan file's name is FILE; otherwise it is REV.
+
+Formats:
+  text  for people, one line per item (+ added, - removed, ~ changed)
+  md    Markdown for a pull-request comment
+  json  a stable document (see docs/diff.md)
+
+Both versions are checked with the same configuration and the plan's profile, so
+the findings that differ are those the plan's own changes made or fixed.
+
+Exit status: 0 when the comparison is shown, whether or not anything changed (with
+--exit-code: 1 when something did); 2 when the file cannot be loaded at either
+revision, git cannot find the revision, or a flag is wrong.`,
+		Example: `  plan diff
+  plan diff consultation.plan.yaml
+  plan diff origin/main consultation.plan.yaml --format md > comment.md
+  plan diff --approved
+  plan diff v1.2 --format json`,
+		Args: cobra.MaximumNArgs(2),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return git.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveDefault
+			}
+			return cli.CompletePlanFiles(nil, args, "")
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if err := opts.readArgs(args); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Approved, "approved", false, "compare with the version last approved (see approvals in the plan)")
+	f.BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when anything changed, as git diff --exit-code")
+	f.StringVarP(&opts.Format, "format", "f", Formats[0], "output format: "+strings.Join(Formats, ", "))
+	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	return cmd
+}
+
+// readArgs sorts [REV] [FILE]: one argument is FILE when it names a file that exists
+// or a plan file, else REV.
+func (opts *Options) readArgs(args []string) error {
+	switch len(args) {
+	case 2:
+		opts.Rev, opts.File = args[0], args[1]
+	case 1:
+		if isFile(opts.Env.Path(args[0])) || discover.IsPlanName(filepath.Base(args[0])) {
+			opts.File = args[0]
+		} else {
+			opts.Rev = args[0]
+		}
+	}
+	if opts.Approved && opts.Rev != "" {
+		return cli.BadInputf("--approved compares with the version last approved: give no revision (%q) with it", opts.Rev)
+	}
+	return nil
+}
+
+func isFile(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir()
+}
+
+// Run loads the plan as it is and as it was, checks both, and writes what changed.
+func Run(opts *Options) error {
+	env := opts.Env
+	if !slices.Contains(Formats, opts.Format) {
+		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(Formats, ", "))
+	}
+	target, err := env.Target(opts.File, opts.Config, "plan diff [REV] FILE")
+	if err != nil {
+		return err
+	}
+	p, err := target.Load()
+	if err != nil {
+		return err
+	}
+	checked, err := target.Settings(p)
+	if err != nil {
+		return err
+	}
+	oldSide, err := opts.oldSide(target, p)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	data, found, err := git.FileAt(oldSide.Commit, target.Path)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	linter := lint.New(target.Config)
+	old := &plan.Plan{}
+	var oldFindings []diag.Finding
+	if found {
+		// Messages about the old version name it as git does, REV:FILE.
+		old, err = plan.Parse(oldSide.Rev+":"+target.Name, data, plan.Options{MaxSize: target.Config.MaxFileSize})
+		if err != nil {
+			return cli.BadInput(fmt.Errorf("%w\nplan diff compares versions that load: name another revision", err))
+		}
+		oldFindings = linter.CheckPlan(old)
+	}
+	oldSide.Missing = !found
+	d := diff.Compare(old, p, diff.Options{
+		Minimums:    checked.Settings.Minimums,
+		OldFindings: oldFindings,
+		NewFindings: linter.CheckPlan(p),
+	})
+	d.File = target.Name
+	oldSide.Version = old.Version
+	d.Old = oldSide
+	if err := write(env.IO.Out, opts, d); err != nil {
+		return err
+	}
+	if opts.ExitCode && !d.Empty() {
+		return cli.Findings()
+	}
+	return nil
+}
+
+// oldSide works out which revision to compare with: REV, the version last approved, or
+// the merge base with the branch plan check --changed compares with.
+func (opts *Options) oldSide(target cli.Target, p *plan.Plan) (diff.Side, error) {
+	dir := filepath.Dir(target.Path)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	switch {
+	case opts.Approved:
+		return approvedSide(target, p)
+	case opts.Rev != "":
+		commit, err := git.Commit(dir, opts.Rev)
+		return diff.Side{Rev: opts.Rev, Commit: commit}, err
+	}
+	base := git.ResolveBase(dir, "")
+	commit, err := git.MergeBase(dir, base)
+	return diff.Side{Rev: base, Commit: commit, MergeBase: true}, err
+}
+
+// approvedSide finds the version last approved: the commit the approval names, else
+// the newest commit of the file whose version is the one approved.
+func approvedSide(target cli.Target, p *plan.Plan) (diff.Side, error) {
+	a := p.LastApproval()
+	if a == nil {
+		return diff.Side{}, fmt.Errorf("%s has no approvals to compare with: record one under approvals (see docs/plan-format.md), or name a revision: plan diff REV %s", target.Name, target.Name)
+	}
+	side := diff.Side{Approval: a}
+	if a.Commit != "" {
+		side.Rev = a.Commit
+		commit, err := git.Commit(filepath.Dir(target.Path), a.Commit)
+		if err != nil {
+			return side, fmt.Errorf("%s:%d: the approval's commit: %w", target.Name, a.Node.Line, err)
+		}
+		side.Commit = commit
+		return side, nil
+	}
+	commits, err := git.FileCommits(target.Path)
+	if err != nil {
+		return side, err
+	}
+	for _, c := range commits {
+		data, found, err := git.FileAt(c, target.Path)
+		if err != nil {
+			return side, err
+		}
+		if !found {
+			continue
+		}
+		// A revision that does not load cannot be the one approved; older ones may be.
+		old, err := plan.Parse(target.Name, data, plan.Options{MaxSize: target.Config.MaxFileSize})
+		if err == nil && old.Version == a.Version {
+			side.Rev, side.Commit = shortHash(c), c
+			return side, nil
+		}
+	}
+	return side, fmt.Errorf("%s:%d: no commit of %s has version %q, the version %s approved: add the approved commit to the approval (commit:), or name a revision: plan diff REV %s",
+		target.Name, a.Node.Line, target.Name, a.Version, a.By, target.Name)
+}
+
+func shortHash(c string) string { return c[:min(len(c), 12)] }
+
+func write(w io.Writer, opts *Options, d *diff.Diff) error {
+	switch opts.Format {
+	case "json":
+		return diff.WriteJSON(w, d)
+	case "md":
+		return diff.WriteMarkdown(w, d)
+	}
+	return diff.WriteText(w, d, opts.Env.IO.Renderer())
+}
