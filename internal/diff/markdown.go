@@ -9,16 +9,11 @@ import (
 	"github.com/planascode/plan/internal/safemd"
 )
 
-// CommentMarker begins every Markdown diff, hidden when GitHub shows it, so that the
-// Action can find its own pull-request comment and update it rather than add another.
-const CommentMarker = "<!-- plan diff -->"
-
 // WriteMarkdown writes the diff as GitHub-flavoured Markdown, for a pull-request
 // comment: a heading, a list per section, and the findings new and fixed. Text from the
 // plan is escaped (safemd), so a stakeholder's name cannot add a link, an image or HTML.
 func WriteMarkdown(w io.Writer, d *Diff) error {
 	var b strings.Builder
-	b.WriteString(CommentMarker + "\n")
 	fmt.Fprintf(&b, "### Plan changes: %s\n\n", safemd.HeadingText(d.File))
 	b.WriteString(safemd.Text(comparison(d)) + ".\n")
 	if len(d.Plan) > 0 {

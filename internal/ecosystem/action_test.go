@@ -68,7 +68,7 @@ func TestActionShape(t *testing.T) {
 	if a.Runs.Using != "composite" || a.Name == "" || a.Description == "" {
 		t.Fatalf("not a composite action: using %q", a.Runs.Using)
 	}
-	wantInputs := []string{"args", "fail-level", "paths", "sarif-file", "version", "working-directory"}
+	wantInputs := []string{"args", "diff-comment", "fail-level", "paths", "sarif-file", "version", "working-directory"}
 	var got []string
 	for name, in := range a.Inputs {
 		got = append(got, name)
