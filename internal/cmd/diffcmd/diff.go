@@ -165,7 +165,7 @@ func Run(opts *Options) error {
 		// Messages about the old version name it as git does, REV:FILE.
 		old, err = plan.Parse(oldSide.Rev+":"+target.Name, data, plan.Options{MaxSize: target.Config.MaxFileSize})
 		if err != nil {
-			return cli.BadInput(fmt.Errorf("%w\nplan diff compares versions that load: name another revision", err))
+			return cli.BadInput(fmt.Errorf("%w (plan diff compares versions that load: name another revision)", err))
 		}
 		oldFindings = linter.CheckPlan(old)
 	}
@@ -203,7 +203,11 @@ func (opts *Options) oldSide(target cli.Target, p *plan.Plan) (diff.Side, error)
 	}
 	base := git.ResolveBase(dir, "")
 	commit, err := git.MergeBase(dir, base)
-	return diff.Side{Rev: base, Commit: commit, MergeBase: true}, err
+	if err != nil {
+		// The default branch may be called something else here, or not be fetched.
+		return diff.Side{}, fmt.Errorf("%w; name the revision to compare with: plan diff REV %s", err, target.Name)
+	}
+	return diff.Side{Rev: base, Commit: commit, MergeBase: true}, nil
 }
 
 // approvedSide finds the version last approved: the commit the approval names, else
