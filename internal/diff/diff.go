@@ -120,53 +120,64 @@ type Options struct {
 
 // Compare works out what changed from old to new. old may be an empty plan (&plan.Plan{})
 // when the file is new.
-func Compare(old, new *plan.Plan, opts Options) *Diff {
-	d := &Diff{File: new.File, Old: Side{Version: old.Version}, New: Side{Version: new.Version}}
-	d.Plan = changedFields(planFields(old), planFields(new))
+func Compare(before, after *plan.Plan, opts Options) *Diff {
+	d := &Diff{File: after.File, Old: Side{Version: before.Version}, New: Side{Version: after.Version}}
+	d.Plan = changedFields(planValues(before), planValues(after))
 	d.Sections = []Section{
-		compare("stakeholders", "Stakeholders", stakeholders(old), stakeholders(new)),
-		comparePhases(old, new, opts.Minimums),
-		compare("objectives", "Objectives", objectives(old), objectives(new)),
-		compare("decisions", "Decisions", decisions(old), decisions(new)),
-		compare("activities", "Activities", activities(old), activities(new)),
-		compare("measures", "Measures", measures(old), measures(new)),
-		compare("roles", "Roles", roles(old), roles(new)),
-		compare("budget", "Budget", budgets(old), budgets(new)),
+		compare("stakeholders", "Stakeholders", stakeholders(before), stakeholders(after)),
+		comparePhases(before, after, opts.Minimums),
+		compare("objectives", "Objectives", objectives(before), objectives(after)),
+		compare("decisions", "Decisions", decisions(before), decisions(after)),
+		compare("activities", "Activities", activities(before), activities(after)),
+		compare("measures", "Measures", measures(before), measures(after)),
+		compare("roles", "Roles", roles(before), roles(after)),
+		compare("budget", "Budget", budgets(before), budgets(after)),
 	}
 	d.Findings = compareFindings(opts.OldFindings, opts.NewFindings)
 	return d
 }
 
-func planFields(p *plan.Plan) []Field {
-	return []Field{{Name: "title", Old: p.Title}, {Name: "profile", Old: p.Profile.Value}, {Name: "version", Old: p.Version}}
+func planValues(p *plan.Plan) []value {
+	return []value{plain("title", p.Title), plain("profile", p.Profile.Value), plain("version", p.Version)}
 }
 
-// entry is an item of one version: its id, name and the values compared, each in a
-// Field's Old.
+// entry is an item of one version: its id, its name and the values compared.
 type entry struct {
 	id, name string
-	fields   []Field
+	values   []value
 }
+
+// value is one value of an item as compared and shown: named by its key in the format,
+// and written as the reader would write it ("" when absent).
+type value struct {
+	name, text string
+	// prose marks text people write at length (see Field.Prose).
+	prose bool
+}
+
+func plain(name, text string) value { return value{name: name, text: text} }
+
+func prose(name, text string) value { return value{name: name, text: text, prose: true} }
 
 // compare ties the entries of two versions by id: the items of the new version in its
 // order (added or changed), then those removed, in the old version's order. An entry
 // without an id cannot be tied to anything and is left out; a repeated id (which plan
 // check reports) is compared by its first entry.
-func compare(key, title string, old, new []entry) Section {
+func compare(key, title string, before, after []entry) Section {
 	s := Section{Key: key, Title: title}
-	olds := byID(old)
-	news := byID(new)
-	for _, e := range firsts(new) {
+	olds := byID(before)
+	news := byID(after)
+	for _, e := range firsts(after) {
 		o, ok := olds[e.id]
 		if !ok {
-			s.Items = append(s.Items, Item{Change: Added, ID: e.id, Name: e.name, Fields: present(e.fields)})
+			s.Items = append(s.Items, Item{Change: Added, ID: e.id, Name: e.name, Fields: present(e.values)})
 			continue
 		}
-		if fs := changedFields(o.fields, e.fields); len(fs) > 0 {
+		if fs := changedFields(o.values, e.values); len(fs) > 0 {
 			s.Items = append(s.Items, Item{Change: Changed, ID: e.id, Name: e.name, Fields: fs})
 		}
 	}
-	for _, e := range firsts(old) {
+	for _, e := range firsts(before) {
 		if _, ok := news[e.id]; !ok {
 			s.Items = append(s.Items, Item{Change: Removed, ID: e.id, Name: e.name})
 		}
@@ -195,13 +206,13 @@ func firsts(list []entry) []entry {
 	return out
 }
 
-// changedFields pairs the fields of two entries by name (both list the same names in
-// the same order) and keeps those that differ, with the new value in New.
-func changedFields(old, new []Field) []Field {
+// changedFields pairs the values of two entries (both list the same names in the same
+// order) and keeps those that differ.
+func changedFields(before, after []value) []Field {
 	var out []Field
-	for i := range new {
-		if old[i].Old != new[i].Old {
-			out = append(out, Field{Name: new[i].Name, Old: old[i].Old, New: new[i].Old, Prose: new[i].Prose})
+	for i, v := range after {
+		if before[i].text != v.text {
+			out = append(out, Field{Name: v.name, Old: before[i].text, New: v.text, Prose: v.prose})
 		}
 	}
 	return out
@@ -209,11 +220,11 @@ func changedFields(old, new []Field) []Field {
 
 // present is an added entry's values, moved to New; empty ones and prose are left out,
 // since an addition is read as a whole in the plan itself.
-func present(fs []Field) []Field {
+func present(vs []value) []Field {
 	var out []Field
-	for _, f := range fs {
-		if f.Old != "" && !f.Prose {
-			out = append(out, Field{Name: f.Name, New: f.Old})
+	for _, v := range vs {
+		if v.text != "" && !v.prose {
+			out = append(out, Field{Name: v.name, New: v.text})
 		}
 	}
 	return out

@@ -45,82 +45,82 @@ func section(d *Diff, key string) []string {
 func TestCompare(t *testing.T) {
 	const phases = "timeline:\n  start: 2027-03-01\n  phases:\n"
 	tests := []struct {
-		name, key, old, new string
-		want                []string
+		name, key, before, after string
+		want                     []string
 	}{
 		{
-			name: "a stakeholder re-rated",
-			key:  "stakeholders",
-			old:  "stakeholders:\n  - {id: a, name: A, influence: low, impact: high, engagement: {current: neutral, desired: supportive}}\n",
-			new:  "stakeholders:\n  - {id: a, name: A, influence: high, impact: high, engagement: {current: supportive, desired: supportive}}\n",
-			want: []string{"changed a: influence low→high, engagement.current neutral→supportive"},
+			name:   "a stakeholder re-rated",
+			key:    "stakeholders",
+			before: "stakeholders:\n  - {id: a, name: A, influence: low, impact: high, engagement: {current: neutral, desired: supportive}}\n",
+			after:  "stakeholders:\n  - {id: a, name: A, influence: high, impact: high, engagement: {current: supportive, desired: supportive}}\n",
+			want:   []string{"changed a: influence low→high, engagement.current neutral→supportive"},
 		},
 		{
-			name: "a renamed id is a removal and an addition",
-			key:  "stakeholders",
-			old:  "stakeholders:\n  - {id: youth, name: Young people}\n",
-			new:  "stakeholders:\n  - {id: young-people, name: Young people}\n",
-			want: []string{"added young-people: name →Young people", "removed youth"},
+			name:   "a renamed id is a removal and an addition",
+			key:    "stakeholders",
+			before: "stakeholders:\n  - {id: youth, name: Young people}\n",
+			after:  "stakeholders:\n  - {id: young-people, name: Young people}\n",
+			want:   []string{"added young-people: name →Young people", "removed youth"},
 		},
 		{
-			name: "an unchanged list says nothing",
-			key:  "stakeholders",
-			old:  "stakeholders:\n  - {id: a, name: A}\n  - {id: b, name: B}\n",
-			new:  "stakeholders:\n  - {id: b, name: B}\n  - {id: a, name: A}\n",
+			name:   "an unchanged list says nothing",
+			key:    "stakeholders",
+			before: "stakeholders:\n  - {id: a, name: A}\n  - {id: b, name: B}\n",
+			after:  "stakeholders:\n  - {id: b, name: B}\n  - {id: a, name: A}\n",
 		},
 		{
-			name: "a phase shortened below its minimum moves the next",
-			key:  "phases",
-			old:  phases + "    - {id: e, kind: engagement, weeks: 6}\n    - {id: c, kind: close, weeks: 2}\n",
-			new:  phases + "    - {id: e, kind: engagement, weeks: 3}\n    - {id: c, kind: close, weeks: 2}\n",
+			name:   "a phase shortened below its minimum moves the next",
+			key:    "phases",
+			before: phases + "    - {id: e, kind: engagement, weeks: 6}\n    - {id: c, kind: close, weeks: 2}\n",
+			after:  phases + "    - {id: e, kind: engagement, weeks: 3}\n    - {id: c, kind: close, weeks: 2}\n",
 			want: []string{
 				"changed e: end 2027-04-11→2027-03-21 | shortened from 6 weeks to 3 weeks, below its minimum of 4 weeks",
 				"changed c: start 2027-04-12→2027-03-22, end 2027-04-25→2027-04-04",
 			},
 		},
 		{
-			name: "a phase lengthened, and one added",
-			key:  "phases",
-			old:  phases + "    - {id: e, kind: engagement, weeks: 4}\n",
-			new:  phases + "    - {id: e, kind: engagement, weeks: 5}\n    - {id: c, kind: close, days: 3}\n",
+			name:   "a phase lengthened, and one added",
+			key:    "phases",
+			before: phases + "    - {id: e, kind: engagement, weeks: 4}\n",
+			after:  phases + "    - {id: e, kind: engagement, weeks: 5}\n    - {id: c, kind: close, days: 3}\n",
 			want: []string{
 				"changed e: end 2027-03-28→2027-04-04 | lengthened from 4 weeks to 5 weeks (minimum 4 weeks)",
 				"added c: kind →close, start →2027-04-05, end →2027-04-07 | 3 days, below its minimum of 2 weeks",
 			},
 		},
 		{
-			name: "the budget total",
-			key:  "budget",
-			old:  "budget: {currency: AUD, items: [{category: tools, amount: 100}, {category: staff, amount: 0.1}]}\n",
-			new:  "budget: {currency: AUD, items: [{category: tools, amount: 100.2}]}\n",
-			want: []string{"changed AUD: total 100.1→100.2"},
+			name:   "the budget total",
+			key:    "budget",
+			before: "budget: {currency: AUD, items: [{category: tools, amount: 100}, {category: staff, amount: 0.1}]}\n",
+			after:  "budget: {currency: AUD, items: [{category: tools, amount: 100.2}]}\n",
+			want:   []string{"changed AUD: total 100.1→100.2"},
 		},
 		{
-			name: "a new currency cannot be compared",
-			key:  "budget",
-			old:  "budget: {currency: AUD, items: [{category: tools, amount: 100}]}\n",
-			new:  "budget: {currency: NZD, items: [{category: tools, amount: 100}]}\n",
-			want: []string{"added NZD: total →100", "removed AUD"},
+			name:   "a new currency cannot be compared",
+			key:    "budget",
+			before: "budget: {currency: AUD, items: [{category: tools, amount: 100}]}\n",
+			after:  "budget: {currency: NZD, items: [{category: tools, amount: 100}]}\n",
+			want:   []string{"added NZD: total →100", "removed AUD"},
 		},
 		{
-			name: "roles by key",
-			key:  "roles",
-			old:  "roles:\n  sro: {name: Helen}\n  comms: {name: Ari}\n",
-			new:  "roles:\n  sro: {name: [Helen, Raj], responsibilities: Owns it.}\n",
-			want: []string{"changed sro: name Helen→Helen, Raj, responsibilities →Owns it.", "removed comms"},
+			name:   "roles by key",
+			key:    "roles",
+			before: "roles:\n  sro: {name: Helen}\n  comms: {name: Ari}\n",
+			after:  "roles:\n  sro: {name: [Helen, Raj], responsibilities: Owns it.}\n",
+			want:   []string{"changed sro: name Helen→Helen, Raj, responsibilities →Owns it.", "removed comms"},
 		},
 		{
-			name: "prose is compared too",
-			key:  "decisions",
-			old:  "decisions:\n  - {id: d, question: \"Which route?\", outcome: ''}\n",
-			new:  "decisions:\n  - {id: d, question: \"Which route?\", outcome: The river route.}\n",
-			want: []string{"changed d: outcome →The river route."},
+			name:   "prose is compared too",
+			key:    "decisions",
+			before: "decisions:\n  - {id: d, question: \"Which route?\", outcome: ''}\n",
+			after:  "decisions:\n  - {id: d, question: \"Which route?\", outcome: The river route.}\n",
+			want:   []string{"changed d: outcome →The river route."},
 		},
 	}
 	minimums := map[string]int{"engagement": 28, "close": 14}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := Compare(parse(t, tt.old), parse(t, tt.new), Options{Minimums: minimums})
+			d := Compare(parse(t, tt.before), parse(t, tt.after), Options{Minimums: minimums})
 			got := section(d, tt.key)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
@@ -157,9 +157,9 @@ func TestFindingsByMeaning(t *testing.T) {
 	f := func(line int, rule, msg string) diag.Finding {
 		return diag.Finding{Line: line, Rule: rule, Severity: diag.Warning, Message: msg}
 	}
-	old := []diag.Finding{f(3, "a", "x"), f(5, "b", "twice"), f(9, "b", "twice"), f(12, "c", "gone")}
-	new := []diag.Finding{f(4, "a", "x"), f(6, "b", "twice"), f(20, "d", "new")}
-	got := compareFindings(old, new)
+	before := []diag.Finding{f(3, "a", "x"), f(5, "b", "twice"), f(9, "b", "twice"), f(12, "c", "gone")}
+	after := []diag.Finding{f(4, "a", "x"), f(6, "b", "twice"), f(20, "d", "new")}
+	got := compareFindings(before, after)
 	if len(got.New) != 1 || got.New[0].Rule != "d" {
 		t.Errorf("new = %+v", got.New)
 	}
@@ -169,14 +169,14 @@ func TestFindingsByMeaning(t *testing.T) {
 }
 
 func TestDateShift(t *testing.T) {
-	for _, tt := range []struct{ old, new, want string }{
+	for _, tt := range []struct{ before, after, want string }{
 		{"2027-03-01", "2027-03-15", " (2 weeks later)"},
 		{"2027-03-15", "2027-03-14", " (1 day earlier)"},
 		{"2027-03", "2027-04", ""},
 		{"", "2027-04-01", ""},
 	} {
-		if got := shift(tt.old, tt.new); got != tt.want {
-			t.Errorf("shift(%q, %q) = %q, want %q", tt.old, tt.new, got, tt.want)
+		if got := shift(tt.before, tt.after); got != tt.want {
+			t.Errorf("shift(%q, %q) = %q, want %q", tt.before, tt.after, got, tt.want)
 		}
 	}
 }

@@ -5,7 +5,7 @@ import "github.com/planascode/plan/internal/diag"
 // compareFindings finds the findings one version has and the other does not. A finding
 // is known by its rule, severity and message, not its line: an edit above it moves it
 // without fixing it. The same finding twice counts twice, so fixing one of two is seen.
-func compareFindings(old, new []diag.Finding) Findings {
+func compareFindings(before, after []diag.Finding) Findings {
 	type key struct {
 		rule, message string
 		severity      diag.Severity
@@ -27,5 +27,5 @@ func compareFindings(old, new []diag.Finding) Findings {
 		}
 		return out
 	}
-	return Findings{New: only(new, old), Fixed: only(old, new)}
+	return Findings{New: only(after, before), Fixed: only(before, after)}
 }

@@ -26,15 +26,15 @@ func FuzzCompare(f *testing.F) {
 	}
 	f.Add([]byte("schema_version: 1\ntitle: t\nstakeholders:\n  - {id: a}\n  - {id: a}\n"), []byte("schema_version: 1\ntitle: t\ntimeline:\n  phases:\n    - {id: p, kind: ongoing}\n"))
 	f.Fuzz(func(t *testing.T, a, b []byte) {
-		old, err := plan.Parse("old.plan.yaml", a, plan.Options{})
+		before, err := plan.Parse("old.plan.yaml", a, plan.Options{})
 		if err != nil {
 			return
 		}
-		new, err := plan.Parse("new.plan.yaml", b, plan.Options{})
+		after, err := plan.Parse("new.plan.yaml", b, plan.Options{})
 		if err != nil {
 			return
 		}
-		d := Compare(old, new, Options{Minimums: map[string]int{"engagement": 28}})
+		d := Compare(before, after, Options{Minimums: map[string]int{"engagement": 28}})
 		var out bytes.Buffer
 		if err := WriteText(&out, d, nil); err != nil {
 			t.Fatal(err)
@@ -49,7 +49,7 @@ func FuzzCompare(f *testing.F) {
 		if !json.Valid(out.Bytes()) {
 			t.Fatalf("invalid JSON:\n%s", out.Bytes())
 		}
-		if same := Compare(new, new, Options{}); !same.Empty() {
+		if same := Compare(after, after, Options{}); !same.Empty() {
 			t.Fatalf("a plan differs from itself: %+v", same)
 		}
 	})

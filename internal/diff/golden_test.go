@@ -26,15 +26,15 @@ func load(t testing.TB, path string) *plan.Plan {
 // goldenDiff compares testdata/old.plan.yaml with testdata/new.plan.yaml, each checked
 // under the default configuration, as plan diff does.
 func goldenDiff(t testing.TB) *Diff {
-	old, new := load(t, "testdata/old.plan.yaml"), load(t, "testdata/new.plan.yaml")
+	before, after := load(t, "testdata/old.plan.yaml"), load(t, "testdata/new.plan.yaml")
 	linter := lint.New(config.Default())
-	d := Compare(old, new, Options{
+	d := Compare(before, after, Options{
 		Minimums:    map[string]int{"planning": 14, "engagement": 28, "close": 14},
-		OldFindings: linter.CheckPlan(old),
-		NewFindings: linter.CheckPlan(new),
+		OldFindings: linter.CheckPlan(before),
+		NewFindings: linter.CheckPlan(after),
 	})
 	d.File = "park.plan.yaml"
-	d.Old = Side{Rev: "main", Commit: "d47348b557c2f107d91c61dae706f5b91360c218", MergeBase: true, Version: old.Version}
+	d.Old = Side{Rev: "main", Commit: "d47348b557c2f107d91c61dae706f5b91360c218", MergeBase: true, Version: before.Version}
 	return d
 }
 

@@ -19,18 +19,18 @@ func stakeholders(p *plan.Plan) []entry {
 		if s.Engagement != nil {
 			current, desired = s.Engagement.Current, s.Engagement.Desired
 		}
-		out = append(out, entry{id: s.ID, name: s.Name, fields: []Field{
-			{Name: "name", Old: s.Name},
-			{Name: "category", Old: s.Category},
-			{Name: "influence", Old: s.Influence},
-			{Name: "impact", Old: s.Impact},
-			{Name: "participation", Old: s.Participation},
-			{Name: "engagement.current", Old: current},
-			{Name: "engagement.desired", Old: desired},
-			{Name: "vulnerable", Old: yes(s.Vulnerable)},
-			{Name: "partner", Old: yes(s.Partner)},
-			{Name: "part_of", Old: s.PartOf.ID},
-			{Name: "interest", Old: s.Interest, Prose: true},
+		out = append(out, entry{id: s.ID, name: s.Name, values: []value{
+			plain("name", s.Name),
+			plain("category", s.Category),
+			plain("influence", s.Influence),
+			plain("impact", s.Impact),
+			plain("participation", s.Participation),
+			plain("engagement.current", current),
+			plain("engagement.desired", desired),
+			plain("vulnerable", yes(s.Vulnerable)),
+			plain("partner", yes(s.Partner)),
+			plain("part_of", s.PartOf.ID),
+			prose("interest", s.Interest),
 		}})
 	}
 	return out
@@ -39,11 +39,11 @@ func stakeholders(p *plan.Plan) []entry {
 func objectives(p *plan.Plan) []entry {
 	out := make([]entry, 0, len(p.Objectives))
 	for _, o := range p.Objectives {
-		out = append(out, entry{id: o.ID, fields: []Field{
-			{Name: "statement", Old: o.Statement, Prose: true},
-			{Name: "time_related", Old: date(o.TimeRelated.Date)},
-			{Name: "decision", Old: o.Decision.ID},
-			{Name: "measurable", Old: o.Measurable, Prose: true},
+		out = append(out, entry{id: o.ID, values: []value{
+			prose("statement", o.Statement),
+			plain("time_related", date(o.TimeRelated.Date)),
+			plain("decision", o.Decision.ID),
+			prose("measurable", o.Measurable),
 		}})
 	}
 	return out
@@ -52,14 +52,14 @@ func objectives(p *plan.Plan) []entry {
 func decisions(p *plan.Plan) []entry {
 	out := make([]entry, 0, len(p.Decisions))
 	for _, d := range p.Decisions {
-		out = append(out, entry{id: d.ID, fields: []Field{
-			{Name: "question", Old: d.Question, Prose: true},
-			{Name: "phase", Old: d.Phase.ID},
-			{Name: "decision_maker", Old: d.DecisionMaker},
-			{Name: "report_back", Old: date(d.ReportBack.Date)},
-			{Name: "open", Old: strings.Join(d.Open, ", "), Prose: true},
-			{Name: "non_negotiable", Old: strings.Join(d.NonNegotiable, ", "), Prose: true},
-			{Name: "outcome", Old: d.Outcome, Prose: true},
+		out = append(out, entry{id: d.ID, values: []value{
+			prose("question", d.Question),
+			plain("phase", d.Phase.ID),
+			plain("decision_maker", d.DecisionMaker),
+			plain("report_back", date(d.ReportBack.Date)),
+			prose("open", strings.Join(d.Open, ", ")),
+			prose("non_negotiable", strings.Join(d.NonNegotiable, ", ")),
+			prose("outcome", d.Outcome),
 		}})
 	}
 	return out
@@ -68,18 +68,18 @@ func decisions(p *plan.Plan) []entry {
 func activities(p *plan.Plan) []entry {
 	out := make([]entry, 0, len(p.Activities))
 	for _, a := range p.Activities {
-		out = append(out, entry{id: a.ID, name: a.Name, fields: []Field{
-			{Name: "name", Old: a.Name},
-			{Name: "kind", Old: a.Kind},
-			{Name: "audience", Old: strings.Join(a.Audience.IDs(), ", ")},
-			{Name: "phase", Old: a.Phase.ID},
-			{Name: "date", Old: date(a.Date)},
-			{Name: "until", Old: date(a.Until.Date)},
-			{Name: "sessions", Old: count(a.Sessions)},
-			{Name: "cadence", Old: a.Cadence},
-			{Name: "channel", Old: a.Channel},
-			{Name: "owner", Old: a.Owner},
-			{Name: "feedback", Old: yes(a.Feedback)},
+		out = append(out, entry{id: a.ID, name: a.Name, values: []value{
+			plain("name", a.Name),
+			plain("kind", a.Kind),
+			plain("audience", strings.Join(a.Audience.IDs(), ", ")),
+			plain("phase", a.Phase.ID),
+			plain("date", date(a.Date)),
+			plain("until", date(a.Until.Date)),
+			plain("sessions", count(a.Sessions)),
+			plain("cadence", a.Cadence),
+			plain("channel", a.Channel),
+			plain("owner", a.Owner),
+			plain("feedback", yes(a.Feedback)),
 		}})
 	}
 	return out
@@ -91,11 +91,11 @@ func measures(p *plan.Plan) []entry {
 	}
 	out := make([]entry, 0, len(p.Evaluation.Measures))
 	for _, m := range p.Evaluation.Measures {
-		out = append(out, entry{id: m.ID, fields: []Field{
-			{Name: "metric", Old: m.Metric},
-			{Name: "target", Old: string(m.Target)},
-			{Name: "method", Old: m.Method, Prose: true},
-			{Name: "objective", Old: m.Objective.ID},
+		out = append(out, entry{id: m.ID, values: []value{
+			plain("metric", m.Metric),
+			plain("target", string(m.Target)),
+			prose("method", m.Method),
+			plain("objective", m.Objective.ID),
 		}})
 	}
 	return out
@@ -106,11 +106,11 @@ func roles(p *plan.Plan) []entry {
 	for _, key := range p.Roles.Keys() {
 		r, _ := p.Roles.Get(key)
 		name, _ := plan.RoleTitle(key)
-		out = append(out, entry{id: key, name: name, fields: []Field{
-			{Name: "name", Old: strings.Join(r.Name.Strings(), ", ")},
-			{Name: "organisation", Old: r.Organisation},
-			{Name: "contact", Old: r.Contact},
-			{Name: "responsibilities", Old: r.Responsibilities, Prose: true},
+		out = append(out, entry{id: key, name: name, values: []value{
+			plain("name", strings.Join(r.Name.Strings(), ", ")),
+			plain("organisation", r.Organisation),
+			plain("contact", r.Contact),
+			prose("responsibilities", r.Responsibilities),
 		}})
 	}
 	return out
@@ -131,7 +131,7 @@ func budgets(p *plan.Plan) []entry {
 	if currency == "" {
 		currency = "(no currency)"
 	}
-	return []entry{{id: currency, fields: []Field{{Name: "total", Old: amount(total)}}}}
+	return []entry{{id: currency, values: []value{{name: "total", text: amount(total)}}}}
 }
 
 // amount writes a sum of money to the cent, without trailing zeros: 12000, 1120.5.

@@ -6,13 +6,13 @@ import "github.com/planascode/plan/internal/plan"
 // format works out for them (a phase that follows on from the one before moves when that
 // one changes length), and adds each changed or added phase's length against the minimum
 // for its kind.
-func comparePhases(old, new *plan.Plan, minimums map[string]int) Section {
-	olds, oldDays := phaseEntries(old)
-	news, newDays := phaseEntries(new)
+func comparePhases(before, after *plan.Plan, minimums map[string]int) Section {
+	olds, oldDays := phaseEntries(before)
+	news, newDays := phaseEntries(after)
 	s := compare("phases", "Timeline", olds, news)
 	kinds := map[string]string{}
-	if new.Timeline != nil {
-		for _, ph := range new.Timeline.Phases {
+	if after.Timeline != nil {
+		for _, ph := range after.Timeline.Phases {
 			if _, ok := kinds[ph.ID]; !ok {
 				kinds[ph.ID] = ph.Kind
 			}
@@ -52,12 +52,12 @@ func phaseEntries(p *plan.Plan) ([]entry, map[string]int) {
 		if _, ok := days[ph.ID]; !ok {
 			days[ph.ID] = r.Days()
 		}
-		out = append(out, entry{id: ph.ID, name: ph.DisplayName(), fields: []Field{
-			{Name: "name", Old: ph.Name},
-			{Name: "kind", Old: ph.Kind},
-			{Name: "start", Old: start},
-			{Name: "end", Old: end},
-			{Name: "round", Old: count(ph.Round)},
+		out = append(out, entry{id: ph.ID, name: ph.DisplayName(), values: []value{
+			plain("name", ph.Name),
+			plain("kind", ph.Kind),
+			plain("start", start),
+			plain("end", end),
+			plain("round", count(ph.Round)),
 		}})
 	}
 	return out, days

@@ -65,9 +65,9 @@ func fieldPhrase(f Field) string {
 
 // shift says how far a date moved, " (3 weeks earlier)", when both are days; "" for
 // anything else.
-func shift(old, new string) string {
-	a, errA := plan.ParseDate(old)
-	b, errB := plan.ParseDate(new)
+func shift(before, after string) string {
+	a, errA := plan.ParseDate(before)
+	b, errB := plan.ParseDate(after)
 	if errA != nil || errB != nil || !a.Precise() || !b.Precise() {
 		return ""
 	}
