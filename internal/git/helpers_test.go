@@ -45,6 +45,12 @@ func TestHelpersOff(t *testing.T) {
 	if l, err := git.List(r.Dir); err != nil || !slices.Contains(l.Files, "b.plan.yaml") {
 		t.Errorf("List: %+v, %v", l, err)
 	}
+	if _, found, err := git.FileAt("HEAD", filepath.Join(r.Dir, "a.plan.yaml")); err != nil || !found {
+		t.Errorf("FileAt: %v, %v", found, err)
+	}
+	if _, err := git.FileCommits(filepath.Join(r.Dir, "a.plan.yaml")); err != nil {
+		t.Errorf("FileCommits: %v", err)
+	}
 	if ran, err := os.ReadFile(marker); err == nil {
 		t.Errorf("git ran the repository's helpers:\n%s", ran)
 	}

@@ -222,7 +222,7 @@ func approvedSide(target cli.Target, p *plan.Plan) (diff.Side, error) {
 		side.Rev = a.Commit
 		commit, err := git.Commit(filepath.Dir(target.Path), a.Commit)
 		if err != nil {
-			return side, fmt.Errorf("%s:%d: the approval's commit: %w", target.Name, a.Node.Line, err)
+			return side, fmt.Errorf("%s:%d: the approval's commit: %w", target.Name, lineOf(a, &a.Commit), err)
 		}
 		side.Commit = commit
 		return side, nil
@@ -247,7 +247,16 @@ func approvedSide(target cli.Target, p *plan.Plan) (diff.Side, error) {
 		}
 	}
 	return side, fmt.Errorf("%s:%d: no commit of %s has version %q, the version %s approved: add the approved commit to the approval (commit:), or name a revision: plan diff REV %s",
-		target.Name, a.Node.Line, target.Name, a.Version, a.By, target.Name)
+		target.Name, lineOf(a, &a.Version), target.Name, a.Version, a.By, target.Name)
+}
+
+// lineOf is the line of an approval's field, or of the approval when the key is not
+// known.
+func lineOf(a *plan.Approval, field any) int {
+	if k := a.KeyOf(field); k != nil {
+		return k.Line
+	}
+	return a.At().Line
 }
 
 func shortHash(c string) string { return c[:min(len(c), 12)] }
