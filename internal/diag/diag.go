@@ -62,6 +62,18 @@ type Finding struct {
 }
 
 // String formats the finding the way compilers do, so editors can jump to it.
+// Silenced is a finding that an inline `# plan:ignore` comment silenced: what plan check
+// would have said, and the comment's reason, so that a report can list what its authors
+// accepted rather than let it vanish.
+type Silenced struct {
+	Finding Finding
+	// Reason is the text after "--" in the comment, trimmed; "" when it gives none.
+	Reason string
+	// Line is the line of the comment; WholeFile is set for plan:ignore-file.
+	Line      int
+	WholeFile bool
+}
+
 func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", Displayable(f.File), f.Line, f.Col, f.Severity, Displayable(f.Message), f.Rule)
 }
