@@ -45,6 +45,23 @@ func ParseSeverity(s string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
 }
 
+// FailLevels are the values of plan check's --fail-level and plan render's --fail-on,
+// from the most to the least severe: the lowest severity that fails, or never.
+var FailLevels = []string{"error", "warning", "info", "never"}
+
+// ParseFailLevel reads one of FailLevels, from naming where it was given (--fail-level,
+// PLAN_FAIL_LEVEL); never is 0, which no finding reaches.
+func ParseFailLevel(s, from string) (Severity, error) {
+	if s == "never" {
+		return 0, nil
+	}
+	sev, err := ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("invalid %s %q: want %s", from, s, strings.Join(FailLevels, ", "))
+	}
+	return sev, nil
+}
+
 // Finding is one thing a plan lacks or gets wrong, at a position taken from the YAML node
 // it is about. Lines and columns are 1-based; EndLine/EndCol may be zero when unknown.
 type Finding struct {
