@@ -242,11 +242,11 @@ func Run(opts *Options) error {
 		Silenced:     found.Silenced,
 		NoFindings:   opts.NoFindings,
 		WithFindings: opts.WithFindings,
-		Today:      today,
-		Version:    env.Build.Version,
-		Minimums:   checked.Settings.Minimums,
-		Ideals:     checked.Settings.Ideals,
-		Profile:    fmt.Sprintf("%s (%s)", checked.Chain[0].Title, checked.Name()),
+		Today:        today,
+		Version:      env.Build.Version,
+		Minimums:     checked.Settings.Minimums,
+		Ideals:       checked.Settings.Ideals,
+		Profile:      fmt.Sprintf("%s (%s)", checked.Chain[0].Title, checked.Name()),
 	}
 	lookup := opts.GitLookup
 	if lookup == nil {
