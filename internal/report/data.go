@@ -2,7 +2,6 @@ package report
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/planascode/plan/internal/chart"
 	"github.com/planascode/plan/internal/diag"
@@ -439,7 +438,10 @@ type Draft struct {
 
 // Reason says what is left, for the draft notice: "2 errors and 1 placeholder left from
 // the template".
-func (d *Draft) Reason() string {
+func (d *Draft) Reason() string { return wording.List(d.Left()) }
+
+// Left lists what is left in words, for a sentence that adds more.
+func (d *Draft) Left() []string {
 	var parts []string
 	if d.Errors > 0 {
 		parts = append(parts, wording.Plural(d.Errors, "error"))
@@ -447,7 +449,7 @@ func (d *Draft) Reason() string {
 	if d.Placeholders > 0 {
 		parts = append(parts, wording.Plural(d.Placeholders, "placeholder")+" left from the template")
 	}
-	return strings.Join(parts, " and ")
+	return parts
 }
 
 // Footer is what the report says about itself.

@@ -307,7 +307,7 @@ func refuse(failAt diag.Severity, draft *report.Draft, findings []diag.Finding, 
 	}
 	var left []string
 	if draft != nil {
-		left = append(left, draft.Reason())
+		left = draft.Left()
 	}
 	// Errors and placeholders are in the draft's reason already.
 	counts := map[diag.Severity]int{}
@@ -325,7 +325,10 @@ func refuse(failAt diag.Severity, draft *report.Draft, findings []diag.Finding, 
 	if len(left) == 0 {
 		return nil
 	}
-	level := failAt.String()
+	state := "still has"
+	if draft != nil {
+		state = "is a draft, with"
+	}
 	return &cli.ExitError{Code: cli.ExitFindings, Err: fmt.Errorf(
-		"%s %s: not writing the report, since %s still has %s (plan check %s lists them)", from, level, name, wording.List(left), name)}
+		"not writing the report (%s %s): %s %s %s; plan check %s lists them", from, failAt, name, state, wording.List(left), name)}
 }
