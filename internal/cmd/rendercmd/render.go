@@ -74,20 +74,30 @@ Text the plan marks as Markdown is rendered safely: raw HTML is shown as text,
 and only http, https and mailto links are kept. Everything else from the plan is
 escaped.
 
-The format follows the extension of -o (.md, .markdown, .html, .htm) unless
---format says otherwise; without -o the report goes to standard output. Files
-are written atomically. A plan with findings still renders, with an "Open gaps"
-section listing them, unless --no-findings. The footer gives the date, the
+The format follows the extension of -o (.md, .markdown, .html, .htm), and a
+--format that the extension contradicts is refused; without -o the report goes
+to standard output. Files are written atomically. The footer gives the date, the
 version of plan and, when the plan is in a git repository, the commit and date of its
 last change and whether it has uncommitted changes.
 
+A plan with findings still renders, with an "Open gaps" section listing them
+(unless --no-findings). While an error or a template placeholder is left the
+report is a draft, and says DRAFT in its title, under it and, in HTML, across
+every page on screen and in print. The report is written for a sponsor: rule
+ids, lines and unused plan:ignore comments appear only with --with-findings,
+and what plan:ignore comments silence is listed under "Accepted gaps" with
+their reasons. --fail-on error (or PLAN_FAIL_ON=error) refuses to write a
+draft, for CI; --fail-on warning also refuses one with warnings left.
+
 Without FILE, the one *.plan.yaml or *.plan.yml file in the current directory is
-used. Exit status: 0 when the report is written, 2 when the plan cannot be found
-or loaded, a flag or template is wrong, or the output cannot be written.`,
+used. Exit status: 0 when the report is written, 1 when --fail-on refuses it,
+2 when the plan cannot be found or loaded, a flag or template is wrong, or the
+output cannot be written.`,
 		Example: `  plan render > plan.md
   plan render consultation.plan.yaml -o report.html
   plan render -o site/index.html --css brand.css --today 2027-03-15
-  plan render --format html --template our-report.html.tmpl > report.html`,
+  plan render --format html --template our-report.html.tmpl > report.html
+  plan render -o site/index.html --fail-on error`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: cli.CompletePlanFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
