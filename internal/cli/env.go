@@ -170,6 +170,12 @@ func (e *Env) Target(file, configFlag, usage string) (Target, error) {
 	if err != nil {
 		return Target{}, err
 	}
+	return e.TargetIn(file, cfg, usage)
+}
+
+// TargetIn is Target for a command that has resolved its configuration itself, with
+// options of its own among the layers.
+func (e *Env) TargetIn(file string, cfg *config.Config, usage string) (Target, error) {
 	dir, err := e.WorkDir()
 	if err != nil {
 		return Target{}, err

@@ -147,6 +147,7 @@ func layers(dir string, env map[string]string, args ...string) Layers {
 	flags.String("color", "auto", "")
 	flags.String("config", "", "")
 	flags.String("fail-level", "error", "")
+	flags.String("fail-on", "never", "")
 	flags.String("format", "text", "")
 	flags.Int("jobs", 4, "")
 	var set []string
@@ -213,6 +214,7 @@ func TestOptionLayers(t *testing.T) {
 		{"color", "--color", "auto", "never", "always"},
 		{"config", "--config", "", filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")},
 		{"fail_level", "--fail-level", "error", "warning", "info"},
+		{"fail_on", "--fail-on", "never", "error", "warning"},
 		{"format", "--format", "text", "sarif", "json"},
 		{"jobs", "--jobs", "4", "2", "7"},
 	} {

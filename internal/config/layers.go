@@ -17,6 +17,7 @@ var Options = map[string]string{
 	"color":      "color",
 	"config":     "config",
 	"fail_level": "fail-level",
+	"fail_on":    "fail-on",
 	"format":     "format",
 	"jobs":       "jobs",
 	"profile":    "profile",

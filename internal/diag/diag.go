@@ -45,6 +45,23 @@ func ParseSeverity(s string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
 }
 
+// FailLevels are the values of plan check's --fail-level and plan render's --fail-on,
+// from the most to the least severe: the lowest severity that fails, or never.
+var FailLevels = []string{"error", "warning", "info", "never"}
+
+// ParseFailLevel reads one of FailLevels, from naming where it was given (--fail-level,
+// PLAN_FAIL_LEVEL); never is 0, which no finding reaches.
+func ParseFailLevel(s, from string) (Severity, error) {
+	if s == "never" {
+		return 0, nil
+	}
+	sev, err := ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("invalid %s %q: want %s", from, s, strings.Join(FailLevels, ", "))
+	}
+	return sev, nil
+}
+
 // Finding is one thing a plan lacks or gets wrong, at a position taken from the YAML node
 // it is about. Lines and columns are 1-based; EndLine/EndCol may be zero when unknown.
 type Finding struct {
@@ -62,6 +79,18 @@ type Finding struct {
 }
 
 // String formats the finding the way compilers do, so editors can jump to it.
+// Silenced is a finding that an inline `# plan:ignore` comment silenced: what plan check
+// would have said, and the comment's reason, so that a report can list what its authors
+// accepted rather than let it vanish.
+type Silenced struct {
+	Finding Finding
+	// Reason is the text after "--" in the comment, trimmed; "" when it gives none.
+	Reason string
+	// Line is the line of the comment; WholeFile is set for plan:ignore-file.
+	Line      int
+	WholeFile bool
+}
+
 func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", Displayable(f.File), f.Line, f.Col, f.Severity, Displayable(f.Message), f.Rule)
 }

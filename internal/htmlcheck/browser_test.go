@@ -70,6 +70,14 @@ func TestBrowserExamples(t *testing.T) {
 				t.Errorf("pdf: printed on %d A4 pages, want 2 to 40", rep.pdfPages)
 			}
 			t.Logf("%s: %d A4 pages", p.name, rep.pdfPages)
+			// A draft says so on every printed page, whichever page someone is handed;
+			// a final report nowhere (the council example's title says "Draft", which
+			// is the plan's own word).
+			for i, text := range rep.pdfTexts {
+				if strings.Contains(text, "DRAFT") != p.draft {
+					t.Errorf("pdf: page %d of %d says DRAFT: %v, want %v", i+1, rep.pdfPages, !p.draft, p.draft)
+				}
+			}
 		})
 	}
 }
@@ -121,6 +129,14 @@ func TestHarnessCatchesProblems(t *testing.T) {
 		if rep.pdfPages != 3 {
 			t.Errorf("counted %d PDF pages for the clean sample, want 3", rep.pdfPages)
 		}
+		// The text read from each page is the text printed there, and nothing else.
+		for i, heading := range []string{"First section", "A wide table that scrolls in its own box", "Third section"} {
+			for j, text := range rep.pdfTexts {
+				if strings.Contains(text, heading) != (i == j) {
+					t.Errorf("page %d's text %q holds %q: %v", j+1, text, heading, i != j)
+				}
+			}
+		}
 	})
 }
 
@@ -134,6 +150,8 @@ type problem struct {
 type report struct {
 	problems []problem
 	pdfPages int
+	// pdfTexts is the text printed on each page, in order.
+	pdfTexts []string
 }
 
 func (r *report) add(check, format string, args ...any) {
@@ -327,6 +345,12 @@ func inspect(t testing.TB, bctx context.Context, path, axeJS string) (*report, e
 	}
 	if rep.pdfPages, err = countPDFPages(pdf); err != nil {
 		return nil, err
+	}
+	if rep.pdfTexts, err = pdfPageTexts(pdf); err != nil {
+		return nil, fmt.Errorf("reading the text of the PDF: %w", err)
+	}
+	if len(rep.pdfTexts) != rep.pdfPages {
+		return nil, fmt.Errorf("read the text of %d PDF pages, but counted %d", len(rep.pdfTexts), rep.pdfPages)
 	}
 
 	// Every event up to the last command's reply has been handled by now.

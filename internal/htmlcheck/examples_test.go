@@ -27,6 +27,9 @@ var fakeGit = &reportdata.GitInfo{Commit: "4b825dc642cb6eb9a060e54bf8d69288fbee4
 type renderedPage struct {
 	name string // the example's file name without .plan.yaml
 	path string
+	// draft is set when the report is a draft (plan check finds errors), which it must
+	// then say on every printed page.
+	draft bool
 }
 
 // renderExamples renders every bundled example as `plan render --format html` would:
@@ -50,14 +53,17 @@ func renderExamples(t *testing.T) []renderedPage {
 			t.Fatalf("loading %s: %v", f, err)
 		}
 		var buf bytes.Buffer
-		err = render.HTML(&buf, reportdata.Build(p, reportdata.Options{
-			Findings: lint.New(nil).CheckPlan(p),
+		found := lint.New(nil).Check(p)
+		data := reportdata.Build(p, reportdata.Options{
+			Findings: found.Findings,
+			Silenced: found.Silenced,
 			Today:    today,
 			Version:  "v0.0.0-htmlcheck",
 			Git:      fakeGit,
 			Minimums: settings.Minimums,
 			Ideals:   settings.Ideals,
-		}), render.HTMLOptions{})
+		})
+		err = render.HTML(&buf, data, render.HTMLOptions{})
 		if errors.Is(err, errors.ErrUnsupported) {
 			unavailable(t, "render.HTML is not implemented yet: "+err.Error())
 		}
@@ -68,7 +74,7 @@ func renderExamples(t *testing.T) []renderedPage {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pages = append(pages, renderedPage{name, path})
+		pages = append(pages, renderedPage{name, path, data.Draft != nil})
 	}
 	return pages
 }

@@ -28,6 +28,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	for _, s := range []string{
 		"schema_version: 1\ntitle: a # plan:ignore title-placeholder -- why\n",
+		"schema_version: 1\ntitle: TODO # plan:ignore placeholder --  a reason -- with dashes  \n",
 		"# plan:ignore-file no-such-rule\nschema_version: 1\ntitle: a\n",
 		"schema_version: 1\ntitle: a\nstakeholders:\n  - id: a # plan:ignore\n    name: A\n",
 		"schema_version: 1\r\ntitle: a\rsummary: b\u2028c\n",
@@ -54,6 +55,22 @@ func FuzzCheck(f *testing.F) {
 			t.Errorf("a file that does not load (%v) has no yaml-syntax or schema error: %v", err, fs)
 		}
 		lines := fuzzLineCount(data)
+		if p, err := plan.Parse(name, data, plan.Options{}); err == nil {
+			// What ignores silence is kept apart, in order, each with the line of the
+			// comment and a one-line reason, and never also among the findings.
+			res := linter.Check(p)
+			for i, s := range res.Silenced {
+				if i > 0 && diag.Less(s.Finding, res.Silenced[i-1].Finding) {
+					t.Errorf("silenced findings out of order: %s before %s", res.Silenced[i-1].Finding, s.Finding)
+				}
+				if s.Line < 1 || s.Line > lines || strings.ContainsAny(s.Reason, "\r\n\u0085\u2028\u2029") || s.Reason != strings.TrimSpace(s.Reason) {
+					t.Errorf("silenced by a comment at line %d of %d with the reason %q", s.Line, lines, s.Reason)
+				}
+				if s.Finding.Rule == "unused-ignore" || slices.Contains(res.Findings, s.Finding) {
+					t.Errorf("silenced and still reported: %s", s.Finding)
+				}
+			}
+		}
 		for i, fd := range fs {
 			if i > 0 && diag.Less(fd, fs[i-1]) {
 				t.Errorf("findings out of order: %s before %s", fs[i-1], fd)

@@ -17,25 +17,28 @@ import (
 // ignoreRE matches "# plan:ignore a,b -- reason" and "# plan:ignore-file a -- reason". It
 // is compiled on first use, once per run, rather than at every command's start.
 // A comment starts a line or follows white space: in `a#b` the # is text.
-var ignoreRE = lazyregexp.New(`(?:^|[ \t])(#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--.*)?)$`)
+// The text after "--" is the reason, which a report shows beside what was silenced.
+var ignoreRE = lazyregexp.New(`(?:^|[ \t])(#\s*plan:(ignore|ignore-file)\s+([A-Za-z0-9_,\- ]*?)\s*(?:--(.*))?)$`)
 
 // ignore is one plan:ignore comment and the lines it covers.
 type ignore struct {
 	line, col int
 	file      bool
 	rules     []string
+	reason    string
 	used      map[string]bool
 	// from..to is the span of the node it applies to (the whole file for ignore-file).
 	from, to int
 }
 
-// applyIgnores drops the findings that inline comments silence and, when the file
-// loaded, reports comments that silence nothing as unused-ignore: a file that failed to
-// load gets its yaml-syntax or schema findings and nothing else. root is the file's
-// parsed tree when it loaded; nil (it did not) makes it parse the source.
-func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, checked *profile.Resolved, known func(string) bool) []diag.Finding {
+// applyIgnores drops the findings that inline comments silence, returning them apart
+// with the comments' reasons, and, when the file loaded, reports comments that silence
+// nothing as unused-ignore: a file that failed to load gets its yaml-syntax or schema
+// findings and nothing else. root is the file's parsed tree when it loaded; nil (it did
+// not) makes it parse the source.
+func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding, checked *profile.Resolved, known func(string) bool) (kept []diag.Finding, silenced []diag.Silenced) {
 	if !bytes.Contains(source, []byte("plan:ignore")) {
-		return fs
+		return fs, nil
 	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode}
 	if root != nil {
@@ -53,7 +56,7 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 	texts := findTextRegions(lines, doc)
 	ignores := parseIgnores(lines, texts)
 	if len(ignores) == 0 {
-		return fs
+		return fs, nil
 	}
 	spans := nodeSpans(doc, texts)
 	for i := range ignores {
@@ -73,9 +76,9 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 		ig.from, ig.to = target, max(target, spans.end[target])
 	}
 
-	kept := fs[:0]
+	kept = fs[:0]
 	for _, f := range fs {
-		silenced := false
+		var by *ignore
 		for i := range ignores {
 			ig := &ignores[i]
 			if f.Line < ig.from || f.Line > ig.to {
@@ -89,17 +92,23 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 			for _, r := range ig.rules {
 				if r == f.Rule {
 					ig.used[r] = true
-					silenced = true
+					// Of several comments that cover a finding, the first that gives a
+					// reason speaks for it.
+					if by == nil || by.reason == "" {
+						by = ig
+					}
 				}
 			}
 		}
-		if !silenced {
+		if by == nil {
 			kept = append(kept, f)
+			continue
 		}
+		silenced = append(silenced, diag.Silenced{Finding: f, Reason: by.reason, Line: by.line, WholeFile: by.file})
 	}
 	sev, on := checked.SeverityFor(rules.IDUnusedIgnore, diag.Info)
 	if !on || root == nil {
-		return kept
+		return kept, silenced
 	}
 	for _, ig := range ignores {
 		for _, r := range ig.rules {
@@ -113,7 +122,7 @@ func applyIgnores(name string, source []byte, root *yaml.Node, fs []diag.Finding
 			kept = append(kept, diag.Finding{File: name, Line: ig.line, Col: ig.col, Rule: rules.IDUnusedIgnore, Severity: sev, Message: msg})
 		}
 	}
-	return kept
+	return kept, silenced
 }
 
 // parseIgnores finds the plan:ignore comments among lines, passing over what only looks
@@ -133,6 +142,9 @@ func parseIgnores(lines []string, texts textRegions) []ignore {
 			continue
 		}
 		ig := ignore{line: i + 1, col: col, file: text[loc[4]:loc[5]] == "ignore-file", used: map[string]bool{}}
+		if loc[8] >= 0 {
+			ig.reason = strings.TrimSpace(text[loc[8]:loc[9]])
+		}
 		ig.rules = strings.FieldsFunc(text[loc[6]:loc[7]], func(r rune) bool { return r == ',' || r == ' ' })
 		if len(ig.rules) > 0 {
 			out = append(out, ig)

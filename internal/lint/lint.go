@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 
 	"gopkg.in/yaml.v3"
@@ -196,6 +197,18 @@ func (l *Linter) resolve(p *plan.Plan) (*profile.Resolved, []diag.Finding) {
 
 // CheckPlan runs every enabled rule on a loaded plan.
 func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
+	return l.Check(p).Findings
+}
+
+// Checked is what checking one plan found: the findings that stand, and those inline
+// plan:ignore comments silenced, with the comments' reasons.
+type Checked struct {
+	Findings []diag.Finding
+	Silenced []diag.Silenced
+}
+
+// Check runs every enabled rule on a loaded plan and keeps what its ignores silenced.
+func (l *Linter) Check(p *plan.Plan) Checked {
 	checked, profileProblems := l.resolve(p)
 	var out []diag.Finding
 	var nodes []*yaml.Node
@@ -227,11 +240,11 @@ func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
 // file's already parsed tree, or nil when it has none (a file that failed to load).
 func (l *Linter) finish(name string, source []byte, root *yaml.Node, fs []diag.Finding) []diag.Finding {
 	checked, _ := l.resolve(nil)
-	return l.finishUnder(checked, name, source, root, fs)
+	return l.finishUnder(checked, name, source, root, fs).Findings
 }
 
 // finishUnder is finish for a plan checked under the settings checked.
-func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []byte, root *yaml.Node, fs []diag.Finding) []diag.Finding {
+func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []byte, root *yaml.Node, fs []diag.Finding) Checked {
 	var unsilenceable []diag.Finding
 	kept := fs[:0]
 	for _, f := range fs {
@@ -250,10 +263,12 @@ func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []by
 		f.Severity = sev
 		kept = append(kept, f)
 	}
+	var silenced []diag.Silenced
 	if source != nil {
-		kept = applyIgnores(name, source, root, kept, checked, l.knownRule)
+		kept, silenced = applyIgnores(name, source, root, kept, checked, l.knownRule)
+		sort.SliceStable(silenced, func(i, j int) bool { return diag.Less(silenced[i].Finding, silenced[j].Finding) })
 	}
-	return diag.Sort(append(kept, unsilenceable...))
+	return Checked{Findings: diag.Sort(append(kept, unsilenceable...)), Silenced: silenced}
 }
 
 func (l *Linter) knownRule(id string) bool {

@@ -188,6 +188,41 @@ func TestInlineIgnores(t *testing.T) {
 	}
 }
 
+// TestSilencedKeepsReasons: what an ignore silences is kept apart with the comment's own
+// reason, for the report's appendix, and a comment without one gives "".
+func TestSilencedKeepsReasons(t *testing.T) {
+	src := gappy + "  - id: walkers # plan:ignore stakeholder-unreachable\n    name: Walkers\n    influence: low\n    impact: low\n"
+	p, err := plan.Parse("g.plan.yaml", []byte(src), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := New(nil).Check(p)
+	var got []string
+	for _, s := range res.Silenced {
+		got = append(got, fmt.Sprintf("%d %s (comment at %d, file %v): %q", s.Finding.Line, s.Finding.Rule, s.Line, s.WholeFile, s.Reason)+" "+s.Finding.Message)
+	}
+	want := []string{
+		`1 budget-missing (comment at 3, file true): "funded from the operating budget" the plan has 4 stakeholder groups but no budget: add budget.items with what engaging them will cost`,
+		`5 stakeholder-unreachable (comment at 5, file false): "reached through the council newsletter" stakeholder "residents" has no channels: add at least one way to reach them under channels`,
+		`8 stakeholder-incomplete (comment at 7, file false): "profile to come" stakeholder "traders" has no interest: describe their issues and needs and what they gain by taking part`,
+		`8 stakeholder-incomplete (comment at 7, file false): "profile to come" stakeholder "traders" has no profile: describe their social, technical, economic and political context`,
+		`13 stakeholder-unreachable (comment at 13, file false): "" stakeholder "walkers" has no channels: add at least one way to reach them under channels`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("silenced:\n got %q\nwant %q", got, want)
+	}
+	for _, f := range res.Findings {
+		for _, s := range res.Silenced {
+			if f == s.Finding {
+				t.Errorf("%s is both kept and silenced", f)
+			}
+		}
+	}
+	if fs := New(nil).CheckPlan(p); !reflect.DeepEqual(fs, res.Findings) {
+		t.Errorf("CheckPlan and Check disagree:\n%v\n%v", fs, res.Findings)
+	}
+}
+
 func TestIgnoreUnknownRuleIsReported(t *testing.T) {
 	fs := findingsFor(t, nil, "schema_version: 1\ntitle: a # plan:ignore no-such-rule\n")
 	if !has(fs, "unused-ignore", 2) || !strings.Contains(fs[len(fs)-1].Message+fmt.Sprint(fs), "not a rule") {

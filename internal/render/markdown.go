@@ -127,7 +127,19 @@ func writeMarkdown(d *report.Data) string {
 	if title == "" {
 		title = "Engagement plan"
 	}
+	if d.Draft != nil {
+		title = "DRAFT: " + title
+	}
 	m.heading(1, title)
+	if d.Draft != nil {
+		notice := "The plan still has " + d.Draft.Reason()
+		if d.Has(report.SecGaps) {
+			notice = safemd.Text(notice+", listed under ") + "[Open gaps](#" + report.SecGaps + ")."
+		} else {
+			notice = safemd.Text(notice + ".")
+		}
+		m.block("> **DRAFT, not for sign-off.** " + notice)
+	}
 	m.block(safemd.Block(string(d.Summary), 2))
 	mdGlance(&m, d)
 	if d.Mandate != nil {
@@ -193,14 +205,44 @@ func writeMarkdown(d *report.Data) string {
 		m.block(safemd.Text(fmt.Sprintf("What plan check still finds in the plan (%s).", findingCounts(d.Glance.Errors, d.Glance.Warnings, len(d.Findings)))))
 		var rows [][]string
 		for _, f := range d.Findings {
-			rows = append(rows, []string{wording.Capitalise(f.Severity), fmt.Sprint(f.Line), safemd.Text(f.Message), safemd.CodeSpan(f.Rule)})
+			rows = append(rows, mdFinding(d, f))
 		}
-		m.table([]string{"Severity", "Line:", "Problem", "Rule"}, rows)
+		m.tableOf(mdFindingHeaders(d), rows, false)
+	}
+	if len(d.Accepted) > 0 {
+		m.heading(2, "Accepted gaps")
+		m.block(safemd.Text("What plan check finds but the plan's authors have accepted, with the reason they give."))
+		var rows [][]string
+		for _, a := range d.Accepted {
+			reason := "No reason given"
+			if a.Reason != "" {
+				reason = safemd.Text(a.Reason)
+			}
+			rows = append(rows, append(mdFinding(d, a.Finding), reason))
+		}
+		m.tableOf(append(mdFindingHeaders(d), "Reason"), rows, false)
 	}
 	mdExtensions(&m, d)
 	m.block("---")
 	m.block(safemd.Text(footerText(d.Footer)))
 	return m.b.String() + "\n"
+}
+
+// mdFindingHeaders are the columns of a table of gaps: a sponsor's, or with
+// --with-findings an author's, with each gap's line and rule.
+func mdFindingHeaders(d *report.Data) []string {
+	if d.FindingDetail {
+		return []string{"Severity", "Line:", "Problem", "Rule"}
+	}
+	return []string{"Severity", "Problem"}
+}
+
+// mdFinding is a gap's cells under mdFindingHeaders.
+func mdFinding(d *report.Data, f report.Finding) []string {
+	if d.FindingDetail {
+		return []string{wording.Capitalise(f.Severity), fmt.Sprint(f.Line), safemd.Text(f.Message), safemd.CodeSpan(f.Rule)}
+	}
+	return []string{wording.Capitalise(f.Severity), safemd.Text(f.Message)}
 }
 
 // findingCounts says how many errors and warnings there are, and other findings.

@@ -4,16 +4,20 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/report"
+	"github.com/planascode/plan/internal/safemd"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -59,8 +63,10 @@ func optionsFor(t testing.TB, p *plan.Plan, today string) report.Options {
 	if err != nil {
 		t.Fatal(err)
 	}
+	found := lint.New(cfg).Check(p)
 	o := report.Options{
-		Findings: lint.New(cfg).CheckPlan(p),
+		Findings: found.Findings,
+		Silenced: found.Silenced,
 		Today:    plan.MustDate(today),
 		Version:  "1.0.0-test",
 		Git:      fakeGit,
@@ -189,28 +195,134 @@ func TestOpenGapsAndNoFindings(t *testing.T) {
 	if len(opts.Findings) == 0 {
 		t.Fatal("the gaps plan has no findings; the test needs some")
 	}
-	withMD, withHTML := both(t, p, opts, HTMLOptions{})
+	if len(opts.Silenced) == 0 || !slices.ContainsFunc(opts.Findings, func(f diag.Finding) bool { return f.Rule == "unused-ignore" }) {
+		t.Fatal("the gaps plan silences nothing, or has no ignore that silences nothing; the test needs both")
+	}
+	sponsorMD, sponsorHTML := both(t, p, opts, HTMLOptions{})
 	o := opts
+	o.WithFindings = true
+	withMD, withHTML := both(t, p, o, HTMLOptions{})
+	o = opts
 	o.NoFindings = true
 	withoutMD, withoutHTML := both(t, p, o, HTMLOptions{})
 	for _, format := range []struct {
-		name, gaps    string
-		with, without string
+		name, gaps, accepted   string
+		sponsor, with, without string
 	}{
-		{"markdown", "## Open gaps", withMD, withoutMD},
-		{"html", `id="open-gaps"`, withHTML, withoutHTML},
+		{"markdown", "## Open gaps", "## Accepted gaps", sponsorMD, withMD, withoutMD},
+		{"html", `id="open-gaps"`, `id="accepted-gaps"`, sponsorHTML, withHTML, withoutHTML},
 	} {
-		if !strings.Contains(format.with, format.gaps) {
-			t.Errorf("%s: findings but no Open gaps section", format.name)
+		for _, view := range []string{format.sponsor, format.with} {
+			if !strings.Contains(view, format.gaps) || !strings.Contains(view, format.accepted) {
+				t.Errorf("%s: findings but no Open gaps or Accepted gaps section", format.name)
+			}
 		}
-		if strings.Contains(format.without, format.gaps) || strings.Contains(format.without, "Open gaps") {
+		if strings.Contains(format.without, format.gaps) || strings.Contains(format.without, "Open gaps") || strings.Contains(format.without, "Accepted gaps") {
 			t.Errorf("%s: --no-findings still shows the gaps", format.name)
 		}
 		for _, f := range opts.Findings {
 			if !strings.Contains(format.with, f.Rule) {
-				t.Errorf("%s: the Open gaps section lacks the %s finding", format.name, f.Rule)
+				t.Errorf("%s: with findings, the Open gaps section lacks the %s finding's rule", format.name, f.Rule)
+			}
+			// A sponsor sees what is wrong, not the tool's names for it, nor its notes
+			// about the plan's own ignore comments.
+			if shown := strings.Contains(format.sponsor, escapeFor(format.name, f.Message)); shown == (f.Rule == "unused-ignore") {
+				t.Errorf("%s: the sponsor's report shows the %s finding %q: %v", format.name, f.Rule, f.Message, shown)
+			}
+			if strings.Contains(format.sponsor, f.Rule+"<") || strings.Contains(format.sponsor, f.Rule+"`") {
+				t.Errorf("%s: the sponsor's report names the rule %s", format.name, f.Rule)
 			}
 		}
+	}
+}
+
+// escapeFor writes a finding's message as the report does.
+func escapeFor(format, msg string) string {
+	if format == "html" {
+		return html.EscapeString(msg)
+	}
+	return safemd.Text(msg)
+}
+
+// TestAcceptedGaps: what the plan's ignore comments silence is listed with each
+// comment's reason, and "No reason given" where it gives none, in both formats.
+func TestAcceptedGaps(t *testing.T) {
+	gp := goldenPlans[2]
+	md, page := reports(t, gp)
+	for _, want := range []string{
+		"| Error | risk \"low-turnout\" has no mitigation: add mitigation saying what will be done to prevent it or reduce its effect | turnout is what the survey measures; the library board accepts the risk |",
+		"| Error | stakeholder \"staff\" has no channels: add at least one way to reach them under channels | No reason given |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown: no accepted gap %q", want)
+		}
+	}
+	for _, want := range []string{
+		"<td>turnout is what the survey measures; the library board accepts the risk</td>",
+		"<td>No reason given</td>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("html: no accepted gap %q", want)
+		}
+	}
+	if i, j := strings.Index(md, "## Accepted gaps"), strings.Index(md, "## Open gaps"); i < j {
+		t.Error("Accepted gaps comes before Open gaps")
+	}
+	if strings.Contains(md[strings.Index(md, "## Open gaps"):strings.Index(md, "## Accepted gaps")], "low-turnout") {
+		t.Error("a silenced finding is also an open gap")
+	}
+}
+
+// TestDraft: an error left, or a placeholder at any severity, makes the report a draft in
+// its title and under it; what an ignore silenced does not, and a clean plan is no draft.
+func TestDraft(t *testing.T) {
+	draft := func(t *testing.T, md, page string) bool {
+		t.Helper()
+		signs := []bool{
+			strings.HasPrefix(md, "# DRAFT: "),
+			strings.Contains(md, "\n> **DRAFT, not for sign-off.** The plan still has "),
+			strings.Contains(page, "<title>DRAFT: "),
+			strings.Contains(page, `<div class="draft-mark" aria-hidden="true"></div>`),
+			strings.Contains(page, `<p class="draft-notice"><strong>DRAFT, not for sign-off.</strong>`),
+		}
+		for _, s := range signs[1:] {
+			if s != signs[0] {
+				t.Errorf("the report is a draft in some places and not in others: %v", signs)
+			}
+		}
+		return signs[0]
+	}
+	clean := loadPlan(t, goldenPlans[0].path)
+	if md, page := both(t, clean, optionsFor(t, clean, "2027-03-15"), HTMLOptions{}); draft(t, md, page) {
+		t.Error("the council example, which has no findings, is a draft")
+	}
+
+	gaps := loadPlan(t, goldenPlans[2].path)
+	opts := optionsFor(t, gaps, "2027-03-10")
+	md, page := both(t, gaps, opts, HTMLOptions{})
+	if !draft(t, md, page) {
+		t.Fatal("the gaps plan, with errors, is not a draft")
+	}
+	if !strings.Contains(md, "The plan still has 10 errors and 1 placeholder left from the template, listed under [Open gaps](#open-gaps).") {
+		t.Errorf("markdown: the draft notice does not say why:\n%s", md[:400])
+	}
+	opts.NoFindings = true
+	md, page = both(t, gaps, opts, HTMLOptions{})
+	if !draft(t, md, page) || strings.Contains(md, "Open gaps") || strings.Contains(page, "#open-gaps") {
+		t.Error("--no-findings hides that the report is a draft, or links to gaps it left out")
+	}
+
+	// Only a placeholder, configured down to a warning: still a draft. Silenced, it is not.
+	p := &plan.Plan{SchemaVersion: 1, Title: "Bare", File: "bare.plan.yaml"}
+	placeholder := diag.Finding{Rule: "placeholder", Severity: diag.Warning, Line: 2, Message: `title still holds the template placeholder "TBD"`}
+	md, page = both(t, p, report.Options{Findings: []diag.Finding{placeholder}}, HTMLOptions{})
+	if !draft(t, md, page) || !strings.Contains(md, "The plan still has 1 placeholder left from the template") {
+		t.Errorf("a placeholder at warning does not make a draft:\n%s", md)
+	}
+	warning := diag.Finding{Rule: "risks-missing", Severity: diag.Warning, Line: 1, Message: "no risks"}
+	silenced := diag.Silenced{Finding: diag.Finding{Rule: "risk-unmitigated", Severity: diag.Error, Line: 3, Message: "no mitigation"}, Reason: "accepted"}
+	if md, page = both(t, p, report.Options{Findings: []diag.Finding{warning}, Silenced: []diag.Silenced{silenced}}, HTMLOptions{}); draft(t, md, page) {
+		t.Error("a warning and a silenced error make a draft")
 	}
 }
 

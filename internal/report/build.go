@@ -9,6 +9,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/wording"
 )
 
@@ -37,7 +38,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	ids := anchors{}
 	for _, s := range []string{"main", "contents", SecGlance, SecMandate, SecContext, SecObjectives, SecStakeholders,
 		SecGrid, SecRoles, SecBudget, SecPolicy, SecGrievance, SecDisclosure, SecActivities, SecRisks, SecDecisions, SecTimeline,
-		SecEvaluation, SecChanges, SecApprovals, SecGaps, SecExtensions} {
+		SecEvaluation, SecChanges, SecApprovals, SecGaps, SecAccepted, SecExtensions} {
 		ids[s] = true
 	}
 	for _, s := range p.Stakeholders {
@@ -67,9 +68,18 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildSections(p)
 	d.buildApprovals(p)
 	d.buildExtensions(p)
+	d.Draft = draftOf(opts.Findings)
 	if !opts.NoFindings {
+		d.FindingDetail = opts.WithFindings
 		for _, f := range opts.Findings {
-			d.Findings = append(d.Findings, Finding{Severity: f.Severity.String(), Line: f.Line, Message: f.Message, Rule: f.Rule})
+			if f.Rule == rules.IDUnusedIgnore && !opts.WithFindings {
+				// About the plan's comments, not the plan: for its authors, not a sponsor.
+				continue
+			}
+			d.Findings = append(d.Findings, findingOf(f))
+		}
+		for _, s := range opts.Silenced {
+			d.Accepted = append(d.Accepted, Accepted{Finding: findingOf(s.Finding), Reason: wording.OneLine(s.Reason)})
 		}
 	}
 	d.buildGlance(opts)
@@ -87,6 +97,30 @@ func Build(p *plan.Plan, opts Options) *Data {
 	}
 	d.Sections = d.sections()
 	return d
+}
+
+func findingOf(f diag.Finding) Finding {
+	return Finding{Severity: f.Severity.String(), Line: f.Line, Message: f.Message, Rule: f.Rule}
+}
+
+// draftOf says why a plan with these findings is a draft, or nil when it is not: an
+// error remains, or a placeholder the template left (whatever its configured severity).
+// What a plan:ignore comment silenced was accepted by the plan's authors and counts for
+// neither.
+func draftOf(fs []diag.Finding) *Draft {
+	var d Draft
+	for _, f := range fs {
+		switch {
+		case f.Rule == rules.IDPlaceholder:
+			d.Placeholders++
+		case f.Severity == diag.Error:
+			d.Errors++
+		}
+	}
+	if d == (Draft{}) {
+		return nil
+	}
+	return &d
 }
 
 func orID(name, id string) string {
@@ -122,6 +156,7 @@ func (d *Data) sections() []Section {
 	add(len(d.Changes) > 0, SecChanges, "Changes to the plan")
 	add(d.Approvals != nil, SecApprovals, "Approvals")
 	add(len(d.Findings) > 0, SecGaps, "Open gaps")
+	add(len(d.Accepted) > 0, SecAccepted, "Accepted gaps")
 	add(d.Extensions != nil, SecExtensions, "Plan extensions")
 	return out
 }

@@ -7,15 +7,23 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/timeline"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // Options are what a report needs besides the plan.
 type Options struct {
 	// Findings are plan check's findings for the plan; they make the "Open gaps" section
-	// and the counts at a glance.
+	// and the counts at a glance, and an error or a placeholder among them makes the
+	// report a draft (with NoFindings too).
 	Findings []diag.Finding
+	// Silenced are the findings the plan's plan:ignore comments silenced, with their
+	// reasons, for the "Accepted gaps" appendix.
+	Silenced []diag.Silenced
 	// NoFindings leaves the findings out altogether.
 	NoFindings bool
+	// WithFindings keeps the tooling detail a sponsor has no use for: each gap's line and
+	// rule id, and the unused-ignore findings about the plan's own comments.
+	WithFindings bool
 	// Today is the day the Gantt chart marks and the footer gives as the generation date.
 	// The zero Date draws no marker.
 	Today plan.Date
@@ -72,6 +80,12 @@ type Data struct {
 	Findings []Finding
 	// Approvals is the plan's sign-off record; nil when it has none.
 	Approvals *Approvals
+	// Accepted are the gaps the plan's authors accepted, each with their reason.
+	Accepted []Accepted
+	// FindingDetail is set with --with-findings: gaps show their line and rule id.
+	FindingDetail bool
+	// Draft says why the report is a draft; nil when it is not.
+	Draft *Draft
 	// Extensions are the plan's own x_ fields, for the appendix; nil when it has none.
 	Extensions *Extensions
 	// StakeholderColumns says which of the register's optional columns any stakeholder
@@ -125,6 +139,7 @@ const (
 	SecEvaluation   = "evaluation"
 	SecChanges      = "changes"
 	SecGaps         = "open-gaps"
+	SecAccepted     = "accepted-gaps"
 	SecExtensions   = "extensions"
 )
 
@@ -406,6 +421,37 @@ type Finding struct {
 	Line     int
 	Message  string
 	Rule     string
+}
+
+// Accepted is a gap an inline plan:ignore comment silenced, with the comment's reason
+// ("" when it gives none).
+type Accepted struct {
+	Finding
+	Reason string
+}
+
+// Draft is why a report is a draft: the errors plan check still finds, and how many of
+// them (of any severity) are template placeholders left in.
+type Draft struct {
+	// Errors counts the errors that are not placeholders.
+	Errors       int
+	Placeholders int
+}
+
+// Reason says what is left, for the draft notice: "2 errors and 1 placeholder left from
+// the template".
+func (d *Draft) Reason() string { return wording.List(d.Left()) }
+
+// Left lists what is left in words, for a sentence that adds more.
+func (d *Draft) Left() []string {
+	var parts []string
+	if d.Errors > 0 {
+		parts = append(parts, wording.Plural(d.Errors, "error"))
+	}
+	if d.Placeholders > 0 {
+		parts = append(parts, wording.Plural(d.Placeholders, "placeholder")+" left from the template")
+	}
+	return parts
 }
 
 // Footer is what the report says about itself.

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
 
@@ -73,5 +75,54 @@ stakeholders:
 	want := []string{"Residents (no impact rating)", "Shops (no influence rating)", "Visitors (no influence or impact rating)"}
 	if strings.Join(d.Grid.Unplaced, "|") != strings.Join(want, "|") {
 		t.Errorf("Unplaced = %q, want %q", d.Grid.Unplaced, want)
+	}
+}
+
+// TestDraftAndSponsorView: errors and placeholders (at any severity) make a draft, and
+// what was silenced does not; the sponsor's view leaves out unused-ignore and keeps the
+// silenced findings, with their reasons, for the Accepted gaps appendix.
+func TestDraftAndSponsorView(t *testing.T) {
+	p := &plan.Plan{SchemaVersion: 1, Title: "T"}
+	err := diag.Finding{Rule: "risk-unmitigated", Severity: diag.Error, Line: 9, Message: "no mitigation"}
+	warn := diag.Finding{Rule: "risks-missing", Severity: diag.Warning, Line: 1, Message: "no risks"}
+	placeholder := diag.Finding{Rule: "placeholder", Severity: diag.Info, Line: 3, Message: "TBD"}
+	unused := diag.Finding{Rule: "unused-ignore", Severity: diag.Info, Line: 4, Message: "silences nothing"}
+	silenced := diag.Silenced{Finding: diag.Finding{Rule: "stakeholder-unreachable", Severity: diag.Error, Line: 7, Message: "no channels"}, Reason: "reached\nin person", Line: 7}
+	for _, tc := range []struct {
+		name     string
+		findings []diag.Finding
+		draft    *Draft
+	}{
+		{"clean", nil, nil},
+		{"warnings only", []diag.Finding{warn, unused}, nil},
+		{"an error", []diag.Finding{err, warn}, &Draft{Errors: 1}},
+		{"a placeholder at info", []diag.Finding{placeholder}, &Draft{Placeholders: 1}},
+		{"both", []diag.Finding{err, placeholder, err}, &Draft{Errors: 2, Placeholders: 1}},
+	} {
+		d := Build(p, Options{Findings: tc.findings, Silenced: []diag.Silenced{silenced}})
+		if (d.Draft == nil) != (tc.draft == nil) || d.Draft != nil && *d.Draft != *tc.draft {
+			t.Errorf("%s: draft %+v, want %+v", tc.name, d.Draft, tc.draft)
+		}
+	}
+	if got := (&Draft{Errors: 2, Placeholders: 1}).Reason(); got != "2 errors and 1 placeholder left from the template" {
+		t.Errorf("reason = %q", got)
+	}
+
+	all := []diag.Finding{warn, unused}
+	sponsor := Build(p, Options{Findings: all, Silenced: []diag.Silenced{silenced}})
+	if len(sponsor.Findings) != 1 || sponsor.Findings[0].Rule != "risks-missing" || sponsor.FindingDetail {
+		t.Errorf("sponsor's gaps: %+v (detail %v), want risks-missing alone", sponsor.Findings, sponsor.FindingDetail)
+	}
+	want := []Accepted{{Finding: Finding{Severity: "error", Line: 7, Message: "no channels", Rule: "stakeholder-unreachable"}, Reason: "reached in person"}}
+	if !reflect.DeepEqual(sponsor.Accepted, want) || !sponsor.Has(SecAccepted) {
+		t.Errorf("accepted = %+v (section %v), want %+v", sponsor.Accepted, sponsor.Has(SecAccepted), want)
+	}
+	authors := Build(p, Options{Findings: all, WithFindings: true})
+	if len(authors.Findings) != 2 || !authors.FindingDetail || authors.Has(SecAccepted) {
+		t.Errorf("--with-findings: %+v (detail %v)", authors.Findings, authors.FindingDetail)
+	}
+	none := Build(p, Options{Findings: []diag.Finding{err}, Silenced: []diag.Silenced{silenced}, NoFindings: true})
+	if len(none.Findings) != 0 || len(none.Accepted) != 0 || none.Draft == nil {
+		t.Errorf("--no-findings: gaps %v, accepted %v, draft %v: want none, none and a draft", none.Findings, none.Accepted, none.Draft)
 	}
 }

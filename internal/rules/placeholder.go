@@ -14,9 +14,13 @@ import (
 	"github.com/planascode/plan/internal/wording"
 )
 
+// IDPlaceholder is the placeholder rule's id: a report whose plan still holds one is a
+// draft.
+const IDPlaceholder = "placeholder"
+
 func placeholderRule() Rule {
 	return Rule{
-		ID:       "placeholder",
+		ID:       IDPlaceholder,
 		Severity: diag.Error,
 		Summary:  "text still holds a template placeholder such as [Insert …], [Name], TODO, TBD, TBC or ???",
 		Rationale: "The online engagement plan template is full of bracketed prompts ([Insert …], " +

@@ -27,9 +27,6 @@ import (
 	"github.com/planascode/plan/internal/rules"
 )
 
-// Fail levels: the lowest severity that makes `plan check` exit 1.
-var failLevels = []string{"error", "warning", "info", "never"}
-
 // Options are the flags and arguments of `plan check`.
 type Options struct {
 	Env           *cli.Env
@@ -118,7 +115,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 		return git.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Names, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(failLevels, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return config.Default().Profiles.Names(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -149,7 +146,7 @@ func Run(opts *Options) error {
 			return err
 		}
 	}
-	failAt, err := parseFailLevel(opts.FailLevel, cfg.From("fail_level"))
+	failAt, err := diag.ParseFailLevel(opts.FailLevel, cfg.From("fail_level"))
 	if err != nil {
 		return cli.BadInput(err)
 	}
@@ -353,17 +350,6 @@ func noChangedPlans(opts *Options, formatter output.Formatter, dir string) error
 	}
 	fmt.Fprintf(opts.Env.IO.ErrOut, "plan: %s\n", note)
 	return nil
-}
-
-func parseFailLevel(s, from string) (diag.Severity, error) {
-	if s == "never" {
-		return 0, nil
-	}
-	sev, err := diag.ParseSeverity(s)
-	if err != nil {
-		return 0, fmt.Errorf("invalid %s %q: want %s", from, s, strings.Join(failLevels, ", "))
-	}
-	return sev, nil
 }
 
 func inputsFor(opts *Options, dir string, files []string, cfg *config.Config) ([]lint.Input, error) {

@@ -5,6 +5,7 @@ package rendercmd
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -16,10 +17,13 @@ import (
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/render"
 	"github.com/planascode/plan/internal/report"
+	"github.com/planascode/plan/internal/rules"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // Formats are the values of --format, the default first.
@@ -34,8 +38,16 @@ type Options struct {
 	Template   string
 	CSS        string
 	NoFindings bool
-	Config     string
-	Today      string
+	// WithFindings keeps the tooling detail of the gaps: lines, rule ids, unused-ignore.
+	WithFindings bool
+	// FailOn is the lowest severity that makes render refuse (or "never"); a draft is
+	// always refused under any level but never.
+	FailOn string
+	Config string
+	Today  string
+	// Settings is the layered configuration (defaults, file, PLAN_* variables, flags)
+	// when NewCmd resolved it; nil makes Run read the file Config names.
+	Settings *config.Config
 	// GitLookup finds the plan file's last commit; nil means lookupGit, which runs the
 	// real git. Tests replace it.
 	GitLookup func(path string) *report.GitInfo
@@ -62,26 +74,41 @@ Text the plan marks as Markdown is rendered safely: raw HTML is shown as text,
 and only http, https and mailto links are kept. Everything else from the plan is
 escaped.
 
-The format follows the extension of -o (.md, .markdown, .html, .htm) unless
---format says otherwise; without -o the report goes to standard output. Files
-are written atomically. A plan with findings still renders, with an "Open gaps"
-section listing them, unless --no-findings. The footer gives the date, the
+The format follows the extension of -o (.md, .markdown, .html, .htm), and a
+--format that the extension contradicts is refused; without -o the report goes
+to standard output. Files are written atomically. The footer gives the date, the
 version of plan and, when the plan is in a git repository, the commit and date of its
 last change and whether it has uncommitted changes.
 
+A plan with findings still renders, with an "Open gaps" section listing them
+(unless --no-findings). While an error or a template placeholder is left the
+report is a draft, and says DRAFT in its title, under it and, in HTML, across
+every page on screen and in print. The report is written for a sponsor: rule
+ids, lines and unused plan:ignore comments appear only with --with-findings,
+and what plan:ignore comments silence is listed under "Accepted gaps" with
+their reasons. --fail-on error (or PLAN_FAIL_ON=error) refuses to write a
+draft, for CI; --fail-on warning also refuses one with warnings left.
+
 Without FILE, the one *.plan.yaml or *.plan.yml file in the current directory is
-used. Exit status: 0 when the report is written, 2 when the plan cannot be found
-or loaded, a flag or template is wrong, or the output cannot be written.`,
+used. Exit status: 0 when the report is written, 1 when --fail-on refuses it,
+2 when the plan cannot be found or loaded, a flag or template is wrong, or the
+output cannot be written.`,
 		Example: `  plan render > plan.md
   plan render consultation.plan.yaml -o report.html
   plan render -o site/index.html --css brand.css --today 2027-03-15
-  plan render --format html --template our-report.html.tmpl > report.html`,
+  plan render --format html --template our-report.html.tmpl > report.html
+  plan render -o site/index.html --fail-on error`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
+			cfg, err := env.Config(cmd.Flags())
+			if err != nil {
+				return err
+			}
+			opts.Settings, opts.FailOn = cfg, cfg.String("fail_on")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -93,10 +120,13 @@ or loaded, a flag or template is wrong, or the output cannot be written.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	f.StringVar(&opts.Template, "template", "", "html/template file to use instead of the built-in report (HTML only)")
 	f.StringVar(&opts.CSS, "css", "", "stylesheet to inline after the built-in one (HTML only)")
-	f.BoolVar(&opts.NoFindings, "no-findings", false, `leave out the "Open gaps" section and the counts of errors and warnings`)
+	f.BoolVar(&opts.NoFindings, "no-findings", false, `leave out the "Open gaps" and "Accepted gaps" sections and the counts of errors and warnings`)
+	f.BoolVar(&opts.WithFindings, "with-findings", false, "show each gap's line and rule id, and unused plan:ignore comments (for the plan's authors)")
+	f.StringVar(&opts.FailOn, "fail-on", "never", "refuse to write a draft, or a report with findings of this severity or above: error, warning, info or never (also PLAN_FAIL_ON)")
 	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today and date the report, YYYY-MM-DD (default: today's local date)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"md", "html"}, cobra.ShellCompDirectiveFilterFileExt
 	})
@@ -113,27 +143,48 @@ or loaded, a flag or template is wrong, or the output cannot be written.`,
 	return cmd
 }
 
-// formatFor decides the format: --format, else -o's extension, else Markdown.
+// formatFor decides the format: --format, else -o's extension, else Markdown. A
+// --format that -o's extension contradicts is refused: a file named r.md that holds HTML
+// is opened by the wrong program, and neither can be what the user meant.
 func formatFor(format, output string) (string, error) {
-	if format != "" {
-		switch strings.ToLower(format) {
-		case "md", "markdown":
-			return "md", nil
-		case "html", "htm":
-			return "html", nil
+	byName := ""
+	if output != "" && output != "-" {
+		byName = formatOfName(output)
+	}
+	if format == "" {
+		if byName == "" && output != "" && output != "-" {
+			return "", fmt.Errorf("cannot tell the format from the name %s: end it in .md or .html, or give --format md or --format html", output)
 		}
+		return cmp.Or(byName, "md"), nil
+	}
+	var given string
+	switch strings.ToLower(format) {
+	case "md", "markdown":
+		given = "md"
+	case "html", "htm":
+		given = "html"
+	default:
 		return "", fmt.Errorf("invalid --format %q: want %s", format, strings.Join(Formats, " or "))
 	}
-	if output == "" || output == "-" {
-		return "md", nil
+	if byName != "" && byName != given {
+		fixed := strings.TrimSuffix(output, filepath.Ext(output)) + "." + given
+		return "", fmt.Errorf("--format %s but -o %s names %s file: write to %s, or leave out --format and the format follows -o", format, output, formatNames[byName], fixed)
 	}
-	switch strings.ToLower(filepath.Ext(output)) {
+	return given, nil
+}
+
+// formatNames name the formats in messages.
+var formatNames = map[string]string{"md": "a Markdown", "html": "an HTML"}
+
+// formatOfName is the format a file name's extension says, or "" for another extension.
+func formatOfName(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
-		return "md", nil
+		return "md"
 	case ".html", ".htm":
-		return "html", nil
+		return "html"
 	}
-	return "", fmt.Errorf("cannot tell the format from the name %s: end it in .md or .html, or give --format md or --format html", output)
+	return ""
 }
 
 // Run loads the plan, checks it, and writes the report.
@@ -143,6 +194,19 @@ func Run(opts *Options) error {
 		return err
 	}
 	format, err := formatFor(opts.Format, opts.Output)
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	if opts.NoFindings && opts.WithFindings {
+		return cli.BadInputf("--no-findings and --with-findings contradict each other: give one")
+	}
+	cfg := opts.Settings
+	if cfg == nil {
+		if cfg, err = env.ConfigWith(opts.Config); err != nil {
+			return err
+		}
+	}
+	failAt, err := diag.ParseFailLevel(cmp.Or(opts.FailOn, "never"), cfg.From("fail_on"))
 	if err != nil {
 		return cli.BadInput(err)
 	}
@@ -166,7 +230,7 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	target, err := env.Target(opts.File, opts.Config, "plan render FILE")
+	target, err := env.TargetIn(opts.File, cfg, "plan render FILE")
 	if err != nil {
 		return err
 	}
@@ -174,22 +238,25 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	name, path, cfg := target.Name, target.Path, target.Config
+	name, path := target.Name, target.Path
 	checked, err := target.Settings(p)
 	if err != nil {
 		return err
 	}
 
+	// The findings are worked out even with --no-findings: they decide whether the
+	// report is a draft.
+	found := lint.New(cfg).Check(p)
 	ro := report.Options{
-		NoFindings: opts.NoFindings,
-		Today:      today,
-		Version:    env.Build.Version,
-		Minimums:   checked.Settings.Minimums,
-		Ideals:     checked.Settings.Ideals,
-		Profile:    fmt.Sprintf("%s (%s)", checked.Chain[0].Title, checked.Name()),
-	}
-	if !opts.NoFindings {
-		ro.Findings = lint.New(cfg).CheckPlan(p)
+		Findings:     found.Findings,
+		Silenced:     found.Silenced,
+		NoFindings:   opts.NoFindings,
+		WithFindings: opts.WithFindings,
+		Today:        today,
+		Version:      env.Build.Version,
+		Minimums:     checked.Settings.Minimums,
+		Ideals:       checked.Settings.Ideals,
+		Profile:      fmt.Sprintf("%s (%s)", checked.Chain[0].Title, checked.Name()),
 	}
 	lookup := opts.GitLookup
 	if lookup == nil {
@@ -209,8 +276,11 @@ func Run(opts *Options) error {
 		}
 	}
 
-	var buf bytes.Buffer
 	d := report.Build(p, ro)
+	if err := refuse(failAt, d.Draft, found.Findings, name, cfg.From("fail_on")); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
 	if format == "html" {
 		err = render.HTML(&buf, d, page)
 	} else {
@@ -236,4 +306,39 @@ func Run(opts *Options) error {
 		return cli.BadInput(err)
 	}
 	return nil
+}
+
+// refuse is the error of a render that --fail-on stops (exit 1, nothing written): the
+// report would be a draft, or findings at or above failAt remain. from names where the
+// level was set (--fail-on, PLAN_FAIL_ON).
+func refuse(failAt diag.Severity, draft *report.Draft, findings []diag.Finding, name, from string) error {
+	if failAt == 0 {
+		return nil
+	}
+	var left []string
+	if draft != nil {
+		left = draft.Left()
+	}
+	// Errors and placeholders are in the draft's reason already.
+	counts := map[diag.Severity]int{}
+	for _, f := range findings {
+		if f.Severity >= failAt && f.Severity < diag.Error && f.Rule != rules.IDPlaceholder {
+			counts[f.Severity]++
+		}
+	}
+	if n := counts[diag.Warning]; n > 0 {
+		left = append(left, wording.Plural(n, "warning"))
+	}
+	if n := counts[diag.Info]; n > 0 {
+		left = append(left, wording.Plural(n, "finding")+" for information")
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	state := "still has"
+	if draft != nil {
+		state = "is a draft, with"
+	}
+	return &cli.ExitError{Code: cli.ExitFindings, Err: fmt.Errorf(
+		"not writing the report (%s %s): %s %s %s; plan check %s lists them", from, failAt, name, state, wording.List(left), name)}
 }

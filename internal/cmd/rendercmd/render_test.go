@@ -59,17 +59,50 @@ func run(t *testing.T, dir string, args ...string) (stdout string, err error) {
 }
 
 func TestFlags(t *testing.T) {
-	env, _, _ := testEnv(t.TempDir())
+	dir := t.TempDir()
+	rc := filepath.Join(dir, "rc.yaml")
+	if err := os.WriteFile(rc, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env, _, _ := testEnv(dir)
 	var got *Options
 	cmd := NewCmd(env, func(o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"x.plan.yaml", "-f", "html", "-o", "out.html", "--template", "t.tmpl", "--css", "a.css", "--no-findings", "-c", "rc.yaml", "--today", "2027-01-02"})
+	cmd.SetArgs([]string{"x.plan.yaml", "-f", "html", "-o", "out.html", "--template", "t.tmpl", "--css", "a.css", "--no-findings", "--with-findings", "--fail-on", "warning", "-c", rc, "--today", "2027-01-02"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := Options{Env: env, File: "x.plan.yaml", Format: "html", Output: "out.html", Template: "t.tmpl", CSS: "a.css", NoFindings: true, Config: "rc.yaml", Today: "2027-01-02"}
+	want := Options{Env: env, File: "x.plan.yaml", Format: "html", Output: "out.html", Template: "t.tmpl", CSS: "a.css", NoFindings: true, WithFindings: true, FailOn: "warning", Config: rc, Today: "2027-01-02"}
 	if got.File != want.File || got.Format != want.Format || got.Output != want.Output || got.Template != want.Template ||
-		got.CSS != want.CSS || got.NoFindings != want.NoFindings || got.Config != want.Config || got.Today != want.Today {
+		got.CSS != want.CSS || got.NoFindings != want.NoFindings || got.WithFindings != want.WithFindings || got.FailOn != want.FailOn ||
+		got.Config != want.Config || got.Today != want.Today || got.Settings == nil || got.Settings.Path != rc {
 		t.Errorf("options = %+v, want %+v", *got, want)
+	}
+}
+
+// TestFailOnFromEnvironment: PLAN_FAIL_ON sets --fail-on's level, and the flag given wins;
+// PLAN_FAIL_LEVEL, which is plan check's, does not.
+func TestFailOnFromEnvironment(t *testing.T) {
+	for _, tc := range []struct {
+		vars map[string]string
+		args []string
+		want string
+	}{
+		{nil, nil, "never"},
+		{map[string]string{"PLAN_FAIL_ON": "error"}, nil, "error"},
+		{map[string]string{"PLAN_FAIL_ON": "error"}, []string{"--fail-on", "never"}, "never"},
+		{map[string]string{"PLAN_FAIL_LEVEL": "error"}, nil, "never"},
+	} {
+		env, _, _ := testEnv(t.TempDir())
+		env.Getenv = func(k string) string { return tc.vars[k] }
+		var got *Options
+		cmd := NewCmd(env, func(o *Options) error { got = o; return nil })
+		cmd.SetArgs(tc.args)
+		if err := cmd.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		if got.FailOn != tc.want {
+			t.Errorf("%v %v: fail on %q, want %q", tc.vars, tc.args, got.FailOn, tc.want)
+		}
 	}
 }
 
@@ -84,7 +117,12 @@ func TestFormatFor(t *testing.T) {
 		{"", "REPORT.HTM", "html", false},
 		{"", "report.md", "md", false},
 		{"", "report.markdown", "md", false},
-		{"md", "report.html", "md", false},
+		{"md", "report.html", "", true},
+		{"html", "report.md", "", true},
+		{"HTML", "report.HTM", "html", false},
+		{"md", "notes.txt", "md", false},
+		{"html", "report", "html", false},
+		{"html", "-", "html", false},
 		{"html", "", "html", false},
 		{"", "report.pdf", "", true},
 		{"", "report", "", true},
@@ -135,12 +173,21 @@ func TestHTMLFile(t *testing.T) {
 	}
 }
 
-func TestFormatFlagWinsOverExtension(t *testing.T) {
+// TestFormatAndExtensionDisagree: -f html -o r.md is refused with the fix, and nothing is
+// written; a name whose extension says no format takes --format's.
+func TestFormatAndExtensionDisagree(t *testing.T) {
 	dir := copyExample(t, "council.plan.yaml")
-	if _, err := run(t, dir, "-f", "md", "-o", "report.html"); err != nil {
+	_, err := run(t, dir, "-f", "html", "-o", "r.md")
+	if cli.Code(err) != cli.ExitBadInput || err.Error() != "--format html but -o r.md names a Markdown file: write to r.html, or leave out --format and the format follows -o" {
+		t.Errorf("-f html -o r.md: %v (exit %d)", err, cli.Code(err))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.md")); err == nil {
+		t.Error("the refused report was written")
+	}
+	if _, err := run(t, dir, "-f", "md", "-o", "report.txt"); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	data, err := os.ReadFile(filepath.Join(dir, "report.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,8 +211,18 @@ func TestFindingsAndNoFindings(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a plan with findings must still render: %v", err)
 	}
-	if !strings.Contains(out, "## Open gaps") || !strings.Contains(out, "`budget-missing`") {
-		t.Errorf("no Open gaps section listing budget-missing:\n%s", out[strings.LastIndex(out, "## "):])
+	if !strings.Contains(out, "## Open gaps") || !strings.Contains(out, "no budget") || strings.Contains(out, "`budget-missing`") {
+		t.Errorf("no Open gaps section listing the budget's absence, without its rule id:\n%s", out[strings.LastIndex(out, "## "):])
+	}
+	out, err = run(t, dir, "--with-findings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "`budget-missing`") {
+		t.Errorf("--with-findings does not show the rule id:\n%s", out[strings.LastIndex(out, "## "):])
+	}
+	if _, err := run(t, dir, "--with-findings", "--no-findings"); cli.Code(err) != cli.ExitBadInput {
+		t.Errorf("--with-findings --no-findings: %v, want exit 2", err)
 	}
 	out, err = run(t, dir, "--no-findings")
 	if err != nil {
