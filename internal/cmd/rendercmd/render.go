@@ -139,7 +139,7 @@ func formatFor(format, output string) (string, error) {
 // Run loads the plan, checks it, and writes the report.
 func Run(opts *Options) error {
 	env := opts.Env
-	if err := notADirectory(env.Path(opts.Output), opts.Output); err != nil {
+	if err := cli.NotADirectory(env.Path(opts.Output), opts.Output, "report.html"); err != nil {
 		return err
 	}
 	format, err := formatFor(opts.Format, opts.Output)
@@ -204,7 +204,7 @@ func Run(opts *Options) error {
 		if opts.CSS != "" {
 			inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
 		}
-		if err := notAnInput(env.Path(opts.Output), opts.Output, inputs); err != nil {
+		if err := cli.NotAnInput(env.Path(opts.Output), opts.Output, "the report", inputs); err != nil {
 			return err
 		}
 	}
