@@ -6,6 +6,7 @@ import (
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/cmd/addstakeholdercmd"
 	"github.com/planascode/plan/internal/cmd/checkcmd"
+	"github.com/planascode/plan/internal/cmd/exportcmd"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
 	"github.com/planascode/plan/internal/cmd/rendercmd"
@@ -25,6 +26,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		profilescmd.NewCmd(env),
 		timelinecmd.NewCmd(env, nil),
 		rendercmd.NewCmd(env, nil),
+		exportcmd.NewCmd(env, nil),
 		versioncmd.NewCmd(env),
 		schemacmd.NewCmd(env),
 	}
