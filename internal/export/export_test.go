@@ -352,3 +352,31 @@ func readCSV(t testing.TB, data []byte) [][]string {
 	}
 	return records
 }
+
+// TestDocsListEveryColumn keeps docs/export.md, where the columns are promised, in step
+// with the tables: each section's heading is followed by a table whose first column lists
+// the section's columns in order.
+func TestDocsListEveryColumn(t *testing.T) {
+	data, err := os.ReadFile("../../docs/export.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string][]string{}
+	section := ""
+	for line := range strings.Lines(string(data)) {
+		switch {
+		case strings.HasPrefix(line, "## "):
+			section = ""
+		case strings.HasPrefix(line, "### "):
+			section = strings.TrimSpace(strings.TrimPrefix(line, "### "))
+		case section != "" && strings.HasPrefix(line, "| `"):
+			name, _, _ := strings.Cut(strings.TrimPrefix(line, "| `"), "`")
+			documented[section] = append(documented[section], name)
+		}
+	}
+	for _, table := range All(&plan.Plan{}) {
+		if got := documented[table.Section]; !slices.Equal(got, table.Columns) {
+			t.Errorf("docs/export.md lists the %s columns\n%q\nbut the export writes\n%q", table.Section, got, table.Columns)
+		}
+	}
+}
