@@ -3,6 +3,9 @@ package cli
 import (
 	"os"
 	"path/filepath"
+
+	"github.com/planascode/plan/internal/atomicfile"
+	"github.com/planascode/plan/internal/fserr"
 )
 
 // ToStdout reports whether -o (output, as typed) means standard output: not given, or "-".
@@ -29,6 +32,9 @@ func NotADirectory(path, typed, example string) error {
 // inputs maps each input's path to what messages call it ("the plan x.plan.yaml");
 // product is what the command writes ("the report").
 func NotAnInput(path, typed, product string, inputs map[string]string) error {
+	if ToStdout(typed) {
+		return nil
+	}
 	outInfo, err := os.Stat(path)
 	if err != nil {
 		return nil // a file that does not exist yet is nobody's input
@@ -37,6 +43,24 @@ func NotAnInput(path, typed, product string, inputs map[string]string) error {
 		if info, err := os.Stat(in); err == nil && os.SameFile(outInfo, info) {
 			return BadInputf("-o %s would overwrite %s, which %s is made from: write %s to another file", typed, what, product, product)
 		}
+	}
+	return nil
+}
+
+// WriteOutput writes data where -o (output, as typed) says: standard output, or the file,
+// atomically, creating its directory if need be. A file that cannot be written is bad
+// input (exit 2): the path is the user's to fix.
+func (e *Env) WriteOutput(output string, data []byte) error {
+	if ToStdout(output) {
+		_, err := e.IO.Out.Write(data)
+		return err
+	}
+	path := e.Path(output)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return BadInputf("cannot create the directory for %s: %v", output, fserr.Cause(err))
+	}
+	if err := atomicfile.Write(path, data, 0o644); err != nil {
+		return BadInput(err)
 	}
 	return nil
 }

@@ -6,18 +6,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/export"
-	"github.com/planascode/plan/internal/fserr"
 )
 
 // Formats are the values of --format, the default first.
@@ -138,7 +135,7 @@ func Run(opts *Options) error {
 		return cli.BadInputf("invalid --section %q: want %s", opts.Section, strings.Join(export.Sections, ", "))
 	}
 	if format == "xlsx" && cli.ToStdout(opts.Output) && env.IO.IsTTY() {
-		return cli.BadInputf("a workbook is not for a terminal: write it to a file with -o register.xlsx, or redirect it (> register.xlsx)")
+		return cli.BadInputf("an .xlsx workbook is binary, which a terminal cannot show: write it to a file with -o register.xlsx, or redirect it (> register.xlsx)")
 	}
 	target, err := env.Target(opts.File, opts.Config, "plan export FILE")
 	if err != nil {
@@ -164,19 +161,8 @@ func Run(opts *Options) error {
 		}
 		return err
 	}
-	if cli.ToStdout(opts.Output) {
-		_, err := env.IO.Out.Write(buf.Bytes())
+	if err := cli.NotAnInput(env.Path(opts.Output), opts.Output, "the export", map[string]string{target.Path: "the plan " + target.Name}); err != nil {
 		return err
 	}
-	out := env.Path(opts.Output)
-	if err := cli.NotAnInput(out, opts.Output, "the export", map[string]string{target.Path: "the plan " + target.Name}); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, fserr.Cause(err))
-	}
-	if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
-		return cli.BadInput(err)
-	}
-	return nil
+	return env.WriteOutput(opts.Output, buf.Bytes())
 }

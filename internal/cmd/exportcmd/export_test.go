@@ -49,7 +49,7 @@ func TestWorkbookToATerminalIsRefused(t *testing.T) {
 		if cli.Code(err) != cli.ExitBadInput || out != "" {
 			t.Errorf("%q: exit %d, %d bytes out", args, cli.Code(err), len(out))
 		}
-		if want := "a workbook is not for a terminal: write it to a file with -o register.xlsx, or redirect it (> register.xlsx)"; err == nil || err.Error() != want {
+		if want := "an .xlsx workbook is binary, which a terminal cannot show: write it to a file with -o register.xlsx, or redirect it (> register.xlsx)"; err == nil || err.Error() != want {
 			t.Errorf("%q: err = %v", args, err)
 		}
 	}

@@ -7,16 +7,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
-	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/render"
 	"github.com/planascode/plan/internal/report"
@@ -196,7 +193,7 @@ func Run(opts *Options) error {
 		lookup = lookupGit
 	}
 	ro.Git = lookup(path)
-	if opts.Output != "" && opts.Output != "-" {
+	if !cli.ToStdout(opts.Output) {
 		inputs := map[string]string{path: "the plan " + name}
 		if opts.Template != "" {
 			inputs[env.Path(opts.Template)] = "the template " + opts.Template
@@ -224,16 +221,5 @@ func Run(opts *Options) error {
 		}
 		return err
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := env.IO.Out.Write(buf.Bytes())
-		return err
-	}
-	out := env.Path(opts.Output)
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, fserr.Cause(err))
-	}
-	if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
-		return cli.BadInput(err)
-	}
-	return nil
+	return env.WriteOutput(opts.Output, buf.Bytes())
 }
