@@ -291,6 +291,13 @@ func TestXLSX(t *testing.T) {
 		}
 	}
 
+	// Text wraps, at the top of its row.
+	at = find(t, f, "Stakeholders", "residents", "profile")
+	style, _ = f.GetCellStyle("Stakeholders", at)
+	if s, _ := f.GetStyle(style); s == nil || s.Alignment == nil || !s.Alignment.WrapText || s.Alignment.Vertical != "top" {
+		t.Errorf("the profile's style %+v does not wrap at the top", s)
+	}
+
 	// Numbers are numbers and flags are booleans.
 	at = find(t, f, "Activities", "drop-in", "sessions")
 	if got, _ := f.GetCellValue("Activities", at); got != "9" {
@@ -321,6 +328,24 @@ func TestColumnWidth(t *testing.T) {
 	}
 	if got := columnWidth("notes", rows[1:], 0); got != 13+2 {
 		t.Errorf("width %v: characters are counted, not bytes", got)
+	}
+}
+
+// TestXLSXIsDeterministic: the same plan gives the same bytes, so that a committed
+// workbook changes only when the plan does.
+func TestXLSXIsDeterministic(t *testing.T) {
+	p := load(t, goldenPlans["council-consultation"])
+	var first []byte
+	for range 3 {
+		var b bytes.Buffer
+		if err := WriteXLSX(&b, All(p), WorkbookOptions{Title: p.Title}); err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b.Bytes()
+		} else if !bytes.Equal(first, b.Bytes()) {
+			t.Fatal("two workbooks of the same plan differ")
+		}
 	}
 }
 
