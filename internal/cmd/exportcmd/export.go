@@ -40,9 +40,9 @@ func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
 default), activities, risks, decisions, phases or measures, one row per item.
 
   csv   one section (--section) as CSV: a header row, then a row per item
-  xlsx  an .xlsx workbook with a sheet for every section, whatever --section says:
-        --section picks the sheet it opens on. Header rows stay in view and filter,
-        columns fit their content, days are dates, numbers are numbers
+  xlsx  an .xlsx workbook with a sheet for every section; --section picks the
+        sheet it opens on. Header rows stay in view and filter, columns fit
+        their content, days are dates, numbers are numbers
 
 Columns are named for the plan's keys and are a stable contract (docs/export.md).
 Lists and references are joined with "; ". A date the plan gives as a month,
