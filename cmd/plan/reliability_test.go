@@ -437,6 +437,8 @@ func TestBadInput(t *testing.T) {
 				{"timeline", tc.name, "--today", "2027-03-15"},
 				{"render", tc.name, "--today", "2027-03-15"},
 				{"render", tc.name, "--today", "2027-03-15", "-o", "report.html"},
+				{"export", tc.name},
+				{"export", tc.name, "-o", "register.xlsx"},
 				// Last: on the valid plan it is the one command that writes.
 				{"add-stakeholder", tc.name, "--name", "X"},
 			}
@@ -453,9 +455,10 @@ func TestBadInput(t *testing.T) {
 				if r.maxRSS > memoryBound {
 					t.Errorf("%s: peak memory %d MB, over %d MB", what, r.maxRSS>>20, memoryBound>>20)
 				}
-				if args[0] == "render" && tc.valid {
-					// render -o writes its report; compare the tree without it.
+				if (args[0] == "render" || args[0] == "export") && tc.valid {
+					// render -o and export -o write their files; compare the tree without them.
 					os.Remove(filepath.Join(dir, "report.html"))
+					os.Remove(filepath.Join(dir, "register.xlsx"))
 				}
 				if d := diffSnapshots(before, snapshot(t, dir)); len(d) > 0 {
 					t.Errorf("%s touched the disk: %v", what, d)
@@ -599,6 +602,7 @@ var largestCommands = []struct {
 	{[]string{"timeline", "largest.plan.yaml", "--today", "2027-03-15", "--format", "json"}, 0},
 	{[]string{"add-stakeholder", "largest.plan.yaml", "--name", "X", "--dry-run"}, 0},
 	{[]string{"render", "largest.plan.yaml", "--today", "2027-03-15", "--format", "html"}, 0},
+	{[]string{"export", "largest.plan.yaml", "--format", "xlsx"}, 0},
 }
 
 // largestPlan writes, in a new directory, a plan just under the 10 MiB limit made of the
@@ -725,7 +729,9 @@ func TestDeterminism(t *testing.T) {
 		}
 		commands = append(commands,
 			[]string{"render", name, "--today", "2027-03-15", "--format", "md"},
-			[]string{"render", name, "--today", "2027-03-15", "--format", "html"})
+			[]string{"render", name, "--today", "2027-03-15", "--format", "html"},
+			[]string{"export", name, "--format", "csv", "--section", "activities"},
+			[]string{"export", name, "--format", "xlsx"})
 	}
 	for _, args := range commands {
 		a, b := runPlan(t, bin, o, args...), runPlan(t, bin, o, args...)
@@ -747,7 +753,7 @@ func copyFile(t *testing.T, from, to string) {
 	}
 }
 
-// TestWrites covers every command that writes (init, add-stakeholder, render -o): the
+// TestWrites covers every command that writes (init, add-stakeholder, render -o, export -o): the
 // file keeps its mode, and a write that cannot complete (a read-only directory, a full
 // disk, /dev/full) leaves the original byte for byte and no temporary file behind.
 // Concurrent add-stakeholder runs are TestConcurrentProcesses in
@@ -756,15 +762,18 @@ func TestWrites(t *testing.T) {
 	bin := planBinary(t)
 	example := filepath.Join("..", "..", "examples", "council-consultation.plan.yaml")
 
-	// writers are the writing commands, each on p.plan.yaml (or report.html) in dir.
+	// writers are the writing commands, each on p.plan.yaml (or report.html, register.xlsx)
+	// in dir.
 	writers := [][]string{
 		{"add-stakeholder", "p.plan.yaml", "--name", "Late arrivals"},
 		{"init", "p.plan.yaml", "--force", "--title", "Replaced"},
 		{"render", "p.plan.yaml", "--today", "2027-03-15", "-o", "report.html"},
+		{"export", "p.plan.yaml", "-o", "register.xlsx"},
 	}
 	setup := func(t *testing.T, dir string) {
 		copyFile(t, example, filepath.Join(dir, "p.plan.yaml"))
 		writeFile(t, filepath.Join(dir, "report.html"), "<p>an earlier report</p>\n")
+		writeFile(t, filepath.Join(dir, "register.xlsx"), "an earlier workbook\n")
 	}
 
 	t.Run("mode", func(t *testing.T) {
@@ -772,7 +781,7 @@ func TestWrites(t *testing.T) {
 			dir := caseDir(t)
 			setup(t, dir)
 			target := filepath.Join(dir, args[len(args)-1])
-			if args[0] != "render" {
+			if args[0] != "render" && args[0] != "export" {
 				target = filepath.Join(dir, "p.plan.yaml")
 			}
 			if err := os.Chmod(target, 0o640); err != nil {
@@ -806,7 +815,7 @@ func TestWrites(t *testing.T) {
 			// writer that wrote in place would succeed) but not the directory (no new
 			// file, so no atomic replace, can be made in it).
 			o.asUser = nobody
-			for _, f := range []string{"p.plan.yaml", "report.html"} {
+			for _, f := range []string{"p.plan.yaml", "report.html", "register.xlsx"} {
 				if err := os.Chown(filepath.Join(dir, f), nobody, nobody); err != nil {
 					t.Fatal(err)
 				}
@@ -826,7 +835,7 @@ func TestWrites(t *testing.T) {
 		// even root, whom the mode does not stop, is refused.
 		dir := caseDir(t)
 		setup(t, dir)
-		for _, f := range []string{"p.plan.yaml", "report.html"} {
+		for _, f := range []string{"p.plan.yaml", "report.html", "register.xlsx"} {
 			if err := os.Chmod(filepath.Join(dir, f), 0o444); err != nil {
 				t.Fatal(err)
 			}
@@ -1027,6 +1036,8 @@ func TestFullStandardOutput(t *testing.T) {
 		{"timeline", example},
 		{"render", example},
 		{"render", "--format", "html", example},
+		{"export", example},
+		{"export", "--format", "xlsx", example},
 		{"add-stakeholder", "--dry-run", "--name", "Local press", example},
 		{"init", "--list"},
 	} {
@@ -1049,7 +1060,7 @@ func TestFullStandardOutput(t *testing.T) {
 // user's situation to fix (exit 2, one line), for every command that reads a plan.
 func TestDeletedWorkingDirectory(t *testing.T) {
 	bin := planBinary(t)
-	for _, cmdline := range []string{"check", "timeline", "render", "add-stakeholder --name X"} {
+	for _, cmdline := range []string{"check", "timeline", "render", "export", "add-stakeholder --name X"} {
 		gone := filepath.Join(t.TempDir(), "gone")
 		if err := os.Mkdir(gone, 0o755); err != nil {
 			t.Fatal(err)

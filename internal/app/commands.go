@@ -7,6 +7,7 @@ import (
 	"github.com/planascode/plan/internal/cmd/addstakeholdercmd"
 	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/cmd/diffcmd"
+	"github.com/planascode/plan/internal/cmd/exportcmd"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
 	"github.com/planascode/plan/internal/cmd/rendercmd"
@@ -27,6 +28,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		timelinecmd.NewCmd(env, nil),
 		diffcmd.NewCmd(env, nil),
 		rendercmd.NewCmd(env, nil),
+		exportcmd.NewCmd(env, nil),
 		versioncmd.NewCmd(env),
 		schemacmd.NewCmd(env),
 	}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/fserr"
@@ -50,36 +49,6 @@ func readInput(path, flag string) ([]byte, error) {
 		return nil, cli.BadInputf("%s: is larger than the limit of %d MiB", flag, maxInputSize>>20)
 	}
 	return data, nil
-}
-
-// notAnInput refuses an -o that names one of the files the report is made from (under
-// another name, through a link, or as typed): writing the report there would replace the
-// plan, which a typo in a long command line should never cost anyone.
-func notAnInput(out, typed string, inputs map[string]string) error {
-	outInfo, err := os.Stat(out)
-	if err != nil {
-		return nil // a file that does not exist yet is nobody's input
-	}
-	for in, what := range inputs {
-		if info, err := os.Stat(in); err == nil && os.SameFile(outInfo, info) {
-			return cli.BadInputf("-o %s would overwrite %s, which the report is made from: write the report to another file", typed, what)
-		}
-	}
-	return nil
-}
-
-// notADirectory refuses an -o that names a directory, by a trailing slash or because one
-// is there, before anything is created: the report needs a file name, and guessing one
-// would write where nobody looks.
-func notADirectory(out, typed string) error {
-	if typed == "" || typed == "-" {
-		return nil
-	}
-	info, err := os.Stat(out)
-	if os.IsPathSeparator(typed[len(typed)-1]) || err == nil && info.IsDir() {
-		return cli.BadInputf("-o %s is a directory: name the file to write, such as %s", typed, filepath.Join(typed, "report.html"))
-	}
-	return nil
 }
 
 // lookupGit asks git about the plan file for the footer (see git.FileHistory). Without

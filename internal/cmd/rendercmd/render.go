@@ -8,17 +8,14 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
-	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/render"
 	"github.com/planascode/plan/internal/report"
@@ -190,7 +187,7 @@ func formatOfName(name string) string {
 // Run loads the plan, checks it, and writes the report.
 func Run(opts *Options) error {
 	env := opts.Env
-	if err := notADirectory(env.Path(opts.Output), opts.Output); err != nil {
+	if err := cli.NotADirectory(env.Path(opts.Output), opts.Output, "report.html"); err != nil {
 		return err
 	}
 	format, err := formatFor(opts.Format, opts.Output)
@@ -263,7 +260,7 @@ func Run(opts *Options) error {
 		lookup = lookupGit
 	}
 	ro.Git = lookup(path)
-	if opts.Output != "" && opts.Output != "-" {
+	if !cli.ToStdout(opts.Output) {
 		inputs := map[string]string{path: "the plan " + name}
 		if opts.Template != "" {
 			inputs[env.Path(opts.Template)] = "the template " + opts.Template
@@ -271,7 +268,7 @@ func Run(opts *Options) error {
 		if opts.CSS != "" {
 			inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
 		}
-		if err := notAnInput(env.Path(opts.Output), opts.Output, inputs); err != nil {
+		if err := cli.NotAnInput(env.Path(opts.Output), opts.Output, "the report", inputs); err != nil {
 			return err
 		}
 	}
@@ -294,18 +291,7 @@ func Run(opts *Options) error {
 		}
 		return err
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := env.IO.Out.Write(buf.Bytes())
-		return err
-	}
-	out := env.Path(opts.Output)
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, fserr.Cause(err))
-	}
-	if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
-		return cli.BadInput(err)
-	}
-	return nil
+	return env.WriteOutput(opts.Output, buf.Bytes())
 }
 
 // refuse is the error of a render that --fail-on stops (exit 1, nothing written): the
