@@ -27,7 +27,7 @@ func TestAddStakeholderRefuses(t *testing.T) {
 	}{
 		{"bad id", minimal, Stakeholder{ID: "1st", Name: "x"}, `invalid id "1st"`},
 		{"uppercase id", minimal, Stakeholder{ID: "Residents", Name: "x"}, `invalid id "Residents"`},
-		{"blank name", minimal, Stakeholder{ID: "x", Name: "  "}, "needs a name"},
+		{"blank name", minimal, Stakeholder{ID: "x", Name: "  "}, "name must not be empty"},
 		{"invalid UTF-8", minimal, Stakeholder{ID: "x", Name: "a\xffb"}, "not valid UTF-8"},
 		{"NUL", minimal, Stakeholder{ID: "x", Name: "x", Notes: "a\x00b"}, "holds a NUL character"},
 		{"not a list", minimal + "stakeholders:\n  id: a\n", ok, "not a list"},

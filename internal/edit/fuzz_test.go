@@ -84,7 +84,7 @@ func FuzzAddStakeholder(f *testing.F) {
 			t.Fatalf("refused a valid plan: %v", err)
 		case err != nil:
 			// Only the input can be at fault: a blank name, invalid UTF-8 or a NUL.
-			if s.validate() == nil {
+			if s.Item().Validate() == nil {
 				t.Fatalf("unexpected error: %v", err)
 			}
 			return
