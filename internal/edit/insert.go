@@ -33,7 +33,7 @@ func (e *editor) plan() ([]splice, error) {
 		}
 		rest := path[i+1:]
 		if value == nil {
-			return e.newKey(m, path[i:])
+			return e.newKey(m, path[i:], path[:i])
 		}
 		if value.Kind == yaml.ScalarNode && value.ShortTag() == "!!null" {
 			if value.Anchor != "" && aliased(e.root, value, 0) {
@@ -43,6 +43,9 @@ func (e *editor) plan() ([]splice, error) {
 				// already sees the new one, as it saw the others.)
 				return nil, &UnsafeEditError{Reason: fmt.Sprintf("the empty %s at line %d has an anchor (&%s) that another key refers to", where, value.Line, value.Anchor)}
 			}
+			if m.Style&yaml.FlowStyle != 0 {
+				return e.flowNull(value, rest)
+			}
 			return e.emptyValue(key, value, len(value.Value), rest)
 		}
 		if len(rest) > 0 {
@@ -50,7 +53,9 @@ func (e *editor) plan() ([]splice, error) {
 				return nil, &UnsafeEditError{Reason: fmt.Sprintf("%s at line %d is not a mapping", where, value.Line)}
 			}
 			if value.Style&yaml.FlowStyle != 0 {
-				return e.flowMapping(key, value, rest)
+				if v, ok := ownValue(value, rest[0]); !ok || v == nil {
+					return e.flowMapping(key, value, rest)
+				}
 			}
 			m = value
 			continue
@@ -118,12 +123,12 @@ func (e *editor) under(indent int, rest []string) string {
 	return e.nested(indent+e.lay.mapIndent, rest)
 }
 
-// newKey creates keys, the rest of the path, in the mapping m that lacks keys[0]: at the
-// top level in the format's order of sections, in a nested mapping after its last key.
-func (e *editor) newKey(m *yaml.Node, keys []string) ([]splice, error) {
-	if m == e.root {
-		return e.newSection(keys)
-	}
+// newKey creates keys, the rest of the path, in the mapping m that lacks keys[0]: before
+// the first key that the format's order puts after it (at the top level, the order of
+// sections), above that key's own comment lines; or else at the end of the document or
+// after the mapping's last key. A blank line separates it from what follows where one
+// separated that from what came before.
+func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice, error) {
 	if len(m.Content) == 0 {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("the mapping at line %d is empty", m.Line)}
 	}
@@ -131,8 +136,45 @@ func (e *editor) newKey(m *yaml.Node, keys []string) ([]splice, error) {
 	if indent < 0 {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the keys of the mapping at line %d", m.Line)}
 	}
-	end := e.mappingEnd(m, indent)
-	return []splice{e.insertAfterLine(end, e.nested(indent, keys))}, nil
+	text := e.nested(indent, keys)
+	after := map[string]bool{}
+	order := keyOrder[strings.Join(parent, ".")]
+	for i, k := range order {
+		if k == keys[0] {
+			for _, later := range order[i+1:] {
+				after[later] = true
+			}
+		}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !after[k.Value] || k.ShortTag() == "!!merge" {
+			continue
+		}
+		top := k.Line
+		if i > 0 {
+			for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == indent {
+				top--
+			}
+		}
+		if top > 1 && e.src.blank(top-1) {
+			text += e.eolStr
+		}
+		return []splice{{at: e.src.lineStart(top), text: text}}, nil
+	}
+	if m != e.root {
+		return []splice{e.insertAfterLine(e.mappingEnd(m, indent), text)}, nil
+	}
+	return e.endOfDocument(text)
+}
+
+// keyOrder is the format's order of the keys of the mappings that hold lists, by the
+// mapping's path ("" for the top level); a new key goes where this order puts it.
+var keyOrder = map[string][]string{
+	"":           sectionOrder,
+	"grievance":  {"summary", "channels", "tiers", "acknowledge_days", "resolve_days", "appeal", "confidentiality", "sensitive", "records"},
+	"timeline":   {"start", "phases"},
+	"evaluation": {"measures"},
 }
 
 // mappingEnd returns the last line of the block mapping m, whose keys are at column
@@ -160,6 +202,71 @@ func (e *editor) mappingEnd(m *yaml.Node, indent int) int {
 	return e.followingComments(end, indent)
 }
 
+// flowPath renders keys, the rest of the path, in flow style as a key of a flow
+// mapping: "phases: [{id: a, ...}]", "a: {b: [...]}".
+func (e *editor) flowPath(keys []string) (string, error) {
+	item, err := e.flowItem()
+	if err != nil {
+		return "", err
+	}
+	text := "[" + item + "]"
+	for i := len(keys) - 1; i >= 0; i-- {
+		text = keys[i] + ": " + text
+		if i > 0 {
+			text = "{" + text + "}"
+		}
+	}
+	return text, nil
+}
+
+// flowNull replaces a null written inside a flow mapping ({measures: ~}) with the rest
+// of the path and the entry in flow style, since a block collection cannot stand there.
+func (e *editor) flowNull(value *yaml.Node, rest []string) ([]splice, error) {
+	b := e.src.b
+	at := skipProperties(b, e.src.offset(value.Line, value.Column))
+	n := len(value.Value)
+	if n == 0 || at+n > len(b) || string(b[at:at+n]) != value.Value {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null at line %d", value.Line)}
+	}
+	var text string
+	if len(rest) == 0 {
+		item, err := e.flowItem()
+		if err != nil {
+			return nil, err
+		}
+		text = "[" + item + "]"
+	} else {
+		t, err := e.flowPath(rest)
+		if err != nil {
+			return nil, err
+		}
+		text = "{" + t + "}"
+	}
+	return []splice{{at: at, del: n, text: text}}, nil
+}
+
+// inFlow reports whether n is written inside a flow collection, where only flow style
+// may follow.
+func (e *editor) inFlow(n *yaml.Node) bool {
+	var found, inside bool
+	var walk func(c *yaml.Node, flow bool, depth int)
+	walk = func(c *yaml.Node, flow bool, depth int) {
+		if found || c == nil || depth > yamltree.MaxDepth {
+			return
+		}
+		if c == n {
+			found, inside = true, flow
+			return
+		}
+		flow = flow || c.Style&yaml.FlowStyle != 0 && (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode)
+		for _, k := range c.Content {
+			walk(k, flow, depth+1)
+		}
+	}
+	walk(e.root, false, 0)
+	return inside
+}
+
 // isSeqEntry reports whether a line's content after its indentation opens a block
 // sequence entry.
 func isSeqEntry(t []byte) bool {
@@ -179,19 +286,12 @@ func (e *editor) flowMapping(key, m *yaml.Node, rest []string) ([]splice, error)
 	if err != nil {
 		return nil, &UnsafeEditError{Reason: err.Error()}
 	}
-	if len(m.Content) == 0 && fs.empty && e.src.lineOf(fs.close) == e.src.lineOf(open) {
+	if len(m.Content) == 0 && fs.empty && e.src.lineOf(fs.close) == e.src.lineOf(open) && !e.inFlow(m) {
 		return e.emptyValue(key, m, fs.close+1-open, rest)
 	}
-	item, err := e.flowItem()
+	text, err := e.flowPath(rest)
 	if err != nil {
 		return nil, err
-	}
-	text := "[" + item + "]"
-	for i := len(rest) - 1; i >= 0; i-- {
-		text = rest[i] + ": " + text
-		if i > 0 {
-			text = "{" + text + "}"
-		}
 	}
 	switch {
 	case len(m.Content) == 0:
@@ -459,7 +559,7 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 	// A list with no entries may still hold comments, which the scanner does not count
 	// as empty; either way there is no last entry to add after.
 	if len(list.Content) == 0 {
-		if fs.empty && e.src.lineOf(fs.close) == openLine {
+		if fs.empty && e.src.lineOf(fs.close) == openLine && !e.inFlow(list) {
 			return e.emptyValue(key, list, fs.close+1-open, nil)
 		}
 		text, err := e.flowItem()
@@ -503,38 +603,9 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 	return []splice{{at: fs.lastSig, text: "," + e.eolStr + indent + item}}, nil
 }
 
-// newSection creates the top-level section keys[0], holding the rest of the path and the
-// list, before the first top-level key that the format's order puts after it, above that
-// key's own comment lines; or at the end of the document when there is none. A blank
-// line separates it from what follows where one separated that from what came before.
-func (e *editor) newSection(keys []string) ([]splice, error) {
-	after := map[string]bool{}
-	for i, k := range sectionOrder {
-		if k == keys[0] {
-			for _, later := range sectionOrder[i+1:] {
-				after[later] = true
-			}
-		}
-	}
-	indent := e.root.Column - 1
-	text := e.nested(indent, keys)
-	for i := 0; i+1 < len(e.root.Content); i += 2 {
-		k := e.root.Content[i]
-		if !after[k.Value] {
-			continue
-		}
-		top := k.Line
-		if i > 0 {
-			for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == indent {
-				top--
-			}
-		}
-		if top > 1 && e.src.blank(top-1) {
-			text += e.eolStr
-		}
-		return []splice{{at: e.src.lineStart(top), text: text}}, nil
-	}
-
+// endOfDocument inserts text, a new top-level section, at the end of the document,
+// after a blank line where the last section has one before it.
+func (e *editor) endOfDocument(text string) ([]splice, error) {
 	// At the end: before a "..." document end marker if there is one.
 	endLine := e.src.lines() + 1
 	for l := e.src.lines(); l >= 1; l-- {
