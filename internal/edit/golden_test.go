@@ -155,13 +155,13 @@ func readCase(t testing.TB, ar *txtar.Archive) *goldenCase {
 	return c
 }
 
-// mark is what shows the new entry in a diff: its id, or for a kind without ids its
-// label.
+// mark is what shows the new entry in a diff: its id, or for a kind without ids the key
+// of its label, whose value may be quoted.
 func mark(it Item) string {
 	if id := it.ID(); id != "" {
 		return id
 	}
-	return it.Label()
+	return it.Kind.Label + ":"
 }
 
 // itemValues reads an entry's values from JSON, whose numbers are ints and whose arrays
