@@ -249,6 +249,9 @@ func (it Item) validateField(f Field, name string) error {
 			// The format lists each kind or id once; a repeat is more likely a slip.
 			return fail("%s %q is given twice", name, s)
 		}
+		if f.Type == Ref && f.RefTo == it.Kind.Noun && s == it.ID() {
+			return &SelfRefError{Field: f, Name: name, ID: s}
+		}
 		switch f.Type {
 		case Token, Ref:
 			if !SlugPattern.MatchString(s) {
@@ -309,11 +312,13 @@ func (e *UnknownRefError) Error() string {
 // SelfRefError is a reference from the new entry to itself.
 type SelfRefError struct {
 	Field Field
-	ID    string
+	// Name is what the message calls the field.
+	Name string
+	ID   string
 }
 
 func (e *SelfRefError) Error() string {
-	return fmt.Sprintf("%s %q is the new %s's own id", e.Field.Key, e.ID, e.Field.RefTo)
+	return fmt.Sprintf("%s %q is the new %s's own id", e.Name, e.ID, e.Field.RefTo)
 }
 
 // CheckRefs refuses a reference that names no entry of p: the entry would point
@@ -333,9 +338,6 @@ func CheckRefs(p *plan.Plan, it Item) error {
 			refs = []string{s}
 		}
 		for _, id := range refs {
-			if to == it.Kind && id == it.ID() {
-				return &SelfRefError{Field: f, ID: id}
-			}
 			if !slices.Contains(ids, id) {
 				return &UnknownRefError{Field: f, ID: id, Near: wording.Closest(id, ids)}
 			}

@@ -114,6 +114,7 @@ func TestValidate(t *testing.T) {
 		{"two ends", Phases, map[string]any{"id": "p", "kind": "close", "weeks": 2, "days": 3}, "give one of end, weeks and days, not weeks and days"},
 		{"no end", Phases, map[string]any{"id": "p", "kind": "close"}, "needs an end"},
 		{"blank", GrievanceTiers, map[string]any{"name": " "}, "name must not be empty"},
+		{"itself", Stakeholders, map[string]any{"id": "x", "name": "X", "part_of": "x"}, `part_of "x" is the new stakeholder's own id`},
 		{"NUL", Objectives, map[string]any{"id": "o", "statement": "a\x00"}, "NUL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -202,7 +203,6 @@ timeline:
 		{"unknown phase", Item{Kind: Decisions, Values: map[string]any{"id": "d", "question": "Q", "phase": "closing"}}, `there is no phase "closing" for phase`},
 		{"misspelt objective", Item{Kind: Measures, Values: map[string]any{"id": "m", "metric": "M", "objective": "hear-al"}}, `did you mean "hear-all"?`},
 		{"no decisions", Item{Kind: Objectives, Values: map[string]any{"id": "o", "statement": "S", "decision": "d"}}, `there is no decision "d" for decision`},
-		{"itself", Item{Kind: Stakeholders, Values: map[string]any{"id": "x", "name": "X", "part_of": "x"}}, `part_of "x" is the new stakeholder's own id`},
 		{"informs", Item{Kind: Disclosures, Values: map[string]any{"id": "x", "document": "X", "informs": "launch"}}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,13 +1,16 @@
-package addstakeholdercmd
+package additemcmd
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +18,7 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/filelock"
 	"github.com/planascode/plan/internal/iostreams"
 	"github.com/planascode/plan/internal/plan"
@@ -50,6 +54,16 @@ func newRun(dir string) run {
 	return run{env: env, out: out, err: errOut}
 }
 
+// exec runs the command for kind k with args in r's environment, as plan does.
+func (r run) exec(k *edit.Kind, args ...string) error {
+	cmd := NewCmd(r.env, k, nil)
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	return cmd.Execute()
+}
+
 func writePlan(t *testing.T, dir, name, content string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
@@ -61,9 +75,9 @@ func writePlan(t *testing.T, dir, name, content string) string {
 
 func TestFlags(t *testing.T) {
 	var got *Options
-	cmd := NewCmd(&cli.Env{}, func(o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"plans/x.plan.yaml", "--name", "Parents & carers", "--id", "parents",
-		"--profile", "p", "--interest", "i", "--influence", "high", "--impact", "low",
+	cmd := NewCmd(&cli.Env{}, edit.Stakeholders, func(o *Options) error { got = o; return nil })
+	cmd.SetArgs([]string{"plans/x.plan.yaml", "--name", "Parents & carers ", "--id", "parents",
+		"--profile", "p ", "--interest", "i", "--influence", "high", "--impact", "low",
 		"--participation", "involve", "--current", "neutral", "--desired", "leading",
 		"--channel", "Email, phone", "--channel", "SMS", "--contact", "c", "--vulnerable",
 		"--category", "project-affected", "--partner", "--part-of", "residents",
@@ -73,25 +87,25 @@ func TestFlags(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := Options{File: "plans/x.plan.yaml", Name: "Parents & carers", ID: "parents", Profile: "p",
-		Interest: "i", Influence: "high", Impact: "low", Participation: "involve", Current: "neutral",
-		Desired: "leading", Channels: []string{"Email, phone", "SMS"}, Contact: "c", Vulnerable: true,
-		Category: "project-affected", Partner: true, PartOf: "residents",
-		Languages: []string{"English, simplified", "Pijin"}, Support: []string{"interpreters", "transport"},
-		Notes: "n", DryRun: true}
-	got.Env = nil
-	if fmt.Sprint(*got) != fmt.Sprint(want) {
-		t.Errorf("options\n%+v\nwant\n%+v", *got, want)
+	want := map[string]any{"name": "Parents & carers", "id": "parents", "profile": "p ",
+		"interest": "i", "influence": "high", "impact": "low", "participation": "involve",
+		"engagement.current": "neutral", "engagement.desired": "leading",
+		"channels": []string{"Email, phone", "SMS"}, "contact": "c", "vulnerable": true,
+		"category": "project-affected", "partner": true, "part_of": "residents",
+		"languages": []string{"English, simplified", "Pijin"}, "support": []string{"interpreters", "transport"},
+		"notes": "n"}
+	if got.File != "plans/x.plan.yaml" || !got.DryRun || !reflect.DeepEqual(got.Values, want) {
+		t.Errorf("options %+v\nwant values %v", *got, want)
 	}
 
 	got = nil
-	cmd = NewCmd(&cli.Env{}, func(o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"--name", "x"})
-	if err := cmd.Execute(); err != nil || got.File != "" {
-		t.Errorf("without FILE: %v, File %q", err, got.File)
+	cmd = NewCmd(&cli.Env{}, edit.Phases, func(o *Options) error { got = o; return nil })
+	cmd.SetArgs([]string{"--kind", "close", "--weeks", "2", "--round", "0"})
+	if err := cmd.Execute(); err != nil || got.File != "" || !reflect.DeepEqual(got.Values, map[string]any{"kind": "close", "weeks": 2, "round": 0}) {
+		t.Errorf("without FILE: %v, File %q, values %v", err, got.File, got.Values)
 	}
 
-	cmd = NewCmd(&cli.Env{}, func(*Options) error { t.Error("ran without --name"); return nil })
+	cmd = NewCmd(&cli.Env{}, edit.Stakeholders, func(*Options) error { t.Error("ran without --name"); return nil })
 	cmd.SetArgs([]string{"x.plan.yaml"})
 	cmd.SetOut(&bytes.Buffer{})
 	cmd.SetErr(&bytes.Buffer{})
@@ -100,8 +114,59 @@ func TestFlags(t *testing.T) {
 	}
 }
 
+// TestEveryKind checks that every kind has a command, help, an example that parses,
+// and flags that do not clash with one another.
+func TestEveryKind(t *testing.T) {
+	cmds := NewCmds(&cli.Env{})
+	if len(cmds) != len(edit.Kinds) {
+		t.Fatalf("%d commands for %d kinds", len(cmds), len(edit.Kinds))
+	}
+	for i, k := range edit.Kinds {
+		cmd := cmds[i]
+		if cmd.Name() != CommandName(k) || cmd.Short == "" || cmd.Example == "" {
+			t.Errorf("%s: name %q, short %q", k.Noun, cmd.Name(), cmd.Short)
+		}
+		for _, line := range strings.Split(strings.ReplaceAll(cmd.Example, "\\\n", ""), "\n") {
+			fields := strings.Fields(line)
+			if len(fields) < 2 || fields[0] != "plan" || fields[1] != cmd.Name() {
+				t.Errorf("%s: example %q", k.Noun, line)
+				continue
+			}
+			if err := cmd.ParseFlags(shellWords(t, strings.Join(fields[2:], " "))); err != nil {
+				t.Errorf("%s: example %q: %v", k.Noun, line, err)
+			}
+		}
+	}
+}
+
+// shellWords splits an example's arguments as a shell would, for the double quotes the
+// examples use.
+func shellWords(t *testing.T, s string) []string {
+	t.Helper()
+	var out []string
+	for len(s) > 0 {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			break
+		}
+		if s[0] == '"' {
+			end := strings.IndexByte(s[1:], '"')
+			if end < 0 {
+				t.Fatalf("unclosed quote in %q", s)
+			}
+			out = append(out, s[1:end+1])
+			s = s[end+2:]
+			continue
+		}
+		word, rest, _ := strings.Cut(s, " ")
+		out = append(out, word)
+		s = rest
+	}
+	return out
+}
+
 func TestCompletion(t *testing.T) {
-	cmd := NewCmd(&cli.Env{}, nil)
+	cmd := NewCmd(&cli.Env{}, edit.Stakeholders, nil)
 	for flag, want := range map[string]string{
 		"influence":     "low medium high",
 		"impact":        "low medium high",
@@ -126,8 +191,8 @@ func TestAdd(t *testing.T) {
 	dir := t.TempDir()
 	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
 	r := newRun(dir)
-	err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Parents & carers",
-		Influence: "medium", Channels: []string{"School newsletter"}})
+	err := r.exec(edit.Stakeholders, "engagement.plan.yaml", "--name", "Parents & carers",
+		"--influence", "medium", "--channel", "School newsletter")
 	if err != nil {
 		t.Fatalf("Run: %v\nstderr: %s", err, r.err)
 	}
@@ -170,7 +235,7 @@ func TestConcerning(t *testing.T) {
 		{Pointer: "", Message: "the whole file"},
 	}
 	var got []string
-	for _, f := range Concerning(fs, 1, "parents-carers") {
+	for _, f := range Concerning(fs, []string{"stakeholders"}, 1, "parents-carers") {
 		got = append(got, f.Message)
 	}
 	if want := "on the entry|inside the entry|activity names \"parents-carers\""; strings.Join(got, "|") != want {
@@ -182,47 +247,45 @@ func TestRefusals(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		content string
-		opts    Options
+		args    []string
 		want    string
 		stderr  string
 	}{
-		{"duplicate id", samplePlan, Options{Name: "Residents"}, `already has a stakeholder with id "residents" (line 7): choose another id with --id`, ""},
-		{"duplicate explicit id", samplePlan, Options{Name: "Locals", ID: "residents"}, `id "residents"`, ""},
-		{"bad influence", samplePlan, Options{Name: "X", Influence: "huge"}, `invalid --influence "huge": want low, medium, high`, ""},
-		{"bad impact", samplePlan, Options{Name: "X", Impact: "High"}, `invalid --impact "High": want low, medium, high`, ""},
-		{"bad participation", samplePlan, Options{Name: "X", Participation: "tell"}, "want inform, consult, involve, collaborate, empower", ""},
-		{"bad current", samplePlan, Options{Name: "X", Current: "hostile"}, "want unaware, resistant, neutral, supportive, leading", ""},
-		{"bad desired", samplePlan, Options{Name: "X", Desired: "x"}, "invalid --desired", ""},
-		{"bad id", samplePlan, Options{Name: "X", ID: "Bad Id"}, `invalid --id "Bad Id"`, ""},
-		{"no slug", samplePlan, Options{Name: "&&&"}, "give one with --id", ""},
-		{"blank name", samplePlan, Options{Name: "  "}, "--name must not be empty", ""},
-		{"two-line name", samplePlan, Options{Name: "a\nb"}, "--name must be a single line", ""},
-		{"empty channel", samplePlan, Options{Name: "X", Channels: []string{" "}}, "--channel must not be empty", ""},
-		{"name not UTF-8", samplePlan, Options{Name: "a\xffb"}, "--name is not valid UTF-8", ""},
-		{"notes not UTF-8", samplePlan, Options{Name: "X", Notes: "a\xffb"}, "--notes is not valid UTF-8", ""},
-		{"channel with a line separator", samplePlan, Options{Name: "X", Channels: []string{"a\u2028b"}}, "--channel must be a single line", ""},
-		{"bad support", samplePlan, Options{Name: "X", Support: []string{"interpreter"}}, `invalid --support "interpreter": want interpreters, translation,`, ""},
-		{"support twice", samplePlan, Options{Name: "X", Support: []string{"transport", "childcare", "transport"}}, `--support "transport" is given twice`, ""},
-		{"empty language", samplePlan, Options{Name: "X", Languages: []string{"English", ""}}, "--language must not be empty", ""},
-		{"two-line language", samplePlan, Options{Name: "X", Languages: []string{"English\nPijin"}}, "--language must be a single line", ""},
-		{"language not UTF-8", samplePlan, Options{Name: "X", Languages: []string{"a\xffb"}}, "--language is not valid UTF-8", ""},
-		{"bad category", samplePlan, Options{Name: "X", Category: "Project affected"}, `invalid --category "Project affected"`, ""},
-		{"bad part-of", samplePlan, Options{Name: "X", PartOf: "Residents"}, `invalid --part-of "Residents"`, ""},
-		{"part-of itself", samplePlan, Options{Name: "X", ID: "x", PartOf: "x"}, `--part-of "x" is the new stakeholder's own id`, ""},
-		{"part-of misspelt", samplePlan, Options{Name: "X", PartOf: "resident"}, `p.plan.yaml has no stakeholder "resident" for --part-of: did you mean "residents"?`, ""},
-		{"part-of unknown", samplePlan, Options{Name: "X", PartOf: "traders"}, `p.plan.yaml has no stakeholder "traders" for --part-of: give the id of a group in its register, or add that group first`, ""},
-		{"part-of in an empty register", "schema_version: 1\ntitle: T\n", Options{Name: "X", PartOf: "residents"}, `has no stakeholder "residents" for --part-of: give the id`, ""},
-		{"schema error", "schema_version: 2\ntitle: T\n", Options{Name: "X"}, "is not a valid plan, so it was not edited", "p.plan.yaml:1:"},
-		{"yaml error", "schema_version: 1\ntitle: [\n", Options{Name: "X"}, "is not a valid plan", "[yaml-syntax]"},
-		{"not a plan", "- a\n- b\n", Options{Name: "X"}, "is not a valid plan", "[schema]"},
+		{"duplicate id", samplePlan, []string{"--name", "Residents"}, `already has a stakeholder with id "residents" (line 7): choose another id with --id`, ""},
+		{"duplicate explicit id", samplePlan, []string{"--name", "Locals", "--id", "residents"}, `id "residents"`, ""},
+		{"bad influence", samplePlan, []string{"--name", "X", "--influence", "huge"}, `invalid --influence "huge": want low, medium, high`, ""},
+		{"bad impact", samplePlan, []string{"--name", "X", "--impact", "High"}, `invalid --impact "High": want low, medium, high`, ""},
+		{"bad participation", samplePlan, []string{"--name", "X", "--participation", "tell"}, "want inform, consult, involve, collaborate, empower", ""},
+		{"bad current", samplePlan, []string{"--name", "X", "--current", "hostile"}, "want unaware, resistant, neutral, supportive, leading", ""},
+		{"bad desired", samplePlan, []string{"--name", "X", "--desired", "x"}, "invalid --desired", ""},
+		{"bad id", samplePlan, []string{"--name", "X", "--id", "Bad Id"}, `invalid --id "Bad Id"`, ""},
+		{"no slug", samplePlan, []string{"--name", "&&&"}, "give one with --id", ""},
+		{"blank name", samplePlan, []string{"--name", "  "}, "--name must not be empty", ""},
+		{"two-line name", samplePlan, []string{"--name", "a\nb"}, "--name must be a single line", ""},
+		{"empty channel", samplePlan, []string{"--name", "X", "--channel", " "}, "--channel must not be empty", ""},
+		{"name not UTF-8", samplePlan, []string{"--name", "a\xffb"}, "--name is not valid UTF-8", ""},
+		{"notes not UTF-8", samplePlan, []string{"--name", "X", "--notes", "a\xffb"}, "--notes is not valid UTF-8", ""},
+		{"channel with a line separator", samplePlan, []string{"--name", "X", "--channel", "a\u2028b"}, "--channel must be a single line", ""},
+		{"bad support", samplePlan, []string{"--name", "X", "--support", "interpreter"}, `invalid --support "interpreter": want interpreters, translation,`, ""},
+		{"support twice", samplePlan, []string{"--name", "X", "--support", "transport", "--support", "childcare", "--support", "transport"}, `--support "transport" is given twice`, ""},
+		{"empty language", samplePlan, []string{"--name", "X", "--language", "English", "--language", ""}, "--language must not be empty", ""},
+		{"two-line language", samplePlan, []string{"--name", "X", "--language", "English\nPijin"}, "--language must be a single line", ""},
+		{"language not UTF-8", samplePlan, []string{"--name", "X", "--language", "a\xffb"}, "--language is not valid UTF-8", ""},
+		{"bad category", samplePlan, []string{"--name", "X", "--category", "Project affected"}, `invalid --category "Project affected"`, ""},
+		{"bad part-of", samplePlan, []string{"--name", "X", "--part-of", "Residents"}, `invalid --part-of "Residents"`, ""},
+		{"part-of itself", samplePlan, []string{"--name", "X", "--id", "x", "--part-of", "x"}, `--part-of "x" is the new stakeholder's own id`, ""},
+		{"part-of misspelt", samplePlan, []string{"--name", "X", "--part-of", "resident"}, `p.plan.yaml has no stakeholder "resident" for --part-of: did you mean "residents"?`, ""},
+		{"part-of unknown", samplePlan, []string{"--name", "X", "--part-of", "traders"}, `p.plan.yaml has no stakeholder "traders" for --part-of: give the id of one in its stakeholders, or add it first with plan add-stakeholder`, ""},
+		{"part-of in an empty register", "schema_version: 1\ntitle: T\n", []string{"--name", "X", "--part-of", "residents"}, `has no stakeholder "residents" for --part-of: give the id`, ""},
+		{"schema error", "schema_version: 2\ntitle: T\n", []string{"--name", "X"}, "is not a valid plan, so it was not edited", "p.plan.yaml:1:"},
+		{"yaml error", "schema_version: 1\ntitle: [\n", []string{"--name", "X"}, "is not a valid plan", "[yaml-syntax]"},
+		{"not a plan", "- a\n- b\n", []string{"--name", "X"}, "is not a valid plan", "[schema]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := writePlan(t, dir, "p.plan.yaml", tc.content)
 			r := newRun(dir)
-			opts := tc.opts
-			opts.Env, opts.File = r.env, "p.plan.yaml"
-			err := Run(&opts)
+			err := r.exec(edit.Stakeholders, append([]string{"p.plan.yaml"}, tc.args...)...)
 			if cli.Code(err) != cli.ExitBadInput || !strings.Contains(fmt.Sprint(err), tc.want) {
 				t.Errorf("err = %v (exit %d), want exit 2 with %q", err, cli.Code(err), tc.want)
 			}
@@ -248,10 +311,7 @@ func TestAddNewFields(t *testing.T) {
 	dir := t.TempDir()
 	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
 	r := newRun(dir)
-	err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Residents with disabilities",
-		Vulnerable: true, Category: "project-affected", PartOf: "residents",
-		Languages: []string{"English", "te reo Māori"}, Support: []string{"accessible_formats", "venue_access"},
-		Contact: "access@example.org"})
+	err := r.exec(edit.Stakeholders, "engagement.plan.yaml", "--name", "Residents with disabilities", "--vulnerable", "--category", "project-affected", "--part-of", "residents", "--language", "English", "--language", "te reo Māori", "--support", "accessible_formats", "--support", "venue_access", "--contact", "access@example.org")
 	if err != nil {
 		t.Fatalf("Run: %v\nstderr: %s", err, r.err)
 	}
@@ -284,7 +344,7 @@ func TestAddNewFields(t *testing.T) {
 	}
 
 	r = newRun(dir)
-	if err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Steering committee", Partner: true}); err != nil {
+	if err := r.exec(edit.Stakeholders, "engagement.plan.yaml", "--name", "Steering committee", "--partner"); err != nil {
 		t.Fatalf("Run: %v\nstderr: %s", err, r.err)
 	}
 	data, _ = os.ReadFile(path)
@@ -318,11 +378,11 @@ func TestSupportKindsMatchSchema(t *testing.T) {
 // so nothing is opened or locked for a command line that cannot succeed.
 func TestFlagsBeforeFile(t *testing.T) {
 	r := newRun(t.TempDir())
-	err := Run(&Options{Env: r.env, File: "missing.plan.yaml", Name: "X", Influence: "huge"})
+	err := r.exec(edit.Stakeholders, "missing.plan.yaml", "--name", "X", "--influence", "huge")
 	if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "--influence") {
 		t.Errorf("err = %v", err)
 	}
-	err = Run(&Options{Env: r.env, File: "missing.plan.yaml", Name: "X"})
+	err = r.exec(edit.Stakeholders, "missing.plan.yaml", "--name", "X")
 	if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "missing.plan.yaml: cannot read") {
 		t.Errorf("missing file: %v", err)
 	}
@@ -332,7 +392,7 @@ func TestDryRun(t *testing.T) {
 	dir := t.TempDir()
 	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
 	r := newRun(dir)
-	if err := Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: "Parents & carers", DryRun: true}); err != nil {
+	if err := r.exec(edit.Stakeholders, "engagement.plan.yaml", "--dry-run", "--name", "Parents & carers"); err != nil {
 		t.Fatal(err)
 	}
 	want := `--- a/engagement.plan.yaml
@@ -374,7 +434,7 @@ func TestDefaultFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := newRun(dir)
-		err := Run(&Options{Env: r.env, Name: "X"})
+		err := r.exec(edit.Stakeholders, "--name", "X")
 		if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "no plan file") {
 			t.Errorf("err = %v", err)
 		}
@@ -384,7 +444,7 @@ func TestDefaultFile(t *testing.T) {
 		path := writePlan(t, dir, "only.plan.yml", samplePlan)
 		writePlan(t, dir, "other.yaml", "x: 1\n")
 		r := newRun(dir)
-		if err := Run(&Options{Env: r.env, Name: "Traders"}); err != nil {
+		if err := r.exec(edit.Stakeholders, "--name", "Traders"); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(r.out.String(), "to only.plan.yml\n") {
@@ -399,7 +459,7 @@ func TestDefaultFile(t *testing.T) {
 		a := writePlan(t, dir, "a.plan.yaml", samplePlan)
 		writePlan(t, dir, "b.plan.yml", samplePlan)
 		r := newRun(dir)
-		err := Run(&Options{Env: r.env, Name: "X"})
+		err := r.exec(edit.Stakeholders, "--name", "X")
 		if cli.Code(err) != cli.ExitBadInput || !strings.Contains(err.Error(), "2 plan files in the current directory (a.plan.yaml, b.plan.yml)") {
 			t.Errorf("err = %v", err)
 		}
@@ -409,9 +469,36 @@ func TestDefaultFile(t *testing.T) {
 	})
 }
 
-// TestConcurrentRuns runs many adds on one file at once in this process: each Run takes
-// the file lock on its own descriptor, which excludes the others just as it excludes
-// other processes, so every addition survives.
+// mix is the i-th of a mix of add commands for the concurrency tests: each kind in turn,
+// its entry named after i.
+func mix(i int) []string {
+	n := strconv.Itoa(i)
+	switch i % 10 {
+	case 0:
+		return []string{"add-stakeholder", "--name", "Group " + n}
+	case 1:
+		return []string{"add-objective", "--statement", "Objective " + n}
+	case 2:
+		return []string{"add-activity", "--name", "Activity " + n, "--audience", "residents"}
+	case 3:
+		return []string{"add-risk", "--id", "risk-" + n, "--description", "Risk " + n}
+	case 4:
+		return []string{"add-decision", "--id", "decision-" + n, "--question", "Decision " + n}
+	case 5:
+		return []string{"add-phase", "--kind", "ongoing", "--name", "Phase " + n}
+	case 6:
+		return []string{"add-measure", "--metric", "Measure " + n, "--target", n}
+	case 7:
+		return []string{"add-change", "--date", "2027-06-20", "--summary", "Change " + n}
+	case 8:
+		return []string{"add-disclosure", "--document", "Document " + n}
+	}
+	return []string{"add-grievance-tier", "--name", "Tier " + n}
+}
+
+// TestConcurrentRuns runs 20 adds of a mix of kinds on one file at once in this
+// process: each Run takes the file lock on its own descriptor, which excludes the
+// others just as it excludes other processes, so every addition survives.
 func TestConcurrentRuns(t *testing.T) {
 	if !filelock.Supported {
 		t.Skip("no advisory file locks on this platform")
@@ -419,27 +506,31 @@ func TestConcurrentRuns(t *testing.T) {
 	dir := t.TempDir()
 	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
 	const n = 20
+	byName := map[string]*edit.Kind{}
+	for _, k := range edit.Kinds {
+		byName[CommandName(k)] = k
+	}
 	var wg sync.WaitGroup
 	errs := make([]error, n)
 	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r := newRun(dir)
-			errs[i] = Run(&Options{Env: r.env, File: "engagement.plan.yaml", Name: fmt.Sprintf("Group %d", i)})
+			args := mix(i)
+			errs[i] = newRun(dir).exec(byName[args[0]], append([]string{"engagement.plan.yaml"}, args[1:]...)...)
 		}()
 	}
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			t.Errorf("run %d: %v", i, err)
+			t.Errorf("run %d (%s): %v", i, mix(i)[0], err)
 		}
 	}
 	assertAll(t, path, n)
 }
 
-// TestConcurrentProcesses builds the plan binary and runs 20 add-stakeholder processes
-// on one file at once; all 20 stakeholders must be in the result.
+// TestConcurrentProcesses builds the plan binary and runs 20 processes of a mix of add
+// commands on one file at once; all 20 entries must be in the result.
 func TestConcurrentProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the plan binary")
@@ -464,7 +555,7 @@ func TestConcurrentProcesses(t *testing.T) {
 	cmds := make([]*exec.Cmd, n)
 	outs := make([]*bytes.Buffer, n)
 	for i := range cmds {
-		cmds[i] = exec.Command(bin, "add-stakeholder", "--name", fmt.Sprintf("Group %d", i))
+		cmds[i] = exec.Command(bin, mix(i)...)
 		cmds[i].Dir = dir
 		cmds[i].Env = append(os.Environ(), "PLAN_CONFIG=")
 		outs[i] = &bytes.Buffer{}
@@ -483,8 +574,8 @@ func TestConcurrentProcesses(t *testing.T) {
 	assertAll(t, path, n)
 }
 
-// assertAll checks that the plan at path holds residents and Group 0 … Group n-1, and
-// that the original bytes are still there.
+// assertAll checks that the plan at path holds what the first n runs of mix added, each
+// exactly once, and that the original bytes are still there.
 func assertAll(t *testing.T, path string, n int) {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -495,20 +586,63 @@ func assertAll(t *testing.T, path string, n int) {
 	if err != nil {
 		t.Fatalf("the result is not a valid plan: %v\n%s", err, data)
 	}
-	ids := map[string]bool{}
-	for _, s := range p.Stakeholders {
-		ids[s.ID] = true
+	var got []string
+	for _, s := range p.Stakeholders[1:] {
+		got = append(got, s.Name)
 	}
-	for i := 0; i < n; i++ {
-		if id := fmt.Sprintf("group-%d", i); !ids[id] {
-			t.Errorf("%s was lost", id)
+	for _, o := range p.Objectives {
+		got = append(got, o.Statement)
+	}
+	for _, a := range p.Activities {
+		got = append(got, a.Name)
+	}
+	for _, r := range p.Risks {
+		got = append(got, r.Description)
+	}
+	for _, d := range p.Decisions {
+		got = append(got, d.Question)
+	}
+	if p.Timeline != nil {
+		for _, ph := range p.Timeline.Phases {
+			got = append(got, ph.Name)
 		}
 	}
-	if len(p.Stakeholders) != n+1 {
-		t.Errorf("%d stakeholders, want %d", len(p.Stakeholders), n+1)
+	if p.Evaluation != nil {
+		for _, m := range p.Evaluation.Measures {
+			got = append(got, m.Metric)
+		}
 	}
-	head, _, _ := strings.Cut(samplePlan, "\n# Who does the work.")
-	if !strings.HasPrefix(string(data), head) || !strings.HasSuffix(string(data), "\n# Who does the work.\nroles:\n  engagement_lead:\n    name: Sam Lee\n") {
-		t.Errorf("bytes outside the list changed:\n%s", data)
+	for _, c := range p.Changes {
+		got = append(got, c.Summary)
+	}
+	for _, d := range p.Disclosure {
+		got = append(got, d.Document)
+	}
+	if p.Grievance != nil {
+		for _, tier := range p.Grievance.Tiers {
+			got = append(got, tier.Name)
+		}
+	}
+	var want []string
+	for i := 0; i < n; i++ {
+		args := mix(i)
+		want = append(want, args[len(args)-1])
+		if args[0] == "add-measure" || args[0] == "add-activity" {
+			want[i] = args[2]
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("the plan holds\n%q\nwant\n%q", got, want)
+	}
+	// The original's lines are all there, in order, whatever was added between them.
+	rest := string(data)
+	for _, line := range strings.SplitAfter(samplePlan, "\n") {
+		i := strings.Index(rest, line)
+		if i < 0 {
+			t.Fatalf("the original line %q was lost or moved:\n%s", line, data)
+		}
+		rest = rest[i+len(line):]
 	}
 }
