@@ -617,8 +617,16 @@ func (e *editor) endOfDocument(text string) ([]splice, error) {
 			break
 		}
 	}
+	// The last section is separated from the one before when a blank line stands above
+	// it, or above the comment lines that introduce it.
 	lastKey := e.root.Content[len(e.root.Content)-2]
-	separated := lastKey.Line > 1 && e.src.blank(lastKey.Line-1)
+	top := lastKey.Line
+	if len(e.root.Content) > 2 {
+		for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == e.root.Column-1 {
+			top--
+		}
+	}
+	separated := top > 1 && e.src.blank(top-1)
 	prev := endLine - 1
 	if separated && prev >= 1 && !e.src.blank(prev) {
 		text = e.eolStr + text
