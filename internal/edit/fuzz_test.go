@@ -115,11 +115,20 @@ func FuzzAddStakeholder(f *testing.F) {
 // looks like, the edit either succeeds, loads and is confined to one region, or is
 // refused; it never panics and never returns a damaged file.
 func FuzzAddStakeholderSource(f *testing.F) {
+	s := Stakeholder{ID: "fuzzed-one", Name: "Fuzzed, one", Notes: "a\nb", Channels: []string{"x"}}
+	fuzzSource(f, mergedPlans, s.Item(), stakeholderIDs)
+}
+
+// fuzzSource fuzzes the plan it is added to, from the example and golden plans and
+// extra: the edit succeeds, loads with the list as every command reads it (merge keys
+// and aliases followed) the old one plus the new entry, and is confined to one region;
+// or it is refused as a duplicate or as unsafe.
+func fuzzSource(f *testing.F, extra []string, it Item, ids func(*plan.Plan) []string) {
 	plans, _ := fuzzPlans(f)
 	for _, p := range plans {
 		f.Add(p)
 	}
-	for _, p := range mergedPlans {
+	for _, p := range extra {
 		f.Add([]byte(p))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -127,8 +136,7 @@ func FuzzAddStakeholderSource(f *testing.F) {
 		if err != nil {
 			return
 		}
-		s := Stakeholder{ID: "fuzzed-one", Name: "Fuzzed, one", Notes: "a\nb", Channels: []string{"x"}}
-		out, err := AddStakeholder(src, s)
+		out, err := AddItem(src, it)
 		if err != nil {
 			var dup *DuplicateIDError
 			var unsafe *UnsafeEditError
@@ -141,12 +149,10 @@ func FuzzAddStakeholderSource(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the result does not load: %v\n%s", err, out)
 		}
-		// What every command reads, merge keys and aliases followed: the register as it
-		// was, plus the new entry.
-		if got, want := stakeholderIDs(after), append(stakeholderIDs(before), s.ID); !reflect.DeepEqual(got, want) {
-			t.Fatalf("the register reads as %v afterwards, not %v\n%s", got, want, out)
+		if got, want := ids(after), append(ids(before), it.ID()); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s reads as %v afterwards, not %v\n%s", it.Kind.PathString(), got, want, out)
 		}
-		assertConfined(t, src, out, 16, s.ID)
+		assertConfined(t, src, out, 16, it.ID())
 	})
 }
 
@@ -258,45 +264,15 @@ func fuzzItem(k *Kind, label, text, other string, choice uint8, dates []string) 
 	return Item{Kind: k, Values: v}
 }
 
-// FuzzAddItemSource is FuzzAddStakeholderSource for a list under a mapping: whatever a
-// valid plan looks like, adding a phase to timeline.phases either succeeds, loads with
-// the timeline's phases as they were plus the new one and is confined to one region, or
-// is refused.
+// FuzzAddItemSource is FuzzAddStakeholderSource for a list under a mapping, which the
+// edit may have to create, fill or find in flow style: a phase added to timeline.phases.
 func FuzzAddItemSource(f *testing.F) {
-	plans, _ := fuzzPlans(f)
-	for _, p := range plans {
-		f.Add(p)
-	}
-	for _, p := range []string{
+	seeds := []string{
 		"schema_version: 1\ntitle: T\ntimeline: {start: 2027-01-04}\n",
 		"schema_version: 1\ntitle: T\ntimeline: &t {phases: ~}\nx_t: {a: 1}\n",
 		"schema_version: 1\ntitle: T\nx_t: &t {phases: [{id: a, kind: ongoing}]}\ntimeline: {<<: *t}\n",
 		"schema_version: 1\ntitle: T\ntimeline:\n  # none yet\nevaluation: {}\n",
-	} {
-		f.Add([]byte(p))
 	}
 	phase := Item{Kind: Phases, Values: map[string]any{"id": "fuzzed-one", "kind": "close", "name": "Fuzzed, one", "days": 3, "activities": []string{"a\nb"}}}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		before, err := plan.Parse("fuzz.plan.yaml", src, plan.Options{})
-		if err != nil {
-			return
-		}
-		out, err := AddItem(src, phase)
-		if err != nil {
-			var dup *DuplicateIDError
-			var unsafe *UnsafeEditError
-			if !errors.As(err, &dup) && !errors.As(err, &unsafe) {
-				t.Fatalf("unexpected error for a valid plan: %v", err)
-			}
-			return
-		}
-		after, err := plan.Parse("fuzz.plan.yaml", out, plan.Options{})
-		if err != nil {
-			t.Fatalf("the result does not load: %v\n%s", err, out)
-		}
-		if got, want := Phases.ids(after), append(Phases.ids(before), "fuzzed-one"); !reflect.DeepEqual(got, want) {
-			t.Fatalf("the phases read as %v afterwards, not %v\n%s", got, want, out)
-		}
-		assertConfined(t, src, out, 16, "fuzzed-one")
-	})
+	fuzzSource(f, seeds, phase, Phases.ids)
 }
