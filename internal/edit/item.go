@@ -101,6 +101,15 @@ func (k *Kind) Field(key string) (Field, bool) {
 	return Field{}, false
 }
 
+// IDs returns the ids of p's entries of this kind, as every command reads them; nil for a
+// kind without ids.
+func (k *Kind) IDs(p *plan.Plan) []string {
+	if k.ids == nil {
+		return nil
+	}
+	return k.ids(p)
+}
+
 // PathString is the list's path as plan set and the docs write it: timeline.phases.
 func (k *Kind) PathString() string { return strings.Join(k.Path, ".") }
 
@@ -328,10 +337,9 @@ func CheckRefs(p *plan.Plan, it Item) error {
 		if f.Type != Ref {
 			continue
 		}
-		to := KindByNoun(f.RefTo)
 		var ids []string
-		if to != nil && to.ids != nil {
-			ids = to.ids(p)
+		if to := KindByNoun(f.RefTo); to != nil {
+			ids = to.IDs(p)
 		}
 		refs, _ := it.Values[f.Key].([]string)
 		if s := it.str(f.Key); s != "" {

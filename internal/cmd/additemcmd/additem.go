@@ -107,8 +107,14 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 			_ = cmd.MarkFlagRequired(flag)
 		}
 		complete := cobra.NoFileCompletions
-		if field.Values != nil {
+		switch {
+		case field.Values != nil:
 			complete = cobra.FixedCompletions(field.Values, cobra.ShellCompDirectiveNoFileComp)
+		case field.Type == edit.Ref:
+			to := edit.KindByNoun(field.RefTo)
+			complete = func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+				return planIDs(env, args, to), cobra.ShellCompDirectiveNoFileComp
+			}
 		}
 		_ = cmd.RegisterFlagCompletionFunc(flag, complete)
 	}
@@ -129,6 +135,29 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 		return Run(opts)
 	}
 	return cmd
+}
+
+// planIDs completes a reference with the ids of kind to in the plan the command line
+// names, or the only plan in the directory; nothing when there is no plan to read.
+func planIDs(env *cli.Env, args []string, to *edit.Kind) []string {
+	file := ""
+	if len(args) > 0 {
+		file = args[0]
+	}
+	target, err := env.Target(file, "", "")
+	if err != nil {
+		return nil
+	}
+	limit := plan.Options{MaxSize: target.Config.MaxFileSize}
+	data, err := plan.ReadFile(target.Path, limit)
+	if err != nil {
+		return nil
+	}
+	p, err := plan.Parse(target.Name, data, limit)
+	if err != nil {
+		return nil
+	}
+	return to.IDs(p)
 }
 
 // trimmed drops the spaces around values that are not prose: a name or an id typed with

@@ -187,6 +187,37 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// TestCompleteReferences: a flag that names another entry completes the ids of the plan
+// named on the command line, else of the only plan in the directory.
+func TestCompleteReferences(t *testing.T) {
+	dir := t.TempDir()
+	writePlan(t, dir, "p.plan.yaml", samplePlan+"timeline:\n  phases:\n    - {id: launch, kind: launch, days: 1}\n    - {id: close, kind: close, days: 1}\n")
+	r := newRun(dir)
+	for _, tc := range []struct {
+		kind *edit.Kind
+		flag string
+		args []string
+		want string
+	}{
+		{edit.Activities, "phase", nil, "launch close"},
+		{edit.Activities, "audience", []string{"p.plan.yaml"}, "residents"},
+		{edit.Stakeholders, "part-of", nil, "residents"},
+		{edit.Measures, "objective", nil, ""},
+		{edit.Activities, "phase", []string{"missing.plan.yaml"}, ""},
+	} {
+		cmd := NewCmd(r.env, tc.kind, nil)
+		f, ok := cmd.GetFlagCompletionFunc(tc.flag)
+		if !ok {
+			t.Errorf("--%s has no completion", tc.flag)
+			continue
+		}
+		got, _ := f(cmd, tc.args, "")
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s --%s %v completes %q, want %q", cmd.Name(), tc.flag, tc.args, got, tc.want)
+		}
+	}
+}
+
 func TestAdd(t *testing.T) {
 	dir := t.TempDir()
 	path := writePlan(t, dir, "engagement.plan.yaml", samplePlan)
