@@ -170,6 +170,9 @@ func TestAddItemRefusesShapes(t *testing.T) {
 		{"phases a mapping", "timeline:\n  phases: {a: 1}\n", "timeline.phases at line 4 is not a list"},
 		{"phases from a merge", "x_t: &t {phases: [{id: a, kind: ongoing}]}\ntimeline: {<<: *t}\n", "phases comes from the merge key"},
 		{"aliased empty timeline", "timeline: &t\nx_t: *t\n", "has an anchor (&t) that another key refers to"},
+		// The block keeps its last line break only if it has one: a line added after it
+		// would give it one, and the text would change.
+		{"literal block last, no final newline", "timeline:\n  x_note: |\n    text", "the value at line 4 changed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := AddItem([]byte(minimal+tc.src), ph)
