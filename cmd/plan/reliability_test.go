@@ -929,13 +929,18 @@ func TestWrites(t *testing.T) {
 		}
 		dir := caseDir(t)
 		setup(t, dir)
-		for _, args := range [][]string{
-			{"init", "/dev/full", "--force"},
-			{"render", "p.plan.yaml", "--format", "md", "-o", "/dev/full"},
+		for _, tc := range []struct {
+			args []string
+			want string
+		}{
+			// init refuses the name before it tries to write: no plan is called full.
+			{[]string{"init", "/dev/full", "--force"}, "is not named *.plan.yaml"},
+			{[]string{"render", "p.plan.yaml", "--format", "md", "-o", "/dev/full"}, "no space left on device"},
 		} {
+			args := tc.args
 			r := runPlan(t, bin, runOpts{dir: dir}, args...)
 			assertNoCrash(t, "plan "+args[0], r)
-			if r.code != 2 || !strings.Contains(r.stderr, "/dev/full") || !strings.Contains(r.stderr, "no space left on device") {
+			if r.code != 2 || !strings.Contains(r.stderr, "/dev/full") || !strings.Contains(r.stderr, tc.want) {
 				t.Errorf("plan %s: want exit 2 and the reason\n%s", strings.Join(args, " "), r)
 			}
 			// Replacing a device by renaming a file over it would, as root, destroy it.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
@@ -85,8 +86,14 @@ shows the schedule and renders reports people can share.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			// --color, else PLAN_COLOR, else auto; no command's config file has a say.
-			cfg, err := config.Resolve(config.Layers{Getenv: env.Var, Flags: cmd.Flags(), NoFile: true})
+			// --color, else PLAN_COLOR, else auto; no command's config file has a say. Only
+			// --color joins: another flag of the command may share a config option's name
+			// and mean something else (add-stakeholder's --profile is the group's profile).
+			colorOnly := pflag.NewFlagSet("color", pflag.ContinueOnError)
+			if f := cmd.Flags().Lookup("color"); f != nil {
+				colorOnly.AddFlag(f)
+			}
+			cfg, err := config.Resolve(config.Layers{Getenv: env.Var, Flags: colorOnly, NoFile: true})
 			if err != nil {
 				return cli.BadInput(err)
 			}

@@ -4,7 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/cmd/addstakeholdercmd"
+	"github.com/planascode/plan/internal/cmd/additemcmd"
 	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/cmd/diffcmd"
 	"github.com/planascode/plan/internal/cmd/exportcmd"
@@ -19,10 +19,12 @@ import (
 
 // subcommands is the one list of plan's verbs, in the order `plan --help` shows them.
 func subcommands(env *cli.Env) []*cobra.Command {
-	return []*cobra.Command{
+	cmds := []*cobra.Command{
 		initcmd.NewCmd(env, nil),
 		checkcmd.NewCmd(env, nil),
-		addstakeholdercmd.NewCmd(env, nil),
+	}
+	cmds = append(cmds, additemcmd.NewCmds(env)...)
+	return append(cmds,
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
 		timelinecmd.NewCmd(env, nil),
@@ -31,5 +33,5 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		exportcmd.NewCmd(env, nil),
 		versioncmd.NewCmd(env),
 		schemacmd.NewCmd(env),
-	}
+	)
 }

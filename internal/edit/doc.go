@@ -6,4 +6,10 @@
 // new text into the original bytes, and then re-parses the result to prove that the
 // document means what it meant before plus exactly the addition. Every byte before and
 // after the inserted block is left as it was.
+//
+// AddItem is the one engine for every list of the plan. A Kind describes a list: its path
+// (stakeholders, timeline.phases), its entries' fields in the format's order with their
+// types and allowed values, and what they refer to; an Item is one entry of a kind. The
+// kinds' tables (kinds.go) are the only place a list is described, and the add commands
+// are made from them.
 package edit

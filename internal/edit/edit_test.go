@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/testenv"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 const minimal = "schema_version: 1\ntitle: T\n"
@@ -27,7 +29,7 @@ func TestAddStakeholderRefuses(t *testing.T) {
 	}{
 		{"bad id", minimal, Stakeholder{ID: "1st", Name: "x"}, `invalid id "1st"`},
 		{"uppercase id", minimal, Stakeholder{ID: "Residents", Name: "x"}, `invalid id "Residents"`},
-		{"blank name", minimal, Stakeholder{ID: "x", Name: "  "}, "needs a name"},
+		{"blank name", minimal, Stakeholder{ID: "x", Name: "  "}, "name must not be empty"},
 		{"invalid UTF-8", minimal, Stakeholder{ID: "x", Name: "a\xffb"}, "not valid UTF-8"},
 		{"NUL", minimal, Stakeholder{ID: "x", Name: "x", Notes: "a\x00b"}, "holds a NUL character"},
 		{"not a list", minimal + "stakeholders:\n  id: a\n", ok, "not a list"},
@@ -100,29 +102,74 @@ func TestAddStakeholderDuplicate(t *testing.T) {
 }
 
 // TestAddTwice adds two entries to every golden input: the second goes after the first,
-// so repeated runs build the register in the order they ran.
+// so repeated runs build the list in the order they ran.
 func TestAddTwice(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			first, err := AddStakeholder(c.input(), c.stakeholder)
+			first, err := AddItem(c.input(), c.item)
 			if err != nil {
 				t.Fatal(err)
 			}
-			second, err := AddStakeholder(first, Stakeholder{ID: "second-one", Name: "Second one", Notes: "two\nlines"})
+			second := secondItem(c.item)
+			out, err := AddItem(first, second)
 			if err != nil {
 				t.Fatalf("%v\n%s", err, first)
 			}
-			assertConfined(t, first, second, 0, "second-one")
-			p, err := plan.Parse(c.name, second, plan.Options{})
-			if err != nil {
+			assertConfined(t, first, out, 0, "Second one")
+			if _, err := plan.Parse(c.name, out, plan.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			n := len(p.Stakeholders)
-			if n < 2 || p.Stakeholders[n-2].ID != c.stakeholder.ID || p.Stakeholders[n-1].ID != "second-one" {
-				t.Errorf("stakeholders end %v", p.Stakeholders)
+			labels := listLabels(t, out, c.item.Kind)
+			n := len(labels)
+			if n < 2 || labels[n-2] != c.item.Label() || labels[n-1] != "Second one" {
+				t.Errorf("%s ends %q", c.item.Kind.PathString(), labels)
 			}
 		})
 	}
+}
+
+// secondItem is it with another id and label, and two lines in its first Markdown field.
+func secondItem(it Item) Item {
+	v := map[string]any{}
+	for k, x := range it.Values {
+		v[k] = x
+	}
+	if it.Kind.HasID() {
+		v["id"] = "second-one"
+	}
+	v[it.Kind.Label] = "Second one"
+	for _, f := range it.Kind.Fields {
+		if f.Type == Markdown && f.Key != it.Kind.Label {
+			v[f.Key] = "two\nlines"
+			break
+		}
+	}
+	return Item{Kind: it.Kind, Values: v}
+}
+
+// listLabels reads the labels of the entries of k's list in the document src.
+func listLabels(t testing.TB, src []byte, k *Kind) []string {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(bytes.TrimPrefix(src, bom), &doc); err != nil {
+		t.Fatal(err)
+	}
+	n := doc.Content[0]
+	for _, step := range k.Path {
+		n = yamltree.Resolve(yamltree.Value(yamltree.Resolve(n), step))
+		if n == nil {
+			t.Fatalf("no %s in\n%s", k.PathString(), src)
+		}
+	}
+	var out []string
+	for _, e := range n.Content {
+		if l := yamltree.Value(yamltree.Resolve(e), k.Label); l != nil {
+			out = append(out, l.Value)
+		} else {
+			out = append(out, "")
+		}
+	}
+	return out
 }
 
 type namedCase struct {
@@ -243,7 +290,7 @@ func TestUnifiedDiffApplies(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			before := c.input()
-			after, err := AddStakeholder(before, c.stakeholder)
+			after, err := AddItem(before, c.item)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -30,8 +30,24 @@ var defaultStakeholder = Stakeholder{
 	Vulnerable:    true,
 }
 
+// defaultItems is what a golden case of another kind adds unless its item.json says
+// otherwise.
+var defaultItems = map[*Kind]map[string]any{
+	Objectives:        {"id": "hear-everyone", "statement": "Hear from every year group.", "measurable": "Responses from 5 year groups of 5", "assignable": "engagement_lead", "time_related": "2027-06-30"},
+	Activities:        {"id": "launch-webinar", "name": "Launch webinar", "kind": "webinar", "audience": []string{"parents"}, "phase": "launch", "date": "2027-03-01", "feedback": true},
+	Risks:             {"id": "low-turnout", "description": "Few parents come to the evening sessions.", "likelihood": "medium", "impact": "high", "mitigation": "Offer an online session too.", "owner": "engagement_lead"},
+	Decisions:         {"id": "uniform-policy", "question": "Which uniform policy do we adopt?", "phase": "launch", "decision_maker": "sro", "open": []string{"Colours", "Suppliers"}, "non_negotiable": []string{"Cost cap"}, "report_back": "2027-Q2"},
+	Phases:            {"id": "consultation", "kind": "engagement", "name": "Consultation", "start": "2027-03-01", "weeks": 6, "activities": []string{"Survey", "Drop-in sessions"}, "round": 1},
+	Measures:          {"id": "responses", "metric": "Survey responses", "target": "500", "method": "Survey tool count", "objective": "hear-everyone"},
+	Changes:           {"date": "2027-06-20", "version": "1.1", "summary": "Consultation extended to 2 July.", "reason": "Two sessions were postponed."},
+	Disclosures:       {"id": "draft-plan", "document": "Draft engagement plan", "date": "2027-02-01", "where": []string{"https://example.org/plan"}, "languages": []string{"English"}, "comment_days": 28, "informs": "launch"},
+	GrievanceChannels: {"name": "Free hotline 1800 000 000", "anonymous": true, "free": true, "languages": []string{"English", "Pijin"}},
+	GrievanceTiers:    {"name": "Site office", "handled_by": "community_liaison_officer", "acknowledge_days": 2, "resolve_days": 14},
+}
+
 // TestGolden runs every testdata/add/*.txtar case. A case holds before.plan.yaml,
-// after.plan.yaml and optionally stakeholder.json; its comment may hold a line
+// after.plan.yaml and optionally stakeholder.json, or for another kind (a comment line
+// "kind: phase") item.json; its comment may hold a line
 // "flags: crlf bom nonewline" to turn the input into a CRLF file, give it a byte-order
 // mark or drop its final newline (the golden file stays LF, with the newline, for
 // readable diffs), and a line "deletes: N" for the bytes the edit may remove ("[]", "~").
@@ -51,14 +67,14 @@ func TestGolden(t *testing.T) {
 			if _, err := plan.Parse("before.plan.yaml", before, plan.Options{}); err != nil {
 				t.Fatalf("the input is not a valid plan: %v", err)
 			}
-			out, err := AddStakeholder(before, c.stakeholder)
+			out, err := AddItem(before, c.item)
 			if err != nil {
-				t.Fatalf("AddStakeholder: %v", err)
+				t.Fatalf("AddItem: %v", err)
 			}
 			if _, err := plan.Parse("after.plan.yaml", out, plan.Options{}); err != nil {
 				t.Fatalf("the result is not a valid plan: %v\n%s", err, out)
 			}
-			assertConfined(t, before, out, c.deletes, c.stakeholder.ID)
+			assertConfined(t, before, out, c.deletes, mark(c.item))
 			got := c.normalise(t, out)
 			if *update {
 				c.setAfter(got)
@@ -77,15 +93,22 @@ func TestGolden(t *testing.T) {
 type goldenCase struct {
 	ar                       *txtar.Archive
 	before, after            []byte
-	stakeholder              Stakeholder
+	item                     Item
 	crlf, cr, bom, nonewline bool
 	deletes                  int
 }
 
 func readCase(t testing.TB, ar *txtar.Archive) *goldenCase {
 	t.Helper()
-	c := &goldenCase{ar: ar, stakeholder: defaultStakeholder}
+	c := &goldenCase{ar: ar, item: defaultStakeholder.Item()}
 	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		if rest, ok := strings.CutPrefix(line, "kind:"); ok {
+			k := KindByNoun(strings.TrimSpace(rest))
+			if k == nil {
+				t.Fatalf("unknown kind %q", rest)
+			}
+			c.item = Item{Kind: k, Values: defaultItems[k]}
+		}
 		if rest, ok := strings.CutPrefix(line, "flags:"); ok {
 			for _, f := range strings.Fields(rest) {
 				switch f {
@@ -115,10 +138,13 @@ func readCase(t testing.TB, ar *txtar.Archive) *goldenCase {
 		case "after.plan.yaml":
 			c.after = f.Data
 		case "stakeholder.json":
-			c.stakeholder = Stakeholder{}
-			if err := json.Unmarshal(f.Data, &c.stakeholder); err != nil {
+			var s Stakeholder
+			if err := json.Unmarshal(f.Data, &s); err != nil {
 				t.Fatalf("stakeholder.json: %v", err)
 			}
+			c.item = s.Item()
+		case "item.json":
+			c.item.Values = itemValues(t, c.item.Kind, f.Data)
 		default:
 			t.Fatalf("unexpected file %q", f.Name)
 		}
@@ -127,6 +153,41 @@ func readCase(t testing.TB, ar *txtar.Archive) *goldenCase {
 		t.Fatal("no before.plan.yaml")
 	}
 	return c
+}
+
+// mark is what shows the new entry in a diff: its id, or for a kind without ids the key
+// of its label, whose value may be quoted.
+func mark(it Item) string {
+	if id := it.ID(); id != "" {
+		return id
+	}
+	return it.Kind.Label + ":"
+}
+
+// itemValues reads an entry's values from JSON, whose numbers are ints and whose arrays
+// are lists of text.
+func itemValues(t testing.TB, k *Kind, data []byte) map[string]any {
+	t.Helper()
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		t.Fatalf("item.json: %v", err)
+	}
+	out := map[string]any{}
+	for key, v := range raw {
+		switch x := v.(type) {
+		case float64:
+			out[key] = int(x)
+		case []any:
+			l := make([]string, len(x))
+			for i, s := range x {
+				l[i], _ = s.(string)
+			}
+			out[key] = l
+		default:
+			out[key] = v
+		}
+	}
+	return out
 }
 
 func (c *goldenCase) input() []byte {
@@ -187,16 +248,16 @@ func (c *goldenCase) setAfter(data []byte) {
 }
 
 // assertConfined checks that out differs from before only inside one region holding the
-// new entry: the bytes before it and after it are identical, and within it at most
+// new entry (its label, or id, shows): the bytes before it and after it are identical, and within it at most
 // deletes bytes of the original are gone (the "[]" or "~" an empty list is written as).
-func assertConfined(t testing.TB, before, out []byte, deletes int, id string) {
+func assertConfined(t testing.TB, before, out []byte, deletes int, label string) {
 	t.Helper()
 	oldMid, newMid := changedRegion(before, out)
 	if lost := len(oldMid) - lcs(oldMid, newMid); lost > deletes {
 		t.Errorf("the edit removed %d bytes of the original (%q), want at most %d", lost, oldMid, deletes)
 	}
-	if !bytes.Contains(newMid, []byte(id)) {
-		t.Errorf("the changed region %q does not hold the new id %q", newMid, id)
+	if !bytes.Contains(newMid, []byte(label)) {
+		t.Errorf("the changed region %q does not hold the new entry's %q", newMid, label)
 	}
 }
 

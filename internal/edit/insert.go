@@ -11,52 +11,295 @@ import (
 type editor struct {
 	src    *source
 	root   *yaml.Node
-	item   Stakeholder
+	item   Item
+	kind   *Kind
 	eolStr string
 	lay    layout
 }
 
-// plan decides where the new entry goes and returns the splices that put it there.
+// plan decides where the new entry goes and returns the splices that put it there. It
+// walks the kind's path from the top level: the first step that is missing, or null, is
+// created with the rest of the path under it; a list at the end of the path gets the
+// entry.
 func (e *editor) plan() ([]splice, error) {
-	key, list, err := ownEntry(e.root, "stakeholders")
-	if err != nil {
-		return nil, err
-	}
-	e.lay = e.detectLayout(list)
-	if list == nil {
-		return e.newSection()
-	}
-	if list.Kind == yaml.ScalarNode && list.ShortTag() == "!!null" && list.Anchor != "" && aliased(e.root, list, 0) {
-		// Another key refers to the empty register (*name) and so counts as absent; a
-		// first entry would give that key a value too, which nobody asked for and which
-		// may not belong there. (An alias to a register that has entries already sees
-		// the new one, as it saw the others.)
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("the empty stakeholders at line %d has an anchor (&%s) that another key refers to", list.Line, list.Anchor)}
-	}
-	switch {
-	case list.Kind == yaml.SequenceNode:
-		if err := e.checkDuplicate(list); err != nil {
+	e.lay = e.detectLayout(e.existingList())
+	m := e.root
+	path := e.kind.Path
+	for i, step := range path {
+		where := strings.Join(path[:i+1], ".")
+		key, value, err := ownEntry(m, step)
+		if err != nil {
 			return nil, err
 		}
-		if list.Style&yaml.FlowStyle != 0 {
-			return e.flowList(key, list)
+		rest := path[i+1:]
+		if value == nil {
+			return e.newKey(m, path[i:], path[:i])
 		}
-		return e.blockList(list)
-	case list.Kind == yaml.ScalarNode && list.ShortTag() == "!!null":
-		return e.emptyValue(key, list, len(list.Value))
+		if value.Kind == yaml.ScalarNode && value.ShortTag() == "!!null" {
+			if value.Anchor != "" && aliased(e.root, value, 0) {
+				// Another key refers to the empty value (*name) and so counts as absent; a
+				// first entry would give that key a value too, which nobody asked for and
+				// which may not belong there. (An alias to a list that has entries
+				// already sees the new one, as it saw the others.)
+				return nil, &UnsafeEditError{Reason: fmt.Sprintf("the empty %s at line %d has an anchor (&%s) that another key refers to", where, value.Line, value.Anchor)}
+			}
+			if m.Style&yaml.FlowStyle != 0 {
+				return e.flowNull(value, rest)
+			}
+			return e.emptyValue(key, value, len(value.Value), rest)
+		}
+		if len(rest) > 0 {
+			if value.Kind != yaml.MappingNode {
+				return nil, &UnsafeEditError{Reason: fmt.Sprintf("%s at line %d is not a mapping", where, value.Line)}
+			}
+			if value.Style&yaml.FlowStyle != 0 {
+				if v, ok := ownValue(value, rest[0]); !ok || v == nil {
+					return e.flowMapping(key, value, rest)
+				}
+			}
+			m = value
+			continue
+		}
+		if value.Kind != yaml.SequenceNode {
+			return nil, &UnsafeEditError{Reason: fmt.Sprintf("%s at line %d is not a list", where, value.Line)}
+		}
+		if err := e.checkDuplicate(value); err != nil {
+			return nil, err
+		}
+		if value.Style&yaml.FlowStyle != 0 {
+			return e.flowList(key, value)
+		}
+		return e.blockList(value)
 	}
-	return nil, &UnsafeEditError{Reason: fmt.Sprintf("stakeholders at line %d is not a list", list.Line)}
+	return nil, &UnsafeEditError{Reason: "the kind has no path"}
 }
 
-// checkDuplicate refuses an id the register already has, naming the line where that
-// entry starts (for an entry written as an alias, the alias).
+// existingList is the list the entry goes in when the file has it written, or nil.
+func (e *editor) existingList() *yaml.Node {
+	n := e.root
+	for _, step := range e.kind.Path {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		n, _ = ownValue(n, step)
+	}
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n
+}
+
+// checkDuplicate refuses an id the list already has, naming the line where that entry
+// starts (for an entry written as an alias, the alias).
 func (e *editor) checkDuplicate(list *yaml.Node) error {
+	id := e.item.ID()
+	if id == "" {
+		return nil
+	}
 	for _, it := range list.Content {
-		if id := yamltree.Value(yamltree.Resolve(it), "id"); id != nil && id.Value == e.item.ID {
-			return &DuplicateIDError{ID: e.item.ID, Line: it.Line}
+		if n := yamltree.Value(yamltree.Resolve(it), "id"); n != nil && n.Value == id {
+			return &DuplicateIDError{Noun: e.kind.Noun, ID: id, Line: it.Line}
 		}
 	}
 	return nil
+}
+
+// nested renders keys as nested block mappings, the first key at column indent, the list
+// under the last holding the new entry.
+func (e *editor) nested(indent int, keys []string) string {
+	text := strings.Repeat(" ", indent) + keys[0] + ":" + e.eolStr
+	if len(keys) == 1 {
+		return text + e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
+	}
+	return text + e.nested(indent+e.lay.mapIndent, keys[1:])
+}
+
+// under renders what goes under the key at column indent whose value was empty: the rest
+// of the path, or the list's first entry.
+func (e *editor) under(indent int, rest []string) string {
+	if len(rest) == 0 {
+		return e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
+	}
+	return e.nested(indent+e.lay.mapIndent, rest)
+}
+
+// newKey creates keys, the rest of the path, in the mapping m that lacks keys[0]: before
+// the first key that the format's order puts after it (at the top level, the order of
+// sections), above that key's own comment lines; or else at the end of the document or
+// after the mapping's last key. A blank line separates it from what follows where one
+// separated that from what came before.
+func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice, error) {
+	if len(m.Content) == 0 {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("the mapping at line %d is empty", m.Line)}
+	}
+	indent := e.blockIndent(m)
+	if indent < 0 {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the keys of the mapping at line %d", m.Line)}
+	}
+	text := e.nested(indent, keys)
+	after := map[string]bool{}
+	order := keyOrder[strings.Join(parent, ".")]
+	for i, k := range order {
+		if k == keys[0] {
+			for _, later := range order[i+1:] {
+				after[later] = true
+			}
+		}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !after[k.Value] || k.ShortTag() == "!!merge" {
+			continue
+		}
+		top := k.Line
+		if i > 0 {
+			for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == indent {
+				top--
+			}
+		}
+		if top > 1 && e.src.blank(top-1) {
+			text += e.eolStr
+		}
+		return []splice{{at: e.src.lineStart(top), text: text}}, nil
+	}
+	if m != e.root {
+		return []splice{e.insertAfterLine(e.mappingEnd(m, indent), text)}, nil
+	}
+	return e.endOfDocument(text)
+}
+
+// keyOrder is the format's order of the keys of the mappings that hold lists, by the
+// mapping's path ("" for the top level); a new key goes where this order puts it.
+var keyOrder = map[string][]string{
+	"":           sectionOrder,
+	"grievance":  {"summary", "channels", "tiers", "acknowledge_days", "resolve_days", "appeal", "confidentiality", "sensitive", "records"},
+	"timeline":   {"start", "phases"},
+	"evaluation": {"measures"},
+}
+
+// mappingEnd returns the last line of the block mapping m, whose keys are at column
+// indent, with the comment lines that follow it directly deeper than its keys. A line at
+// the keys' depth that opens a sequence entry belongs to the last value: a list may be
+// written without indentation under its key.
+func (e *editor) mappingEnd(m *yaml.Node, indent int) int {
+	inside := map[int]bool{}
+	e.markMultiline(m, indent, inside)
+	end := m.Content[len(m.Content)-2].Line
+	for l := end + 1; l <= e.src.lines(); l++ {
+		if inside[l] {
+			end = l
+			continue
+		}
+		if e.src.blank(l) || e.src.comment(l) {
+			continue
+		}
+		ind := e.src.indent(l)
+		if ind < indent || ind == indent && !isSeqEntry(e.src.text(l)[ind:]) {
+			break
+		}
+		end = l
+	}
+	return e.followingComments(end, indent)
+}
+
+// flowPath renders keys, the rest of the path, in flow style as a key of a flow
+// mapping: "phases: [{id: a, ...}]", "a: {b: [...]}".
+func (e *editor) flowPath(keys []string) (string, error) {
+	item, err := e.flowItem()
+	if err != nil {
+		return "", err
+	}
+	text := "[" + item + "]"
+	for i := len(keys) - 1; i >= 0; i-- {
+		text = keys[i] + ": " + text
+		if i > 0 {
+			text = "{" + text + "}"
+		}
+	}
+	return text, nil
+}
+
+// flowNull replaces a null written inside a flow mapping ({measures: ~}) with the rest
+// of the path and the entry in flow style, since a block collection cannot stand there.
+func (e *editor) flowNull(value *yaml.Node, rest []string) ([]splice, error) {
+	b := e.src.b
+	at := skipProperties(b, e.src.offset(value.Line, value.Column))
+	n := len(value.Value)
+	if n == 0 || at+n > len(b) || string(b[at:at+n]) != value.Value {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null at line %d", value.Line)}
+	}
+	var text string
+	if len(rest) == 0 {
+		item, err := e.flowItem()
+		if err != nil {
+			return nil, err
+		}
+		text = "[" + item + "]"
+	} else {
+		t, err := e.flowPath(rest)
+		if err != nil {
+			return nil, err
+		}
+		text = "{" + t + "}"
+	}
+	return []splice{{at: at, del: n, text: text}}, nil
+}
+
+// inFlow reports whether n is written inside a flow collection, where only flow style
+// may follow.
+func (e *editor) inFlow(n *yaml.Node) bool {
+	var found, inside bool
+	var walk func(c *yaml.Node, flow bool, depth int)
+	walk = func(c *yaml.Node, flow bool, depth int) {
+		if found || c == nil || depth > yamltree.MaxDepth {
+			return
+		}
+		if c == n {
+			found, inside = true, flow
+			return
+		}
+		flow = flow || c.Style&yaml.FlowStyle != 0 && (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode)
+		for _, k := range c.Content {
+			walk(k, flow, depth+1)
+		}
+	}
+	walk(e.root, false, 0)
+	return inside
+}
+
+// isSeqEntry reports whether a line's content after its indentation opens a block
+// sequence entry.
+func isSeqEntry(t []byte) bool {
+	return len(t) > 0 && t[0] == '-' && (len(t) == 1 || t[1] == ' ' || t[1] == '\t')
+}
+
+// flowMapping adds the rest of the path to a flow mapping ({start: 2027-01-05}) in flow
+// style, after its last entry, so that every byte already there stays. An empty one-line
+// mapping ({}) becomes a block mapping.
+func (e *editor) flowMapping(key, m *yaml.Node, rest []string) ([]splice, error) {
+	b := e.src.b
+	open := skipProperties(b, e.src.offset(m.Line, m.Column))
+	if open >= len(b) || b[open] != '{' {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '{' of the mapping at line %d", m.Line)}
+	}
+	fs, err := scanFlow(b, open)
+	if err != nil {
+		return nil, &UnsafeEditError{Reason: err.Error()}
+	}
+	if len(m.Content) == 0 && fs.empty && e.src.lineOf(fs.close) == e.src.lineOf(open) && !e.inFlow(m) {
+		return e.emptyValue(key, m, fs.close+1-open, rest)
+	}
+	text, err := e.flowPath(rest)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(m.Content) == 0:
+		return []splice{{at: open + 1, text: text}}, nil
+	case fs.trailingComma:
+		return []splice{{at: fs.lastSig, text: " " + text + ","}}, nil
+	}
+	return []splice{{at: fs.lastSig, text: ", " + text}}, nil
 }
 
 // blockList appends after the last entry's own lines: after its last line of content and
@@ -70,7 +313,7 @@ func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
 		dash = e.blockIndent(list)
 	}
 	if dash < 0 {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last stakeholder (line %d)", last.Line)}
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.kind.Noun, last.Line)}
 	}
 	gap := e.lay.dashGap
 	if g := last.Column - 1 - dash; e.dashAt(last) == dash && g >= 2 && g <= 8 {
@@ -261,20 +504,21 @@ func (e *editor) insertAfterLine(n int, text string) splice {
 	return splice{at: at, text: text}
 }
 
-// emptyValue turns `stakeholders:` with no value, a null (`~`, `null`) or `[]` into a
-// block list. The null or the brackets (tokenLen bytes) and the spaces before them are
-// removed, since a block list cannot follow them; nothing else on their line moves.
-func (e *editor) emptyValue(key, value *yaml.Node, tokenLen int) ([]splice, error) {
+// emptyValue turns `stakeholders:` with no value, a null (`~`, `null`), `[]` or `{}`
+// into a block list, or a block mapping holding the rest of the path. The null or the
+// brackets (tokenLen bytes) and the spaces before them are removed, since a block
+// collection cannot follow them; nothing else on their line moves.
+func (e *editor) emptyValue(key, value *yaml.Node, tokenLen int, rest []string) ([]splice, error) {
 	var out []splice
 	anchor := key.Line
 	if tokenLen > 0 {
 		b := e.src.b
 		at := skipProperties(b, e.src.offset(value.Line, value.Column))
 		if at+tokenLen > len(b) {
-			return nil, &UnsafeEditError{Reason: "cannot find the value of stakeholders"}
+			return nil, &UnsafeEditError{Reason: "cannot find the value of " + key.Value}
 		}
 		if value.Kind == yaml.ScalarNode && string(b[at:at+tokenLen]) != value.Value {
-			return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null of stakeholders at line %d", value.Line)}
+			return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null of %s at line %d", key.Value, value.Line)}
 		}
 		line := e.src.lineOf(at)
 		from := at
@@ -295,8 +539,7 @@ func (e *editor) emptyValue(key, value *yaml.Node, tokenLen int) ([]splice, erro
 	}
 	indent := key.Column - 1
 	end := e.followingComments(anchor, indent)
-	text := e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
-	return append(out, e.insertAfterLine(end, text)), nil
+	return append(out, e.insertAfterLine(end, e.under(indent, rest))), nil
 }
 
 // flowList adds to a flow list in flow style, so that the entries already there keep
@@ -306,7 +549,7 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 	b := e.src.b
 	open := skipProperties(b, e.src.offset(list.Line, list.Column))
 	if open >= len(b) || b[open] != '[' {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '[' of stakeholders at line %d", list.Line)}
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '[' of %s at line %d", key.Value, list.Line)}
 	}
 	fs, err := scanFlow(b, open)
 	if err != nil {
@@ -316,8 +559,8 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 	// A list with no entries may still hold comments, which the scanner does not count
 	// as empty; either way there is no last entry to add after.
 	if len(list.Content) == 0 {
-		if fs.empty && e.src.lineOf(fs.close) == openLine {
-			return e.emptyValue(key, list, fs.close+1-open)
+		if fs.empty && e.src.lineOf(fs.close) == openLine && !e.inFlow(list) {
+			return e.emptyValue(key, list, fs.close+1-open, nil)
 		}
 		text, err := e.flowItem()
 		if err != nil {
@@ -360,38 +603,9 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 	return []splice{{at: fs.lastSig, text: "," + e.eolStr + indent + item}}, nil
 }
 
-// newSection creates the list before the first top-level key that the format's order
-// puts after stakeholders, above that key's own comment lines; or at the end of the
-// document when there is none. A blank line separates it from what follows where one
-// separated that from what came before.
-func (e *editor) newSection() ([]splice, error) {
-	after := map[string]bool{}
-	for i, k := range sectionOrder {
-		if k == "stakeholders" {
-			for _, later := range sectionOrder[i+1:] {
-				after[later] = true
-			}
-		}
-	}
-	indent := e.root.Column - 1
-	text := strings.Repeat(" ", indent) + "stakeholders:" + e.eolStr + e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
-	for i := 0; i+1 < len(e.root.Content); i += 2 {
-		k := e.root.Content[i]
-		if !after[k.Value] {
-			continue
-		}
-		top := k.Line
-		if i > 0 {
-			for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == indent {
-				top--
-			}
-		}
-		if top > 1 && e.src.blank(top-1) {
-			text += e.eolStr
-		}
-		return []splice{{at: e.src.lineStart(top), text: text}}, nil
-	}
-
+// endOfDocument inserts text, a new top-level section, at the end of the document,
+// after a blank line where the last section has one before it.
+func (e *editor) endOfDocument(text string) ([]splice, error) {
 	// At the end: before a "..." document end marker if there is one.
 	endLine := e.src.lines() + 1
 	for l := e.src.lines(); l >= 1; l-- {
@@ -403,8 +617,16 @@ func (e *editor) newSection() ([]splice, error) {
 			break
 		}
 	}
+	// The last section is separated from the one before when a blank line stands above
+	// it, or above the comment lines that introduce it.
 	lastKey := e.root.Content[len(e.root.Content)-2]
-	separated := lastKey.Line > 1 && e.src.blank(lastKey.Line-1)
+	top := lastKey.Line
+	if len(e.root.Content) > 2 {
+		for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == e.root.Column-1 {
+			top--
+		}
+	}
+	separated := top > 1 && e.src.blank(top-1)
 	prev := endLine - 1
 	if separated && prev >= 1 && !e.src.blank(prev) {
 		text = e.eolStr + text
@@ -421,11 +643,11 @@ func (e *editor) blockItem(dash, gap int) string {
 	b.WriteString(strings.Repeat(" ", dash))
 	b.WriteString("-")
 	b.WriteString(strings.Repeat(" ", gap-1))
-	e.writeFields(&b, e.item.fields(), dash+gap, true)
+	e.writeFields(&b, e.item.pairs(), dash+gap, true)
 	return b.String()
 }
 
-func (e *editor) writeFields(b *strings.Builder, fs []field, col int, first bool) {
+func (e *editor) writeFields(b *strings.Builder, fs []pair, col int, first bool) {
 	pad := strings.Repeat(" ", col)
 	for _, f := range fs {
 		if !first {
@@ -451,6 +673,10 @@ func (e *editor) writeFields(b *strings.Builder, fs []field, col int, first bool
 		case f.inner != nil:
 			b.WriteString(e.eolStr)
 			e.writeFields(b, f.inner, col+e.lay.mapIndent, false)
+		case f.raw != "":
+			b.WriteString(" ")
+			b.WriteString(f.raw)
+			b.WriteString(e.eolStr)
 		default:
 			b.WriteString(" ")
 			b.WriteString(e.mustBlockValue(f.str, col+e.lay.mapIndent))
@@ -471,10 +697,10 @@ func (e *editor) mustBlockValue(s string, indent int) string {
 
 // flowItem renders the entry as a flow mapping on one line.
 func (e *editor) flowItem() (string, error) {
-	return flowFields(e.item.fields())
+	return flowFields(e.item.pairs())
 }
 
-func flowFields(fs []field) (string, error) {
+func flowFields(fs []pair) (string, error) {
 	parts := make([]string, 0, len(fs))
 	for _, f := range fs {
 		switch {
@@ -496,6 +722,8 @@ func flowFields(fs []field) (string, error) {
 				return "", err
 			}
 			parts = append(parts, f.key+": "+s)
+		case f.raw != "":
+			parts = append(parts, f.key+": "+f.raw)
 		default:
 			s, err := flowValue(f.str)
 			if err != nil {

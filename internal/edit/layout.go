@@ -10,17 +10,17 @@ type layout struct {
 	dashGap int
 	// mapIndent is how far a nested mapping's keys sit right of its key.
 	mapIndent int
-	// chanIndent is seqIndent for the channels list inside an entry.
+	// chanIndent is seqIndent for a list inside an entry (a stakeholder's channels).
 	chanIndent int
 }
 
-// detectLayout reads the layout from the first examples it finds, looking at the
-// stakeholders list before the rest of the document, and falls back to two spaces,
+// detectLayout reads the layout from the first examples it finds, looking at the list
+// the entry goes in before the rest of the document, and falls back to two spaces,
 // which is what plan init writes.
-func (e *editor) detectLayout(stakeholders *yaml.Node) layout {
+func (e *editor) detectLayout(list *yaml.Node) layout {
 	l := layout{seqIndent: -1, dashGap: -1, mapIndent: -1, chanIndent: -1}
-	var pairs func(m *yaml.Node, inStakeholders bool, depth int)
-	visit := func(k, v *yaml.Node, inStakeholders bool, depth int) {
+	var pairs func(m *yaml.Node, inList bool, depth int)
+	visit := func(k, v *yaml.Node, inList bool, depth int) {
 		switch {
 		case isBlock(v, yaml.SequenceNode):
 			dash := e.blockIndent(v)
@@ -34,7 +34,7 @@ func (e *editor) detectLayout(stakeholders *yaml.Node) layout {
 			if l.seqIndent < 0 && depth == 0 {
 				l.seqIndent = offset
 			}
-			if l.chanIndent < 0 && inStakeholders && k.Value == "channels" {
+			if l.chanIndent < 0 && inList {
 				l.chanIndent = offset
 			}
 			if first := v.Content[0]; l.dashGap < 0 && e.dashAt(first) == dash && first.Kind != yaml.AliasNode {
@@ -48,30 +48,30 @@ func (e *editor) detectLayout(stakeholders *yaml.Node) layout {
 			}
 		}
 	}
-	var walk func(n *yaml.Node, inStakeholders bool, depth int)
-	walk = func(n *yaml.Node, inStakeholders bool, depth int) {
+	var walk func(n *yaml.Node, inList bool, depth int)
+	walk = func(n *yaml.Node, inList bool, depth int) {
 		if n == nil || n.Style&yaml.FlowStyle != 0 || depth > 64 {
 			return
 		}
 		switch n.Kind {
 		case yaml.MappingNode:
-			pairs(n, inStakeholders, depth)
+			pairs(n, inList, depth)
 		case yaml.SequenceNode:
 			for _, c := range n.Content {
-				walk(c, inStakeholders, depth+1)
+				walk(c, inList, depth+1)
 			}
 		}
 	}
-	pairs = func(m *yaml.Node, inStakeholders bool, depth int) {
+	pairs = func(m *yaml.Node, inList bool, depth int) {
 		for i := 0; i+1 < len(m.Content); i += 2 {
-			visit(m.Content[i], m.Content[i+1], inStakeholders, depth)
+			visit(m.Content[i], m.Content[i+1], inList, depth)
 		}
 		for i := 0; i+1 < len(m.Content); i += 2 {
-			walk(m.Content[i+1], inStakeholders, depth+1)
+			walk(m.Content[i+1], inList, depth+1)
 		}
 	}
-	if stakeholders != nil {
-		walk(stakeholders, true, 1)
+	if list != nil {
+		walk(list, true, 1)
 	}
 	pairs(e.root, false, 0)
 	if l.seqIndent < 0 {

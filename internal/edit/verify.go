@@ -3,71 +3,96 @@ package edit
 import (
 	"fmt"
 	"reflect"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
 // verify re-parses the edited document and checks that it says what the original said,
-// node for node and style for style, plus exactly the new entry at the end of the
-// stakeholders list. Positions and comments are not compared: lines move, and yaml.v3
-// may attach an unchanged comment to a different node once a node is added.
-func verify(before *yaml.Node, out []byte, s Stakeholder) error {
+// node for node and style for style, plus exactly the new entry at the end of its list:
+// along the kind's path every other key is unchanged, a mapping that was missing or null
+// holds the path alone, and the list holds its old entries and then the new one.
+// Positions and comments are not compared: lines move, and yaml.v3 may attach an
+// unchanged comment to a different node once a node is added.
+func verify(before *yaml.Node, out []byte, it Item) error {
 	after, err := parseRoot(out)
 	if err != nil {
 		return &UnsafeEditError{Reason: "the result does not parse: " + err.Error()}
 	}
-	if _, _, err := ownEntry(before, "stakeholders"); err != nil {
-		// Comparing the keys written would pass an edit that hides a merged register.
-		return err
-	}
-	var oldList *yaml.Node
-	oldPairs := withoutStakeholders(before, &oldList)
-	var newList *yaml.Node
-	newPairs := withoutStakeholders(after, &newList)
-	if len(oldPairs) != len(newPairs) {
-		return &UnsafeEditError{Reason: "the top-level keys changed"}
-	}
-	for i := range oldPairs {
-		if !sameNode(oldPairs[i], newPairs[i], 0) {
-			return &UnsafeEditError{Reason: fmt.Sprintf("the value at line %d changed", oldPairs[i].Line)}
+	oldM, newM := before, after
+	path := it.Kind.Path
+	for i, step := range path {
+		where := strings.Join(path[:i+1], ".")
+		var oldV, newV *yaml.Node
+		var oldPairs []*yaml.Node
+		if oldM != nil {
+			if _, _, err := ownEntry(oldM, step); err != nil {
+				// Comparing the keys written would pass an edit that hides a merged list.
+				return err
+			}
+			oldPairs = without(oldM, step, &oldV)
 		}
+		newPairs := without(newM, step, &newV)
+		if len(oldPairs) != len(newPairs) {
+			return &UnsafeEditError{Reason: fmt.Sprintf("the keys beside %s changed", where)}
+		}
+		for j := range oldPairs {
+			if !sameNode(oldPairs[j], newPairs[j], 0) {
+				return &UnsafeEditError{Reason: fmt.Sprintf("the value at line %d changed", oldPairs[j].Line)}
+			}
+		}
+		if oldV != nil && oldV.Kind == yaml.ScalarNode && oldV.ShortTag() == "!!null" {
+			oldV = nil
+		}
+		if oldV != nil && newV != nil && (oldV.Anchor != newV.Anchor || oldV.Tag != newV.Tag) {
+			return &UnsafeEditError{Reason: where + " lost its anchor or tag"}
+		}
+		if i == len(path)-1 {
+			return verifyList(oldV, newV, where, it)
+		}
+		if newV == nil || newV.Kind != yaml.MappingNode || newV.ShortTag() != "!!map" {
+			return &UnsafeEditError{Reason: where + " is not a mapping afterwards"}
+		}
+		oldM, newM = oldV, newV
 	}
+	return nil
+}
+
+// verifyList checks that the list newList holds oldList's entries and then it.
+func verifyList(oldList, newList *yaml.Node, where string, it Item) error {
 	if newList == nil || newList.Kind != yaml.SequenceNode || newList.ShortTag() != "!!seq" {
-		return &UnsafeEditError{Reason: "stakeholders is not a list afterwards"}
+		return &UnsafeEditError{Reason: where + " is not a list afterwards"}
 	}
 	n := 0
 	if oldList != nil && oldList.Kind == yaml.SequenceNode {
 		n = len(oldList.Content)
-		if oldList.Anchor != newList.Anchor || oldList.Tag != newList.Tag {
-			return &UnsafeEditError{Reason: "the stakeholders list lost its anchor or tag"}
-		}
 	}
 	if len(newList.Content) != n+1 {
-		return &UnsafeEditError{Reason: fmt.Sprintf("stakeholders has %d entries afterwards, not %d", len(newList.Content), n+1)}
+		return &UnsafeEditError{Reason: fmt.Sprintf("%s has %d entries afterwards, not %d", where, len(newList.Content), n+1)}
 	}
 	for i := 0; i < n; i++ {
 		if !sameNode(oldList.Content[i], newList.Content[i], 0) {
-			return &UnsafeEditError{Reason: fmt.Sprintf("stakeholder %d changed", i+1)}
+			return &UnsafeEditError{Reason: fmt.Sprintf("entry %d of %s changed", i+1, where)}
 		}
 	}
 	var got map[string]any
 	if err := newList.Content[n].Decode(&got); err != nil {
 		return &UnsafeEditError{Reason: "the new entry does not read back: " + err.Error()}
 	}
-	if want := s.want(); !reflect.DeepEqual(got, want) {
+	if want := it.want(); !reflect.DeepEqual(got, want) {
 		return &UnsafeEditError{Reason: fmt.Sprintf("the new entry reads back as %v, not %v", got, want)}
 	}
 	return nil
 }
 
-// withoutStakeholders returns root's keys and values in order, leaving out the
-// stakeholders pair, whose value it stores in list.
-func withoutStakeholders(root *yaml.Node, list **yaml.Node) []*yaml.Node {
+// without returns the keys and values of the mapping m in order, leaving out the pair
+// of the key name written in m itself, whose value it stores in value.
+func without(m *yaml.Node, name string, value **yaml.Node) []*yaml.Node {
 	var out []*yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Value == "stakeholders" && k.ShortTag() != "!!merge" && *list == nil {
-			*list = v
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Value == name && k.ShortTag() != "!!merge" && *value == nil {
+			*value = v
 			continue
 		}
 		out = append(out, k, v)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
@@ -39,8 +40,10 @@ type Options struct {
 	Schema   string
 	// Profile is the profile the plan names; "" for the template's own.
 	Profile string
-	Force   bool
-	List    bool
+	// Lead names the engagement lead, in the templates that have one to fill in.
+	Lead  string
+	Force bool
+	List  bool
 	// templateChosen is set when --template was given, so --profile does not pick one.
 	templateChosen bool
 }
@@ -75,7 +78,7 @@ then ongoing. An existing file is never overwritten without --force.`,
 				if len(args) > 0 {
 					return cli.BadInputf("--list takes no FILE: it only lists the templates")
 				}
-				for _, name := range []string{"template", "title", "start", "schema", "profile", "force"} {
+				for _, name := range []string{"template", "title", "lead", "start", "schema", "profile", "force"} {
 					if cmd.Flags().Changed(name) {
 						return cli.BadInputf("--list cannot be used with --%s: it only lists the templates", name)
 					}
@@ -98,7 +101,10 @@ then ongoing. An existing file is never overwritten without --force.`,
 	f.StringVar(&opts.Profile, "profile", "", "profile the plan names, the kind of plan it is (see plan profiles); picks the template made for it unless --template is given")
 	f.StringVar(&opts.Start, "start", "", "first day of the timeline, YYYY-MM-DD (default: today)")
 	f.StringVar(&opts.Schema, "schema", schema.PlanID, "path or URL of plan.schema.json for the editor modeline on line 1")
-	f.BoolVarP(&opts.Force, "force", "f", false, "overwrite an existing file")
+	// No -f: across plan's commands -f is --format, and a slip of the finger must not
+	// overwrite a plan.
+	f.BoolVar(&opts.Force, "force", false, "overwrite an existing file")
+	f.StringVar(&opts.Lead, "lead", "", "name of the engagement lead: a person, team or organisation (default: a placeholder to fill in)")
 	f.BoolVar(&opts.List, "list", false, "list the templates and exit")
 	_ = cmd.RegisterFlagCompletionFunc("template", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		list, _ := Templates()
@@ -150,10 +156,12 @@ func Run(opts *Options) error {
 		return err
 	}
 	if profileName != "" && !opts.templateChosen {
-		// The template made for the profile, if there is one.
+		// The template made for the profile, if there is one: the first that names it,
+		// since blank names first-plan as minimal does.
 		for _, t := range list {
 			if t.Profile == profileName {
 				opts.Template = t.Name
+				break
 			}
 		}
 	}
@@ -177,11 +185,22 @@ func Run(opts *Options) error {
 	if err := cli.OneLine("title", opts.Title); err != nil {
 		return err
 	}
+	if opts.Lead != "" && strings.TrimSpace(opts.Lead) == "" {
+		return cli.BadInputf("--lead must not be blank: name the engagement lead, or leave --lead out for a placeholder")
+	}
+	if err := cli.OneLine("lead", opts.Lead); err != nil {
+		return err
+	}
 	if err := cli.OneLine("schema", opts.Schema); err != nil {
 		return err
 	}
 	if opts.File == "-" {
 		return cli.BadInputf("plan init writes a file, not standard output: name the file, such as %s", DefaultFile)
+	}
+	if base := filepath.Base(opts.File); !discover.IsPlanName(base) && !isDir(opts.Env.Path(opts.File)) {
+		// Every other command finds plans by these names: a plan called anything else
+		// would be checked by nobody.
+		return cli.BadInputf("%s is not named *.plan.yaml or *.plan.yml, so plan check and the other commands would not find it: name it %s", opts.File, filepath.Join(filepath.Dir(opts.File), PlanName(base)))
 	}
 	start := plan.DateOf(opts.Env.Clock())
 	if opts.Start != "" {
@@ -189,7 +208,7 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--start: %v", err)
 		}
 	}
-	data, p, err := Scaffold(*chosen, Data{Title: opts.Title, Start: start.String(), SchemaURL: opts.Schema, Profile: profileName})
+	data, p, err := Scaffold(*chosen, Data{Title: opts.Title, Lead: opts.Lead, Start: start.String(), SchemaURL: opts.Schema, Profile: profileName})
 	if err != nil {
 		return err
 	}
@@ -225,14 +244,21 @@ func Run(opts *Options) error {
 		}
 		return cli.BadInput(err)
 	}
-	fmt.Fprintf(out, "Created %s from the %s template.\nFill in the placeholders, then run: plan check %s\n", opts.File, chosen.Name, opts.File)
+	next := "Fill in the placeholders"
+	if !bytes.Contains(data, []byte(`"[`)) {
+		next = "Grow it with plan add-objective, add-stakeholder, add-phase and the other add commands"
+	}
+	fmt.Fprintf(out, "Created %s from the %s template.\n%s, then run: plan check %s\n", opts.File, chosen.Name, next, opts.File)
 	return nil
 }
 
 // Data is what the init templates are executed with.
 type Data struct {
 	// Title is the title as a YAML scalar, quoted when it needs to be.
-	Title     string
+	Title string
+	// Lead is the engagement lead's name as a YAML scalar, or "" for the template's
+	// placeholder.
+	Lead      string
 	Start     string
 	SchemaURL string
 	// Profile is the profile the plan names, or "" for none.
@@ -259,6 +285,10 @@ func Scaffold(t Template, d Data) ([]byte, *plan.Plan, error) {
 	}
 	// --title is one line (checked by Run), so it always fits on one.
 	d.Title = edit.PlainOrQuoted(title)
+	if d.Lead != "" {
+		// The template writes its own placeholder when there is none.
+		d.Lead = edit.PlainOrQuoted(d.Lead)
+	}
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, d); err != nil {
 		return nil, nil, fmt.Errorf("template %s: %w", t.Name, err)
@@ -284,6 +314,22 @@ func (opts *Options) profile() (string, error) {
 		return "", cli.BadInputf("--profile: %v", cfg.Profiles.Unknown(opts.Profile))
 	}
 	return opts.Profile, nil
+}
+
+// PlanName is the name a plan file called name should have: name.plan.yaml, keeping a
+// .yml or .yaml extension where it has one ("notes.yml" becomes "notes.plan.yml").
+func PlanName(name string) string {
+	for _, ext := range []string{".yaml", ".yml"} {
+		if stem, ok := strings.CutSuffix(name, ext); ok {
+			return strings.TrimSuffix(stem, ".plan") + ".plan" + ext
+		}
+	}
+	return strings.TrimSuffix(name, ".plan") + ".plan.yaml"
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 // profileOrNone is the profile a template names, for a nil template "".

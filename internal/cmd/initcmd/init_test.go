@@ -35,6 +35,10 @@ func TestBadFlagsAreUsageErrors(t *testing.T) {
 		{"title with a line separator", Options{Title: "a\u2028b"}, "--title must be a single line"},
 		{"title that is not UTF-8", Options{Title: "a\xffb"}, "--title is not valid UTF-8"},
 		{"schema with a next-line character", Options{Schema: "x\u0085bogus: ["}, "--schema must be a single line"},
+		{"not a plan's name", Options{File: "notes.yaml"}, "notes.yaml is not named *.plan.yaml or *.plan.yml, so plan check and the other commands would not find it: name it notes.plan.yaml"},
+		{"no extension", Options{File: "plans/cycling"}, "name it plans/cycling.plan.yaml"},
+		{"blank lead", Options{Lead: "  "}, "--lead must not be blank"},
+		{"lead on two lines", Options{Lead: "Sam\nroles: x"}, "--lead must be a single line"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -60,6 +64,21 @@ func TestBadFlagsAreUsageErrors(t *testing.T) {
 				t.Error(`a file named "-" was written`)
 			}
 		})
+	}
+}
+
+func TestPlanName(t *testing.T) {
+	for name, want := range map[string]string{
+		"notes":          "notes.plan.yaml",
+		"notes.yaml":     "notes.plan.yaml",
+		"notes.yml":      "notes.plan.yml",
+		"notes.plan":     "notes.plan.yaml",
+		"cycling.plan.x": "cycling.plan.x.plan.yaml",
+		"a.plan.yaml":    "a.plan.yaml",
+	} {
+		if got := PlanName(name); got != want {
+			t.Errorf("PlanName(%q) = %q, want %q", name, got, want)
+		}
 	}
 }
 

@@ -194,7 +194,7 @@ complete_line "$3"
 		line string
 		want []string
 	}{
-		{"plan init --template ", []string{"ess10", "minimal", "online-engagement", "software-deployment"}},
+		{"plan init --template ", []string{"blank", "ess10", "minimal", "online-engagement", "software-deployment"}},
 		{"plan init --template on", []string{"online-engagement"}},
 		{"plan rules phase-t", []string{"phase-too-short"}},
 		{"plan check --format ", []string{"github", "json", "junit", "sarif", "text"}},
@@ -226,7 +226,7 @@ func TestFishCompletion(t *testing.T) {
 		want    []string
 		exactly bool
 	}{
-		{"plan init --template ", []string{"ess10", "minimal", "online-engagement", "software-deployment"}, true},
+		{"plan init --template ", []string{"blank", "ess10", "minimal", "online-engagement", "software-deployment"}, true},
 		{"plan rules phase-t", []string{"phase-too-short"}, true},
 		{"plan check --format ", []string{"github", "json", "junit", "sarif", "text"}, true},
 		// cobra's fish script cannot filter by extension, so fish offers every file;
