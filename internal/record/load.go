@@ -96,12 +96,17 @@ func (s *Set) Len() int {
 }
 
 // Load reads every record file under dir (*.record.yaml and *.record.yml, in
-// subfolders too, skipping hidden ones). A folder that does not exist holds no records:
-// Load returns an empty Set. A record that does not load is left out of the Set and
-// reported among the findings (yaml-syntax or schema, at its line); a file or folder that
-// cannot be read at all is the error.
-func Load(dir string, opts plan.Options) (*Set, []diag.Finding, error) {
-	set := &Set{Dir: dir}
+// subfolders too, skipping hidden ones), naming each in findings as it is under the
+// folder name as ("" for dir itself: a plan's folder as the user typed it, when dir was
+// resolved against another working directory). A folder that does not exist holds no
+// records: Load returns an empty Set. A record that does not load is left out of the Set
+// and reported among the findings (yaml-syntax or schema, at its line); a file or folder
+// that cannot be read at all is the error.
+func Load(dir, as string, opts plan.Options) (*Set, []diag.Finding, error) {
+	if as == "" {
+		as = dir
+	}
+	set := &Set{Dir: as}
 	if dir == "" {
 		return set, nil, nil
 	}
@@ -120,16 +125,23 @@ func Load(dir string, opts plan.Options) (*Set, []diag.Finding, error) {
 	}
 	var findings []diag.Finding
 	for _, file := range files {
+		name := file
+		if rel, err := filepath.Rel(dir, file); err == nil {
+			name = filepath.ToSlash(filepath.Join(as, rel))
+		}
 		data, err := plan.ReadFile(file, opts)
 		if err == nil {
 			var r *Record
-			if r, err = Parse(file, data, opts); err == nil {
+			if r, err = Parse(name, data, opts); err == nil {
 				set.Records = append(set.Records, r)
 				continue
 			}
 		}
 		if le := (*plan.Error)(nil); errors.As(err, &le) {
-			findings = append(findings, le.Findings...)
+			for _, f := range le.Findings {
+				f.File = name
+				findings = append(findings, f)
+			}
 			continue
 		}
 		return nil, nil, err

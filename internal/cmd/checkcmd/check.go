@@ -43,6 +43,9 @@ type Options struct {
 	// (or, when Base is empty, with the upstream branch or main).
 	Changed bool
 	Base    string
+	// Today is the day the plans' records are judged on, YYYY-MM-DD ("" for PLAN_TODAY,
+	// else today's local date).
+	Today string
 	// Profile is the profile of plans that name none (--profile, PLAN_PROFILE, or the
 	// config file's profile:); a plan's own profile: wins.
 	Profile string
@@ -73,6 +76,14 @@ PLAN_PROFILE, else the config file's "profile:", else online-engagement.
 Silence a rule for one node with "# plan:ignore rule-id -- reason" on its line or
 the line above, or for a whole file with "# plan:ignore-file rule-id -- reason".
 
+A plan's engagement records (docs/records.md: *.record.yaml files in the folder
+the plan's "records:" names, by default <name>.records beside <name>.plan.yaml)
+are checked with it: against the record schema, every id resolving in the plan,
+and, as of --today (else PLAN_TODAY, else today's local date), for what is
+overdue: an activity not recorded, a stakeholder not reached in a phase that is
+over, a report-back, commitment or grievance past its date, a measure short of
+its target. A plan with no records yet is not judged on what it has not done.
+
 With --changed, only the plan files under the arguments that git sees as added,
 modified, renamed or untracked since the merge base with --base are checked
 (default: the current branch's upstream, or main when it has none). When none
@@ -88,6 +99,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
   plan check --format sarif . > plan.sarif
   plan check --fail-level warning consultations/
   plan check --profile ess10 sep.plan.yaml
+  plan check --today 2027-04-02 council.plan.yaml
   plan check --changed --base origin/main
   cat draft.plan.yaml | plan check --stdin-filename draft.plan.yaml -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -111,6 +123,8 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	// release machine must not claim a user's default is the builder's CPU count.
 	f.Lookup("jobs").DefValue = "number of CPUs"
 	f.StringVar(&opts.Profile, "profile", profile.Default, "profile of plans that name none (see plan profiles; also PLAN_PROFILE)")
+	f.StringVar(&opts.Today, "today", "", "the day records are judged on, YYYY-MM-DD (default: PLAN_TODAY, else today's local date)")
+	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
 	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
 	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+git.DefaultBase+")")
@@ -161,6 +175,10 @@ func Run(opts *Options) error {
 	if opts.Jobs < 1 {
 		return cli.BadInputf("%s must be at least 1, not %d", cfg.From("jobs"), opts.Jobs)
 	}
+	today, err := opts.Env.Today(opts.Today)
+	if err != nil {
+		return err
+	}
 	dir, err := opts.Env.WorkDir()
 	if err != nil {
 		return err
@@ -197,6 +215,7 @@ func Run(opts *Options) error {
 
 	linter := lint.New(cfg)
 	linter.Jobs = opts.Jobs
+	linter.Today = today
 	linter.KeepSources = opts.Format == "text" && present.Snippets
 	res := linter.Run(inputs)
 
