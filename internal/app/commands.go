@@ -8,6 +8,7 @@ import (
 	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
+	"github.com/planascode/plan/internal/cmd/recordcmd"
 	"github.com/planascode/plan/internal/cmd/rendercmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
@@ -21,6 +22,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		initcmd.NewCmd(env, nil),
 		checkcmd.NewCmd(env, nil),
 		addstakeholdercmd.NewCmd(env, nil),
+		recordcmd.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
 		timelinecmd.NewCmd(env, nil),
