@@ -23,3 +23,11 @@ var Plan []byte
 //
 //go:embed planrc.schema.json
 var Config []byte
+
+// RecordID is the $id of record.schema.json.
+const RecordID = "https://planascode.dev/schema/v1/record.schema.json"
+
+// Record is the JSON Schema of an engagement record (*.record.yaml).
+//
+//go:embed record.schema.json
+var Record []byte

@@ -10,6 +10,7 @@ import (
 	"github.com/planascode/plan/internal/cmd/exportcmd"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
+	"github.com/planascode/plan/internal/cmd/recordcmd"
 	"github.com/planascode/plan/internal/cmd/rendercmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
@@ -25,6 +26,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 	}
 	cmds = append(cmds, additemcmd.NewCmds(env)...)
 	return append(cmds,
+		recordcmd.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
 		timelinecmd.NewCmd(env, nil),

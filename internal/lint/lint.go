@@ -13,6 +13,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/profile"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/yamltree"
 )
@@ -26,6 +27,10 @@ type Linter struct {
 	// KeepSources keeps every file's bytes in the result, for output that shows
 	// snippets; off by default so that large runs release each file once checked.
 	KeepSources bool
+	// Today is the day the dated checks judge a plan's records on (an overdue
+	// report-back, a missed activity); zero runs none of them. The rules about records
+	// that do not depend on the day run whenever a plan has records.
+	Today plan.Date
 }
 
 // New returns a linter with every registered rule.
@@ -62,8 +67,10 @@ type Result struct {
 type fileResult struct {
 	findings []diag.Finding
 	source   []byte
-	readErr  error
-	crash    error
+	// records holds the bytes of the plan's record files by name, when sources are kept.
+	records map[string][]byte
+	readErr error
+	crash   error
 }
 
 // Run checks every input with a bounded pool of workers.
@@ -108,6 +115,9 @@ func (l *Linter) Run(inputs []Input) Result {
 		res.Findings = append(res.Findings, r.findings...)
 		if l.KeepSources {
 			res.Sources[inputs[i].Name] = r.source
+			for name, source := range r.records {
+				res.Sources[name] = source
+			}
 		}
 	}
 	res.Findings = diag.Sort(res.Findings)
@@ -136,7 +146,16 @@ func (l *Linter) checkInput(in Input) fileResult {
 			return fileResult{readErr: err}
 		}
 	}
-	res := fileResult{findings: l.CheckBytes(in.Name, data)}
+	var res fileResult
+	if in.Path == "" {
+		res.findings = l.CheckBytes(in.Name, data)
+	} else {
+		var err error
+		res.findings, res.records, err = l.checkWithRecords(in, data)
+		if err != nil {
+			return fileResult{readErr: err}
+		}
+	}
 	if l.KeepSources {
 		// Held only when asked for: every result lives until the run ends, and a source
 		// kept for nothing made memory grow with the number of files.
@@ -160,17 +179,45 @@ func rename(fs []diag.Finding, name string) []diag.Finding {
 }
 
 // CheckBytes loads data as the plan named name and checks it. A file that fails to load
-// gets its yaml-syntax or schema findings and nothing else.
+// gets its yaml-syntax or schema findings and nothing else. A plan given as bytes has no
+// folder, so no records (see checkWithRecords).
 func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 	p, err := plan.Parse(name, data, plan.Options{MaxSize: l.maxSize()})
 	if err != nil {
-		le := (*plan.Error)(nil)
-		if !errors.As(err, &le) {
-			return l.finish(name, data, nil, []diag.Finding{{File: name, Line: 1, Col: 1, Rule: rules.IDYAMLSyntax, Severity: diag.Error, Message: err.Error()}})
-		}
-		return l.finish(name, data, nil, le.Findings)
+		return l.loadFailed(name, data, err)
 	}
 	return l.CheckPlan(p)
+}
+
+func (l *Linter) loadFailed(name string, data []byte, err error) []diag.Finding {
+	le := (*plan.Error)(nil)
+	if !errors.As(err, &le) {
+		return l.finish(name, data, nil, []diag.Finding{{File: name, Line: 1, Col: 1, Rule: rules.IDYAMLSyntax, Severity: diag.Error, Message: err.Error()}})
+	}
+	return l.finish(name, data, nil, le.Findings)
+}
+
+// checkWithRecords checks the plan in data, read from in.Path, together with the records
+// in its records folder (record.Dir), which findings name beside in.Name. It returns the
+// records' bytes by name when sources are kept, and an error for a records folder that
+// cannot be read.
+func (l *Linter) checkWithRecords(in Input, data []byte) ([]diag.Finding, map[string][]byte, error) {
+	p, err := plan.Parse(in.Name, data, plan.Options{MaxSize: l.maxSize()})
+	if err != nil {
+		return l.loadFailed(in.Name, data, err), nil, nil
+	}
+	set, broken, err := record.LoadFor(p, in.Path, in.Name, plan.Options{MaxSize: l.maxSize()})
+	if err != nil {
+		return nil, nil, err
+	}
+	var sources map[string][]byte
+	if l.KeepSources && set.Len() > 0 {
+		sources = make(map[string][]byte, set.Len())
+		for _, r := range set.Records {
+			sources[r.File] = r.Source
+		}
+	}
+	return l.CheckPlanRecords(p, set, broken), sources, nil
 }
 
 // resolve returns the settings plan p is checked with, and a finding when the profile it
@@ -195,9 +242,9 @@ func (l *Linter) resolve(p *plan.Plan) (*profile.Resolved, []diag.Finding) {
 	return r, []diag.Finding{f}
 }
 
-// CheckPlan runs every enabled rule on a loaded plan.
+// CheckPlan runs every enabled rule on a loaded plan, as a plan without records.
 func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
-	return l.Check(p).Findings
+	return l.checkAll(p, nil, nil).Findings
 }
 
 // Checked is what checking one plan found: the findings that stand, and those inline
@@ -209,31 +256,96 @@ type Checked struct {
 
 // Check runs every enabled rule on a loaded plan and keeps what its ignores silenced.
 func (l *Linter) Check(p *plan.Plan) Checked {
+	return l.checkAll(p, nil, nil)
+}
+
+// CheckPlanRecords runs every enabled rule on a loaded plan and its records (nil for
+// none), as of l.Today. broken are the findings of record files that did not load (from
+// record.Load), which no configuration or ignore comment silences, as for a plan.
+// Findings about a record name the record's file, and a plan:ignore comment in a record
+// file covers them there.
+func (l *Linter) CheckPlanRecords(p *plan.Plan, set *record.Set, broken []diag.Finding) []diag.Finding {
+	return l.checkAll(p, set, broken).Findings
+}
+
+func (l *Linter) checkAll(p *plan.Plan, set *record.Set, broken []diag.Finding) Checked {
 	checked, profileProblems := l.resolve(p)
-	var out []diag.Finding
-	var nodes []*yaml.Node
-	lines := yamltree.NewLines(p.Source)
-	for _, r := range l.Rules {
-		if r.Check == nil {
-			continue
+	inPlan := &fileFindings{file: p.File, source: p.Source, root: p.Root}
+	inRecord := map[*record.Record]*fileFindings{}
+	if set != nil {
+		for _, r := range set.Records {
+			inRecord[r] = &fileFindings{file: r.File, source: r.Source, root: r.Root}
 		}
+	}
+	progress := rules.Progress{All: set, Today: l.Today}
+	for _, r := range l.Rules {
 		if _, on := checked.SeverityFor(r.ID, r.Severity); !on {
 			continue
 		}
-		for _, res := range r.Check(p, checked.Settings) {
+		var results []rules.Result
+		switch {
+		case r.Check != nil:
+			results = r.Check(p, checked.Settings)
+		case r.CheckRecords != nil && set.Len() > 0:
+			results = r.CheckRecords(p, progress, checked.Settings)
+		}
+		for _, res := range results {
 			sev := res.Severity
 			if sev == 0 {
 				sev = r.Severity
 			}
-			out = append(out, findingAt(p, lines, res.Node, r.ID, sev, res.Message))
-			nodes = append(nodes, res.Node)
+			to := inPlan
+			if res.Record != nil {
+				to = inRecord[res.Record]
+			}
+			to.add(res.Node, r.ID, sev, res.Message)
 		}
 	}
-	// Pointers are found in one walk of the tree for all findings, not one per finding.
-	for i, ptr := range yamltree.PointersTo(p.Root, nodes) {
-		out[i].Pointer = ptr
+	out := l.finishUnder(checked, p.File, p.Source, p.Root, append(inPlan.withPointers(), profileProblems...))
+	also := func(c Checked) {
+		out.Findings = append(out.Findings, c.Findings...)
+		out.Silenced = append(out.Silenced, c.Silenced...)
 	}
-	return l.finishUnder(checked, p.File, p.Source, p.Root, append(out, profileProblems...))
+	if set != nil {
+		for _, r := range set.Records {
+			also(l.finishUnder(checked, r.File, r.Source, r.Root, inRecord[r].withPointers()))
+		}
+	}
+	for _, f := range broken {
+		also(l.finishUnder(checked, f.File, nil, nil, []diag.Finding{f}))
+	}
+	out.Findings = diag.Sort(out.Findings)
+	return out
+}
+
+// fileFindings gathers the findings about one file (the plan, or one of its records).
+type fileFindings struct {
+	file   string
+	source []byte
+	root   *yaml.Node
+	lines  *yamltree.Lines
+	out    []diag.Finding
+	nodes  []*yaml.Node
+}
+
+func (ff *fileFindings) add(n *yaml.Node, rule string, sev diag.Severity, msg string) {
+	if ff.lines == nil {
+		ff.lines = yamltree.NewLines(ff.source)
+	}
+	ff.out = append(ff.out, findingAt(ff.file, ff.lines, n, rule, sev, msg))
+	ff.nodes = append(ff.nodes, n)
+}
+
+// withPointers is the findings with their JSON pointers, found in one walk of the tree
+// for all of them, not one per finding.
+func (ff *fileFindings) withPointers() []diag.Finding {
+	if len(ff.out) == 0 {
+		return nil
+	}
+	for i, ptr := range yamltree.PointersTo(ff.root, ff.nodes) {
+		ff.out[i].Pointer = ptr
+	}
+	return ff.out
 }
 
 // finish applies configured severities and inline ignores, then sorts. root is the
@@ -282,8 +394,8 @@ func (l *Linter) knownRule(id string) bool {
 
 // findingAt builds the finding for a result, all but its pointer, which CheckPlan adds.
 // lines measures where a value ends.
-func findingAt(p *plan.Plan, lines *yamltree.Lines, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
-	f := diag.Finding{File: p.File, Line: 1, Col: 1, Rule: rule, Severity: sev, Message: msg}
+func findingAt(file string, lines *yamltree.Lines, n *yaml.Node, rule string, sev diag.Severity, msg string) diag.Finding {
+	f := diag.Finding{File: file, Line: 1, Col: 1, Rule: rule, Severity: sev, Message: msg}
 	if n == nil {
 		return f
 	}

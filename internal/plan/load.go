@@ -176,7 +176,7 @@ func syntaxError(file string, line, col int, msg string) *Error {
 // file over the size limit, one that is not UTF-8 or holds a NUL byte, one with several
 // documents, and an empty one. Parse and DecodeValue share it, so that the value checked
 // against the schema elsewhere is the one plan checks.
-func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
+func decodeTree(file string, data []byte, opts Options, kind Document) (*yaml.Node, error) {
 	if int64(len(data)) > opts.maxSize() {
 		return nil, tooLarge(file, opts.maxSize())
 	}
@@ -192,33 +192,68 @@ func decodeTree(file string, data []byte, opts Options) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, emptyFile(file)
+			return nil, emptyFile(file, kind)
 		}
 		return nil, yamlError(file, body, err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
-		return nil, syntaxError(file, max(extra.Line, 1), 1, "the file holds more than one YAML document: a plan is one document, remove the extra \"---\"")
+		return nil, syntaxError(file, max(extra.Line, 1), 1, "the file holds more than one YAML document: a "+kind.Noun+" is one document, remove the extra \"---\"")
 	case !errors.Is(err, io.EOF):
 		return nil, yamlError(file, body, err)
 	}
 	if len(doc.Content) == 0 || yamltree.IsNull(doc.Content[0]) {
-		return nil, emptyFile(file)
+		return nil, emptyFile(file, kind)
 	}
 	return doc.Content[0], nil
 }
 
 // Parse reads a plan from data; file names it in findings.
 func Parse(file string, data []byte, opts Options) (*Plan, error) {
-	root, err := decodeTree(file, data, opts)
+	p := &Plan{File: file, Source: data}
+	root, err := DecodeDocument(file, data, opts, planDocument, p)
+	if err != nil {
+		return nil, err
+	}
+	p.Root = root
+	return p, nil
+}
+
+// Document is a kind of YAML document the loader reads (a plan, or an engagement
+// record): how it is named in messages and the schema it is checked against.
+type Document struct {
+	// Noun names one document in messages: "plan".
+	Noun string
+	// Keys names the top-level keys a document starts with, for the message about a file
+	// whose top level is not a mapping: "schema_version and title".
+	Keys string
+	// Empty is the message for an empty file.
+	Empty string
+	// Validate returns the first n violations of the schema (all when n < 0).
+	Validate func(v any, n int) []planschema.Violation
+}
+
+var planDocument = Document{
+	Noun:     "plan",
+	Keys:     "schema_version and title",
+	Empty:    "the file is empty: a plan needs at least schema_version: 1 and a title (try `plan init`)",
+	Validate: planschema.ValidateFirst,
+}
+
+// DecodeDocument reads data as a document of kind doc into out, a pointer to a struct of
+// the model whose fields are tagged as the plan's are, and binds every Position in it.
+// It refuses what Parse refuses, with the same findings, so that every kind of file the
+// tool reads survives the same bad input. It returns the top-level mapping node.
+func DecodeDocument(file string, data []byte, opts Options, doc Document, out any) (*yaml.Node, error) {
+	root, err := decodeTree(file, data, opts, doc)
 	if err != nil {
 		return nil, err
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Findings: []diag.Finding{{
 			File: file, Line: root.Line, Col: root.Column, Rule: RuleSchema, Severity: diag.Error,
-			Message: fmt.Sprintf("the top level must be a mapping of keys such as schema_version and title, not %s", kindWord(yamltree.Resolve(root))),
+			Message: fmt.Sprintf("the top level must be a mapping of keys such as %s, not %s", doc.Keys, kindWord(yamltree.Resolve(root))),
 		}}}
 	}
 
@@ -226,28 +261,27 @@ func Parse(file string, data []byte, opts Options) (*Plan, error) {
 	if len(problems) > 0 {
 		return nil, syntaxErrors(file, problems)
 	}
-	if fs := schemaFindings(file, data, root, value); len(fs) > 0 {
+	if fs := schemaFindings(file, data, root, value, doc); len(fs) > 0 {
 		return nil, &Error{Findings: fs}
 	}
 
 	yamltree.ExpandAliases(root)
-	p := &Plan{File: file, Source: data, Root: root}
-	if err := root.Decode(p); err != nil {
+	if err := root.Decode(out); err != nil {
 		// The schema has already vouched for every type, so this is a gap between the
 		// schema and the model; report it rather than crash.
 		return nil, &Error{Findings: []diag.Finding{{
 			File: file, Line: 1, Col: 1, Rule: RuleSchema, Severity: diag.Error,
-			Message: "the plan could not be read: " + strings.TrimPrefix(err.Error(), "yaml: "),
+			Message: "the " + doc.Noun + " could not be read: " + strings.TrimPrefix(err.Error(), "yaml: "),
 		}}}
 	}
-	bindPositions(reflect.ValueOf(p), nil, root)
-	return p, nil
+	bindPositions(reflect.ValueOf(out), nil, root)
+	return root, nil
 }
 
-func emptyFile(file string) *Error {
+func emptyFile(file string, doc Document) *Error {
 	return &Error{Findings: []diag.Finding{{
 		File: file, Line: 1, Col: 1, Rule: RuleSchema, Severity: diag.Error,
-		Message: "the file is empty: a plan needs at least schema_version: 1 and a title (try `plan init`)",
+		Message: doc.Empty,
 	}}}
 }
 
@@ -272,15 +306,15 @@ func kindWord(n *yaml.Node) string {
 	return "a single value"
 }
 
-func schemaFindings(file string, source []byte, root *yaml.Node, value any) []diag.Finding {
+func schemaFindings(file string, source []byte, root *yaml.Node, value any, doc Document) []diag.Finding {
 	// One past the cap tells whether there are more, and where the first of them is.
-	violations := planschema.ValidateFirst(value, yamltree.MaxProblems+1)
+	violations := doc.Validate(value, yamltree.MaxProblems+1)
 	if len(violations) == 0 {
 		return nil
 	}
 	more := len(violations) > yamltree.MaxProblems
 	if more {
-		violations[yamltree.MaxProblems].Message = fmt.Sprintf("the plan breaks the schema in more than %d places: the rest, from here on, are not listed; fix these and check again", yamltree.MaxProblems)
+		violations[yamltree.MaxProblems].Message = fmt.Sprintf("the "+doc.Noun+" breaks the schema in more than %d places: the rest, from here on, are not listed; fix these and check again", yamltree.MaxProblems)
 	}
 	lines := yamltree.NewLines(source)
 	fs := make([]diag.Finding, 0, len(violations))
@@ -320,7 +354,7 @@ func schemaFindings(file string, source []byte, root *yaml.Node, value any) []di
 // YYYY-MM-DD strings; empty values dropped), for tools that check the schema
 // independently. It returns an *Error for files the loader rejects before validation.
 func DecodeValue(file string, data []byte, opts Options) (any, error) {
-	root, err := decodeTree(file, data, opts)
+	root, err := decodeTree(file, data, opts, planDocument)
 	if err != nil {
 		return nil, err
 	}

@@ -44,6 +44,9 @@ type Plan struct {
 	Decisions    []Decision    `yaml:"decisions"`
 	Timeline     *Timeline     `yaml:"timeline"`
 	Evaluation   *Evaluation   `yaml:"evaluation"`
+	// Records is the folder of the plan's engagement records, relative to the plan's own
+	// folder ("" for the default, <name>.records beside the plan; see internal/record).
+	Records Text `yaml:"records"`
 }
 
 // Mandate says why we engage.

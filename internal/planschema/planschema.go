@@ -42,6 +42,9 @@ var (
 	configSchema = sync.OnceValues(func() (*Validator, error) {
 		return compile(schema.Config, schema.ConfigID)
 	})
+	recordSchema = sync.OnceValues(func() (*Validator, error) {
+		return compile(schema.Record, schema.RecordID)
+	})
 )
 
 // Validator is a compiled schema together with its raw form, which is read to suggest
@@ -106,6 +109,12 @@ func currencyViolations(v any) []Violation {
 		return []Violation{{Tokens: tokens, Message: withPath(tokens, fmt.Sprintf("%q is not an ISO 4217 currency code: use one such as AUD, EUR, GBP or USD", code))}}
 	}
 	return nil
+}
+
+// ValidateRecordFirst checks v against the record schema, returning only the first n
+// violations (all when n < 0), as ValidateFirst does for a plan.
+func ValidateRecordFirst(v any, n int) []Violation {
+	return mustCompiled(recordSchema).validate(v, n)
 }
 
 // ValidateConfig checks v against the .planrc.yaml schema.

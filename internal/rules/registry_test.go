@@ -20,7 +20,10 @@ func TestRegistryMetadata(t *testing.T) {
 		if r.Severity.String() == "unknown" {
 			t.Errorf("rule %q has no severity", r.ID)
 		}
-		if r.Check == nil && r.ID != IDYAMLSyntax && r.ID != IDSchema && r.ID != IDUnusedIgnore {
+		if r.Check != nil && r.CheckRecords != nil {
+			t.Errorf("rule %q checks both the plan and its records: a rule does one", r.ID)
+		}
+		if r.Check == nil && r.CheckRecords == nil && r.ID != IDYAMLSyntax && r.ID != IDSchema && r.ID != IDUnusedIgnore {
 			t.Errorf("rule %q has no check", r.ID)
 		}
 		if i > 0 && all[i-1].ID >= r.ID {

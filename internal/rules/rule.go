@@ -7,6 +7,7 @@ import (
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
 )
 
 // Rule is one check with the documentation `plan rules` prints.
@@ -27,6 +28,35 @@ type Rule struct {
 	Source string
 	// Check finds the rule's results in a plan that loaded and passed the schema.
 	Check func(p *plan.Plan, s Settings) []Result
+	// CheckRecords, for a rule about the plan's records instead, finds its results in
+	// the records that loaded, read against the plan. It runs only when the plan has
+	// records: a plan not yet carried out is not judged on what it has not done.
+	CheckRecords func(p *plan.Plan, pr Progress, s Settings) []Result
+}
+
+// Progress is what a rule about practice reads besides the plan: every record of the
+// plan, and the day they are judged on.
+type Progress struct {
+	// All is every record that loaded, whatever its date.
+	All *record.Set
+	// Today is the day the dated checks judge; zero when there is none (a library
+	// caller that gave no day), and then no dated check runs.
+	Today plan.Date
+}
+
+// Done is the records that had begun by Today: what had happened by then. A dated check
+// reads these, so a record written ahead of the day counts only from its date.
+func (pr Progress) Done() *record.Set { return pr.All.AsOf(pr.Today) }
+
+// dated reports whether the dated checks run: only with a day to judge on, and only once
+// the plan had started to be carried out by that day (a record on or before it); before
+// that, nothing has fallen behind.
+func (pr Progress) dated() bool { return !pr.Today.IsZero() && pr.Done().Len() > 0 }
+
+// asOf words a finding that depends on the day, about node n of record r (nil for the
+// plan): "as of 2027-04-02, ...".
+func (pr Progress) asOf(r *record.Record, n *yaml.Node, format string, args ...any) Result {
+	return Result{Node: n, Record: r, Message: "as of " + pr.Today.String() + ", " + fmt.Sprintf(format, args...)}
 }
 
 // Result is one finding before the engine turns it into a diag.Finding: the node it is
@@ -36,11 +66,18 @@ type Result struct {
 	Node     *yaml.Node
 	Severity diag.Severity
 	Message  string
+	// Record is the record file Node is in; nil for the plan.
+	Record *record.Record
 }
 
 // at builds a result about node n.
 func at(n *yaml.Node, format string, args ...any) Result {
 	return Result{Node: n, Message: fmt.Sprintf(format, args...)}
+}
+
+// in builds a result about node n of record r.
+func in(r *record.Record, n *yaml.Node, format string, args ...any) Result {
+	return Result{Node: n, Record: r, Message: fmt.Sprintf(format, args...)}
 }
 
 // withSeverity returns r with its own severity.

@@ -24,6 +24,7 @@ import (
 	"github.com/planascode/plan/internal/output"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/profile"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -40,6 +41,9 @@ type Options struct {
 	// (or, when Base is empty, with the upstream branch or main).
 	Changed bool
 	Base    string
+	// Today is the day the plans' records are judged on, YYYY-MM-DD ("" for PLAN_TODAY,
+	// else today's local date).
+	Today string
 	// Profile is the profile of plans that name none (--profile, PLAN_PROFILE, or the
 	// config file's profile:); a plan's own profile: wins.
 	Profile string
@@ -70,11 +74,19 @@ PLAN_PROFILE, else the config file's "profile:", else online-engagement.
 Silence a rule for one node with "# plan:ignore rule-id -- reason" on its line or
 the line above, or for a whole file with "# plan:ignore-file rule-id -- reason".
 
+A plan's engagement records (docs/records.md: *.record.yaml files in the folder
+the plan's "records:" names, by default <name>.records beside <name>.plan.yaml)
+are checked with it: against the record schema, every id resolving in the plan,
+and, as of --today (else PLAN_TODAY, else today's local date), for what is
+overdue: an activity not recorded, a stakeholder not reached in a phase that is
+over, a report-back, commitment or grievance past its date, a measure short of
+its target. A plan with no records yet is not judged on what it has not done.
+
 With --changed, only the plan files under the arguments that git sees as added,
 modified, renamed or untracked since the merge base with --base are checked
-(default: the current branch's upstream, or main when it has none). When none
-changed, plan check says "no changed plan files" and exits 0. --base implies
---changed.
+(default: the current branch's upstream, or main when it has none), and those
+with such a record in their records folder. When none changed, plan check says
+"no changed plan files" and exits 0. --base implies --changed.
 
 Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 2 for a usage error, an unreadable path, a bad config or no plan files found
@@ -85,6 +97,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
   plan check --format sarif . > plan.sarif
   plan check --fail-level warning consultations/
   plan check --profile ess10 sep.plan.yaml
+  plan check --today 2027-04-02 council.plan.yaml
   plan check --changed --base origin/main
   cat draft.plan.yaml | plan check --stdin-filename draft.plan.yaml -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -108,6 +121,8 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	// release machine must not claim a user's default is the builder's CPU count.
 	f.Lookup("jobs").DefValue = "number of CPUs"
 	f.StringVar(&opts.Profile, "profile", profile.Default, "profile of plans that name none (see plan profiles; also PLAN_PROFILE)")
+	f.StringVar(&opts.Today, "today", "", "the day records are judged on, YYYY-MM-DD (default: PLAN_TODAY, else today's local date)")
+	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
 	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
 	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+git.DefaultBase+")")
@@ -158,6 +173,10 @@ func Run(opts *Options) error {
 	if opts.Jobs < 1 {
 		return cli.BadInputf("%s must be at least 1, not %d", cfg.From("jobs"), opts.Jobs)
 	}
+	today, err := opts.Env.Today(opts.Today)
+	if err != nil {
+		return err
+	}
 	dir, err := opts.Env.WorkDir()
 	if err != nil {
 		return err
@@ -177,7 +196,7 @@ func Run(opts *Options) error {
 	}
 	files := found.Files
 	if changed {
-		if files, err = changedOnly(dir, opts.Base, files); err != nil {
+		if files, err = changedOnly(dir, opts.Base, files, cfg.MaxFileSize); err != nil {
 			return cli.BadInput(err)
 		}
 		if len(files) == 0 && len(found.Unreadable) == 0 {
@@ -194,6 +213,7 @@ func Run(opts *Options) error {
 
 	linter := lint.New(cfg)
 	linter.Jobs = opts.Jobs
+	linter.Today = today
 	linter.KeepSources = opts.Format == "text" && present.Snippets
 	res := linter.Run(inputs)
 
@@ -315,7 +335,7 @@ func inside(root, dir string) bool {
 // changedOnly keeps the files git reports as changed since the merge base with base.
 // The walk still decides what is a plan file (include, exclude, .gitignore), so that
 // --changed never checks a file that plan check without it would skip.
-func changedOnly(dir, base string, files []string) ([]string, error) {
+func changedOnly(dir, base string, files []string, maxSize int64) ([]string, error) {
 	changes, err := git.Changed(dir, git.ResolveBase(dir, base))
 	if errors.Is(err, git.ErrNoGit) {
 		return nil, fmt.Errorf("--changed needs git: %w", err)
@@ -325,11 +345,44 @@ func changedOnly(dir, base string, files []string) ([]string, error) {
 	}
 	var out []string
 	for _, f := range files {
-		if changes.Contains(f) {
+		if changes.Contains(f) || recordsChanged(f, changes, maxSize) {
 			out = append(out, f)
 		}
 	}
 	return out, nil
+}
+
+// recordsChanged reports whether a record in plan file f's records folder changed: a
+// branch that only adds records has its plan checked with them, since a record can break
+// the plan's checks (an unknown id) or clear them (a report-back given).
+func recordsChanged(f string, changes *git.Changes, maxSize int64) bool {
+	var records []string
+	for _, c := range changes.Files {
+		if record.IsRecordName(filepath.Base(c)) {
+			records = append(records, c)
+		}
+	}
+	if len(records) == 0 {
+		return false
+	}
+	// A plan that does not load keeps its records in the default folder, as far as this
+	// question goes; plan check reports the plan itself.
+	p, _ := plan.Load(f, f, plan.Options{MaxSize: maxSize})
+	dir, _ := record.Dir(p, f)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	// git names the work tree by its real path.
+	if abs, err = filepath.EvalSymlinks(abs); err != nil {
+		return false
+	}
+	for _, c := range records {
+		if strings.HasPrefix(c, abs+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // noChangedPlans reports a --changed run with nothing to check. It succeeds: a pull

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
+)
+
+func grievanceOverdue() Rule {
+	return Rule{
+		ID:       "grievance-overdue",
+		Severity: diag.Warning,
+		Summary:  "a grievance has been open longer than the plan's grievance mechanism allows",
+		Rationale: "A grievance mechanism is only trusted if it answers within the time it " +
+			"promises: the World Bank's ESS10 asks that grievances be addressed promptly, and a " +
+			"plan's `grievance.resolve_days` is that promise. A complaint left open past it is one " +
+			"the complainant is entitled to escalate.",
+		Fix: "Resolve the grievance and add `resolved: DATE` and `outcome:` to it in the record it " +
+			"was received in, or escalate it as the mechanism's tiers say. The finding depends on " +
+			"the day: `--today` or PLAN_TODAY sets it.",
+		Source:       "C",
+		CheckRecords: checkGrievanceOverdue,
+	}
+}
+
+func checkGrievanceOverdue(p *plan.Plan, pr Progress, _ Settings) []Result {
+	days, ok := resolveDays(p.Grievance)
+	if !pr.dated() || !ok {
+		return nil
+	}
+	var out []Result
+	for _, gi := range pr.Done().Grievances() {
+		g := gi.Grievance
+		due := g.Received.AddDays(days)
+		if !g.OpenOn(pr.Today) || !due.Before(pr.Today) {
+			continue
+		}
+		out = append(out, pr.asOf(gi.Record, g.Node, "%s received on %s has been open %s, longer than the %s the grievance mechanism allows: resolve it and add `resolved:` and `outcome:`",
+			grievanceName(g.ID), g.Received, wording.Plural(g.Received.DaysUntil(pr.Today), "day"), wording.Plural(days, "day")))
+	}
+	return out
+}
+
+// resolveDays is how long the plan's grievance mechanism allows to resolve a grievance:
+// its own resolve_days, else the longest of its tiers', since a grievance may have to
+// go through every tier; false when the plan says nothing.
+func resolveDays(g *plan.Grievance) (int, bool) {
+	if g == nil {
+		return 0, false
+	}
+	if g.ResolveDays != nil {
+		return *g.ResolveDays, true
+	}
+	longest, ok := 0, false
+	for _, t := range g.Tiers {
+		if t.ResolveDays != nil {
+			longest, ok = max(longest, *t.ResolveDays), true
+		}
+	}
+	return longest, ok
+}
+
+func grievanceName(id string) string {
+	if id == "" {
+		return "a grievance"
+	}
+	return fmt.Sprintf("grievance %q", id)
+}

@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/plan"
+)
+
+func stakeholderNotReached() Rule {
+	return Rule{
+		ID:       "stakeholder-not-reached",
+		Severity: diag.Warning,
+		Summary:  "a phase is over and a stakeholder the plan meant to consult, involve, collaborate with or empower in it was never engaged",
+		Rationale: "The PMBOK note on engagement vs communications (P) is the reason this tool " +
+			"exists: a stakeholder who is not invited to the meetings that concern them is a gap, " +
+			"and only the record shows it. When a phase whose activities were meant for a group " +
+			"above `inform` on the IAP2 spectrum ends without a record of engaging that group (or " +
+			"a part of it), the plan's promise of participation was not kept for them.",
+		Fix: "Record the engagement if it happened (`plan record --stakeholder ID ...`); if it did " +
+			"not, engage the group in the next phase and say in the plan what changed. The finding " +
+			"depends on the day: `--today` or PLAN_TODAY sets it.",
+		Source:       "P",
+		CheckRecords: checkStakeholderNotReached,
+	}
+}
+
+func checkStakeholderNotReached(p *plan.Plan, pr Progress, _ Settings) []Result {
+	if !pr.dated() {
+		return nil
+	}
+	done := pr.Done()
+	var out []Result
+	for _, ph := range p.ResolvePhases() {
+		if !ph.Dated() || !ph.End.Before(pr.Today) {
+			continue
+		}
+		meant := audienceIn(p, ph)
+		for i := range p.Stakeholders {
+			s := &p.Stakeholders[i]
+			if !meant[s.ID] || !aboveInform(s.Participation) {
+				continue
+			}
+			if done.EngagedBetween(withParts(p, s.ID), ph.Start.First(), ph.End.Last()) {
+				continue
+			}
+			out = append(out, pr.asOf(nil, s.Node, "phase %q ended on %s and stakeholder %q (%s) was never engaged in it: record the engagement, or engage them in the next phase",
+				ph.Phase.ID, ph.End, s.ID, s.Participation))
+		}
+	}
+	return out
+}
+
+// aboveInform reports whether a participation level asks more than informing: the
+// levels at which the plan means to hear from people.
+func aboveInform(level string) bool {
+	i := slices.Index(plan.ParticipationLevels, level)
+	return i > 0
+}
+
+// audienceIn is the stakeholders in the audience of an activity of phase ph: one that
+// names the phase, or names none and is dated within it.
+func audienceIn(p *plan.Plan, ph plan.ResolvedPhase) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range p.Activities {
+		in := a.Phase.ID == ph.Phase.ID && a.Phase.ID != ""
+		if a.Phase.ID == "" && !a.Date.IsZero() {
+			in = !a.Date.Before(ph.Start.First()) && !a.Date.After(ph.End.Last())
+		}
+		if in {
+			for _, ref := range a.Audience {
+				out[ref.ID] = true
+			}
+		}
+	}
+	return out
+}
+
+// withParts is id and the ids of the stakeholders that are part of it, at any depth:
+// engaging older residents is engaging residents.
+func withParts(p *plan.Plan, id string) []string {
+	ids := []string{id}
+	for i := 0; i < len(ids); i++ {
+		for _, s := range p.Stakeholders {
+			if s.PartOf.ID == ids[i] && !slices.Contains(ids, s.ID) {
+				ids = append(ids, s.ID)
+			}
+		}
+	}
+	return ids
+}
