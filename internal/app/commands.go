@@ -8,9 +8,11 @@ import (
 	"github.com/planascode/plan/internal/cmd/checkcmd"
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
+	"github.com/planascode/plan/internal/cmd/removecmd"
 	"github.com/planascode/plan/internal/cmd/rendercmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
+	"github.com/planascode/plan/internal/cmd/setcmd"
 	"github.com/planascode/plan/internal/cmd/timelinecmd"
 	"github.com/planascode/plan/internal/cmd/versioncmd"
 )
@@ -21,6 +23,8 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		initcmd.NewCmd(env, nil),
 		checkcmd.NewCmd(env, nil),
 		addstakeholdercmd.NewCmd(env, nil),
+		setcmd.NewCmd(env, nil),
+		removecmd.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
 		timelinecmd.NewCmd(env, nil),

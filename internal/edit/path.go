@@ -166,7 +166,7 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 			next.indexes = append(append([]int{}, t.indexes...), next.index+1)
 		case n.Kind == yaml.SequenceNode && step.IsIndex:
 			if step.Index >= len(n.Content) {
-				return nil, bad("%s has %s: the last is [%d]", here, wording.Plural(len(n.Content), "entry"), len(n.Content)-1)
+				return nil, bad("%s has %s", here, entries(len(n.Content)))
 			}
 			next.value, next.index = n.Content[step.Index], step.Index
 			next.model = elemType(t.model)
@@ -297,3 +297,53 @@ func modelName(f reflect.StructField) (string, bool) {
 	}
 	return name, true
 }
+
+func entries(n int) string {
+	switch n {
+	case 0:
+		return "no entries"
+	case 1:
+		return "1 entry: the only one is [0]"
+	}
+	return fmt.Sprintf("%d entries: the last is [%d]", n, n-1)
+}
+
+// Find returns the value at p in the document whose top-level mapping is root (a plan's
+// Root, say), or nil when the last step names a key that is not there.
+func (p Path) Find(root *yaml.Node) (*yaml.Node, error) {
+	t, err := resolve(root, p)
+	if err != nil {
+		return nil, err
+	}
+	return t.value, nil
+}
+
+// Subject returns the JSON pointer of what p is about in the document whose top-level
+// mapping is root: the last list entry on the way (the stakeholder of
+// stakeholders.traders.influence), or the value itself when p goes through no list.
+func (p Path) Subject(root *yaml.Node) (string, error) {
+	t, err := resolve(root, p)
+	if err != nil {
+		return "", err
+	}
+	var tokens []string
+	n := root
+	subject := 0
+	for _, i := range t.indexes {
+		switch n.Kind {
+		case yaml.MappingNode:
+			tokens = append(tokens, n.Content[i-1].Value)
+		case yaml.SequenceNode:
+			tokens = append(tokens, strconv.Itoa(i))
+			subject = len(tokens)
+		}
+		n = n.Content[i]
+	}
+	if subject == 0 {
+		subject = len(tokens)
+	}
+	return yamltree.Pointer(tokens[:subject]...), nil
+}
+
+// Inside reports whether the node n is outer or lies under it.
+func Inside(outer, n *yaml.Node) bool { return inside(outer, n) }

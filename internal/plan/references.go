@@ -85,3 +85,54 @@ func techniqueOwner(t Technique, i int) string {
 	}
 	return fmt.Sprintf("technique %d", i+1)
 }
+
+// IDs lists the ids of the items of list, one of the List* constants, in file order.
+func (p *Plan) IDs(list string) []string {
+	var out []string
+	switch list {
+	case ListStakeholders:
+		for _, s := range p.Stakeholders {
+			out = append(out, s.ID)
+		}
+	case ListPhases:
+		if p.Timeline != nil {
+			for _, ph := range p.Timeline.Phases {
+				out = append(out, ph.ID)
+			}
+		}
+	case ListDecisions:
+		for _, d := range p.Decisions {
+			out = append(out, d.ID)
+		}
+	case ListObjectives:
+		for _, o := range p.Objectives {
+			out = append(out, o.ID)
+		}
+	}
+	return out
+}
+
+// Lost returns the references of p (an earlier version of the plan) whose id p has and
+// now does not: removed or renamed in now.
+func (p *Plan) Lost(now *Plan) []Reference {
+	gone := map[string]map[string]bool{}
+	for _, list := range []string{ListStakeholders, ListPhases, ListDecisions, ListObjectives} {
+		kept := map[string]bool{}
+		for _, id := range now.IDs(list) {
+			kept[id] = true
+		}
+		gone[list] = map[string]bool{}
+		for _, id := range p.IDs(list) {
+			if !kept[id] {
+				gone[list][id] = true
+			}
+		}
+	}
+	var out []Reference
+	for _, r := range p.References() {
+		if gone[r.List][r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
