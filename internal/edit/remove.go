@@ -205,28 +205,13 @@ func (c *change) emptyOnKeyLine(p *yaml.Node) error {
 	if key == nil {
 		return &UnsafeEditError{Reason: fmt.Sprintf("the collection at line %d would be empty and has no key to write [] after", p.Line)}
 	}
-	b := c.e.src.b
-	colon := c.keyEnd(key)
-	if colon < 0 {
-		return &UnsafeEditError{Reason: fmt.Sprintf("cannot find the colon after %s at line %d", key.Value, key.Line)}
-	}
-	at := colon + 1
-	for at < len(b) && isSpace(b[at]) {
-		at++
-	}
-	at = skipProperties(b, at)
-	if c.e.src.lineOf(at) != key.Line && at < len(b) {
-		// Properties on a line of their own; the brackets go on the key's line.
-		at = c.e.src.contentEnd(key.Line)
-	}
 	text := "[]"
 	if p.Kind == yaml.MappingNode {
 		text = "{}"
 	}
-	if at < len(b) && b[at] == '#' {
-		text += " "
-	} else if !isSpace(b[at-1]) {
-		text = " " + text
+	at, text, err := c.afterColon(key, text)
+	if err != nil {
+		return err
 	}
 	c.splices = append(c.splices, splice{at: at, text: text})
 	return nil

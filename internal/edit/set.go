@@ -204,31 +204,50 @@ func (c *change) fillEmpty(parent, n *yaml.Node, v Value) error {
 			key = parent.Content[i-1]
 		}
 	}
-	b := c.e.src.b
-	colon := c.keyEnd(key)
-	if colon < 0 {
-		return &UnsafeEditError{Reason: fmt.Sprintf("cannot find the colon after %s at line %d", key.Value, key.Line)}
-	}
-	at := colon + 1
-	for at < len(b) && isSpace(b[at]) {
-		at++
-	}
-	at = skipProperties(b, at)
 	flow := parent.Style&yaml.FlowStyle != 0
 	text, tag, err := c.render(0, v, flow, key.Column-1+2)
+	if err != nil {
+		return err
+	}
+	at, text, err := c.afterColon(key, text)
 	if err != nil {
 		return err
 	}
 	w := c.clones[n]
 	w.Value, w.Tag, w.Style = v.Text, tag, 0
 	c.free = append(c.free, placeOf(c.e.root, n))
-	if at < len(b) && b[at] == '#' {
-		text += " "
-	} else if !isSpace(b[at-1]) {
-		text = " " + text
-	}
 	c.splices = append(c.splices, splice{at: at, text: text})
 	return nil
+}
+
+// afterColon returns where a value for key goes that it does not have yet, and text
+// with the space it needs there: right after the colon and one space, so that the
+// spaces before a comment on the line stay as they were; or after an anchor.
+func (c *change) afterColon(key *yaml.Node, text string) (int, string, error) {
+	b := c.e.src.b
+	colon := c.keyEnd(key)
+	if colon < 0 {
+		return 0, "", &UnsafeEditError{Reason: fmt.Sprintf("cannot find the colon after %s at line %d", key.Value, key.Line)}
+	}
+	at := colon + 1
+	for at < len(b) && isSpace(b[at]) {
+		at++
+	}
+	props := skipProperties(b, at)
+	if props == at {
+		return colon + 1, " " + text, nil
+	}
+	if c.e.src.lineOf(props) != key.Line {
+		// Properties end the key's line; the value goes after them there.
+		props = c.e.src.contentEnd(key.Line)
+	}
+	if props < len(b) && b[props] == '#' {
+		return props, text + " ", nil
+	}
+	if !isSpace(b[props-1]) {
+		text = " " + text
+	}
+	return props, text, nil
 }
 
 // keyEnd returns the offset of the colon after the key node k, or -1.
