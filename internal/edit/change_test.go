@@ -1,0 +1,153 @@
+package edit
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParsePath(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Path
+		err  string
+	}{
+		{in: "title", want: Path{{Name: "title"}}},
+		{in: "stakeholders.traders.influence", want: Path{{Name: "stakeholders"}, {Name: "traders"}, {Name: "influence"}}},
+		{in: "policy.principles[2]", want: Path{{Name: "policy"}, {Name: "principles"}, {Index: 2, IsIndex: true}}},
+		{in: "x_grid[0][1]", want: Path{{Name: "x_grid"}, {Index: 0, IsIndex: true}, {Index: 1, IsIndex: true}}},
+		{in: "", err: "the path is empty"},
+		{in: "a..b", err: "a step is empty"},
+		{in: "a.", err: "a step is empty"},
+		{in: "[0]", err: "an index follows the key of its list"},
+		{in: "a.[0]", err: "an index follows the key of its list"},
+		{in: "a[x]", err: "[x] is not an index"},
+		{in: "a[01]", err: "[01] is not an index"},
+		{in: "a[-1]", err: "[-1] is not an index"},
+		{in: "a[1", err: "no closing ]"},
+		{in: "a[1]b", err: "nothing may follow an index"},
+		{in: "a b", err: `"a b" is not a key or an id`},
+	} {
+		got, err := ParsePath(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("ParsePath(%q) = %v, %v; want an error containing %q", tc.in, got, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got.String() != tc.want.String() || len(got) != len(tc.want) {
+			t.Errorf("ParsePath(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+const refusalPlan = `schema_version: 1
+title: T
+x_base: &base
+  summary: merged
+<<: *base
+stakeholders:
+  - id: traders
+    name: Traders
+    influence: !!str low
+    channels: &ch [Email]
+  - id: residents
+    name: Residents
+    channels: *ch
+policy:
+  principles: [Inclusion]
+`
+
+// TestRefusals: what Set and Remove refuse, and how they say it.
+func TestRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		op, path, want string
+	}{
+		{"set", "stakeholders.tradrs.name", `stakeholders has no item with id "tradrs": did you mean "traders"?`},
+		{"set", "stakeholders.traders.influense", `stakeholders.traders has no influense: did you mean "influence"?`},
+		{"set", "stakeholders.traders.nonsense", `stakeholders.traders has no nonsense`},
+		{"set", "stakeholders.traders.name.first", `stakeholders.traders.name is a single value, not a mapping, so it has no first`},
+		{"set", "stakeholders.traders[0]", `stakeholders.traders is not a list, so it has no [0]`},
+		{"set", "policy.principles.inclusion", `the entries of policy.principles have no ids: address one by its place, as policy.principles[0]`},
+		{"set", "policy.principles[3]", `policy.principles has 1 entry: the only one is [0]`},
+		{"set", "stakeholders.traders", `stakeholders.traders is a mapping: set changes one value; name one of its keys, as stakeholders.traders.id`},
+		{"set", "stakeholders", `stakeholders is a list: set changes one value; name one of its ids, as stakeholders.traders`},
+		{"set", "summary", `summary comes from the merge key (<<) at line 5`},
+		{"set", "stakeholders.residents.channels[0]", `stakeholders.residents.channels is an alias (*ch, line 13)`},
+		{"set", "stakeholders.traders.influence", `has a tag (!)`},
+		{"remove", "stakeholders.traders.id", `id is the first key of its entry, on the line of the dash`},
+		{"remove", "stakeholders.traders.notes", `there is no notes to remove`},
+		{"remove", "summary", `summary comes from the merge key (<<) at line 5`},
+	} {
+		p, err := ParsePath(tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.op == "set" {
+			_, err = Set([]byte(refusalPlan), p, Value{Text: "x"}, nil)
+		} else {
+			_, err = Remove([]byte(refusalPlan), p, nil)
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s %s: %v; want an error containing %q", tc.op, tc.path, err, tc.want)
+		}
+	}
+}
+
+// TestRemoveRefusesTheWholePlan: the plan's last key cannot go, and what cannot be parsed is
+// refused before anything is touched.
+func TestRemoveRefusesTheWholePlan(t *testing.T) {
+	p, _ := ParsePath("title")
+	if _, err := Remove([]byte("title: T\n"), p, nil); err == nil {
+		t.Error("removing the only key was not refused")
+	}
+	if _, err := Remove([]byte("title: [\n"), p, nil); err == nil {
+		t.Error("an invalid document was not refused")
+	}
+}
+
+// TestVerifyCatchesMisplacedSplice: a change whose splices do not match its intent is
+// refused, never returned.
+func TestVerifyCatchesMisplacedSplice(t *testing.T) {
+	src := []byte("schema_version: 1\ntitle: T\nsummary: s\n")
+	c, bomFound, err := newChange(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The intent says nothing changed; the splice changes the summary.
+	c.splices = append(c.splices, splice{at: len(src) - 2, del: 1, text: "x"})
+	_, err = c.finish(bomFound)
+	var unsafe *UnsafeEditError
+	if !errors.As(err, &unsafe) || !strings.Contains(unsafe.Reason, "line 3") {
+		t.Fatalf("finish = %v, want a refusal naming line 3", err)
+	}
+}
+
+// TestSetTyped: a value is written as what YAML reads it as only when asked.
+func TestSetTyped(t *testing.T) {
+	src := []byte("schema_version: 1\ntitle: T\nx_n: old\n")
+	p, _ := ParsePath("x_n")
+	for _, tc := range []struct {
+		text  string
+		typed bool
+		want  string
+	}{
+		{"6", true, "x_n: 6\n"},
+		{"6", false, `x_n: "6"` + "\n"},
+		{"true", true, "x_n: true\n"},
+		{"yes", true, `x_n: "yes"` + "\n"},
+		{"2027-03-31", true, "x_n: 2027-03-31\n"},
+		{"2027-03-31", false, `x_n: "2027-03-31"` + "\n"},
+		{"null", true, `x_n: "null"` + "\n"},
+		{"a # b", true, `x_n: 'a # b'` + "\n"},
+	} {
+		out, err := Set(src, p, Value{Text: tc.text, Typed: tc.typed}, nil)
+		if err != nil {
+			t.Errorf("Set %q: %v", tc.text, err)
+			continue
+		}
+		if got := strings.TrimPrefix(string(out), "schema_version: 1\ntitle: T\n"); got != tc.want {
+			t.Errorf("Set %q (typed %v) wrote %q, want %q", tc.text, tc.typed, got, tc.want)
+		}
+	}
+}
