@@ -44,10 +44,11 @@ type Edit struct {
 	// LockTimeout bounds the wait for another run on the same file; zero means
 	// DefaultLockTimeout.
 	LockTimeout time.Duration
-	// Change returns the edited bytes, given the file's bytes and the plan they hold. An
-	// error it returns is reported as it is: a *Refusal, an *edit.PathError and the like
-	// are bad input; Change wraps what it words itself with cli.BadInput.
-	Change func(data []byte, before *plan.Plan) ([]byte, error)
+	// Change returns the edited bytes, given the file's bytes and the plan they hold,
+	// and the references it changed along with what it was asked to (see Dangling). Its
+	// errors from the edit package are worded by Explain; an error it words itself is a
+	// *cli.ExitError.
+	Change func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error)
 }
 
 // Result is what a run did.
@@ -58,6 +59,8 @@ type Result struct {
 	// New are the plan check findings on the result that the original did not have,
 	// and All every finding on the result.
 	New, All []diag.Finding
+	// References are those Change changed too.
+	References []plan.Reference
 }
 
 // Run makes the edit. With DryRun it prints the diff to stdout and writes nothing.
@@ -95,7 +98,7 @@ func Run(e Edit) (*Result, error) {
 	if err != nil {
 		return nil, e.refuse(name, err)
 	}
-	out, err := e.Change(data, before)
+	out, refs, err := e.Change(data, before)
 	if err != nil {
 		return nil, Explain(name, err)
 	}
@@ -116,14 +119,57 @@ func Run(e Edit) (*Result, error) {
 		return nil, cli.BadInputf("%s was not edited: %s", name, strings.Join(broken, "; "))
 	}
 
+	res := &Result{Name: name, Before: before, After: after, New: fresh, All: all, References: refs}
 	if e.DryRun {
 		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
-		return &Result{Name: name, Before: before, After: after, New: fresh, All: all}, err
+		return res, err
 	}
 	if err := atomicfile.Write(path, out, 0o644); err != nil {
 		return nil, cli.BadInput(err)
 	}
-	return &Result{Name: name, Before: before, After: after, New: fresh, All: all}, nil
+	return res, nil
+}
+
+// Done says what was done ("Removed stakeholders.traders from main.plan.yaml", and how
+// many references went with it), then the next steps.
+func Done(env *cli.Env, res *Result, did string, next []diag.Finding) {
+	w := env.IO.Out
+	fmt.Fprint(w, did)
+	if len(res.References) > 0 {
+		fmt.Fprintf(w, ", and %s to it", wording.Plural(len(res.References), "reference"))
+	}
+	fmt.Fprintln(w)
+	PrintNextSteps(env, next)
+}
+
+// Dangling settles the references that an edit (a removal, a rename) leaves naming an id
+// it took away, out and after being the edit made alone; those for which keep reports
+// false go with the edit and are not counted. With fix, the edit is made again by redo,
+// which is given their positions, and they are returned. Without, the edit is refused
+// with the reason refusal gives, told how many there are ("2 references"), and they are
+// listed on stderr.
+func Dangling(env *cli.Env, before, after *plan.Plan, out []byte, keep func(plan.Reference) bool, fix bool, redo func([]edit.At) ([]byte, error), refusal func(count string) string) ([]byte, []plan.Reference, error) {
+	var dangling []plan.Reference
+	for _, r := range before.Lost(after) {
+		if keep(r) {
+			dangling = append(dangling, r)
+		}
+	}
+	if len(dangling) == 0 {
+		return out, nil, nil
+	}
+	if !fix {
+		for _, r := range dangling {
+			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s %s refers to %q\n", before.File, r.Node.Line, r.Node.Column, r.Owner, r.Key, r.ID)
+		}
+		return nil, nil, cli.BadInputf("%s was not edited: %s", before.File, refusal(wording.Plural(len(dangling), "reference")))
+	}
+	at := make([]edit.At, len(dangling))
+	for i, r := range dangling {
+		at[i] = edit.At{Line: r.Node.Line, Column: r.Node.Column}
+	}
+	out, err := redo(at)
+	return out, dangling, err
 }
 
 // newFindings returns the findings of after that before does not have, matched by rule
@@ -207,21 +253,4 @@ func PrintNextSteps(env *cli.Env, fs []diag.Finding) {
 	for _, f := range fs {
 		fmt.Fprintln(w, f.String())
 	}
-}
-
-// PrintReferences lists references on stderr, one a line, in the form editors jump to:
-// `file:line:col: activity "drop-in" audience refers to "traders"`.
-func PrintReferences(env *cli.Env, file string, refs []plan.Reference) {
-	for _, r := range refs {
-		fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s %s refers to %q\n", file, r.Node.Line, r.Node.Column, r.Owner, r.Key, r.ID)
-	}
-}
-
-// Positions are where the references are written, for the edit package.
-func Positions(refs []plan.Reference) []edit.At {
-	out := make([]edit.At, len(refs))
-	for i, r := range refs {
-		out[i] = edit.At{Line: r.Node.Line, Column: r.Node.Column}
-	}
-	return out
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planedit"
-	"github.com/planascode/plan/internal/wording"
 )
 
 // Options are the flags and arguments of `plan remove`.
@@ -84,26 +83,17 @@ func Run(opts *Options) error {
 	if err != nil {
 		return cli.BadInput(err)
 	}
-	var removed []plan.Reference
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan remove FILE PATH",
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
-		Change: func(data []byte, before *plan.Plan) ([]byte, error) {
-			out, refs, err := change(opts, data, before, path)
-			removed = refs
-			return out, err
+		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
+			return change(opts, data, before, path)
 		},
 	})
 	if err != nil || opts.DryRun {
 		return err
 	}
-	w := opts.Env.IO.Out
-	fmt.Fprintf(w, "Removed %s from %s", path, res.Name)
-	if len(removed) > 0 {
-		fmt.Fprintf(w, ", and %s to it", wording.Plural(len(removed), "reference"))
-	}
-	fmt.Fprintln(w)
-	planedit.PrintNextSteps(opts.Env, res.New)
+	planedit.Done(opts.Env, res, fmt.Sprintf("Removed %s from %s", path, res.Name), res.New)
 	return nil
 }
 
@@ -122,21 +112,10 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 	if err != nil {
 		return nil, nil, cli.BadInputf("%s was not edited: without %s it would not be a valid plan: %s", before.File, path, planedit.Problem(err))
 	}
-	var dangling []plan.Reference
-	for _, r := range before.Lost(after) {
-		// A reference inside what is removed goes with it.
-		if !edit.Inside(target, r.Node) {
-			dangling = append(dangling, r)
-		}
-	}
-	if len(dangling) == 0 {
-		return out, nil, nil
-	}
-	if !opts.WithReferences {
-		planedit.PrintReferences(opts.Env, before.File, dangling)
-		return nil, nil, cli.BadInputf("%s was not edited: removing %s would leave %s (above) pointing at nothing: remove them too with --with-references, or change them first",
-			before.File, path, wording.Plural(len(dangling), "reference"))
-	}
-	out, err = edit.Remove(data, path, planedit.Positions(dangling))
-	return out, dangling, err
+	// A reference inside what is removed goes with it.
+	outside := func(r plan.Reference) bool { return !edit.Inside(target, r.Node) }
+	redo := func(also []edit.At) ([]byte, error) { return edit.Remove(data, path, also) }
+	return planedit.Dangling(opts.Env, before, after, out, outside, opts.WithReferences, redo, func(count string) string {
+		return fmt.Sprintf("removing %s would leave %s (above) pointing at nothing: remove them too with --with-references, or change them first", path, count)
+	})
 }

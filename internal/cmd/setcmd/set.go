@@ -16,7 +16,6 @@ import (
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planedit"
-	"github.com/planascode/plan/internal/wording"
 )
 
 // Options are the flags and arguments of `plan set`.
@@ -98,39 +97,31 @@ func Run(opts *Options) error {
 	if err != nil {
 		return cli.BadInput(err)
 	}
-	var renamed []plan.Reference
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan set FILE PATH VALUE",
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
-		Change: func(data []byte, before *plan.Plan) ([]byte, error) {
-			out, refs, err := change(opts, data, before, path)
-			renamed = refs
-			return out, err
+		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
+			return change(opts, data, before, path)
 		},
 	})
 	if err != nil || opts.DryRun {
 		return err
 	}
-	w := opts.Env.IO.Out
-	fmt.Fprintf(w, "Set %s to %s in %s", path, strconv.Quote(opts.Value), res.Name)
-	if len(renamed) > 0 {
-		fmt.Fprintf(w, ", and %s to it", wording.Plural(len(renamed), "reference"))
-	}
-	fmt.Fprintln(w)
 	subject, err := path.Subject(res.After.Root)
 	if err != nil {
 		// A renamed id is no longer on the path; the findings the change brought remain.
 		subject = ""
 	}
-	planedit.PrintNextSteps(opts.Env, concerning(res.All, res.New, subject))
+	planedit.Done(opts.Env, res, fmt.Sprintf("Set %s to %s in %s", path, strconv.Quote(opts.Value), res.Name), concerning(res.All, res.New, subject))
 	return nil
 }
 
 // change makes the edit: VALUE as YAML reads it where that validates, else as text; and
-// for a rename, the references to the old id, listed when they are not to be renamed.
+// for a rename, the references to the old id, which refuse it unless they are to be
+// renamed too.
 func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]byte, []plan.Reference, error) {
-	try := func(v edit.Value, also []edit.At) ([]byte, *plan.Plan, error) {
-		out, err := edit.Set(data, path, v, also)
+	try := func(v edit.Value) ([]byte, *plan.Plan, error) {
+		out, err := edit.Set(data, path, v, nil)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -140,11 +131,11 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 		return out, after, err
 	}
 	v := edit.Value{Text: opts.Value, Typed: !opts.String}
-	out, after, err := try(v, nil)
+	out, after, err := try(v)
 	var invalid *plan.Error
 	if errors.As(err, &invalid) && v.Typed {
 		// 2027 for a title, 2.1 for a version: text is what the format wants there.
-		if o, a, err2 := try(edit.Value{Text: opts.Value}, nil); err2 == nil {
+		if o, a, err2 := try(edit.Value{Text: opts.Value}); err2 == nil {
 			v, out, after, err = edit.Value{Text: opts.Value}, o, a, nil
 		}
 	}
@@ -154,17 +145,11 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 	if err != nil {
 		return nil, nil, err
 	}
-	lost := before.Lost(after)
-	if len(lost) == 0 {
-		return out, nil, nil
-	}
-	if !opts.UpdateReferences {
-		planedit.PrintReferences(opts.Env, before.File, lost)
-		return nil, nil, cli.BadInputf("%s was not edited: %s renames an id that %s (above) still name: rename them too with --update-references, or change them first",
-			before.File, path, wording.Plural(len(lost), "reference"))
-	}
-	out, err = edit.Set(data, path, v, planedit.Positions(lost))
-	return out, lost, err
+	every := func(plan.Reference) bool { return true }
+	redo := func(also []edit.At) ([]byte, error) { return edit.Set(data, path, v, also) }
+	return planedit.Dangling(opts.Env, before, after, out, every, opts.UpdateReferences, redo, func(count string) string {
+		return fmt.Sprintf("%s renames an id that %s (above) still name: rename them too with --update-references, or change them first", path, count)
+	})
 }
 
 // concerning keeps the findings on subject (a JSON pointer) or under it, and those the
