@@ -76,7 +76,7 @@ func TestRefusals(t *testing.T) {
 		{"set", "stakeholders.residents.channels[0]", `stakeholders.residents.channels is an alias (*ch, line 13)`},
 		{"set", "stakeholders.traders.influence", `has a tag (!)`},
 		{"remove", "stakeholders.traders.id", `id is the first key of its entry, on the line of the dash`},
-		{"remove", "stakeholders.traders.notes", `there is no notes to remove`},
+		{"remove", "stakeholders.traders.notes", `stakeholders.traders has no notes: there is nothing to remove`},
 		{"remove", "summary", `summary comes from the merge key (<<) at line 5`},
 	} {
 		p, err := ParsePath(tc.path)
@@ -148,6 +148,40 @@ func TestSetTyped(t *testing.T) {
 		}
 		if got := strings.TrimPrefix(string(out), "schema_version: 1\ntitle: T\n"); got != tc.want {
 			t.Errorf("Set %q (typed %v) wrote %q, want %q", tc.text, tc.typed, got, tc.want)
+		}
+	}
+}
+
+// TestSetNested: a key of a nested mapping the entry lacks is written with that mapping,
+// in block style under a block mapping and in flow style in a flow one.
+func TestSetNested(t *testing.T) {
+	for _, tc := range []struct{ src, path, want string }{
+		{
+			"schema_version: 1\ntitle: T\nstakeholders:\n  - id: a\n    name: A\n    channels: [x]\n",
+			"stakeholders.a.engagement.current",
+			"schema_version: 1\ntitle: T\nstakeholders:\n  - id: a\n    name: A\n    engagement:\n      current: neutral\n    channels: [x]\n",
+		},
+		{
+			"schema_version: 1\ntitle: T\nstakeholders: [{id: a, name: A}]\n",
+			"stakeholders.a.engagement.current",
+			"schema_version: 1\ntitle: T\nstakeholders: [{id: a, name: A, engagement: {current: neutral}}]\n",
+		},
+		{
+			"schema_version: 1\ntitle: T\n",
+			"policy.response.moderation",
+			"schema_version: 1\ntitle: T\npolicy:\n  response:\n    moderation: neutral\n",
+		},
+	} {
+		p, _ := ParsePath(tc.path)
+		out, err := Set([]byte(tc.src), p, Value{Text: "neutral"}, nil)
+		if err != nil || string(out) != tc.want {
+			t.Errorf("set %s:\n%s\n%v\nwant:\n%s", tc.path, out, err, tc.want)
+		}
+	}
+	for _, path := range []string{"stakeholders.a.engagement.curent", "stakeholders.a.channels2[0]", "stakeholders.a.name.first"} {
+		p, _ := ParsePath(path)
+		if _, err := Set([]byte("schema_version: 1\ntitle: T\nstakeholders:\n  - id: a\n    name: A\n"), p, Value{Text: "x"}, nil); err == nil {
+			t.Errorf("set %s was not refused", path)
 		}
 	}
 }

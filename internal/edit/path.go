@@ -117,7 +117,40 @@ type target struct {
 	// model is the model's type for the value, and parentModel for parent; nil where
 	// the model does not go (x_*).
 	model, parentModel reflect.Type
+	// missing are the keys, from parent down, that lead to the value when the mapping
+	// lacks the first of them: one key, or a key of nested mappings still to be written
+	// (engagement, then current). value is nil then.
+	missing []string
 }
+
+// missingBelow extends t.missing, whose first key parent lacks, with the steps of p from
+// i on: keys of nested mappings the model knows, the last of them a value.
+func (t *target) missingBelow(p Path, i int) error {
+	model := t.model
+	for ; i < len(p); i++ {
+		here := p[:i].String()
+		m := modelType(model)
+		if m == nil || m.Kind() != reflect.Struct || m == rolesType || reflect.PointerTo(m).Implements(unmarshalerType) {
+			if m != nil && m.Kind() == reflect.Slice {
+				return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s: a list is not added on the way to a value", p[:i-1], p[i-1].Name)}
+			}
+			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is a single value, so it has no %s", p[:i], p[i].Name)}
+		}
+		if p[i].IsIndex {
+			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is not there, so it has no [%d]", here, p[i].Index)}
+		}
+		next := fieldType(m, p[i].Name)
+		if next == nil {
+			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s%s", here, p[i].Name, didYouMean(p[i].Name, modelKeys(m)))}
+		}
+		t.missing = append(t.missing, p[i].Name)
+		model = next
+	}
+	t.model = model
+	return nil
+}
+
+var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 
 var (
 	planType  = reflect.TypeFor[plan.Plan]()
@@ -155,10 +188,16 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 			}
 			if key == nil {
 				known := modelKeys(t.model)
-				if !last || next.model == nil && !yamltree.IsExtensionKey(step.Name) && t.model != nil && t.model != rolesType {
+				if next.model == nil && !yamltree.IsExtensionKey(step.Name) && t.model != nil && t.model != rolesType {
 					return nil, bad("%s has no %s%s", here, step.Name, didYouMean(step.Name, append(known, mappingKeys(n)...)))
 				}
 				next.index = len(n.Content)
+				next.missing = []string{step.Name}
+				if !last {
+					if err := next.missingBelow(p, i+1); err != nil {
+						return nil, err
+					}
+				}
 				return next, nil
 			}
 			next.key, next.value = key, value

@@ -28,7 +28,11 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 		return nil, err
 	}
 	if t.value == nil {
-		return nil, &PathError{Path: path.String(), Msg: fmt.Sprintf("there is no %s to remove", path[len(path)-1].Name)}
+		parent := path[:len(path)-len(t.missing)].String()
+		if parent == "" {
+			parent = "the plan"
+		}
+		return nil, &PathError{Path: path.String(), Msg: fmt.Sprintf("%s has no %s: there is nothing to remove", parent, t.missing[0])}
 	}
 	if t.parent == c.e.root && len(c.e.root.Content) == 2 {
 		return nil, &UnsafeEditError{Reason: "it is the plan's only key"}

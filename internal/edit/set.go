@@ -60,7 +60,7 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 	}
 	switch {
 	case t.value == nil:
-		if err := c.addKey(t, path[len(path)-1].Name, v); err != nil {
+		if err := c.addKey(t, v); err != nil {
 			return nil, err
 		}
 	case t.value.Kind == yaml.ScalarNode:
@@ -374,18 +374,31 @@ func singleQuoted(s string) (string, bool) {
 	return q, true
 }
 
-// addKey adds name: v to the mapping t.parent, in the model's order of keys: before
-// the first key written that the format puts after it, or after the last.
-func (c *change) addKey(t *target, name string, v Value) error {
+// addKey adds the keys t.missing lead through, the last with the value v, to the
+// mapping t.parent: the first in the model's order of keys, before the first key written
+// that the format puts after it, or after the last; any further ones as mappings nested
+// below it, one key each.
+func (c *change) addKey(t *target, v Value) error {
 	m := t.parent
 	if m.Kind != yaml.MappingNode {
 		return errors.New("internal: a key added outside a mapping")
 	}
+	name := t.missing[0]
+	// The nodes the result should have: the key, and a value that is v or nested
+	// mappings down to v.
 	kv := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}
-	vv := &yaml.Node{Kind: yaml.ScalarNode, Value: v.Text}
-	w := c.clones[m]
+	leaf := &yaml.Node{Kind: yaml.ScalarNode, Value: v.Text}
+	vv, place := leaf, []int{}
+	for i := len(t.missing) - 1; i > 0; i-- {
+		style := yaml.Style(0)
+		if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
+			style = yaml.FlowStyle
+		}
+		vv = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: style, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.missing[i]}, vv}}
+		place = append(place, 1)
+	}
 	if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
-		return c.addFlowKey(m, kv, vv, v)
+		return c.addFlowKey(t, kv, vv, leaf, place, v)
 	}
 	order := modelKeys(t.parentModel)
 	rank := func(k string) int {
@@ -409,18 +422,29 @@ func (c *change) addKey(t *target, name string, v Value) error {
 		// The first key shares its line with the list's dash: the new one goes after it.
 		before = 2
 	}
-	text, tag, err := c.render(0, v, false, indent+2)
+	step := c.e.detectLayout(nil).mapIndent
+	var b strings.Builder
+	for i, k := range t.missing {
+		key := PlainOrQuoted(k)
+		if key == "" || !readsBackBlock(key, k) {
+			return &UnsafeEditError{Reason: fmt.Sprintf("cannot write the key %q", k)}
+		}
+		b.WriteString(strings.Repeat(" ", indent+i*step) + key + ":")
+		if i < len(t.missing)-1 {
+			b.WriteString(c.e.eolStr)
+		}
+	}
+	depth := indent + (len(t.missing)-1)*step
+	text, tag, err := c.render(0, v, false, depth+step)
 	if err != nil {
 		return err
 	}
-	key := PlainOrQuoted(name)
-	if key == "" || !readsBackBlock(key, name) {
-		return &UnsafeEditError{Reason: fmt.Sprintf("cannot write the key %q", name)}
-	}
-	line := strings.Repeat(" ", indent) + key + ": " + text + c.e.eolStr
-	vv.Tag = tag
+	b.WriteString(" " + text + c.e.eolStr)
+	line := b.String()
+	leaf.Tag = tag
+	w := c.clones[m]
 	w.Content = append(w.Content[:before:before], append([]*yaml.Node{kv, vv}, w.Content[before:]...)...)
-	c.free = append(c.free, append(append([]int{}, t.indexes...), before+1))
+	c.free = append(c.free, append(append(append([]int{}, t.indexes...), before+1), place...))
 
 	s := c.e.src
 	if before < len(m.Content) {
@@ -442,8 +466,10 @@ func (c *change) addKey(t *target, name string, v Value) error {
 	return nil
 }
 
-// addFlowKey adds a key at the end of a flow mapping { ... }.
-func (c *change) addFlowKey(m, kv, vv *yaml.Node, v Value) error {
+// addFlowKey adds a key at the end of a flow mapping { ... }, nested mappings in flow
+// style too.
+func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v Value) error {
+	m := t.parent
 	b := c.e.src.b
 	open := skipProperties(b, c.e.src.offset(m.Line, m.Column))
 	if open >= len(b) || b[open] != '{' {
@@ -453,26 +479,31 @@ func (c *change) addFlowKey(m, kv, vv *yaml.Node, v Value) error {
 	if err != nil {
 		return &UnsafeEditError{Reason: err.Error()}
 	}
-	key, err := flowValue(kv.Value)
-	if err != nil {
-		return err
-	}
 	text, tag, err := c.render(0, v, true, 0)
 	if err != nil {
 		return err
 	}
-	vv.Tag = tag
+	leaf.Tag = tag
+	for i := len(t.missing) - 1; i >= 0; i-- {
+		key, err := flowValue(t.missing[i])
+		if err != nil {
+			return err
+		}
+		text = key + ": " + text
+		if i > 0 {
+			text = "{" + text + "}"
+		}
+	}
 	w := c.clones[m]
 	w.Content = append(w.Content, kv, vv)
-	c.free = append(c.free, append(placeOf(c.e.root, m), len(w.Content)-1))
-	pair := key + ": " + text
+	c.free = append(c.free, append(append(placeOf(c.e.root, m), len(w.Content)-1), place...))
 	switch {
 	case len(m.Content) == 0:
-		c.splices = append(c.splices, splice{at: open + 1, text: pair})
+		c.splices = append(c.splices, splice{at: open + 1, text: text})
 	case fs.trailingComma:
-		c.splices = append(c.splices, splice{at: fs.lastSig, text: " " + pair + ","})
+		c.splices = append(c.splices, splice{at: fs.lastSig, text: " " + text + ","})
 	default:
-		c.splices = append(c.splices, splice{at: fs.lastSig, text: ", " + pair})
+		c.splices = append(c.splices, splice{at: fs.lastSig, text: ", " + text})
 	}
 	return nil
 }

@@ -133,7 +133,7 @@ func TestRemove(t *testing.T) {
 func TestRefusals(t *testing.T) {
 	for _, tc := range []struct{ path, err string }{
 		{"stakeholders.trader", `main.plan.yaml: stakeholders has no item with id "trader": did you mean "traders"?`},
-		{"stakeholders.traders.notes", "main.plan.yaml: there is no notes to remove"},
+		{"stakeholders.traders.notes", "main.plan.yaml: stakeholders.traders has no notes: there is nothing to remove"},
 		{"schema_version", "main.plan.yaml was not edited: without schema_version it would not be a valid plan: missing required key \"schema_version\""},
 		{"stakeholders.traders.id", "is the first key of its entry"},
 	} {
