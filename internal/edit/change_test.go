@@ -75,7 +75,6 @@ func TestRefusals(t *testing.T) {
 		{"set", "summary", `summary comes from the merge key (<<) at line 5`},
 		{"set", "stakeholders.residents.channels[0]", `stakeholders.residents.channels is an alias (*ch, line 13)`},
 		{"set", "stakeholders.traders.influence", `has a tag (!)`},
-		{"remove", "stakeholders.traders.id", `id is the first key of its entry, on the line of the dash`},
 		{"remove", "stakeholders.traders.notes", `stakeholders.traders has no notes: there is nothing to remove`},
 		{"remove", "summary", `summary comes from the merge key (<<) at line 5`},
 	} {
@@ -103,6 +102,21 @@ func TestRemoveRefusesTheWholePlan(t *testing.T) {
 	}
 	if _, err := Remove([]byte("title: [\n"), p, nil); err == nil {
 		t.Error("an invalid document was not refused")
+	}
+	only, _ := ParsePath("x_l[0].only")
+	if _, err := Remove([]byte("title: T\nx_l:\n  - only: 1\n"), only, nil); err == nil || !strings.Contains(err.Error(), "would be empty") {
+		t.Errorf("removing an entry's only key: %v", err)
+	}
+}
+
+// TestRemoveFirstKey: the key after the first key of an entry takes its place on the
+// dash's line.
+func TestRemoveFirstKey(t *testing.T) {
+	src := "title: T\nx_l:\n  -   a: 1  # one\n      # about b\n      b: 2\n      c: 3\n"
+	p, _ := ParsePath("x_l[0].a")
+	out, err := Remove([]byte(src), p, nil)
+	if want := "title: T\nx_l:\n  -   b: 2\n      c: 3\n"; err != nil || string(out) != want {
+		t.Errorf("got %q, %v; want %q", out, err, want)
 	}
 }
 

@@ -96,8 +96,27 @@ func (c *change) removeFrom(p *yaml.Node, idx []int) error {
 		if err := c.emptyOnKeyLine(p); err != nil {
 			return err
 		}
+	} else if step == 2 && idx[0] == 0 && c.e.dashAt(p.Content[0]) >= 0 {
+		if err := c.removeDashKey(p, idx); err != nil {
+			return err
+		}
+		idx = idx[1:]
 	}
 	return c.removeBlock(p, idx, step, all)
+}
+
+// removeDashKey removes the first key of a list entry, which shares its line with the
+// dash: the next key moves up onto the dash's line in its place ("- id: a\n  name: A"
+// becomes "- name: A"), with the comment lines between them.
+func (c *change) removeDashKey(p *yaml.Node, idx []int) error {
+	first, next := p.Content[0], p.Content[2]
+	if len(idx) > 1 && idx[1] == 2 || next.Column != first.Column || next.Line == first.Line {
+		return &UnsafeEditError{Reason: fmt.Sprintf("%s is the first key of its entry, on the line of the dash (line %d), and the key after it cannot take its place: remove the whole entry, or edit it by hand", first.Value, first.Line)}
+	}
+	s := c.e.src
+	from, to := s.offset(first.Line, first.Column), s.offset(next.Line, next.Column)
+	c.splices = append(c.splices, splice{at: from, del: to - from})
+	return nil
 }
 
 // element is the lines of one entry or key of a block collection.
@@ -121,9 +140,6 @@ func (c *change) blockElement(p *yaml.Node, i, step int) (element, error) {
 	} else {
 		depth = n.Column - 1
 		value = p.Content[i+1]
-		if c.e.dashAt(n) >= 0 {
-			return element{}, &UnsafeEditError{Reason: fmt.Sprintf("%s is the first key of its entry, on the line of the dash (line %d): remove the whole entry, or edit it by hand", n.Value, n.Line)}
-		}
 	}
 	el := element{first: n.Line}
 	el.last = c.e.followingComments(c.e.lastLine(value, n.Line, depth), depth)

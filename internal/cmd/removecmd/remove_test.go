@@ -135,7 +135,7 @@ func TestRefusals(t *testing.T) {
 		{"stakeholders.trader", `main.plan.yaml: stakeholders has no item with id "trader": did you mean "traders"?`},
 		{"stakeholders.traders.notes", "main.plan.yaml: stakeholders.traders has no notes: there is nothing to remove"},
 		{"schema_version", "main.plan.yaml was not edited: without schema_version it would not be a valid plan: missing required key \"schema_version\""},
-		{"stakeholders.traders.id", "is the first key of its entry"},
+		{"stakeholders.traders.id", `without stakeholders.traders.id it would not be a valid plan: stakeholders[1]: missing required key "id"`},
 	} {
 		r := setup(t)
 		err := Run(&Options{Env: r.env, Path: tc.path})
