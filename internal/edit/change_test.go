@@ -199,3 +199,27 @@ func TestSetNested(t *testing.T) {
 		}
 	}
 }
+
+func TestCompletions(t *testing.T) {
+	src := []byte("schema_version: 1\ntitle: T\nstakeholders:\n  - id: traders\n    name: Traders\n    channels: [a, b]\n  - id: tenants\n    name: Tenants\npolicy:\n  principles: [x]\n")
+	for _, tc := range []struct {
+		partial string
+		want    []string
+	}{
+		{"st", []string{"stakeholders.", "status"}},
+		{"stakeholders.t", []string{"stakeholders.traders.", "stakeholders.tenants."}},
+		{"stakeholders.traders.", []string{"stakeholders.traders.id", "stakeholders.traders.name", "stakeholders.traders.channels[",
+			"stakeholders.traders.profile", "stakeholders.traders.interest", "stakeholders.traders.influence", "stakeholders.traders.impact",
+			"stakeholders.traders.participation", "stakeholders.traders.engagement", "stakeholders.traders.vulnerable", "stakeholders.traders.category",
+			"stakeholders.traders.partner", "stakeholders.traders.part_of", "stakeholders.traders.languages", "stakeholders.traders.support",
+			"stakeholders.traders.contact", "stakeholders.traders.notes"}},
+		{"stakeholders.traders.channels[", []string{"stakeholders.traders.channels[0]", "stakeholders.traders.channels[1]"}},
+		{"policy.principles.", []string{"policy.principles[0]"}},
+		{"nothing.", nil},
+		{"[", nil},
+	} {
+		if got := Completions(src, tc.partial); strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("Completions(%q) = %q, want %q", tc.partial, got, tc.want)
+		}
+	}
+}

@@ -54,12 +54,7 @@ take turns.`,
   plan remove stakeholders.traders.channels[1]
   plan remove activities.drop-in --dry-run`,
 		Args: cobra.RangeArgs(1, 2),
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 2 {
 				opts.File, args = args[0], args[1:]

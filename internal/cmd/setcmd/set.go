@@ -67,12 +67,7 @@ them too. The file is replaced atomically and concurrent runs take turns.`,
   plan set stakeholders.traders.id high-street-traders --update-references
   plan set policy.principles[0] "Inclusion first" --dry-run`,
 		Args: cobra.RangeArgs(2, 3),
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 3 {
 				opts.File, args = args[0], args[1:]
