@@ -53,7 +53,7 @@ take turns.`,
   plan remove engagement.plan.yaml timeline.phases.pilot --with-references
   plan remove stakeholders.traders.channels[1]
   plan remove activities.drop-in --dry-run`,
-		Args: cobra.RangeArgs(1, 2),
+		Args:              cobra.RangeArgs(1, 2),
 		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 2 {

@@ -66,7 +66,7 @@ them too. The file is replaced atomically and concurrent runs take turns.`,
   plan set version 2.1
   plan set stakeholders.traders.id high-street-traders --update-references
   plan set policy.principles[0] "Inclusion first" --dry-run`,
-		Args: cobra.RangeArgs(2, 3),
+		Args:              cobra.RangeArgs(2, 3),
 		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 3 {
