@@ -1,6 +1,9 @@
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Lists whose items other fields refer to by id, named by where their ids live.
 const (
@@ -9,6 +12,9 @@ const (
 	ListDecisions    = "decisions"
 	ListObjectives   = "objectives"
 )
+
+// ReferencedLists are the lists references point into.
+var ReferencedLists = []string{ListStakeholders, ListPhases, ListDecisions, ListObjectives}
 
 // Reference is one reference by id written in a plan.
 type Reference struct {
@@ -77,10 +83,11 @@ func (p *Plan) References() []Reference {
 	return out
 }
 
-// techniqueOwner names a policy technique, which has no id, by its tool, or by its place
-// in the list (i counts from 0) when it has none.
+// techniqueOwner names a policy technique in messages: techniques have no id, so its tool
+// is the best handle a reader has, else its place in the list (i counts from 0; the
+// message counts from 1).
 func techniqueOwner(t Technique, i int) string {
-	if t.Tool != "" {
+	if strings.TrimSpace(t.Tool) != "" {
 		return fmt.Sprintf("technique %q", t.Tool)
 	}
 	return fmt.Sprintf("technique %d", i+1)
@@ -116,7 +123,7 @@ func (p *Plan) IDs(list string) []string {
 // now does not: removed or renamed in now.
 func (p *Plan) Lost(now *Plan) []Reference {
 	gone := map[string]map[string]bool{}
-	for _, list := range []string{ListStakeholders, ListPhases, ListDecisions, ListObjectives} {
+	for _, list := range ReferencedLists {
 		kept := map[string]bool{}
 		for _, id := range now.IDs(list) {
 			kept[id] = true
