@@ -400,22 +400,7 @@ func (c *change) addKey(t *target, v Value) error {
 	if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
 		return c.addFlowKey(t, kv, vv, leaf, place, v)
 	}
-	order := modelKeys(t.parentModel)
-	rank := func(k string) int {
-		for i, o := range order {
-			if o == k {
-				return i
-			}
-		}
-		return len(order)
-	}
-	before := len(m.Content)
-	for i := 0; i < len(m.Content); i += 2 {
-		if rank(m.Content[i].Value) > rank(name) && rank(m.Content[i].Value) < len(order) {
-			before = i
-			break
-		}
-	}
+	before := placeFor(m, modelKeys(t.parentModel), name)
 	first := m.Content[0]
 	indent := first.Column - 1
 	if before == 0 && c.e.dashAt(first) >= 0 {
@@ -466,8 +451,27 @@ func (c *change) addKey(t *target, v Value) error {
 	return nil
 }
 
-// addFlowKey adds a key at the end of a flow mapping { ... }, nested mappings in flow
-// style too.
+// placeFor returns the index in m.Content of the first key written that order (the
+// model's keys) puts after name, or len(m.Content) when there is none.
+func placeFor(m *yaml.Node, order []string, name string) int {
+	rank := func(k string) int {
+		for i, o := range order {
+			if o == k {
+				return i
+			}
+		}
+		return len(order)
+	}
+	for i := 0; i < len(m.Content); i += 2 {
+		if r := rank(m.Content[i].Value); r > rank(name) && r < len(order) {
+			return i
+		}
+	}
+	return len(m.Content)
+}
+
+// addFlowKey adds a key to a flow mapping { ... } in the model's order, nested mappings
+// in flow style too.
 func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v Value) error {
 	m := t.parent
 	b := c.e.src.b
@@ -494,10 +498,14 @@ func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v V
 			text = "{" + text + "}"
 		}
 	}
+	before := placeFor(m, modelKeys(t.parentModel), t.missing[0])
 	w := c.clones[m]
-	w.Content = append(w.Content, kv, vv)
-	c.free = append(c.free, append(append(placeOf(c.e.root, m), len(w.Content)-1), place...))
+	w.Content = append(w.Content[:before:before], append([]*yaml.Node{kv, vv}, w.Content[before:]...)...)
+	c.free = append(c.free, append(append(placeOf(c.e.root, m), before+1), place...))
 	switch {
+	case before < len(m.Content):
+		k := m.Content[before]
+		c.splices = append(c.splices, splice{at: c.e.src.offset(k.Line, k.Column), text: text + ", "})
 	case len(m.Content) == 0:
 		c.splices = append(c.splices, splice{at: open + 1, text: text})
 	case fs.trailingComma:
