@@ -74,6 +74,7 @@ func TestRefusals(t *testing.T) {
 		{"set", "stakeholders", `stakeholders is a list: set changes one value; name one of its ids, as stakeholders.traders`},
 		{"set", "summary", `summary comes from the merge key (<<) at line 5`},
 		{"set", "stakeholders.residents.channels[0]", `stakeholders.residents.channels is an alias (*ch, line 13)`},
+		{"set", "stakeholders.residents.channels", `stakeholders.residents.channels is an alias (*ch, line 13), which shares its value with the anchor at line 10`},
 		{"set", "stakeholders.traders.influence", `has a tag (!)`},
 		{"remove", "stakeholders.traders.notes", `stakeholders.traders has no notes: there is nothing to remove`},
 		{"remove", "summary", `summary comes from the merge key (<<) at line 5`},

@@ -67,6 +67,8 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 		if err := c.setScalar(t.parent, t.value, v); err != nil {
 			return nil, err
 		}
+	case t.value.Kind == yaml.AliasNode:
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("%s is an alias (*%s, line %d), which shares its value with the anchor at line %d: set the anchored value, or edit by hand", path, t.value.Value, t.value.Line, t.value.Alias.Line)}
 	default:
 		e := &NotScalarError{Path: path.String(), Kind: kindWord(t.value)}
 		if t.value.Kind == yaml.MappingNode {
