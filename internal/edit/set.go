@@ -27,14 +27,21 @@ type Value struct {
 type NotScalarError struct {
 	Path string
 	Kind string
-	// Keys are the keys or ids under the value, to suggest a path.
-	Keys []string
+	// Keys are the keys or ids under the value, to suggest a path; Entries is how many
+	// entries a list has.
+	Keys    []string
+	Entries int
 }
 
 func (e *NotScalarError) Error() string {
 	msg := fmt.Sprintf("%s is %s: set changes one value", e.Path, e.Kind)
-	if len(e.Keys) > 0 {
-		msg += fmt.Sprintf("; name one of its %s, as %s.%s", map[bool]string{true: "ids", false: "keys"}[e.Kind == "a list"], e.Path, e.Keys[0])
+	switch {
+	case len(e.Keys) > 0 && e.Kind == "a list":
+		msg += fmt.Sprintf("; name one of its entries by id, as %s.%s", e.Path, e.Keys[0])
+	case len(e.Keys) > 0:
+		msg += fmt.Sprintf("; name one of its keys, as %s.%s", e.Path, e.Keys[0])
+	case e.Entries > 0:
+		msg += fmt.Sprintf("; name one of its entries by its place, as %s[0]", e.Path)
 	}
 	return msg
 }
@@ -74,6 +81,7 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 		if t.value.Kind == yaml.MappingNode {
 			e.Keys = mappingKeys(t.value)
 		} else if t.value.Kind == yaml.SequenceNode {
+			e.Entries = len(t.value.Content)
 			for _, item := range t.value.Content {
 				if id := yamltree.Value(yamltree.Resolve(item), "id"); id != nil {
 					e.Keys = append(e.Keys, id.Value)
