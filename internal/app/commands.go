@@ -11,9 +11,11 @@ import (
 	"github.com/planascode/plan/internal/cmd/initcmd"
 	"github.com/planascode/plan/internal/cmd/profilescmd"
 	"github.com/planascode/plan/internal/cmd/recordcmd"
+	"github.com/planascode/plan/internal/cmd/removecmd"
 	"github.com/planascode/plan/internal/cmd/rendercmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
+	"github.com/planascode/plan/internal/cmd/setcmd"
 	"github.com/planascode/plan/internal/cmd/timelinecmd"
 	"github.com/planascode/plan/internal/cmd/versioncmd"
 )
@@ -26,6 +28,8 @@ func subcommands(env *cli.Env) []*cobra.Command {
 	}
 	cmds = append(cmds, additemcmd.NewCmds(env)...)
 	return append(cmds,
+		setcmd.NewCmd(env, nil),
+		removecmd.NewCmd(env, nil),
 		recordcmd.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),

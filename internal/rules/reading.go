@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -23,15 +22,6 @@ func countNonBlank(list []string) int {
 		}
 	}
 	return n
-}
-
-// techniqueName names a policy technique in messages: techniques have no id, so its tool
-// is the best handle a reader has, else its 1-based position.
-func techniqueName(t plan.Technique, i int) string {
-	if !blank(t.Tool) {
-		return fmt.Sprintf("technique %q", t.Tool)
-	}
-	return fmt.Sprintf("technique %d", i+1)
 }
 
 // engagedIDs returns the stakeholder ids that some activity's audience or some policy

@@ -27,6 +27,13 @@ func recordUnknownReference() Rule {
 	}
 }
 
+// refTarget is a list of the plan's that a record's references resolve against.
+type refTarget struct {
+	noun string // what one item is called: "stakeholder"
+	list string // where the ids live: "stakeholders"
+	ids  map[string]bool
+}
+
 func checkRecordUnknownReference(p *plan.Plan, pr Progress, _ Settings) []Result {
 	activities := refTarget{"activity", "activities", map[string]bool{}}
 	for _, a := range p.Activities {

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -24,70 +22,28 @@ func unknownReference() Rule {
 	}
 }
 
-// refTarget is a list that references resolve against.
-type refTarget struct {
-	noun string // what one item is called: "stakeholder"
-	list string // where the ids live: "stakeholders"
-	ids  map[string]bool
+// referenceNoun is what one item of a list that references point into is called.
+var referenceNoun = map[string]string{
+	plan.ListStakeholders: "stakeholder",
+	plan.ListPhases:       "phase",
+	plan.ListDecisions:    "decision",
+	plan.ListObjectives:   "objective",
 }
 
 func checkUnknownReference(p *plan.Plan, _ Settings) []Result {
-	stakeholders := refTarget{"stakeholder", "stakeholders", map[string]bool{}}
-	for _, s := range p.Stakeholders {
-		stakeholders.ids[s.ID] = true
-	}
-	phases := refTarget{"phase", "timeline.phases", map[string]bool{}}
-	if p.Timeline != nil {
-		for _, ph := range p.Timeline.Phases {
-			phases.ids[ph.ID] = true
+	ids := map[string]map[string]bool{}
+	for _, list := range plan.ReferencedLists {
+		ids[list] = map[string]bool{}
+		for _, id := range p.IDs(list) {
+			ids[list][id] = true
 		}
 	}
-	decisions := refTarget{"decision", "decisions", map[string]bool{}}
-	for _, d := range p.Decisions {
-		decisions.ids[d.ID] = true
-	}
-	objectives := refTarget{"objective", "objectives", map[string]bool{}}
-	for _, o := range p.Objectives {
-		objectives.ids[o.ID] = true
-	}
-
 	var out []Result
-	// key is the field's name in the format, for the message.
-	check := func(owner, key string, t refTarget, refs ...plan.Ref) {
-		for _, ref := range refs {
-			// An empty reference is absent, and the schema reports an empty list entry.
-			if ref.ID != "" && ref.Node != nil && !t.ids[ref.ID] {
-				out = append(out, at(ref.Node, "%s %s refers to %s %q, which does not exist: use an id from %s or add the %s there",
-					owner, key, t.noun, ref.ID, t.list, t.noun))
-			}
-		}
-	}
-
-	for _, o := range p.Objectives {
-		check(fmt.Sprintf("objective %q", o.ID), "decision", decisions, o.Decision)
-	}
-	if p.Policy != nil {
-		for i, t := range p.Policy.Techniques {
-			check(techniqueName(t, i), "stakeholders", stakeholders, t.Stakeholders...)
-		}
-	}
-	for _, a := range p.Activities {
-		owner := fmt.Sprintf("activity %q", a.ID)
-		check(owner, "audience", stakeholders, a.Audience...)
-		check(owner, "phase", phases, a.Phase)
-	}
-	for _, d := range p.Decisions {
-		check(fmt.Sprintf("decision %q", d.ID), "phase", phases, d.Phase)
-	}
-	for _, s := range p.Stakeholders {
-		check(fmt.Sprintf("stakeholder %q", s.ID), "part_of", stakeholders, s.PartOf)
-	}
-	for _, d := range p.Disclosure {
-		check(fmt.Sprintf("disclosure %q", d.ID), "informs", phases, d.Informs)
-	}
-	if p.Evaluation != nil {
-		for _, m := range p.Evaluation.Measures {
-			check(fmt.Sprintf("measure %q", m.ID), "objective", objectives, m.Objective)
+	for _, r := range p.References() {
+		if !ids[r.List][r.ID] {
+			noun := referenceNoun[r.List]
+			out = append(out, at(r.Node, "%s %s refers to %s %q, which does not exist: use an id from %s or add the %s there",
+				r.Owner, r.Key, noun, r.ID, r.List, noun))
 		}
 	}
 	sortByPosition(out)

@@ -1,0 +1,175 @@
+package edit
+
+import (
+	"bytes"
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// At is a position in a file as yaml.v3 counts it: line and column from 1. It names the
+// references that a rename or a removal changes too.
+type At struct{ Line, Column int }
+
+// change is one edit of a document by splices: set and remove build one, each splice
+// matched by the same change to a copy of the node tree, which the result must equal
+// when it is parsed again.
+type change struct {
+	e    *editor
+	body []byte
+	// want is a copy of the document's root that each step changes as its splices
+	// change the bytes; clones maps the original nodes to their copies.
+	want   *yaml.Node
+	clones map[*yaml.Node]*yaml.Node
+	// free lists the places (indexes into Content from the root) of the values whose
+	// style the result decides, because the edit wrote them.
+	free    [][]int
+	splices []splice
+}
+
+func newChange(src []byte) (*change, bool, error) {
+	body, hadBOM := bytes.CutPrefix(src, bom)
+	root, err := parseRoot(body)
+	if err != nil {
+		return nil, false, err
+	}
+	e := &editor{src: newSource(body), root: root}
+	e.eolStr = e.src.eol()
+	c := &change{e: e, body: body, clones: map[*yaml.Node]*yaml.Node{}}
+	c.want = c.clone(root, 0)
+	return c, hadBOM, nil
+}
+
+// clone copies n deeply, recording each copy; aliases keep pointing at the original,
+// which the comparison never follows.
+func (c *change) clone(n *yaml.Node, depth int) *yaml.Node {
+	cp := *n
+	c.clones[n] = &cp
+	if depth > 20000 {
+		return &cp
+	}
+	cp.Content = make([]*yaml.Node, len(n.Content))
+	for i, child := range n.Content {
+		cp.Content[i] = c.clone(child, depth+1)
+	}
+	return &cp
+}
+
+// finish applies the splices, checks the result against want, and puts back the
+// byte-order mark.
+func (c *change) finish(hadBOM bool) ([]byte, error) {
+	out, err := apply(c.body, c.splices)
+	if err != nil {
+		return nil, err
+	}
+	got, err := parseRoot(out)
+	if err != nil {
+		return nil, &UnsafeEditError{Reason: "the result does not parse: " + err.Error()}
+	}
+	for _, place := range c.free {
+		w, g := nodeAt(c.want, place), nodeAt(got, place)
+		if w == nil || g == nil {
+			return nil, &UnsafeEditError{Reason: "the edited value is not where it should be"}
+		}
+		w.Style = g.Style
+	}
+	if !sameNode(c.want, got, 0) {
+		return nil, &UnsafeEditError{Reason: "the result reads differently from the intended change: " + firstDifference(c.want, got)}
+	}
+	if hadBOM {
+		out = append(append([]byte{}, bom...), out...)
+	}
+	return out, nil
+}
+
+// nodeAt follows indexes into Content from n.
+func nodeAt(n *yaml.Node, place []int) *yaml.Node {
+	for _, i := range place {
+		if n == nil || i < 0 || i >= len(n.Content) {
+			return nil
+		}
+		n = n.Content[i]
+	}
+	return n
+}
+
+// firstDifference describes where two trees first differ, for the refusal message.
+func firstDifference(want, got *yaml.Node) string {
+	var walk func(a, b *yaml.Node, depth int) string
+	walk = func(a, b *yaml.Node, depth int) string {
+		if a.Kind != b.Kind || a.Value != b.Value || a.Tag != b.Tag || a.Style != b.Style || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) || depth > 20000 {
+			return fmt.Sprintf("the value at line %d", b.Line)
+		}
+		for i := range a.Content {
+			if d := walk(a.Content[i], b.Content[i], depth+1); d != "" {
+				return d
+			}
+		}
+		return ""
+	}
+	if d := walk(want, got, 0); d != "" {
+		return d + " changed"
+	}
+	return "unknown"
+}
+
+// placeOf returns the indexes into Content from the root that lead to target, or nil.
+func placeOf(root, target *yaml.Node) []int {
+	var path []int
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if n == target {
+			return true
+		}
+		if depth > 20000 || n.Kind == yaml.AliasNode {
+			return false
+		}
+		for i, child := range n.Content {
+			path = append(path, i)
+			if walk(child, depth+1) {
+				return true
+			}
+			path = path[:len(path)-1]
+		}
+		return false
+	}
+	if walk(root, 0) {
+		return append([]int{}, path...)
+	}
+	return nil
+}
+
+// located is a node found at a position, with the collection that holds it.
+type located struct {
+	node, parent *yaml.Node
+	// index is node's place in parent.Content.
+	index int
+}
+
+// findAt returns the scalar written at position at (not through an alias), with its
+// parent.
+func findAt(root *yaml.Node, at At) (located, bool) {
+	var found located
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if depth > 20000 {
+			return false
+		}
+		for i, child := range n.Content {
+			if child.Line == at.Line && child.Column == at.Column && (n.Kind != yaml.MappingNode || i%2 == 1) {
+				found = located{node: child, parent: n, index: i}
+				return true
+			}
+			if child.Kind != yaml.AliasNode && walk(child, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return found, walk(root, 0)
+}
+
+// inside reports whether n is target or lies under it.
+func inside(target, n *yaml.Node) bool {
+	return placeOf(target, n) != nil
+}

@@ -1,0 +1,336 @@
+package edit
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Remove returns src without the value at path: an entry of a list, with the comment
+// lines that belong to it (those directly above it at its dash's depth, but above the
+// first entry, which introduce the list; those inside it; those directly below it and
+// deeper than its dash), or a key of a mapping with its value. The entries or keys at
+// the positions in also (the references to what is removed) go too; those inside the
+// removed value go with it. A blank line that separated what is removed from its
+// neighbours is not left doubled, and a list or mapping left with nothing in it becomes
+// [] or {} on its key's line, not an empty key, which would read as absent. Every other
+// byte is kept, and the result is parsed again and must equal the original but for the
+// removals, or the edit is refused.
+func Remove(src []byte, path Path, also []At) ([]byte, error) {
+	c, hadBOM, err := newChange(src)
+	if err != nil {
+		return nil, err
+	}
+	t, err := resolve(c.e.root, path)
+	if err != nil {
+		return nil, err
+	}
+	if t.value == nil {
+		parent := path[:len(path)-len(t.missing)].String()
+		if parent == "" {
+			parent = "the plan"
+		}
+		return nil, &PathError{Path: path.String(), Msg: fmt.Sprintf("%s has no %s: there is nothing to remove", parent, t.missing[0])}
+	}
+	if t.parent == c.e.root && len(c.e.root.Content) == 2 {
+		return nil, &UnsafeEditError{Reason: "it is the plan's only key"}
+	}
+	// Removals are gathered by the collection they are in, so that several in one list
+	// are made as one change.
+	byParent := map[*yaml.Node][]int{t.parent: {t.index}}
+	parents := []*yaml.Node{t.parent}
+	for _, at := range also {
+		ref, ok := findAt(c.e.root, at)
+		if !ok {
+			return nil, &UnsafeEditError{Reason: fmt.Sprintf("no value to remove at line %d, column %d", at.Line, at.Column)}
+		}
+		if inside(t.value, ref.node) {
+			continue
+		}
+		i := ref.index
+		if ref.parent.Kind == yaml.MappingNode {
+			i--
+		}
+		if _, seen := byParent[ref.parent]; !seen {
+			parents = append(parents, ref.parent)
+		}
+		if !slices.Contains(byParent[ref.parent], i) {
+			byParent[ref.parent] = append(byParent[ref.parent], i)
+		}
+	}
+	for _, p := range parents {
+		if inside(t.value, p) {
+			continue
+		}
+		idx := byParent[p]
+		sort.Ints(idx)
+		if err := c.removeFrom(p, idx); err != nil {
+			return nil, err
+		}
+	}
+	return c.finish(hadBOM)
+}
+
+// removeFrom removes the entries (of a list) or the keys (of a mapping, by the index of
+// the key) at idx from the collection p.
+func (c *change) removeFrom(p *yaml.Node, idx []int) error {
+	step := 1
+	if p.Kind == yaml.MappingNode {
+		step = 2
+	}
+	count := len(p.Content) / step
+	w := c.clones[p]
+	for j := len(idx) - 1; j >= 0; j-- {
+		w.Content = slices.Delete(w.Content, idx[j], idx[j]+step)
+	}
+	all := len(idx) == count
+	if all {
+		w.Style |= yaml.FlowStyle
+	}
+	if p.Style&yaml.FlowStyle != 0 {
+		return c.removeFlow(p, idx, step)
+	}
+	if all {
+		if err := c.emptyOnKeyLine(p); err != nil {
+			return err
+		}
+	} else if step == 2 && idx[0] == 0 && c.e.dashAt(p.Content[0]) >= 0 {
+		if err := c.removeDashKey(p, idx); err != nil {
+			return err
+		}
+		idx = idx[1:]
+	}
+	return c.removeBlock(p, idx, step, all)
+}
+
+// removeDashKey removes the first key of a list entry, which shares its line with the
+// dash: the next key moves up onto the dash's line in its place ("- id: a\n  name: A"
+// becomes "- name: A"), with the comment lines between them.
+func (c *change) removeDashKey(p *yaml.Node, idx []int) error {
+	first, next := p.Content[0], p.Content[2]
+	if len(idx) > 1 && idx[1] == 2 || next.Column != first.Column || next.Line == first.Line {
+		return &UnsafeEditError{Reason: fmt.Sprintf("%s is the first key of its entry, on the line of the dash (line %d), and the key after it cannot take its place: remove the whole entry, or edit it by hand", first.Value, first.Line)}
+	}
+	s := c.e.src
+	from, to := s.offset(first.Line, first.Column), s.offset(next.Line, next.Column)
+	c.splices = append(c.splices, splice{at: from, del: to - from})
+	return nil
+}
+
+// element is the lines of one entry or key of a block collection.
+type element struct {
+	first, last int // including the comment lines that belong to it
+}
+
+// blockElement finds the lines of the entry (or key) at index i of the block
+// collection p.
+func (c *change) blockElement(p *yaml.Node, i, step int) (element, error) {
+	s := c.e.src
+	n := p.Content[i]
+	var depth int
+	var value *yaml.Node
+	if step == 1 {
+		depth = c.e.dashAt(n)
+		value = n
+		if depth < 0 {
+			return element{}, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the entry at line %d", n.Line)}
+		}
+	} else {
+		depth = n.Column - 1
+		value = p.Content[i+1]
+	}
+	el := element{first: n.Line}
+	el.last = c.e.followingComments(c.e.lastLine(value, n.Line, depth), depth)
+	if i > 0 {
+		for el.first > 1 && s.comment(el.first-1) && s.indent(el.first-1) == depth {
+			el.first--
+		}
+	}
+	return el, nil
+}
+
+// removeBlock removes the lines of the entries (or keys) at idx of the block collection
+// p, and the blank lines that would otherwise be left doubled.
+func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error {
+	s := c.e.src
+	count := len(p.Content) / step
+	gone := map[int]bool{}
+	blanksBefore := func(l int) []int {
+		var out []int
+		for l--; l >= 1 && s.blank(l); l-- {
+			out = append(out, l)
+		}
+		return out
+	}
+	blanksAfter := func(l int) []int {
+		var out []int
+		for l++; l <= s.lines() && s.blank(l); l++ {
+			out = append(out, l)
+		}
+		return out
+	}
+	for j, i := range idx {
+		el, err := c.blockElement(p, i, step)
+		if err != nil {
+			return err
+		}
+		for l := el.first; l <= el.last; l++ {
+			gone[l] = true
+		}
+		before, after := blanksBefore(el.first), blanksAfter(el.last)
+		var drop []int
+		switch pos := i / step; {
+		case all && j == 0:
+			drop = before
+		case all:
+			drop = before // the lines between two entries that both go
+		case pos == 0:
+			drop = after
+		case pos == count-1:
+			drop = before
+		case len(before) > 0 && len(after) > 0:
+			drop = before
+		}
+		for _, l := range drop {
+			gone[l] = true
+		}
+	}
+	lines := make([]int, 0, len(gone))
+	for l := range gone {
+		lines = append(lines, l)
+	}
+	sort.Ints(lines)
+	for k := 0; k < len(lines); {
+		from := lines[k]
+		to := from
+		for k++; k < len(lines) && lines[k] == to+1; k++ {
+			to = lines[k]
+		}
+		start, end := s.lineStart(from), s.nextLine(to)
+		if !s.hasBreak(to) && from > 1 {
+			// The file ends without a line break: so must the result.
+			start = s.contentEnd(from - 1)
+		}
+		c.splices = append(c.splices, splice{at: start, del: end - start})
+	}
+	return nil
+}
+
+// emptyOnKeyLine writes [] or {} after the key that holds the block collection p,
+// which is losing all its entries.
+func (c *change) emptyOnKeyLine(p *yaml.Node) error {
+	key := ownerKey(c.e.root, p, 0)
+	if key == nil {
+		return &UnsafeEditError{Reason: fmt.Sprintf("the collection at line %d would be empty and has no key to write [] after", p.Line)}
+	}
+	text := "[]"
+	if p.Kind == yaml.MappingNode {
+		text = "{}"
+	}
+	at, text, err := c.afterColon(key, text)
+	if err != nil {
+		return err
+	}
+	c.splices = append(c.splices, splice{at: at, text: text})
+	return nil
+}
+
+// ownerKey returns the key whose value is n, or nil.
+func ownerKey(m, n *yaml.Node, depth int) *yaml.Node {
+	if depth > 20000 || m.Kind == yaml.AliasNode {
+		return nil
+	}
+	for i, child := range m.Content {
+		if child == n {
+			if m.Kind == yaml.MappingNode && i%2 == 1 {
+				return m.Content[i-1]
+			}
+			return nil
+		}
+		if k := ownerKey(child, n, depth+1); k != nil {
+			return k
+		}
+	}
+	return nil
+}
+
+// removeFlow removes the entries (or keys) at idx from the flow collection p. A run of
+// removed entries takes the comma after it with it; a run at the end takes the comma
+// before it, so the collection keeps a trailing comma if it had one.
+func (c *change) removeFlow(p *yaml.Node, idx []int, step int) error {
+	b := c.e.src.b
+	open := skipProperties(b, c.e.src.offset(p.Line, p.Column))
+	if open >= len(b) || (b[open] != '[' && b[open] != '{') {
+		return &UnsafeEditError{Reason: fmt.Sprintf("cannot find the bracket of the collection at line %d", p.Line)}
+	}
+	fs, err := scanFlow(b, open)
+	if err != nil {
+		return &UnsafeEditError{Reason: err.Error()}
+	}
+	count := len(p.Content) / step
+	if len(idx) == count {
+		c.splices = append(c.splices, splice{at: open + 1, del: fs.close - open - 1})
+		return nil
+	}
+	starts := make([]int, count+1)
+	for k := 0; k < count; k++ {
+		n := p.Content[k*step]
+		starts[k] = c.e.src.offset(n.Line, n.Column)
+	}
+	starts[count] = fs.close
+	end := func(k int) (int, error) { return flowEnd(b, starts[k], starts[k+1]) }
+	removed := map[int]bool{}
+	for _, i := range idx {
+		removed[i/step] = true
+	}
+	for k := 0; k < count; {
+		if !removed[k] {
+			k++
+			continue
+		}
+		first := k
+		for k < count && removed[k] {
+			k++
+		}
+		if k < count {
+			c.splices = append(c.splices, splice{at: starts[first], del: starts[k] - starts[first]})
+			continue
+		}
+		from, err := end(first - 1)
+		if err != nil {
+			return err
+		}
+		to, err := end(count - 1)
+		if err != nil {
+			return err
+		}
+		c.splices = append(c.splices, splice{at: from, del: to - from})
+	}
+	return nil
+}
+
+// flowEnd returns the offset just after the last token of the flow text b[from:to],
+// leaving out a comma that ends it.
+func flowEnd(b []byte, from, to int) (int, error) {
+	scan := func(to int) (flowScan, error) {
+		fake := make([]byte, 0, to-from+2)
+		fake = append(append(append(fake, '['), b[from:to]...), ']')
+		fs, err := scanFlow(fake, 0)
+		if err != nil || fs.close != len(fake)-1 {
+			return fs, &UnsafeEditError{Reason: fmt.Sprintf("cannot find where the entry at offset %d ends", from)}
+		}
+		return fs, nil
+	}
+	fs, err := scan(to)
+	if err != nil {
+		return 0, err
+	}
+	if fs.trailingComma {
+		if fs, err = scan(from + fs.lastSig - 2); err != nil {
+			return 0, err
+		}
+	}
+	return from + fs.lastSig - 1, nil
+}
