@@ -65,47 +65,90 @@ func schedule(t *testing.T, path, today string) *timeline.Schedule {
 }
 
 func TestGridLabelsDoNotOverlap(t *testing.T) {
-	g := crowdedGrid()
-	l := layoutGrid(g)
-	total := 0
-	for _, names := range g {
-		total += len(names)
-	}
-	if len(l.Chips) != total {
-		t.Fatalf("%d chips for %d stakeholders: every stakeholder must be placed", len(l.Chips), total)
-	}
-	boxes := append([]box{}, l.Labels...)
-	for _, c := range l.Chips {
-		boxes = append(boxes, c.box)
-	}
-	for i := range boxes {
-		for j := i + 1; j < len(boxes); j++ {
-			if boxes[i].overlaps(boxes[j]) {
-				t.Errorf("label %q overlaps label %q", boxes[i].Text, boxes[j].Text)
-			}
+	for _, tc := range []struct {
+		name string
+		g    [9][]string
+	}{{"crowded", crowdedGrid()}, {"200 stakeholders", spreadGrid(200)}, {"one", [9][]string{4: {"Residents"}}}} {
+		g := tc.g
+		l := layoutGrid(g)
+		total := 0
+		for _, names := range g {
+			total += len(names)
 		}
-	}
-	k := 0
-	for cell, names := range g {
-		r, col := cell/3, cell%3
-		for _, name := range names {
-			chip := l.Chips[k]
-			k++
-			if chip.Full != name {
-				t.Fatalf("chip %d is %q, want %q", k, chip.Full, name)
-			}
-			if chip.X < l.ColX[col] || chip.X+chip.W > l.ColX[col+1]+0.01 || chip.Y < l.RowY[r]+gridHeader || chip.Y+chip.H > l.RowY[r+1]+0.01 {
-				t.Errorf("chip %q at %+v lies outside its cell", name, chip.box)
-			}
-			for _, line := range chip.Lines {
-				if w := textWidth(line, chipFont) + 2*chipTextPad; w > chip.W+0.01 {
-					t.Errorf("chip %q: line %q is %.1f wide in a %.1f box", name, line, w, chip.W)
+		if len(l.Chips) != total {
+			t.Fatalf("%s: %d chips for %d stakeholders: every stakeholder must be placed", tc.name, len(l.Chips), total)
+		}
+		var boxes []box
+		for _, title := range l.Titles {
+			boxes = append(boxes, title.box)
+		}
+		for _, c := range l.Chips {
+			boxes = append(boxes, c.box)
+		}
+		for i := range boxes {
+			for j := i + 1; j < len(boxes); j++ {
+				if boxes[i].overlaps(boxes[j]) {
+					t.Errorf("%s: label %q overlaps label %q", tc.name, boxes[i].Text, boxes[j].Text)
 				}
 			}
-			if len(chip.Lines) == 0 || len(chip.Lines) > chipLines {
-				t.Errorf("chip %q has %d lines", name, len(chip.Lines))
+		}
+		k := 0
+		for cell, names := range g {
+			r, col := cell/3, cell%3
+			for _, name := range names {
+				chip := l.Chips[k]
+				k++
+				if chip.Full != name || chip.Cell != cell {
+					t.Fatalf("%s: chip %d is %q in cell %d, want %q in %d", tc.name, k, chip.Full, chip.Cell, name, cell)
+				}
+				if chip.X < l.ColX[col] || chip.X+chip.W > l.ColX[col+1]+0.01 || chip.Y < l.Titles[cell].Y+l.Titles[cell].H || chip.Y+chip.H > l.RowY[r+1]+0.01 {
+					t.Errorf("%s: chip %q at %+v lies outside its cell, under its title", tc.name, name, chip.box)
+				}
+				for _, line := range chip.Lines {
+					if w := textWidth(line, chipFont) + 2*chipTextPad; w > chip.W+0.01 {
+						t.Errorf("%s: chip %q: line %q is %.1f wide in a %.1f box", tc.name, name, line, w, chip.W)
+					}
+				}
+				// The whole name is there, never cut: two groups can always be told apart.
+				if got := strings.Join(chip.Lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(name, " ", "") {
+					t.Errorf("%s: chip shows %q for %q", tc.name, chip.Lines, name)
+				}
 			}
 		}
+	}
+}
+
+// TestGridMediumRatingsLieBetweenQuadrants: only the four corner cells wear a quadrant's
+// tint; a group rated medium is in a cell of its own, untinted and named for where it
+// lies, and no chip crosses into another cell.
+func TestGridMediumRatingsLieBetweenQuadrants(t *testing.T) {
+	var g [9][]string
+	for k := range g {
+		g[k] = []string{fmt.Sprintf("Group in cell %d", k)}
+	}
+	svg := string(Grid(g, 0).SVG)
+	cellRect := regexp.MustCompile(`<rect class="cell ([^"]*)" data-cell="(\d)"`)
+	found := 0
+	for _, m := range cellRect.FindAllStringSubmatch(svg, -1) {
+		k, _ := strconv.Atoi(m[2])
+		found++
+		if tinted := strings.Contains(m[1], "quadrant"); tinted != (k/3 != 1 && k%3 != 1) {
+			t.Errorf("cell %d (%s) is drawn %q", k, cellName(k), m[1])
+		}
+	}
+	if found != 9 {
+		t.Errorf("%d cells drawn, want 9", found)
+	}
+	if strings.Contains(svg, "quadrant") && strings.Count(svg, `class="cell quadrant`) != 4 {
+		t.Error("a quadrant's tint is drawn outside the four corners")
+	}
+	for _, want := range []string{"Between keep satisfied and", "Centre of the grid", "Manage closely"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("no cell is headed %q", want)
+		}
+	}
+	if strings.Contains(svg, "stroke-dasharray") {
+		t.Error("a dashed line runs through the medium cells")
 	}
 }
 
@@ -160,6 +203,28 @@ func TestFitAndWrapText(t *testing.T) {
 	}
 	if got := wrapText("Residents and ratepayers of the city", 12, 150, 2); len(got) != 2 || strings.HasSuffix(got[0], ellipsis) {
 		t.Errorf("wrapText breaks at a space first: %q", got)
+	}
+}
+
+func TestWrapAllKeepsEveryCharacter(t *testing.T) {
+	for _, s := range []string{"", "short", "A rather long stakeholder name that cannot fit on one line", "東京都市計画審議会と地域住民の代表", strings.Repeat("W", 80), "a " + strings.Repeat("x", 50) + " b"} {
+		for _, width := range []float64{30, 80, 200} {
+			lines := wrapAll(s, 12, width)
+			if len(lines) == 0 {
+				t.Fatalf("wrapAll(%q) gave no line", s)
+			}
+			for _, line := range lines {
+				if textWidth(line, 12) > width && len([]rune(line)) > 1 {
+					t.Errorf("wrapAll(%q, %v) has %q, %.1f wide", s, width, line, textWidth(line, 12))
+				}
+			}
+			if got := strings.Join(lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(s, " ", "") {
+				t.Errorf("wrapAll(%q, %v) = %q loses text", s, width, lines)
+			}
+		}
+	}
+	if got := wrapAll("Residents and ratepayers of the city", 12, 150); len(got) != 2 || !strings.HasPrefix("Residents and ratepayers of the city", got[0]+" ") {
+		t.Errorf("wrapAll breaks at a space first: %q", got)
 	}
 }
 

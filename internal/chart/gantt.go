@@ -133,7 +133,7 @@ func Gantt(s *timeline.Schedule) Chart {
 		w.element("text", label, "class", "today-label", "x", num(lx), "y", num(plotBottom+20), "font-weight", "bold", "fill", "#b3261e")
 		w.nl()
 	}
-	return Chart{Title: title, Desc: desc, SVG: w.html()}
+	return w.chart(title, desc)
 }
 
 // phaseRow is a phase's label: its name, cut to fit, and what is wrong with its length.

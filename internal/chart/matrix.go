@@ -93,7 +93,7 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 	w.element("text", "D", "class", "desired-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
 	w.element("text", "desired level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
 	w.nl()
-	return Chart{Title: title, Desc: desc, SVG: w.html()}
+	return w.chart(title, desc)
 }
 
 func matrixDescription(levels []string, rows []MatrixRow) string {
