@@ -236,22 +236,64 @@ func TestGanttLabelsFit(t *testing.T) {
 			t.Errorf("the Gantt chart lacks %s", want)
 		}
 	}
+	labelW := ganttLabelWidth(s)
 	for _, ph := range s.Phases {
-		row := phaseRow(ph)
-		if w := textWidth(row.label, ganttFont); w > ganttLabelW-8 {
-			t.Errorf("phase label %q is %.1f wide, more than the %v column", row.label, w, ganttLabelW)
+		row := phaseRow(ph, labelW)
+		if w := textWidth(row.label, ganttFont); w > labelW-8 {
+			t.Errorf("phase label %q is %.1f wide, more than the %v column", row.label, w, labelW)
 		}
 	}
 	// The month names along the top must not run into each other.
-	from, to := s.Extent()
-	dayW := (ganttWidth - ganttRight - ganttLeft - ganttLabelW) / float64(from.DaysUntil(to)+1)
 	var prevEnd float64
-	for i, tk := range ticks(from, to, dayW) {
-		x := ganttLeft + ganttLabelW + float64(from.DaysUntil(tk.day))*dayW + 3
+	for i, m := range axisLabel.FindAllStringSubmatch(svg, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
 		if i > 0 && x < prevEnd {
-			t.Errorf("tick %q starts at %.1f, before the previous one ends at %.1f", tk.label, x, prevEnd)
+			t.Errorf("tick %q starts at %.1f, before the previous one ends at %.1f", m[2], x, prevEnd)
 		}
-		prevEnd = x + textWidth(tk.label, ganttFont)
+		prevEnd = x + textWidth(m[2], ganttFont)
+	}
+}
+
+var (
+	axisLabel = regexp.MustCompile(`<text class="axis-label" x="([0-9.]+)" y="18"[^>]*>([^<]*)</text>`)
+	firstBar  = regexp.MustCompile(`<rect class="bar[^"]*" x="([0-9.]+)"`)
+)
+
+// TestGanttStartsWithTheFirstMonth: a plan that starts mid-month has that month as the
+// first label of its axis, at or before the first bar, not the month after.
+func TestGanttStartsWithTheFirstMonth(t *testing.T) {
+	s := schedule(t, "../render/testdata/plans/crowd/crowd-6.plan.yaml", "2027-04-20")
+	if from, _ := s.Extent(); from.String() != "2027-03-15" {
+		t.Fatalf("the plan starts on %s; the test needs a start mid-month", from)
+	}
+	svg := string(Gantt(s).SVG)
+	labels := axisLabel.FindAllStringSubmatch(svg, -1)
+	bar := firstBar.FindStringSubmatch(svg)
+	if len(labels) == 0 || bar == nil {
+		t.Fatal("no axis label or no bar")
+	}
+	if labels[0][2] != "Mar 2027" {
+		t.Errorf("the first label is %q, want Mar 2027", labels[0][2])
+	}
+	lx, _ := strconv.ParseFloat(labels[0][1], 64)
+	bx, _ := strconv.ParseFloat(bar[1], 64)
+	if lx > bx {
+		t.Errorf("the first label starts at %.1f, after the first bar at %.1f", lx, bx)
+	}
+}
+
+// TestGanttLabelColumnFitsItsLabels: short phase names leave the width to the bars.
+func TestGanttLabelColumnFitsItsLabels(t *testing.T) {
+	s := &timeline.Schedule{Phases: []timeline.Phase{
+		{Name: "Planning", Start: plan.MustDate("2027-03-01"), End: plan.MustDate("2027-03-28"), Status: timeline.StatusOK},
+		{Name: "Engagement", Start: plan.MustDate("2027-03-29"), End: plan.MustDate("2027-05-23"), Status: timeline.StatusOK},
+	}}
+	if w := ganttLabelWidth(s); w > 200 {
+		t.Errorf("the label column is %.0f wide for labels of a few words", w)
+	}
+	bar := firstBar.FindStringSubmatch(string(Gantt(s).SVG))
+	if bx, _ := strconv.ParseFloat(bar[1], 64); bx > ganttWidth/3 {
+		t.Errorf("the bars start at %.0f of %.0f", bx, ganttWidth)
 	}
 }
 

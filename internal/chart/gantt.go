@@ -18,8 +18,11 @@ import (
 // the month names above.
 
 const (
-	ganttWidth  = 760.0
-	ganttLabelW = 300.0
+	ganttWidth = 760.0
+	// The label column is as wide as the longest label, within these bounds, so that the
+	// bars have the rest of the width.
+	ganttMinLabelW = 140.0
+	ganttMaxLabelW = 300.0
 	ganttLeft   = 8.0
 	ganttRight  = 12.0
 	ganttHeadH  = 28.0
@@ -42,9 +45,16 @@ func Gantt(s *timeline.Schedule) Chart {
 	title := "Timeline"
 	desc := ganttDescription(s)
 	from, to := s.Extent()
+	if !from.IsZero() {
+		// The axis starts on the first of the month the plan starts in, so that its first
+		// label names that month rather than the next.
+		t := from.Time()
+		from = plan.DateOf(time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC))
+	}
 	rows := len(s.Phases) + len(s.Milestones)
 	height := ganttHeadH + float64(rows)*ganttRowH + ganttFootH
-	plotX0 := ganttLeft + ganttLabelW
+	labelW := ganttLabelWidth(s)
+	plotX0 := ganttLeft + labelW
 	plotX1 := ganttWidth - ganttRight
 	var w svgWriter
 	w.start(id, ganttWidth, height, title, desc)
@@ -86,7 +96,7 @@ func Gantt(s *timeline.Schedule) Chart {
 	}
 	for i, p := range s.Phases {
 		top := plotTop + float64(i)*ganttRowH
-		row := phaseRow(p)
+		row := phaseRow(p, labelW)
 		textRow(&w, row, top)
 		if p.Start.IsZero() {
 			continue
@@ -119,7 +129,7 @@ func Gantt(s *timeline.Schedule) Chart {
 	}
 	for i, m := range s.Milestones {
 		top := plotTop + float64(len(s.Phases)+i)*ganttRowH
-		textRow(&w, ganttRow{label: fitText(m.Name, ganttFont, ganttLabelW-8), full: m.Name}, top)
+		textRow(&w, ganttRow{label: fitText(m.Name, ganttFont, labelW-8), full: m.Name}, top)
 		cx, cy := x(m.Date)+dayW/2, top+ganttRowH/2
 		w.empty("path", "class", "milestone", "d", fmt.Sprintf("M%s %sL%s %sL%s %sL%s %sZ", num(cx), num(cy-7), num(cx+7), num(cy), num(cx), num(cy+7), num(cx-7), num(cy)), "fill", "#6b2f8a")
 		w.nl()
@@ -136,8 +146,22 @@ func Gantt(s *timeline.Schedule) Chart {
 	return w.chart(title, desc)
 }
 
-// phaseRow is a phase's label: its name, cut to fit, and what is wrong with its length.
-func phaseRow(p timeline.Phase) ganttRow {
+// ganttLabelWidth is the width of the label column: the widest label, uncut, and room
+// either side, within ganttMinLabelW and ganttMaxLabelW.
+func ganttLabelWidth(s *timeline.Schedule) float64 {
+	w := 0.0
+	for _, p := range s.Phases {
+		w = max(w, textWidth(phaseRow(p, ganttMaxLabelW).full, ganttFont))
+	}
+	for _, m := range s.Milestones {
+		w = max(w, textWidth(m.Name, ganttFont))
+	}
+	return min(max(w+12, ganttMinLabelW), ganttMaxLabelW)
+}
+
+// phaseRow is a phase's label: its name, cut to fit a column labelW wide, and what is
+// wrong with its length.
+func phaseRow(p timeline.Phase, labelW float64) ganttRow {
 	suffix := ""
 	switch p.Status {
 	case timeline.StatusTooShort:
@@ -149,7 +173,7 @@ func phaseRow(p timeline.Phase) ganttRow {
 	case timeline.StatusBelowIdeal:
 		suffix = " — below ideal"
 	}
-	room := ganttLabelW - 8 - textWidth(suffix, ganttFont)
+	room := labelW - 8 - textWidth(suffix, ganttFont)
 	return ganttRow{label: fitText(p.Name, ganttFont, room) + suffix, full: p.Name + suffix}
 }
 
@@ -175,9 +199,10 @@ type tick struct {
 // thousands of years keeps its labels apart.
 var tickSteps = []int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
 
-// ticks marks the first of each month (or of every second, third, sixth month, every
-// year or every few years when months are too narrow for their names) within [from, to].
-// Ticks a year or more apart are labelled with the year alone.
+// ticks marks from, labelled with its month and year, and then the first of each month
+// (or of every second, third, sixth month, every year or every few years when months
+// are too narrow for their names) up to to, leaving out a tick whose label would run
+// into the one before. Ticks a year or more apart are labelled with the year alone.
 func ticks(from, to plan.Date, dayW float64) []tick {
 	step := tickSteps[len(tickSteps)-1]
 	for _, s := range tickSteps {
@@ -186,29 +211,38 @@ func ticks(from, to plan.Date, dayW float64) []tick {
 			break
 		}
 	}
-	t := from.Time()
-	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if first.Before(t) {
-		first = first.AddDate(0, 1, 0)
-	}
-	// Align stepped ticks to the calendar: quarters start in Jan, Apr, Jul and Oct, and
-	// five-year ticks fall on years that end in 0 or 5.
-	for (first.Year()*12+int(first.Month())-1)%step != 0 {
-		first = first.AddDate(0, 1, 0)
-	}
-	var out []tick
-	for d := first; !d.After(to.Time()); d = d.AddDate(0, step, 0) {
-		label := d.Format("Jan")
+	label := func(d time.Time, first bool) string {
 		switch {
 		case step >= 12:
-			label = strconv.Itoa(d.Year())
-		case len(out) == 0 || d.Month() == time.January:
-			label = d.Format("Jan 2006")
+			return strconv.Itoa(d.Year())
+		case first || d.Month() == time.January:
+			return d.Format("Jan 2006")
 		}
-		out = append(out, tick{day: plan.DateOf(d), label: label})
+		return d.Format("Jan")
+	}
+	start := from.Time()
+	out := []tick{{day: from, label: label(start, true)}}
+	next := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
+	// Align stepped ticks to the calendar: quarters start in Jan, Apr, Jul and Oct, and
+	// five-year ticks fall on years that end in 0 or 5.
+	for (next.Year()*12+int(next.Month())-1)%step != 0 {
+		next = next.AddDate(0, 1, 0)
+	}
+	prevEnd := textWidth(out[0].label, ganttFont) + tickGap
+	for d := next; !d.After(to.Time()); d = d.AddDate(0, step, 0) {
+		x := float64(from.DaysUntil(plan.DateOf(d))) * dayW
+		if x < prevEnd {
+			continue
+		}
+		t := tick{day: plan.DateOf(d), label: label(d, false)}
+		out = append(out, t)
+		prevEnd = x + textWidth(t.label, ganttFont) + tickGap
 	}
 	return out
 }
+
+// tickGap is the least room between one axis label and the next.
+const tickGap = 8.0
 
 func ganttDescription(s *timeline.Schedule) string {
 	from, to := s.Span()
