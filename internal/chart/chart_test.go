@@ -351,3 +351,30 @@ func TestTicksNeverTouch(t *testing.T) {
 func (a box) overlaps(b box) bool {
 	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
+
+var matrixRowLabel = regexp.MustCompile(`(?s)<text class="row-label"[^>]*>(.*?)</text>`)
+var tspanText = regexp.MustCompile(`<tspan[^>]*>([^<]*)</tspan>`)
+
+// TestMatrixNamesAreWhole: two groups whose names differ only at the end still read
+// differently, however long the names.
+func TestMatrixNamesAreWhole(t *testing.T) {
+	long := "Residents of the north ward near the river crossing, the depot and the old rail yard"
+	rows := []MatrixRow{{Name: long + " (group 2)", Current: 1, Desired: 3}, {Name: long + " (group 3)", Current: 2, Desired: 2}, {Name: "Council", Current: 0, Desired: 4}}
+	svg := string(Matrix([]string{"Unaware", "Resistant", "Neutral", "Supportive", "Leading"}, rows).SVG)
+	labels := matrixRowLabel.FindAllStringSubmatch(svg, -1)
+	if len(labels) != len(rows) {
+		t.Fatalf("%d row labels for %d rows", len(labels), len(rows))
+	}
+	for i, m := range labels {
+		var lines []string
+		for _, ts := range tspanText.FindAllStringSubmatch(m[1], -1) {
+			lines = append(lines, ts[1])
+			if w := textWidth(ts[1], 12); w > matrixNameW-8 {
+				t.Errorf("%q is %.0f wide in a column of %.0f", ts[1], w, matrixNameW)
+			}
+		}
+		if got := strings.Join(lines, " "); got != rows[i].Name {
+			t.Errorf("row %d reads %q, want %q", i, got, rows[i].Name)
+		}
+	}
+}

@@ -23,12 +23,12 @@ const (
 	// bars have the rest of the width.
 	ganttMinLabelW = 140.0
 	ganttMaxLabelW = 300.0
-	ganttLeft   = 8.0
-	ganttRight  = 12.0
-	ganttHeadH  = 28.0
-	ganttRowH   = 24.0
-	ganttFootH  = 30.0
-	ganttFont   = 12.0
+	ganttLeft      = 8.0
+	ganttRight     = 12.0
+	ganttHeadH     = 28.0
+	ganttRowH      = 24.0
+	ganttFootH     = 30.0
+	ganttFont      = 12.0
 	// minTickSpacing keeps the month names apart.
 	minTickSpacing = 64.0
 )
