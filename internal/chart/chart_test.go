@@ -348,10 +348,6 @@ func TestTicksNeverTouch(t *testing.T) {
 	}
 }
 
-func (a box) overlaps(b box) bool {
-	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
-}
-
 var matrixRowLabel = regexp.MustCompile(`(?s)<text class="row-label"[^>]*>(.*?)</text>`)
 var tspanText = regexp.MustCompile(`<tspan[^>]*>([^<]*)</tspan>`)
 

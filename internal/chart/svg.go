@@ -223,10 +223,15 @@ type Chart struct {
 // fonts in a style element and a white background. It is nil for a zero Chart.
 func (c Chart) Standalone() []byte { return c.file }
 
-// box is a label's rectangle, for the tests that check no two labels overlap.
+// box is a label's rectangle, for the layouts and the tests that check no two labels
+// overlap.
 type box struct {
 	X, Y, W, H float64
 	Text       string
+}
+
+func (a box) overlaps(b box) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
 
 // wrapAll breaks s into lines no wider than max, at spaces where it can and inside a
