@@ -3,8 +3,12 @@ package render
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/planascode/plan/internal/report"
+	"github.com/planascode/plan/internal/safemd"
 )
 
 // The crowd plans are the reports of issue #19's "seen by a new user": the same consultation
@@ -115,5 +119,49 @@ func crowdPath(n int) string {
 func TestCrowdPlansUpToDate(t *testing.T) {
 	for _, n := range crowdSizes {
 		checkGolden(t, crowdPath(n), crowdPlan(n))
+	}
+}
+
+var mermaidPoint = regexp.MustCompile(`(?m)^    "(\d+)": \[0\.\d+, 0\.\d+\]$`)
+
+// TestGridKey: in Markdown, the grid's points are numbers, one per placed stakeholder in
+// the order of the key beside the chart, and the key names each of them and where it lies.
+func TestGridKey(t *testing.T) {
+	for _, n := range crowdSizes {
+		md, _ := reports(t, goldenPlan{fmt.Sprint(n), crowdPath(n), "2027-04-20"})
+		points := mermaidPoint.FindAllStringSubmatch(md, -1)
+		if len(points) != n {
+			t.Fatalf("%d: %d numbered points in the Mermaid grid", n, len(points))
+		}
+		d := report.Build(loadPlan(t, crowdPath(n)), report.Options{})
+		k := 0
+		for _, c := range d.Grid.Cells {
+			for _, name := range c.Stakeholders {
+				k++
+				if points[k-1][1] != fmt.Sprint(k) {
+					t.Errorf("%d: point %d is numbered %s", n, k, points[k-1][1])
+				}
+				row := fmt.Sprintf("| %d | %s | %s | %s | %s |", k, safemd.Cell(safemd.Text(name)), c.Influence, c.Impact, c.Quadrant)
+				if !strings.Contains(md, row) {
+					t.Errorf("%d: the key lacks the row %q", n, row)
+				}
+			}
+		}
+		if strings.Contains(md, `"Residents`) {
+			t.Errorf("%d: a name is written into the Mermaid chart", n)
+		}
+	}
+}
+
+// TestWhatHappensOnlyWhenAPhaseSays: the phase table's "What happens" column is there
+// when some phase lists what happens in it, and left out, not printed empty, otherwise.
+func TestWhatHappensOnlyWhenAPhaseSays(t *testing.T) {
+	_, without := reports(t, goldenPlan{"crowd-6", crowdPath(6), "2027-04-20"})
+	if strings.Contains(without, "What happens") {
+		t.Error("no phase lists what happens in it, but the phase table has a What happens column")
+	}
+	_, with := reports(t, goldenPlans[0])
+	if !strings.Contains(with, `<th scope="col">What happens</th>`) {
+		t.Error("the council example's phases list what happens, but the table has no column for it")
 	}
 }
