@@ -374,3 +374,47 @@ func TestMatrixNamesAreWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestMermaidPointsKeepApart: with every cell holding as many points as its lattice
+// has room for (at least mermaidCellCapacity), no point's box overlaps another's, a
+// quadrant's name or the plot's edge; a medium rating's first point lies on the line
+// between the quadrants.
+func TestMermaidPointsKeepApart(t *testing.T) {
+	var boxes []box
+	for k := 0; k < 9; k++ {
+		n := len(mermaidLattice(k))
+		if n < mermaidCellCapacity {
+			t.Errorf("cell %d has room for %d points, fewer than %d", k, n, mermaidCellCapacity)
+		}
+		points := mermaidPoints(k, n)
+		for _, p := range points {
+			b := mermaidPointBox(p)
+			b.Text = fmt.Sprintf("cell %d point (%.0f, %.0f)", k, p.x, p.y)
+			if b.X < 0 || b.Y < 0 || b.X+b.W > mermaidPlotW || b.Y+b.H > mermaidPlotH+6 {
+				t.Errorf("%s reaches outside the plot", b.Text)
+			}
+			for _, z := range mermaidLabelZones() {
+				if b.overlaps(z) {
+					t.Errorf("%s covers a quadrant's name", b.Text)
+				}
+			}
+			boxes = append(boxes, b)
+		}
+		influence, impact := 2-k/3, k%3
+		first := mermaidPoints(k, 1)[0]
+		if impact == 1 && first.x != mermaidPlotW/2 || influence == 1 && first.y != mermaidPlotH/2 {
+			t.Errorf("cell %d (%s): its first point (%.0f, %.0f) is not on the line between quadrants", k, cellName(k), first.x, first.y)
+		}
+	}
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			if boxes[i].overlaps(boxes[j]) {
+				t.Errorf("%s overlaps %s", boxes[i].Text, boxes[j].Text)
+			}
+		}
+	}
+	// Beyond the lattice, points still arrive, one per stakeholder.
+	if got := len(mermaidPoints(4, 100)); got != 100 {
+		t.Errorf("100 stakeholders in the centre make %d points", got)
+	}
+}

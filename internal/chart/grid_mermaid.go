@@ -50,34 +50,45 @@ const (
 	mermaidPlotH = 424.0
 	// A point is a circle of radius 5 with its label 5 below its centre, 12 px high and
 	// up to three digits (about 22 px) wide: the lattice keeps their boxes apart.
-	mermaidStepX = 26.0
+	mermaidStepX = 24.0
 	mermaidStepY = 30.0
+	// mermaidNameH is the height a quadrant's name takes at the top of its quadrant.
+	mermaidNameH = 28.0
 	// mermaidEdge keeps points and labels inside the plot.
-	mermaidEdge = 10.0
-	// mermaidCellCapacity is how many points the smallest cell (medium on both axes)
-	// holds without touching: the rest of its lattice is the guarantee the tests check.
-	mermaidCellCapacity = 9
+	mermaidEdge = 13.0
+	// mermaidCellCapacity is how many points any cell holds without touching: the
+	// smallest lattice (medium influence, high impact) has room for that many.
+	mermaidCellCapacity = 13
 )
 
 type point struct{ x, y float64 }
 
 // mermaidBand is where a rating's points go along an axis of length size: the lattice
 // positions and the line they gather round (the middle of the band, or for medium the
-// line between the halves).
-func mermaidBand(level int, size, step float64) (positions []float64, centre float64) {
+// line between the halves). level 0 is the low end of the axis in pixels (the left, or
+// the top). A medium rating's band is the line and the given offsets from it, filled
+// from the line outwards, so that it reads as between; the other two start gap away from
+// the line, leaving a clear space between their points and a medium one's. below is
+// added to every position past the line, to step over the quadrants' names there.
+func mermaidBand(level int, size, step float64, medium []float64, gap, below float64) (positions []float64, centre float64) {
 	mid := size / 2
 	switch level {
 	case 1:
-		// The line itself and one step either side: medium reads as between.
-		return []float64{mid - step, mid, mid + step}, mid
+		for _, off := range medium {
+			if off > 0 {
+				off += below
+			}
+			positions = append(positions, mid+off)
+		}
+		return positions, mid
 	case 0:
-		lo, hi := mermaidEdge, mid-2.5*step
+		lo, hi := mermaidEdge, mid-gap
 		for v := hi; v >= lo; v -= step {
 			positions = append(positions, v)
 		}
 		return positions, (lo + hi) / 2
 	default:
-		lo, hi := mid+2.5*step, size-mermaidEdge
+		lo, hi := mid+gap+below, size-mermaidEdge
 		for v := lo; v <= hi; v += step {
 			positions = append(positions, v)
 		}
@@ -97,7 +108,7 @@ func mermaidLabelZones() []box {
 		{"Monitor", 0, mermaidPlotH / 2}, {"Keep informed", mermaidPlotW / 2, mermaidPlotH / 2},
 	} {
 		w := textWidth(q.name, 16) + 8
-		zones = append(zones, box{X: q.x + mermaidPlotW/4 - w/2, Y: q.y, W: w, H: 28})
+		zones = append(zones, box{X: q.x + mermaidPlotW/4 - w/2, Y: q.y, W: w, H: mermaidNameH})
 	}
 	return zones
 }
@@ -135,8 +146,12 @@ func mermaidPoints(k, n int) []point {
 // quadrants' names and the plot's edges, the best first.
 func mermaidLattice(k int) []point {
 	influence, impact := 2-k/3, k%3
-	xs, cx := mermaidBand(impact, mermaidPlotW, mermaidStepX)
-	ys, cy := mermaidBand(2-influence, mermaidPlotH, mermaidStepY)
+	// Across, a medium band is five points wide; up and down, three high, the line and
+	// one row either side, the one below the line clear of the names of the lower
+	// quadrants, which Mermaid writes just under it.
+	sx, sy := mermaidStepX, mermaidStepY
+	xs, cx := mermaidBand(impact, mermaidPlotW, sx, []float64{0, -sx, sx, -2 * sx, 2 * sx}, 3.5*sx, 0)
+	ys, cy := mermaidBand(2-influence, mermaidPlotH, sy, []float64{0, -sy, sy}, 3*sy, mermaidNameH-sy+6)
 	zones := mermaidLabelZones()
 	var free []point
 	for _, x := range xs {
