@@ -61,6 +61,7 @@ func fileURL(t *testing.T, path string) string {
 type chartCheck struct {
 	Problems []string `json:"problems"`
 	Chips    int      `json:"chips"`
+	Texts    int      `json:"texts"`
 	Points   []string `json:"points"`
 	// GanttShare is the Gantt chart's width over its figure's: 1 when it uses the width.
 	GanttShare float64 `json:"ganttShare"`
@@ -95,6 +96,34 @@ func TestChartsDoNotOverlap(t *testing.T) {
 				t.Errorf("the Gantt chart is %.0f%% as wide as the text", got.GanttShare*100)
 			}
 		})
+	}
+}
+
+// TestStandaloneChartsDoNotOverlap opens the charts of each crowd plan as plan render
+// --charts writes them, each an SVG document of its own, and measures them as above.
+func TestStandaloneChartsDoNotOverlap(t *testing.T) {
+	bctx := needBrowser(t)
+	dir := t.TempDir()
+	for _, n := range crowdSizes {
+		d := crowdReport(t, n)
+		for name, c := range map[string][]byte{"grid": d.Grid.Chart.Standalone(), "matrix": d.Engagement.Chart.Standalone(), "gantt": d.Timeline.Gantt.Standalone()} {
+			t.Run(fmt.Sprintf("%d/%s", n, name), func(t *testing.T) {
+				path := filepath.Join(dir, fmt.Sprintf("%d-%s.svg", n, name))
+				if err := os.WriteFile(path, c, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				got := evaluate(t, bctx, fileURL(t, path), chartsJS, false)
+				for _, p := range got.Problems {
+					t.Error(p)
+				}
+				if got.Texts == 0 {
+					t.Fatal("found no label to measure")
+				}
+				if name == "grid" && got.Chips != n {
+					t.Errorf("%d chips on the grid for %d stakeholders", got.Chips, n)
+				}
+			})
+		}
 	}
 }
 
@@ -170,9 +199,11 @@ const boxesJS = `
 `
 
 const chartsJS = `(() => {` + boxesJS + `
+  let measured = 0;
   for (const svg of document.querySelectorAll('svg.chart')) {
     const id = [...svg.classList].find(c => c.startsWith('chart-'));
     const texts = [...svg.querySelectorAll('text')];
+    measured += texts.length;
     noOverlaps(id, texts);
     for (const t of texts) {
       if (!inside(box(t), box(svg))) problems.push(id + ': ' + label(t) + ' reaches outside the chart');
@@ -198,14 +229,17 @@ const chartsJS = `(() => {` + boxesJS + `
       for (const q of grid.querySelectorAll('rect.quadrant')) {
         if (overlap(box(between), box(q))) problems.push('grid: a quadrant tint (' + q.getAttribute('class') + ') reaches the medium cell ' + between.dataset.cell);
       }
-      if (getComputedStyle(between).fill !== getComputedStyle(document.body).backgroundColor) {
+      // A standalone chart (an SVG document, no body) is drawn on white.
+      const background = document.body ? getComputedStyle(document.body).backgroundColor : 'rgb(255, 255, 255)';
+      if (getComputedStyle(between).fill !== background) {
         problems.push('grid: the medium cell ' + between.dataset.cell + ' is filled ' + getComputedStyle(between).fill + ', not the page background');
       }
     }
   }
   const gantt = document.querySelector('svg.chart-gantt');
-  const ganttShare = gantt ? box(gantt).width / box(gantt.closest('figure')).width : 0;
-  return {problems, chips, ganttShare};
+  const figure = gantt && gantt.closest('figure');
+  const ganttShare = figure ? box(gantt).width / box(figure).width : 0;
+  return {problems, chips, ganttShare, texts: measured};
 })()`
 
 const mermaidGridJS = `async (diagram) => {` + boxesJS + `

@@ -36,6 +36,8 @@ type Options struct {
 	NoFindings bool
 	Config     string
 	Today      string
+	// Charts is a directory to write the charts into as SVG files of their own.
+	Charts string
 	// GitLookup finds the plan file's last commit; nil means lookupGit, which runs the
 	// real git. Tests replace it.
 	GitLookup func(path string) *report.GitInfo
@@ -69,13 +71,18 @@ section listing them, unless --no-findings. The footer gives the date, the
 version of plan and, when the plan is in a git repository, the commit and date of its
 last change and whether it has uncommitted changes.
 
+--charts DIR also writes the power/interest grid, the engagement matrix and the
+Gantt chart into DIR as grid.svg, matrix.svg and gantt.svg: standalone SVG files
+for slides and documents, whatever the report's format.
+
 Without FILE, the one *.plan.yaml or *.plan.yml file in the current directory is
 used. Exit status: 0 when the report is written, 2 when the plan cannot be found
 or loaded, a flag or template is wrong, or the output cannot be written.`,
 		Example: `  plan render > plan.md
   plan render consultation.plan.yaml -o report.html
   plan render -o site/index.html --css brand.css --today 2027-03-15
-  plan render --format html --template our-report.html.tmpl > report.html`,
+  plan render --format html --template our-report.html.tmpl > report.html
+  plan render -o report.html --charts slides/`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: cli.CompletePlanFiles,
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -95,6 +102,7 @@ or loaded, a flag or template is wrong, or the output cannot be written.`,
 	f.StringVar(&opts.CSS, "css", "", "stylesheet to inline after the built-in one (HTML only)")
 	f.BoolVar(&opts.NoFindings, "no-findings", false, `leave out the "Open gaps" section and the counts of errors and warnings`)
 	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	f.StringVar(&opts.Charts, "charts", "", "also write the charts into this directory as grid.svg, matrix.svg and gantt.svg, for slides")
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today and date the report, YYYY-MM-DD (default: today's local date)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -110,6 +118,9 @@ or loaded, a flag or template is wrong, or the output cannot be written.`,
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("charts", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	return cmd
 }
 
@@ -145,6 +156,11 @@ func Run(opts *Options) error {
 	format, err := formatFor(opts.Format, opts.Output)
 	if err != nil {
 		return cli.BadInput(err)
+	}
+	if opts.Charts != "" {
+		if err := chartsDir(env.Path(opts.Charts), opts.Charts); err != nil {
+			return err
+		}
 	}
 	if format != "html" && (opts.Template != "" || opts.CSS != "") {
 		return cli.BadInputf("--template and --css apply to HTML reports only: add --format html or write to a .html file")
@@ -225,15 +241,20 @@ func Run(opts *Options) error {
 		return err
 	}
 	if opts.Output == "" || opts.Output == "-" {
-		_, err := env.IO.Out.Write(buf.Bytes())
-		return err
+		if _, err := env.IO.Out.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else {
+		out := env.Path(opts.Output)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, fserr.Cause(err))
+		}
+		if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
+			return cli.BadInput(err)
+		}
 	}
-	out := env.Path(opts.Output)
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return cli.BadInputf("cannot create the directory for %s: %v", opts.Output, fserr.Cause(err))
-	}
-	if err := atomicfile.Write(out, buf.Bytes(), 0o644); err != nil {
-		return cli.BadInput(err)
+	if opts.Charts != "" {
+		return writeCharts(env, env.Path(opts.Charts), opts.Charts, d)
 	}
 	return nil
 }

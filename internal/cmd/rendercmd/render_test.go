@@ -62,13 +62,13 @@ func TestFlags(t *testing.T) {
 	env, _, _ := testEnv(t.TempDir())
 	var got *Options
 	cmd := NewCmd(env, func(o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"x.plan.yaml", "-f", "html", "-o", "out.html", "--template", "t.tmpl", "--css", "a.css", "--no-findings", "-c", "rc.yaml", "--today", "2027-01-02"})
+	cmd.SetArgs([]string{"x.plan.yaml", "-f", "html", "-o", "out.html", "--template", "t.tmpl", "--css", "a.css", "--no-findings", "-c", "rc.yaml", "--today", "2027-01-02", "--charts", "slides"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := Options{Env: env, File: "x.plan.yaml", Format: "html", Output: "out.html", Template: "t.tmpl", CSS: "a.css", NoFindings: true, Config: "rc.yaml", Today: "2027-01-02"}
+	want := Options{Env: env, File: "x.plan.yaml", Format: "html", Output: "out.html", Template: "t.tmpl", CSS: "a.css", NoFindings: true, Config: "rc.yaml", Today: "2027-01-02", Charts: "slides"}
 	if got.File != want.File || got.Format != want.Format || got.Output != want.Output || got.Template != want.Template ||
-		got.CSS != want.CSS || got.NoFindings != want.NoFindings || got.Config != want.Config || got.Today != want.Today {
+		got.CSS != want.CSS || got.NoFindings != want.NoFindings || got.Config != want.Config || got.Today != want.Today || got.Charts != want.Charts {
 		t.Errorf("options = %+v, want %+v", *got, want)
 	}
 }
