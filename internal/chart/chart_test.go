@@ -239,8 +239,13 @@ func TestGanttLabelsFit(t *testing.T) {
 	labelW := ganttLabelWidth(s)
 	for _, ph := range s.Phases {
 		row := phaseRow(ph, labelW)
-		if w := textWidth(row.label, ganttFont); w > labelW-8 {
-			t.Errorf("phase label %q is %.1f wide, more than the %v column", row.label, w, labelW)
+		for _, line := range row.lines {
+			if w := textWidth(line, ganttFont); w > labelW-8 {
+				t.Errorf("phase label %q is %.1f wide, more than the %v column", line, w, labelW)
+			}
+		}
+		if len(row.lines) > ganttLabelLines {
+			t.Errorf("phase label %q takes %d lines", row.full, len(row.lines))
 		}
 	}
 	// The month names along the top must not run into each other.
@@ -294,6 +299,24 @@ func TestGanttLabelColumnFitsItsLabels(t *testing.T) {
 	bar := firstBar.FindStringSubmatch(string(Gantt(s).SVG))
 	if bx, _ := strconv.ParseFloat(bar[1], 64); bx > ganttWidth/3 {
 		t.Errorf("the bars start at %.0f of %.0f", bx, ganttWidth)
+	}
+}
+
+// TestGanttLabelsWrap: a long phase name takes two lines rather than being cut, and a
+// longer one keeps what it says about the phase's length when it is cut.
+func TestGanttLabelsWrap(t *testing.T) {
+	two := labelLines("Public engagement on the options for the ring road", "", ganttMaxLabelW-8)
+	if len(two) != 2 || strings.Contains(strings.Join(two, ""), ellipsis) {
+		t.Errorf("a long name is %q, want two whole lines", two)
+	}
+	long := labelLines("Public engagement on the options for the ring road, the bridge, the bus lanes and the parking", " — too short", 150)
+	if len(long) != 2 || !strings.HasSuffix(long[1], ellipsis+" — too short") {
+		t.Errorf("a name too long for two lines is %q, want it cut before \" — too short\"", long)
+	}
+	for _, line := range long {
+		if textWidth(line, ganttFont) > 150 {
+			t.Errorf("%q is wider than the column", line)
+		}
 	}
 }
 
