@@ -166,14 +166,15 @@ func mermaidLattice(k int) []point {
 			}
 		}
 	}
-	// A medium rating's points keep to its line before they spread beside it.
+	// A medium rating's points keep to its line, then take the rows (or columns) either
+	// side of it in turn, so that they straddle the line rather than lean to one side.
 	cost := func(p point) float64 {
 		dx, dy := math.Abs(p.x-cx), math.Abs(p.y-cy)
 		if impact == 1 {
-			dx *= 4
+			dx = 4 * sx * math.Round(dx/sx)
 		}
 		if influence == 1 {
-			dy *= 4
+			dy = 4 * sy * math.Round(dy/sy)
 		}
 		return dx + dy
 	}

@@ -188,8 +188,7 @@ func (w *svgWriter) root(b *strings.Builder, extra ...string) {
 // standaloneStyle is the style sheet of a chart written as a file of its own: the fonts
 // the chart was measured for. Colours are the elements' own presentation attributes, the
 // report's light scheme, on a white background so that the chart reads on any slide.
-const standaloneStyle = `svg { font-family: ` + svgFont + `; font-size: 12px; }
-text { white-space: pre; }`
+const standaloneStyle = `svg { font-family: ` + svgFont + `; font-size: 12px; }`
 
 // chart finishes the chart, inline for the HTML report and as a file of its own.
 func (w *svgWriter) chart(title, desc string) Chart {
