@@ -187,22 +187,14 @@ func TestGridSVGLabelsDoNotOverlap(t *testing.T) {
 	}
 }
 
-func TestFitAndWrapText(t *testing.T) {
+func TestFitText(t *testing.T) {
 	for _, s := range []string{"short", "A rather long stakeholder name that cannot fit", "東京都市計画審議会と地域住民の代表", strings.Repeat("W", 80)} {
 		for _, width := range []float64{30, 80, 200} {
 			got := fitText(s, 12, width)
 			if textWidth(got, 12) > width && got != ellipsis {
 				t.Errorf("fitText(%q, %v) = %q, %.1f wide", s, width, got, textWidth(got, 12))
 			}
-			for _, line := range wrapText(s, 12, width, 2) {
-				if textWidth(line, 12) > width && line != ellipsis {
-					t.Errorf("wrapText(%q, %v) has %q, %.1f wide", s, width, line, textWidth(line, 12))
-				}
-			}
 		}
-	}
-	if got := wrapText("Residents and ratepayers of the city", 12, 150, 2); len(got) != 2 || strings.HasSuffix(got[0], ellipsis) {
-		t.Errorf("wrapText breaks at a space first: %q", got)
 	}
 }
 

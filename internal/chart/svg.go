@@ -78,26 +78,6 @@ func fitText(s string, size, max float64) string {
 	return ellipsis
 }
 
-// wrapText breaks s into at most maxLines lines no wider than max, at spaces; what does
-// not fit on the last line is cut with "…".
-func wrapText(s string, size, max float64, maxLines int) []string {
-	words := strings.Fields(s)
-	var lines []string
-	for len(words) > 0 {
-		if len(lines) == maxLines-1 {
-			lines = append(lines, fitText(strings.Join(words, " "), size, max))
-			break
-		}
-		n := 1
-		for n < len(words) && textWidth(strings.Join(words[:n+1], " "), size) <= max {
-			n++
-		}
-		lines = append(lines, fitText(strings.Join(words[:n], " "), size, max))
-		words = words[n:]
-	}
-	return lines
-}
-
 // svgWriter builds an SVG document; every attribute value and text is escaped.
 type svgWriter struct {
 	b             strings.Builder
