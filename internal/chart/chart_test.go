@@ -433,3 +433,45 @@ func TestMermaidPointsKeepApart(t *testing.T) {
 		t.Errorf("100 stakeholders in the centre make %d points", got)
 	}
 }
+
+// FuzzGridLayout puts names the fuzzer makes into the grid, several to a cell: every
+// name must be placed whole, inside its cell, on lines that fit its chip (a line of one
+// character excepted, which cannot be broken), and no two chips may overlap.
+func FuzzGridLayout(f *testing.F) {
+	for _, names := range crowdedGrid() {
+		for _, n := range names {
+			f.Add(n, uint8(5), uint8(7))
+		}
+	}
+	f.Add("東京都市計画審議会と地域住民の代表", uint8(4), uint8(30))
+	f.Add(strings.Repeat("W", 200), uint8(0), uint8(2))
+	f.Fuzz(func(t *testing.T, name string, cell, count uint8) {
+		// The loader refuses a plan that is not UTF-8.
+		name = strings.ToValidUTF8(name, "\uFFFD")
+		var g [9][]string
+		for i := 0; i < int(count%40); i++ {
+			k := (int(cell) + i*i) % 9
+			g[k] = append(g[k], fmt.Sprintf("%s %d", name, i))
+		}
+		l := layoutGrid(g)
+		for i, c := range l.Chips {
+			r, col := c.Cell/3, c.Cell%3
+			if c.X < l.ColX[col]-0.01 || c.X+c.W > l.ColX[col+1]+0.01 || c.Y < l.RowY[r] || c.Y+c.H > l.RowY[r+1]+0.01 {
+				t.Fatalf("chip %q at %+v lies outside its cell", c.Full, c.box)
+			}
+			if strings.ReplaceAll(strings.Join(c.Lines, ""), " ", "") != strings.ReplaceAll(strings.Join(strings.Fields(c.Full), ""), " ", "") {
+				t.Fatalf("chip %q shows %q", c.Full, c.Lines)
+			}
+			for _, line := range c.Lines {
+				if textWidth(line, chipFont)+2*chipTextPad > c.W+0.01 && len([]rune(line)) > 1 {
+					t.Fatalf("chip %q: line %q is wider than its chip", c.Full, line)
+				}
+			}
+			for _, d := range l.Chips[i+1:] {
+				if c.overlaps(d.box) {
+					t.Fatalf("chip %q overlaps chip %q", c.Full, d.Full)
+				}
+			}
+		}
+	})
+}
