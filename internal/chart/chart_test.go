@@ -65,47 +65,90 @@ func schedule(t *testing.T, path, today string) *timeline.Schedule {
 }
 
 func TestGridLabelsDoNotOverlap(t *testing.T) {
-	g := crowdedGrid()
-	l := layoutGrid(g)
-	total := 0
-	for _, names := range g {
-		total += len(names)
-	}
-	if len(l.Chips) != total {
-		t.Fatalf("%d chips for %d stakeholders: every stakeholder must be placed", len(l.Chips), total)
-	}
-	boxes := append([]box{}, l.Labels...)
-	for _, c := range l.Chips {
-		boxes = append(boxes, c.box)
-	}
-	for i := range boxes {
-		for j := i + 1; j < len(boxes); j++ {
-			if boxes[i].overlaps(boxes[j]) {
-				t.Errorf("label %q overlaps label %q", boxes[i].Text, boxes[j].Text)
-			}
+	for _, tc := range []struct {
+		name string
+		g    [9][]string
+	}{{"crowded", crowdedGrid()}, {"200 stakeholders", spreadGrid(200)}, {"one", [9][]string{4: {"Residents"}}}} {
+		g := tc.g
+		l := layoutGrid(g)
+		total := 0
+		for _, names := range g {
+			total += len(names)
 		}
-	}
-	k := 0
-	for cell, names := range g {
-		r, col := cell/3, cell%3
-		for _, name := range names {
-			chip := l.Chips[k]
-			k++
-			if chip.Full != name {
-				t.Fatalf("chip %d is %q, want %q", k, chip.Full, name)
-			}
-			if chip.X < l.ColX[col] || chip.X+chip.W > l.ColX[col+1]+0.01 || chip.Y < l.RowY[r]+gridHeader || chip.Y+chip.H > l.RowY[r+1]+0.01 {
-				t.Errorf("chip %q at %+v lies outside its cell", name, chip.box)
-			}
-			for _, line := range chip.Lines {
-				if w := textWidth(line, chipFont) + 2*chipTextPad; w > chip.W+0.01 {
-					t.Errorf("chip %q: line %q is %.1f wide in a %.1f box", name, line, w, chip.W)
+		if len(l.Chips) != total {
+			t.Fatalf("%s: %d chips for %d stakeholders: every stakeholder must be placed", tc.name, len(l.Chips), total)
+		}
+		var boxes []box
+		for _, title := range l.Titles {
+			boxes = append(boxes, title.box)
+		}
+		for _, c := range l.Chips {
+			boxes = append(boxes, c.box)
+		}
+		for i := range boxes {
+			for j := i + 1; j < len(boxes); j++ {
+				if boxes[i].overlaps(boxes[j]) {
+					t.Errorf("%s: label %q overlaps label %q", tc.name, boxes[i].Text, boxes[j].Text)
 				}
 			}
-			if len(chip.Lines) == 0 || len(chip.Lines) > chipLines {
-				t.Errorf("chip %q has %d lines", name, len(chip.Lines))
+		}
+		k := 0
+		for cell, names := range g {
+			r, col := cell/3, cell%3
+			for _, name := range names {
+				chip := l.Chips[k]
+				k++
+				if chip.Full != name || chip.Cell != cell {
+					t.Fatalf("%s: chip %d is %q in cell %d, want %q in %d", tc.name, k, chip.Full, chip.Cell, name, cell)
+				}
+				if chip.X < l.ColX[col] || chip.X+chip.W > l.ColX[col+1]+0.01 || chip.Y < l.Titles[cell].Y+l.Titles[cell].H || chip.Y+chip.H > l.RowY[r+1]+0.01 {
+					t.Errorf("%s: chip %q at %+v lies outside its cell, under its title", tc.name, name, chip.box)
+				}
+				for _, line := range chip.Lines {
+					if w := textWidth(line, chipFont) + 2*chipTextPad; w > chip.W+0.01 {
+						t.Errorf("%s: chip %q: line %q is %.1f wide in a %.1f box", tc.name, name, line, w, chip.W)
+					}
+				}
+				// The whole name is there, never cut: two groups can always be told apart.
+				if got := strings.Join(chip.Lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(name, " ", "") {
+					t.Errorf("%s: chip shows %q for %q", tc.name, chip.Lines, name)
+				}
 			}
 		}
+	}
+}
+
+// TestGridMediumRatingsLieBetweenQuadrants: only the four corner cells wear a quadrant's
+// tint; a group rated medium is in a cell of its own, untinted and named for where it
+// lies, and no chip crosses into another cell.
+func TestGridMediumRatingsLieBetweenQuadrants(t *testing.T) {
+	var g [9][]string
+	for k := range g {
+		g[k] = []string{fmt.Sprintf("Group in cell %d", k)}
+	}
+	svg := string(Grid(g, 0).SVG)
+	cellRect := regexp.MustCompile(`<rect class="cell ([^"]*)" data-cell="(\d)"`)
+	found := 0
+	for _, m := range cellRect.FindAllStringSubmatch(svg, -1) {
+		k, _ := strconv.Atoi(m[2])
+		found++
+		if tinted := strings.Contains(m[1], "quadrant"); tinted != (k/3 != 1 && k%3 != 1) {
+			t.Errorf("cell %d (%s) is drawn %q", k, cellName(k), m[1])
+		}
+	}
+	if found != 9 {
+		t.Errorf("%d cells drawn, want 9", found)
+	}
+	if strings.Contains(svg, "quadrant") && strings.Count(svg, `class="cell quadrant`) != 4 {
+		t.Error("a quadrant's tint is drawn outside the four corners")
+	}
+	for _, want := range []string{"Between keep satisfied and", "Centre of the grid", "Manage closely"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("no cell is headed %q", want)
+		}
+	}
+	if strings.Contains(svg, "stroke-dasharray") {
+		t.Error("a dashed line runs through the medium cells")
 	}
 }
 
@@ -144,22 +187,36 @@ func TestGridSVGLabelsDoNotOverlap(t *testing.T) {
 	}
 }
 
-func TestFitAndWrapText(t *testing.T) {
+func TestFitText(t *testing.T) {
 	for _, s := range []string{"short", "A rather long stakeholder name that cannot fit", "東京都市計画審議会と地域住民の代表", strings.Repeat("W", 80)} {
 		for _, width := range []float64{30, 80, 200} {
 			got := fitText(s, 12, width)
 			if textWidth(got, 12) > width && got != ellipsis {
 				t.Errorf("fitText(%q, %v) = %q, %.1f wide", s, width, got, textWidth(got, 12))
 			}
-			for _, line := range wrapText(s, 12, width, 2) {
-				if textWidth(line, 12) > width && line != ellipsis {
-					t.Errorf("wrapText(%q, %v) has %q, %.1f wide", s, width, line, textWidth(line, 12))
+		}
+	}
+}
+
+func TestWrapAllKeepsEveryCharacter(t *testing.T) {
+	for _, s := range []string{"", "short", "A rather long stakeholder name that cannot fit on one line", "東京都市計画審議会と地域住民の代表", strings.Repeat("W", 80), "a " + strings.Repeat("x", 50) + " b"} {
+		for _, width := range []float64{30, 80, 200} {
+			lines := wrapAll(s, 12, width)
+			if len(lines) == 0 {
+				t.Fatalf("wrapAll(%q) gave no line", s)
+			}
+			for _, line := range lines {
+				if textWidth(line, 12) > width && len([]rune(line)) > 1 {
+					t.Errorf("wrapAll(%q, %v) has %q, %.1f wide", s, width, line, textWidth(line, 12))
 				}
+			}
+			if got := strings.Join(lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(s, " ", "") {
+				t.Errorf("wrapAll(%q, %v) = %q loses text", s, width, lines)
 			}
 		}
 	}
-	if got := wrapText("Residents and ratepayers of the city", 12, 150, 2); len(got) != 2 || strings.HasSuffix(got[0], ellipsis) {
-		t.Errorf("wrapText breaks at a space first: %q", got)
+	if got := wrapAll("Residents and ratepayers of the city", 12, 150); len(got) != 2 || !strings.HasPrefix("Residents and ratepayers of the city", got[0]+" ") {
+		t.Errorf("wrapAll breaks at a space first: %q", got)
 	}
 }
 
@@ -171,22 +228,87 @@ func TestGanttLabelsFit(t *testing.T) {
 			t.Errorf("the Gantt chart lacks %s", want)
 		}
 	}
+	labelW := ganttLabelWidth(s)
 	for _, ph := range s.Phases {
-		row := phaseRow(ph)
-		if w := textWidth(row.label, ganttFont); w > ganttLabelW-8 {
-			t.Errorf("phase label %q is %.1f wide, more than the %v column", row.label, w, ganttLabelW)
+		row := phaseRow(ph, labelW)
+		for _, line := range row.lines {
+			if w := textWidth(line, ganttFont); w > labelW-8 {
+				t.Errorf("phase label %q is %.1f wide, more than the %v column", line, w, labelW)
+			}
+		}
+		if len(row.lines) > ganttLabelLines {
+			t.Errorf("phase label %q takes %d lines", row.full, len(row.lines))
 		}
 	}
 	// The month names along the top must not run into each other.
-	from, to := s.Extent()
-	dayW := (ganttWidth - ganttRight - ganttLeft - ganttLabelW) / float64(from.DaysUntil(to)+1)
 	var prevEnd float64
-	for i, tk := range ticks(from, to, dayW) {
-		x := ganttLeft + ganttLabelW + float64(from.DaysUntil(tk.day))*dayW + 3
+	for i, m := range axisLabel.FindAllStringSubmatch(svg, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
 		if i > 0 && x < prevEnd {
-			t.Errorf("tick %q starts at %.1f, before the previous one ends at %.1f", tk.label, x, prevEnd)
+			t.Errorf("tick %q starts at %.1f, before the previous one ends at %.1f", m[2], x, prevEnd)
 		}
-		prevEnd = x + textWidth(tk.label, ganttFont)
+		prevEnd = x + textWidth(m[2], ganttFont)
+	}
+}
+
+var (
+	axisLabel = regexp.MustCompile(`<text class="axis-label" x="([0-9.]+)" y="18"[^>]*>([^<]*)</text>`)
+	firstBar  = regexp.MustCompile(`<rect class="bar[^"]*" x="([0-9.]+)"`)
+)
+
+// TestGanttStartsWithTheFirstMonth: a plan that starts mid-month has that month as the
+// first label of its axis, at or before the first bar, not the month after.
+func TestGanttStartsWithTheFirstMonth(t *testing.T) {
+	s := schedule(t, "../render/testdata/plans/crowd/crowd-6.plan.yaml", "2027-04-20")
+	if from, _ := s.Extent(); from.String() != "2027-03-15" {
+		t.Fatalf("the plan starts on %s; the test needs a start mid-month", from)
+	}
+	svg := string(Gantt(s).SVG)
+	labels := axisLabel.FindAllStringSubmatch(svg, -1)
+	bar := firstBar.FindStringSubmatch(svg)
+	if len(labels) == 0 || bar == nil {
+		t.Fatal("no axis label or no bar")
+	}
+	if labels[0][2] != "Mar 2027" {
+		t.Errorf("the first label is %q, want Mar 2027", labels[0][2])
+	}
+	lx, _ := strconv.ParseFloat(labels[0][1], 64)
+	bx, _ := strconv.ParseFloat(bar[1], 64)
+	if lx > bx {
+		t.Errorf("the first label starts at %.1f, after the first bar at %.1f", lx, bx)
+	}
+}
+
+// TestGanttLabelColumnFitsItsLabels: short phase names leave the width to the bars.
+func TestGanttLabelColumnFitsItsLabels(t *testing.T) {
+	s := &timeline.Schedule{Phases: []timeline.Phase{
+		{Name: "Planning", Start: plan.MustDate("2027-03-01"), End: plan.MustDate("2027-03-28"), Status: timeline.StatusOK},
+		{Name: "Engagement", Start: plan.MustDate("2027-03-29"), End: plan.MustDate("2027-05-23"), Status: timeline.StatusOK},
+	}}
+	if w := ganttLabelWidth(s); w > 200 {
+		t.Errorf("the label column is %.0f wide for labels of a few words", w)
+	}
+	bar := firstBar.FindStringSubmatch(string(Gantt(s).SVG))
+	if bx, _ := strconv.ParseFloat(bar[1], 64); bx > ganttWidth/3 {
+		t.Errorf("the bars start at %.0f of %.0f", bx, ganttWidth)
+	}
+}
+
+// TestGanttLabelsWrap: a long phase name takes two lines rather than being cut, and a
+// longer one keeps what it says about the phase's length when it is cut.
+func TestGanttLabelsWrap(t *testing.T) {
+	two := labelLines("Public engagement on the options for the ring road", "", ganttMaxLabelW-8)
+	if len(two) != 2 || strings.Contains(strings.Join(two, ""), ellipsis) {
+		t.Errorf("a long name is %q, want two whole lines", two)
+	}
+	long := labelLines("Public engagement on the options for the ring road, the bridge, the bus lanes and the parking", " — too short", 150)
+	if len(long) != 2 || !strings.HasSuffix(long[1], ellipsis+" — too short") {
+		t.Errorf("a name too long for two lines is %q, want it cut before \" — too short\"", long)
+	}
+	for _, line := range long {
+		if textWidth(line, ganttFont) > 150 {
+			t.Errorf("%q is wider than the column", line)
+		}
 	}
 }
 
@@ -241,6 +363,115 @@ func TestTicksNeverTouch(t *testing.T) {
 	}
 }
 
-func (a box) overlaps(b box) bool {
-	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+var matrixRowLabel = regexp.MustCompile(`(?s)<text class="row-label"[^>]*>(.*?)</text>`)
+var tspanText = regexp.MustCompile(`<tspan[^>]*>([^<]*)</tspan>`)
+
+// TestMatrixNamesAreWhole: two groups whose names differ only at the end still read
+// differently, however long the names.
+func TestMatrixNamesAreWhole(t *testing.T) {
+	long := "Residents of the north ward near the river crossing, the depot and the old rail yard"
+	rows := []MatrixRow{{Name: long + " (group 2)", Current: 1, Desired: 3}, {Name: long + " (group 3)", Current: 2, Desired: 2}, {Name: "Council", Current: 0, Desired: 4}}
+	svg := string(Matrix([]string{"Unaware", "Resistant", "Neutral", "Supportive", "Leading"}, rows).SVG)
+	labels := matrixRowLabel.FindAllStringSubmatch(svg, -1)
+	if len(labels) != len(rows) {
+		t.Fatalf("%d row labels for %d rows", len(labels), len(rows))
+	}
+	for i, m := range labels {
+		var lines []string
+		for _, ts := range tspanText.FindAllStringSubmatch(m[1], -1) {
+			lines = append(lines, ts[1])
+			if w := textWidth(ts[1], 12); w > matrixNameW-8 {
+				t.Errorf("%q is %.0f wide in a column of %.0f", ts[1], w, matrixNameW)
+			}
+		}
+		if got := strings.Join(lines, " "); got != rows[i].Name {
+			t.Errorf("row %d reads %q, want %q", i, got, rows[i].Name)
+		}
+	}
+}
+
+// TestMermaidPointsKeepApart: with every cell holding as many points as its lattice
+// has room for (at least mermaidCellCapacity), no point's box overlaps another's, a
+// quadrant's name or the plot's edge; a medium rating's first point lies on the line
+// between the quadrants.
+func TestMermaidPointsKeepApart(t *testing.T) {
+	var boxes []box
+	for k := 0; k < 9; k++ {
+		n := len(mermaidLattice(k))
+		if n < mermaidCellCapacity {
+			t.Errorf("cell %d has room for %d points, fewer than %d", k, n, mermaidCellCapacity)
+		}
+		points := mermaidPoints(k, n)
+		for _, p := range points {
+			b := mermaidPointBox(p)
+			b.Text = fmt.Sprintf("cell %d point (%.0f, %.0f)", k, p.x, p.y)
+			if b.X < 0 || b.Y < 0 || b.X+b.W > mermaidPlotW || b.Y+b.H > mermaidPlotH+6 {
+				t.Errorf("%s reaches outside the plot", b.Text)
+			}
+			for _, z := range mermaidLabelZones() {
+				if b.overlaps(z) {
+					t.Errorf("%s covers a quadrant's name", b.Text)
+				}
+			}
+			boxes = append(boxes, b)
+		}
+		influence, impact := 2-k/3, k%3
+		first := mermaidPoints(k, 1)[0]
+		if impact == 1 && first.x != mermaidPlotW/2 || influence == 1 && first.y != mermaidPlotH/2 {
+			t.Errorf("cell %d (%s): its first point (%.0f, %.0f) is not on the line between quadrants", k, cellName(k), first.x, first.y)
+		}
+	}
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			if boxes[i].overlaps(boxes[j]) {
+				t.Errorf("%s overlaps %s", boxes[i].Text, boxes[j].Text)
+			}
+		}
+	}
+	// Beyond the lattice, points still arrive, one per stakeholder.
+	if got := len(mermaidPoints(4, 100)); got != 100 {
+		t.Errorf("100 stakeholders in the centre make %d points", got)
+	}
+}
+
+// FuzzGridLayout puts names the fuzzer makes into the grid, several to a cell: every
+// name must be placed whole, inside its cell, on lines that fit its chip (a line of one
+// character excepted, which cannot be broken), and no two chips may overlap.
+func FuzzGridLayout(f *testing.F) {
+	for _, names := range crowdedGrid() {
+		for _, n := range names {
+			f.Add(n, uint8(5), uint8(7))
+		}
+	}
+	f.Add("東京都市計画審議会と地域住民の代表", uint8(4), uint8(30))
+	f.Add(strings.Repeat("W", 200), uint8(0), uint8(2))
+	f.Fuzz(func(t *testing.T, name string, cell, count uint8) {
+		// The loader refuses a plan that is not UTF-8.
+		name = strings.ToValidUTF8(name, "\uFFFD")
+		var g [9][]string
+		for i := 0; i < int(count%40); i++ {
+			k := (int(cell) + i*i) % 9
+			g[k] = append(g[k], fmt.Sprintf("%s %d", name, i))
+		}
+		l := layoutGrid(g)
+		for i, c := range l.Chips {
+			r, col := c.Cell/3, c.Cell%3
+			if c.X < l.ColX[col]-0.01 || c.X+c.W > l.ColX[col+1]+0.01 || c.Y < l.RowY[r] || c.Y+c.H > l.RowY[r+1]+0.01 {
+				t.Fatalf("chip %q at %+v lies outside its cell", c.Full, c.box)
+			}
+			if strings.ReplaceAll(strings.Join(c.Lines, ""), " ", "") != strings.ReplaceAll(strings.Join(strings.Fields(c.Full), ""), " ", "") {
+				t.Fatalf("chip %q shows %q", c.Full, c.Lines)
+			}
+			for _, line := range c.Lines {
+				if textWidth(line, chipFont)+2*chipTextPad > c.W+0.01 && len([]rune(line)) > 1 {
+					t.Fatalf("chip %q: line %q is wider than its chip", c.Full, line)
+				}
+			}
+			for _, d := range l.Chips[i+1:] {
+				if c.overlaps(d.box) {
+					t.Fatalf("chip %q overlaps chip %q", c.Full, d.Full)
+				}
+			}
+		}
+	})
 }

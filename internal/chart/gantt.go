@@ -18,22 +18,33 @@ import (
 // the month names above.
 
 const (
-	ganttWidth  = 760.0
-	ganttLabelW = 300.0
-	ganttLeft   = 8.0
-	ganttRight  = 12.0
-	ganttHeadH  = 28.0
-	ganttRowH   = 24.0
-	ganttFootH  = 30.0
-	ganttFont   = 12.0
+	ganttWidth = 760.0
+	// The label column is as wide as the longest label, within these bounds, so that the
+	// bars have the rest of the width.
+	ganttMinLabelW = 140.0
+	ganttMaxLabelW = 220.0
+	// A label longer than the column wraps onto this many lines at most.
+	ganttLabelLines = 2
+	ganttLineH      = 14.0
+	ganttLeft       = 8.0
+	ganttRight      = 12.0
+	ganttHeadH      = 28.0
+	ganttRowH       = 24.0
+	ganttFootH      = 30.0
+	ganttFont       = 12.0
 	// minTickSpacing keeps the month names apart.
 	minTickSpacing = 64.0
 )
 
 // ganttRow is one row's label, worked out for the chart and its tests.
 type ganttRow struct {
-	label string
+	lines []string
 	full  string
+}
+
+// height is the row's: a one-line label's, or more for a label of two lines.
+func (r ganttRow) height() float64 {
+	return max(ganttRowH, float64(len(r.lines))*ganttLineH+10)
 }
 
 // Gantt draws the schedule of plan timeline.
@@ -42,9 +53,28 @@ func Gantt(s *timeline.Schedule) Chart {
 	title := "Timeline"
 	desc := ganttDescription(s)
 	from, to := s.Extent()
-	rows := len(s.Phases) + len(s.Milestones)
-	height := ganttHeadH + float64(rows)*ganttRowH + ganttFootH
-	plotX0 := ganttLeft + ganttLabelW
+	if !from.IsZero() {
+		// The axis starts on the first of the month the plan starts in, so that its first
+		// label names that month rather than the next.
+		t := from.Time()
+		from = plan.DateOf(time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC))
+	}
+	labelW := ganttLabelWidth(s)
+	// Every row's label first: a long one takes two lines, and its row grows to hold them.
+	var rows []ganttRow
+	for _, p := range s.Phases {
+		rows = append(rows, phaseRow(p, labelW))
+	}
+	for _, m := range s.Milestones {
+		rows = append(rows, ganttRow{lines: labelLines(m.Name, "", labelW-8), full: m.Name})
+	}
+	tops := make([]float64, len(rows)+1)
+	tops[0] = ganttHeadH
+	for i, r := range rows {
+		tops[i+1] = tops[i] + r.height()
+	}
+	height := tops[len(rows)] + ganttFootH
+	plotX0 := ganttLeft + labelW
 	plotX1 := ganttWidth - ganttRight
 	var w svgWriter
 	w.start(id, ganttWidth, height, title, desc)
@@ -65,12 +95,12 @@ func Gantt(s *timeline.Schedule) Chart {
 	}
 	dayW := (plotX1 - plotX0) / float64(days)
 	x := func(d plan.Date) float64 { return plotX0 + float64(from.DaysUntil(d))*dayW }
-	plotTop, plotBottom := ganttHeadH, ganttHeadH+float64(rows)*ganttRowH
+	plotTop, plotBottom := ganttHeadH, tops[len(rows)]
 
 	// Stripes and ticks first, so that bars are drawn over them.
-	for r := 0; r < rows; r++ {
+	for r := range rows {
 		if r%2 == 0 {
-			w.empty("rect", "class", "stripe", "x", num(ganttLeft), "y", num(plotTop+float64(r)*ganttRowH), "width", num(ganttWidth-ganttLeft-ganttRight), "height", num(ganttRowH), "fill", "#f3f5f7")
+			w.empty("rect", "class", "stripe", "x", num(ganttLeft), "y", num(tops[r]), "width", num(ganttWidth-ganttLeft-ganttRight), "height", num(rows[r].height()), "fill", "#f3f5f7")
 		}
 	}
 	w.nl()
@@ -85,9 +115,10 @@ func Gantt(s *timeline.Schedule) Chart {
 		}
 	}
 	for i, p := range s.Phases {
-		top := plotTop + float64(i)*ganttRowH
-		row := phaseRow(p)
-		textRow(&w, row, top)
+		row := rows[i]
+		// A bar keeps the height of a one-line row, in the middle of a taller one.
+		top := tops[i] + (row.height()-ganttRowH)/2
+		textRow(&w, row, tops[i])
 		if p.Start.IsZero() {
 			continue
 		}
@@ -118,9 +149,9 @@ func Gantt(s *timeline.Schedule) Chart {
 		w.nl()
 	}
 	for i, m := range s.Milestones {
-		top := plotTop + float64(len(s.Phases)+i)*ganttRowH
-		textRow(&w, ganttRow{label: fitText(m.Name, ganttFont, ganttLabelW-8), full: m.Name}, top)
-		cx, cy := x(m.Date)+dayW/2, top+ganttRowH/2
+		row := rows[len(s.Phases)+i]
+		textRow(&w, row, tops[len(s.Phases)+i])
+		cx, cy := x(m.Date)+dayW/2, tops[len(s.Phases)+i]+row.height()/2
 		w.empty("path", "class", "milestone", "d", fmt.Sprintf("M%s %sL%s %sL%s %sL%s %sZ", num(cx), num(cy-7), num(cx+7), num(cy), num(cx), num(cy+7), num(cx-7), num(cy)), "fill", "#6b2f8a")
 		w.nl()
 	}
@@ -133,12 +164,25 @@ func Gantt(s *timeline.Schedule) Chart {
 		w.element("text", label, "class", "today-label", "x", num(lx), "y", num(plotBottom+20), "font-weight", "bold", "fill", "#b3261e")
 		w.nl()
 	}
-	return Chart{Title: title, Desc: desc, SVG: w.html()}
+	return w.chart(title, desc)
 }
 
-// phaseRow is a phase's label: its name, cut to fit, and what is wrong with its length.
-func phaseRow(p timeline.Phase) ganttRow {
-	suffix := ""
+// ganttLabelWidth is the width of the label column: the widest label, uncut, and room
+// either side, within ganttMinLabelW and ganttMaxLabelW.
+func ganttLabelWidth(s *timeline.Schedule) float64 {
+	w := 0.0
+	for _, p := range s.Phases {
+		name, suffix := phaseLabel(p)
+		w = max(w, textWidth(name+suffix, ganttFont))
+	}
+	for _, m := range s.Milestones {
+		w = max(w, textWidth(m.Name, ganttFont))
+	}
+	return min(max(w+12, ganttMinLabelW), ganttMaxLabelW)
+}
+
+// phaseLabel is a phase's name and what its label adds about its length.
+func phaseLabel(p timeline.Phase) (name, suffix string) {
 	switch p.Status {
 	case timeline.StatusTooShort:
 		suffix = " — too short"
@@ -149,20 +193,44 @@ func phaseRow(p timeline.Phase) ganttRow {
 	case timeline.StatusBelowIdeal:
 		suffix = " — below ideal"
 	}
-	room := ganttLabelW - 8 - textWidth(suffix, ganttFont)
-	return ganttRow{label: fitText(p.Name, ganttFont, room) + suffix, full: p.Name + suffix}
+	return p.Name, suffix
+}
+
+// phaseRow is a phase's label in a column labelW wide.
+func phaseRow(p timeline.Phase, labelW float64) ganttRow {
+	name, suffix := phaseLabel(p)
+	return ganttRow{lines: labelLines(name, suffix, labelW-8), full: name + suffix}
+}
+
+// labelLines wraps a row's label onto at most ganttLabelLines lines no wider than width.
+// A name too long even for those is cut with "…" (the whole of it is in the label's
+// tooltip and the table under the chart), but never what follows it, which says when a
+// phase is too short.
+func labelLines(name, suffix string, width float64) []string {
+	lines := wrapAll(name+suffix, ganttFont, width)
+	if len(lines) <= ganttLabelLines {
+		return lines
+	}
+	name = strings.Join(strings.Fields(name), " ")
+	lines = wrapAll(name, ganttFont, width)[:ganttLabelLines-1]
+	rest := name
+	for _, line := range lines {
+		_, rest, _ = strings.Cut(rest, line)
+	}
+	last := fitText(strings.TrimSpace(rest), ganttFont, width-textWidth(suffix, ganttFont))
+	return append(lines, last+suffix)
 }
 
 func textRow(w *svgWriter, r ganttRow, top float64) {
-	attrs := []string{"class", "row-label", "x", num(ganttLeft + 4), "y", num(top + ganttRowH/2 + 4), "fill", "#1b1f24"}
-	if r.label != r.full {
-		w.open("text", attrs...)
+	w.open("text", "class", "row-label", "fill", "#1b1f24")
+	if strings.Join(r.lines, " ") != r.full {
 		w.element("title", r.full)
-		w.text(r.label)
-		w.close("text")
-		return
 	}
-	w.element("text", r.label, attrs...)
+	first := top + r.height()/2 + 4 - float64(len(r.lines)-1)*ganttLineH/2
+	for i, line := range r.lines {
+		w.element("tspan", line, "x", num(ganttLeft+4), "y", num(first+float64(i)*ganttLineH))
+	}
+	w.close("text")
 }
 
 type tick struct {
@@ -175,9 +243,10 @@ type tick struct {
 // thousands of years keeps its labels apart.
 var tickSteps = []int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
 
-// ticks marks the first of each month (or of every second, third, sixth month, every
-// year or every few years when months are too narrow for their names) within [from, to].
-// Ticks a year or more apart are labelled with the year alone.
+// ticks marks from, labelled with its month and year, and then the first of each month
+// (or of every second, third, sixth month, every year or every few years when months
+// are too narrow for their names) up to to, leaving out a tick whose label would run
+// into the one before. Ticks a year or more apart are labelled with the year alone.
 func ticks(from, to plan.Date, dayW float64) []tick {
 	step := tickSteps[len(tickSteps)-1]
 	for _, s := range tickSteps {
@@ -186,29 +255,38 @@ func ticks(from, to plan.Date, dayW float64) []tick {
 			break
 		}
 	}
-	t := from.Time()
-	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if first.Before(t) {
-		first = first.AddDate(0, 1, 0)
-	}
-	// Align stepped ticks to the calendar: quarters start in Jan, Apr, Jul and Oct, and
-	// five-year ticks fall on years that end in 0 or 5.
-	for (first.Year()*12+int(first.Month())-1)%step != 0 {
-		first = first.AddDate(0, 1, 0)
-	}
-	var out []tick
-	for d := first; !d.After(to.Time()); d = d.AddDate(0, step, 0) {
-		label := d.Format("Jan")
+	label := func(d time.Time, first bool) string {
 		switch {
 		case step >= 12:
-			label = strconv.Itoa(d.Year())
-		case len(out) == 0 || d.Month() == time.January:
-			label = d.Format("Jan 2006")
+			return strconv.Itoa(d.Year())
+		case first || d.Month() == time.January:
+			return d.Format("Jan 2006")
 		}
-		out = append(out, tick{day: plan.DateOf(d), label: label})
+		return d.Format("Jan")
+	}
+	start := from.Time()
+	out := []tick{{day: from, label: label(start, true)}}
+	next := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
+	// Align stepped ticks to the calendar: quarters start in Jan, Apr, Jul and Oct, and
+	// five-year ticks fall on years that end in 0 or 5.
+	for (next.Year()*12+int(next.Month())-1)%step != 0 {
+		next = next.AddDate(0, 1, 0)
+	}
+	prevEnd := textWidth(out[0].label, ganttFont) + tickGap
+	for d := next; !d.After(to.Time()); d = d.AddDate(0, step, 0) {
+		x := float64(from.DaysUntil(plan.DateOf(d))) * dayW
+		if x < prevEnd {
+			continue
+		}
+		t := tick{day: plan.DateOf(d), label: label(d, false)}
+		out = append(out, t)
+		prevEnd = x + textWidth(t.label, ganttFont) + tickGap
 	}
 	return out
 }
+
+// tickGap is the least room between one axis label and the next.
+const tickGap = 8.0
 
 func ganttDescription(s *timeline.Schedule) string {
 	from, to := s.Span()

@@ -2,135 +2,141 @@ package chart
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/planascode/plan/internal/wording"
 )
 
 // The power/interest grid: influence (power) rises up the chart, impact (interest)
-// across it. The format rates both low, medium or high, so the grid has nine cells; the
-// four quadrants of the usual two-by-two grid are its corners, and the medium row and
-// column lie across the lines between them. Every stakeholder is a labelled chip in its
-// cell. Chips sharing a cell are stacked in one or two columns, and the cell grows to
-// hold them all, so no two labels can overlap however many stakeholders share a cell.
+// across it. The format rates both low, medium or high, so the grid has nine cells: the
+// four quadrants of the usual two-by-two grid are its corners, the only cells tinted
+// with a quadrant's colour, and a medium rating puts a stakeholder in one of the
+// untinted cells between them, each headed with where it lies ("Between keep satisfied
+// and manage closely"), so that no group can be read as in a quadrant it is not in.
+// Every stakeholder is a chip holding its whole name, wrapped onto as many lines as it
+// needs and never cut; chips flow along the rows of their cell, and a row of cells grows
+// to hold them all, so no two labels can overlap however many share a cell.
 
 const (
-	gridWidth   = 760.0
-	gridLeft    = 96.0 // room for the rotated axis title and the level names
-	gridRight   = 8.0
-	gridTop     = 8.0
-	gridBottom  = 52.0
-	gridHeader  = 26.0 // a cell's strip for its quadrant's name
-	gridPad     = 8.0
-	chipLineH   = 15.0
-	chipPadY    = 4.0
-	chipGap     = 4.0
-	chipFont    = 12.0
-	chipTextPad = 5.0
-	chipLines   = 2
-	// oneColumnMax is how many chips a cell stacks in one column before it uses two.
-	oneColumnMax = 8
+	gridWidth     = 760.0
+	gridLeft      = 96.0 // room for the rotated axis title and the level names
+	gridRight     = 8.0
+	gridTop       = 8.0
+	gridBottom    = 52.0
+	gridPad       = 8.0
+	cellTitleFont = 13.0
+	cellTitleLine = 16.0
+	chipLineH     = 15.0
+	chipPadY      = 4.0
+	chipGap       = 5.0
+	chipFont      = 12.0
+	chipTextPad   = 5.0
 	// minCellContent is the least room for chips a row of cells has, so that a sparse
 	// grid still looks like a grid.
-	minCellContent = 3*(chipLineH+2*chipPadY) + 2*chipGap
+	minCellContent = 2*(chipLineH+2*chipPadY) + chipGap
 )
 
-// gridChip is one stakeholder's label in the grid: a box holding up to two lines.
+// Where names the cell of the grid that an influence and an impact put a stakeholder
+// in, each 0 (low), 1 (medium) or 2 (high): one of the four quadrants, or between two
+// of them when a rating is medium.
+func Where(influence, impact int) string {
+	return cellNames[influence][impact]
+}
+
+var cellNames = [3][3]string{
+	// influence low: impact low, medium, high
+	{"Monitor", "Between monitor and keep informed", "Keep informed"},
+	{"Between monitor and keep satisfied", "Centre of the grid", "Between keep informed and manage closely"},
+	{"Keep satisfied", "Between keep satisfied and manage closely", "Manage closely"},
+}
+
+// gridChip is one stakeholder's label in the grid: a box holding its whole name.
 type gridChip struct {
 	box
 	Lines []string
 	Full  string
+	Cell  int // index into the nine cells, as Grid's argument
 }
 
-// gridLayout is the grid worked out: cell positions, chips and the quadrant labels.
+// gridLayout is the grid worked out: cell positions, chips and the cells' titles.
 type gridLayout struct {
 	Width, Height float64
 	ColX          [4]float64 // left edges of the three columns, and the right edge
 	RowY          [4]float64 // top edges of the three rows (high influence first), and the bottom
 	Chips         []gridChip
-	Labels        []box // the quadrant names
+	Titles        [9]gridTitle
 }
 
-// quadrantCorners are the four corner cells (row, column; row 0 is high influence) and
-// the quadrant each names.
-var quadrantCorners = []struct {
-	row, col int
-	name     string
-}{
-	{0, 0, "Keep satisfied"},
-	{0, 2, "Manage closely"},
-	{2, 0, "Monitor"},
-	{2, 2, "Keep informed"},
+// gridTitle is the heading of a cell: a quadrant's name, or where between quadrants.
+type gridTitle struct {
+	box
+	Lines    []string
+	Quadrant bool
 }
+
+// cellName is the name of cell k of Grid's argument (row 0 high influence, column 0 low
+// impact).
+func cellName(k int) string { return Where(2-k/3, k%3) }
+
+// isQuadrant says whether cell k is a corner, one of the four quadrants.
+func isQuadrant(k int) bool { return k/3 != 1 && k%3 != 1 }
 
 func layoutGrid(cells [9][]string) gridLayout {
 	l := gridLayout{Width: gridWidth}
 	cellW := (gridWidth - gridLeft - gridRight) / 3
+	inner := cellW - 2*gridPad
 	for c := 0; c <= 3; c++ {
 		l.ColX[c] = gridLeft + float64(c)*cellW
 	}
-	// First lay out each cell's chips from the cell's top-left corner, then move them
-	// down once the height of every row is known.
-	type placed struct {
-		chip     gridChip
-		row, col int
-	}
-	var chips []placed
-	var contentH [3]float64
-	for r := 0; r < 3; r++ {
-		contentH[r] = minCellContent
-		for c := 0; c < 3; c++ {
-			names := cells[r*3+c]
-			cols := 1
-			if len(names) > oneColumnMax {
-				cols = 2
-			}
-			perCol := (len(names) + cols - 1) / max(cols, 1)
-			inner := cellW - 2*gridPad
-			colW := (inner - float64(cols-1)*chipGap) / float64(cols)
-			y := 0.0
-			for i, name := range names {
-				// Fill down each column first, so that names read in order.
-				col := i / max(perCol, 1)
-				if i%max(perCol, 1) == 0 {
-					y = 0
-				}
-				lines := wrapText(name, chipFont, colW-2*chipTextPad, chipLines)
-				w := 0.0
-				for _, line := range lines {
-					w = max(w, textWidth(line, chipFont))
-				}
-				h := float64(len(lines))*chipLineH + 2*chipPadY
-				chips = append(chips, placed{row: r, col: c, chip: gridChip{
-					box: box{
-						X:    l.ColX[c] + gridPad + float64(col)*(colW+chipGap),
-						Y:    y,
-						W:    min(colW, w+2*chipTextPad),
-						H:    h,
-						Text: strings.Join(lines, " "),
-					},
-					Lines: lines,
-					Full:  name,
-				}})
-				y += h + chipGap
-				contentH[r] = max(contentH[r], y-chipGap)
-			}
+	// Each cell is laid out from its own top-left corner first, and moved down once the
+	// height of every row is known.
+	var titleH, contentH [3]float64
+	for k, names := range cells {
+		r, c := k/3, k%3
+		lines := wrapAll(cellName(k), cellTitleFont, inner)
+		w := 0.0
+		for _, line := range lines {
+			w = max(w, textWidth(line, cellTitleFont))
 		}
+		l.Titles[k] = gridTitle{box: box{X: l.ColX[c] + gridPad, Y: gridPad / 2, W: w, H: float64(len(lines)) * cellTitleLine, Text: cellName(k)}, Lines: lines, Quadrant: isQuadrant(k)}
+		titleH[r] = max(titleH[r], float64(len(lines))*cellTitleLine+gridPad)
+		// Chips flow left to right and wrap to a new line of chips at the cell's edge,
+		// so that short names share a line and the names read in the plan's order.
+		x, y, lineH := 0.0, 0.0, 0.0
+		for _, name := range names {
+			lines := wrapAll(name, chipFont, inner-2*chipTextPad)
+			w := 0.0
+			for _, line := range lines {
+				w = max(w, textWidth(line, chipFont))
+			}
+			w = min(w+2*chipTextPad, inner)
+			h := float64(len(lines))*chipLineH + 2*chipPadY
+			if x > 0 && x+w > inner {
+				x, y, lineH = 0, y+lineH+chipGap, 0
+			}
+			l.Chips = append(l.Chips, gridChip{
+				box:   box{X: l.ColX[c] + gridPad + x, Y: y, W: w, H: h, Text: strings.Join(lines, " ")},
+				Lines: lines, Full: name, Cell: k,
+			})
+			x += w + chipGap
+			lineH = max(lineH, h)
+		}
+		contentH[r] = max(contentH[r], minCellContent, y+lineH)
 	}
 	y := gridTop
 	for r := 0; r < 3; r++ {
 		l.RowY[r] = y
-		y += gridHeader + contentH[r] + gridPad
+		y += titleH[r] + contentH[r] + gridPad
 	}
 	l.RowY[3] = y
 	l.Height = y + gridBottom
-	for _, p := range chips {
-		p.chip.Y += l.RowY[p.row] + gridHeader
-		l.Chips = append(l.Chips, p.chip)
+	for i := range l.Chips {
+		r := l.Chips[i].Cell / 3
+		l.Chips[i].Y += l.RowY[r] + titleH[r]
 	}
-	for _, q := range quadrantCorners {
-		x, y := l.ColX[q.col]+gridPad, l.RowY[q.row]+4
-		l.Labels = append(l.Labels, box{X: x, Y: y, W: textWidth(q.name, 13), H: 18, Text: q.name})
+	for k := range l.Titles {
+		l.Titles[k].Y += l.RowY[k/3]
 	}
 	return l
 }
@@ -145,21 +151,21 @@ func Grid(cells [9][]string, unplaced int) Chart {
 	desc := gridDescription(cells, unplaced)
 	var w svgWriter
 	w.start(id, l.Width, l.Height, title, desc)
-	xMid := (l.ColX[1] + l.ColX[2]) / 2
-	yMid := (l.RowY[1] + l.RowY[2]) / 2
-	// The quadrants' tints meet in the middle of the medium row and column.
-	quads := []struct {
-		class, fill string
-		x, y, w, h  float64
-	}{
-		{"q-satisfied", "#eef3fb", l.ColX[0], l.RowY[0], xMid - l.ColX[0], yMid - l.RowY[0]},
-		{"q-manage", "#fbeeee", xMid, l.RowY[0], l.ColX[3] - xMid, yMid - l.RowY[0]},
-		{"q-monitor", "#f3f3f3", l.ColX[0], yMid, xMid - l.ColX[0], l.RowY[3] - yMid},
-		{"q-informed", "#eef7ef", xMid, yMid, l.ColX[3] - xMid, l.RowY[3] - yMid},
+	quadrantClass := map[int]struct{ class, fill string }{
+		0: {"q-satisfied", "#eef3fb"},
+		2: {"q-manage", "#fbeeee"},
+		6: {"q-monitor", "#f3f3f3"},
+		8: {"q-informed", "#eef7ef"},
 	}
 	w.open("g", "aria-hidden", "true")
-	for _, q := range quads {
-		w.empty("rect", "class", "quadrant "+q.class, "fill", q.fill, "x", num(q.x), "y", num(q.y), "width", num(q.w), "height", num(q.h))
+	for k := range cells {
+		r, c := k/3, k%3
+		attrs := []string{"x", num(l.ColX[c]), "y", num(l.RowY[r]), "width", num(l.ColX[c+1] - l.ColX[c]), "height", num(l.RowY[r+1] - l.RowY[r])}
+		if q, ok := quadrantClass[k]; ok {
+			w.empty("rect", append([]string{"class", "cell quadrant " + q.class, "data-cell", strconv.Itoa(k), "fill", q.fill}, attrs...)...)
+		} else {
+			w.empty("rect", append([]string{"class", "cell between", "data-cell", strconv.Itoa(k), "fill", "#ffffff"}, attrs...)...)
+		}
 	}
 	for c := 0; c <= 3; c++ {
 		w.empty("line", "class", "grid-line", "stroke", "#767676", "x1", num(l.ColX[c]), "y1", num(l.RowY[0]), "x2", num(l.ColX[c]), "y2", num(l.RowY[3]))
@@ -167,12 +173,21 @@ func Grid(cells [9][]string, unplaced int) Chart {
 	for r := 0; r <= 3; r++ {
 		w.empty("line", "class", "grid-line", "stroke", "#767676", "x1", num(l.ColX[0]), "y1", num(l.RowY[r]), "x2", num(l.ColX[3]), "y2", num(l.RowY[r]))
 	}
-	w.empty("line", "class", "grid-mid", "stroke", "#595959", "stroke-dasharray", "6 4", "x1", num(xMid), "y1", num(l.RowY[0]), "x2", num(xMid), "y2", num(l.RowY[3]))
-	w.empty("line", "class", "grid-mid", "stroke", "#595959", "stroke-dasharray", "6 4", "x1", num(l.ColX[0]), "y1", num(yMid), "x2", num(l.ColX[3]), "y2", num(yMid))
 	w.close("g")
 	w.nl()
-	for _, q := range l.Labels {
-		w.element("text", q.Text, "class", "quadrant-label", "x", num(q.X), "y", num(q.Y+14), "font-size", "13", "font-weight", "bold", "fill", "#1b1f24")
+	for _, t := range l.Titles {
+		attrs := []string{"class", "cell-label", "fill", "#1b1f24", "font-size", num(cellTitleFont)}
+		if t.Quadrant {
+			attrs = append(attrs, "font-weight", "bold")
+		} else {
+			attrs[1] = "cell-label between-label"
+			attrs = append(attrs, "font-style", "italic")
+		}
+		w.open("text", attrs...)
+		for i, line := range t.Lines {
+			w.element("tspan", line, "x", num(t.X), "y", num(t.Y+12+float64(i)*cellTitleLine))
+		}
+		w.close("text")
 		w.nl()
 	}
 	levels := []string{"High", "Medium", "Low"}
@@ -192,10 +207,7 @@ func Grid(cells [9][]string, unplaced int) Chart {
 		"text-anchor", "middle", "font-weight", "bold", "fill", "#1b1f24")
 	w.nl()
 	for _, c := range l.Chips {
-		w.open("g", "class", "chip")
-		if c.Text != wording.OneLine(c.Full) {
-			w.element("title", c.Full)
-		}
+		w.open("g", "class", "chip", "data-cell", strconv.Itoa(c.Cell))
 		w.empty("rect", "class", "chip", "x", num(c.X), "y", num(c.Y), "width", num(c.W), "height", num(c.H), "rx", "3",
 			"fill", "#ffffff", "stroke", "#595959")
 		w.open("text", "fill", "#1b1f24")
@@ -206,7 +218,7 @@ func Grid(cells [9][]string, unplaced int) Chart {
 		w.close("g")
 		w.nl()
 	}
-	return Chart{Title: title, Desc: desc, SVG: w.html()}
+	return w.chart(title, desc)
 }
 
 // gridDescription says in words what the grid shows: how many stakeholders fall in each
@@ -216,12 +228,10 @@ func gridDescription(cells [9][]string, unplaced int) string {
 	between, placed := 0, 0
 	for k, names := range cells {
 		placed += len(names)
-		between += len(names)
-		for _, q := range quadrantCorners {
-			if k == q.row*3+q.col {
-				counts[q.name] += len(names)
-				between -= len(names)
-			}
+		if isQuadrant(k) {
+			counts[cellName(k)] += len(names)
+		} else {
+			between += len(names)
 		}
 	}
 	parts := []string{

@@ -1,18 +1,27 @@
 package chart
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
-
-	"github.com/planascode/plan/internal/wording"
 )
 
 // GridMermaid writes the power/interest grid as a Mermaid quadrantChart, which GitHub
-// draws from a ```mermaid fence. Mermaid has no cells, only points in [0, 1]², so each
-// rating is the middle of its third of an axis and stakeholders sharing a cell are spread
-// over a small grid inside it, so that their points do not sit on top of one another.
-// cells are as for Grid.
+// draws from a ```mermaid fence. Mermaid draws a point's label under it and cannot wrap
+// or move one, so names would overprint each other: each stakeholder is a point labelled
+// with its number instead, counted through the cells in the order of cells (the order
+// of the key the report prints beside the chart). cells are as for Grid.
+//
+// Mermaid has no cells, only the four quadrants, so a rating is a band of the unit
+// square: low and high fill most of their half, and medium is a narrow band on the line
+// between the halves, its points on the line itself first. Points sit on a lattice wide
+// enough for a two- or three-digit label, keep clear of the quadrants' names (which
+// Mermaid draws at the top of each quadrant once there are points) and of the edges, so
+// that at Mermaid's default size no label overlaps another, up to mermaidCellCapacity
+// points in a cell; a cell with more than its lattice holds stacks the rest a little
+// apart, where labels may touch.
 func GridMermaid(cells [9][]string) string {
 	var b strings.Builder
 	b.WriteString("quadrantChart\n")
@@ -23,52 +32,161 @@ func GridMermaid(cells [9][]string) string {
 	b.WriteString("    quadrant-2 Keep satisfied\n")
 	b.WriteString("    quadrant-3 Monitor\n")
 	b.WriteString("    quadrant-4 Keep informed\n")
+	n := 0
 	for k, names := range cells {
-		row, col := k/3, k%3 // row 0 is high influence
-		n := len(names)
-		if n == 0 {
-			continue
-		}
-		cols := int(math.Ceil(math.Sqrt(float64(n))))
-		rows := (n + cols - 1) / cols
-		for i, name := range names {
-			r, cc := i/cols, i%cols
-			// Points are spread over the middle 80% of the cell's third of each axis.
-			x := (float64(col) + 0.1 + 0.8*(float64(cc)+0.5)/float64(cols)) / 3
-			y := (float64(2-row) + 0.1 + 0.8*(float64(rows-1-r)+0.5)/float64(rows)) / 3
-			fmt.Fprintf(&b, "    \"%s\": [%s, %s]\n", mermaidPointName(name), coord(x), coord(y))
+		for _, p := range mermaidPoints(k, len(names)) {
+			n++
+			fmt.Fprintf(&b, "    \"%d\": [%s, %s]\n", n, coord(p.x/mermaidPlotW), coord(1-p.y/mermaidPlotH))
 		}
 	}
 	return b.String()
+}
+
+// The plot of a quadrantChart at Mermaid's default 500 × 500: the chart less its
+// padding (5), y-axis labels (26), title (40) and, once there are points, x-axis labels
+// below (26). Positions are in pixels from the plot's top-left corner until written.
+const (
+	mermaidPlotW = 464.0
+	mermaidPlotH = 424.0
+	// A point is a circle of radius 5 with its label 5 below its centre, 12 px high and
+	// up to three digits (about 22 px) wide: the lattice keeps their boxes apart.
+	mermaidStepX = 24.0
+	mermaidStepY = 30.0
+	// mermaidNameH is the height a quadrant's name takes at the top of its quadrant.
+	mermaidNameH = 28.0
+	// mermaidEdge keeps points and labels inside the plot.
+	mermaidEdge = 13.0
+	// mermaidCellCapacity is how many points any cell holds without touching: the
+	// smallest lattice (medium influence, high impact) has room for that many.
+	mermaidCellCapacity = 13
+)
+
+type point struct{ x, y float64 }
+
+// mermaidBand is where a rating's points go along an axis of length size: the lattice
+// positions and the line they gather round (the middle of the band, or for medium the
+// line between the halves). level 0 is the low end of the axis in pixels (the left, or
+// the top). A medium rating's band is the line and the given offsets from it, filled
+// from the line outwards, so that it reads as between; the other two start gap away from
+// the line, leaving a clear space between their points and a medium one's. below is
+// added to every position past the line, to step over the quadrants' names there.
+func mermaidBand(level int, size, step float64, medium []float64, gap, below float64) (positions []float64, centre float64) {
+	mid := size / 2
+	switch level {
+	case 1:
+		for _, off := range medium {
+			if off > 0 {
+				off += below
+			}
+			positions = append(positions, mid+off)
+		}
+		return positions, mid
+	case 0:
+		lo, hi := mermaidEdge, mid-gap
+		for v := hi; v >= lo; v -= step {
+			positions = append(positions, v)
+		}
+		return positions, (lo + hi) / 2
+	default:
+		lo, hi := mid+gap+below, size-mermaidEdge
+		for v := lo; v <= hi; v += step {
+			positions = append(positions, v)
+		}
+		return positions, (lo + hi) / 2
+	}
+}
+
+// mermaidLabelZones are the boxes Mermaid's quadrant names take: centred at the top of
+// each quadrant, 16 px text 5 px below its top edge.
+func mermaidLabelZones() []box {
+	var zones []box
+	for _, q := range []struct {
+		name string
+		x, y float64
+	}{
+		{"Keep satisfied", 0, 0}, {"Manage closely", mermaidPlotW / 2, 0},
+		{"Monitor", 0, mermaidPlotH / 2}, {"Keep informed", mermaidPlotW / 2, mermaidPlotH / 2},
+	} {
+		w := textWidth(q.name, 16) + 8
+		zones = append(zones, box{X: q.x + mermaidPlotW/4 - w/2, Y: q.y, W: w, H: mermaidNameH})
+	}
+	return zones
+}
+
+// mermaidPointBox is the room a point and its label take.
+func mermaidPointBox(p point) box {
+	return box{X: p.x - mermaidStepX/2 + 1, Y: p.y - 6, W: mermaidStepX - 2, H: 24}
+}
+
+// mermaidPoints places n points in cell k (row 0 high influence, column 0 low impact),
+// in reading order: nearest the cell's line or middle first, then outwards.
+func mermaidPoints(k, n int) []point {
+	if n == 0 {
+		return nil
+	}
+	free := mermaidLattice(k)
+	if len(free) > n {
+		free = free[:n]
+	}
+	// More points than the lattice holds: the rest go between its positions.
+	for i := 0; len(free) < n; i++ {
+		p := free[i%len(free)]
+		free = append(free, point{p.x + mermaidStepX/2, p.y + mermaidStepY/2})
+	}
+	slices.SortStableFunc(free, func(a, b point) int {
+		if c := cmp.Compare(a.y, b.y); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.x, b.x)
+	})
+	return free
+}
+
+// mermaidLattice is every position for a point of cell k that keeps clear of the
+// quadrants' names and the plot's edges, the best first.
+func mermaidLattice(k int) []point {
+	influence, impact := 2-k/3, k%3
+	// Across, a medium band is five points wide; up and down, three high, the line and
+	// one row either side, the one below the line clear of the names of the lower
+	// quadrants, which Mermaid writes just under it.
+	sx, sy := mermaidStepX, mermaidStepY
+	xs, cx := mermaidBand(impact, mermaidPlotW, sx, []float64{0, -sx, sx, -2 * sx, 2 * sx}, 3.5*sx, 0)
+	ys, cy := mermaidBand(2-influence, mermaidPlotH, sy, []float64{0, -sy, sy}, 3*sy, mermaidNameH-sy+6)
+	zones := mermaidLabelZones()
+	var free []point
+	for _, x := range xs {
+		for _, y := range ys {
+			p := point{x, y}
+			clear := true
+			for _, z := range zones {
+				clear = clear && !mermaidPointBox(p).overlaps(z)
+			}
+			if clear && p.y+18 <= mermaidPlotH {
+				free = append(free, p)
+			}
+		}
+	}
+	// A medium rating's points keep to its line, then take the rows (or columns) either
+	// side of it in turn, so that they straddle the line rather than lean to one side.
+	cost := func(p point) float64 {
+		dx, dy := math.Abs(p.x-cx), math.Abs(p.y-cy)
+		if impact == 1 {
+			dx = 4 * sx * math.Round(dx/sx)
+		}
+		if influence == 1 {
+			dy = 4 * sy * math.Round(dy/sy)
+		}
+		return dx + dy
+	}
+	slices.SortStableFunc(free, func(a, b point) int { return cmp.Compare(cost(a), cost(b)) })
+	if len(free) == 0 {
+		free = append(free, point{cx, cy})
+	}
+	return free
 }
 
 // coord writes a position the way Mermaid's quadrant lexer accepts one: 0.dd, never 1.
 func coord(v float64) string {
 	v = math.Min(math.Max(v, 0.01), 0.99)
 	return fmt.Sprintf("%.3f", v)
-}
-
-// mermaidPointName makes a name safe inside a quadrant point's double quotes: Mermaid's
-// lexer ends the string at the next quote, its renderer reads "#name;" as an entity and
-// "%%" as a comment, and angle brackets go to its HTML sanitiser; none of them belongs
-// in a label.
-func mermaidPointName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '"':
-			return '\''
-		case r == '#' || r == '<' || r == '>':
-			return -1
-		case r < ' ' || r == 0x7f:
-			return ' '
-		}
-		return r
-	}, s)
-	for strings.Contains(s, "%%") {
-		s = strings.ReplaceAll(s, "%%", "%")
-	}
-	if s = wording.OneLine(s); s == "" {
-		return "?"
-	}
-	return s
 }

@@ -18,6 +18,7 @@ const (
 	matrixNameW  = 330.0
 	matrixHeadH  = 30.0
 	matrixRowH   = 26.0
+	matrixLineH  = 15.0
 	matrixLegend = 34.0
 	markerR      = 9.0
 )
@@ -35,7 +36,15 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 	title := "Engagement assessment matrix"
 	desc := matrixDescription(levels, rows)
 	colW := (matrixWidth - matrixLeft - matrixNameW) / float64(len(levels))
-	height := matrixHeadH + float64(len(rows))*matrixRowH + matrixLegend
+	// A name is never cut, lest two read the same: a long one wraps and its row grows.
+	names := make([][]string, len(rows))
+	tops := make([]float64, len(rows)+1)
+	tops[0] = matrixHeadH
+	for r, row := range rows {
+		names[r] = wrapAll(row.Name, 12, matrixNameW-8)
+		tops[r+1] = tops[r] + max(matrixRowH, float64(len(names[r]))*matrixLineH+8)
+	}
+	height := tops[len(rows)] + matrixLegend
 	colX := func(i int) float64 { return matrixLeft + matrixNameW + (float64(i)+0.5)*colW }
 	var w svgWriter
 	w.start(id, matrixWidth, height, title, desc)
@@ -44,20 +53,17 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 		w.nl()
 	}
 	for r, row := range rows {
-		top := matrixHeadH + float64(r)*matrixRowH
-		cy := top + matrixRowH/2
+		top, rowH := tops[r], tops[r+1]-tops[r]
+		cy := top + rowH/2
 		if r%2 == 0 {
-			w.empty("rect", "class", "stripe", "x", num(matrixLeft), "y", num(top), "width", num(matrixWidth-matrixLeft), "height", num(matrixRowH), "fill", "#f3f5f7")
+			w.empty("rect", "class", "stripe", "x", num(matrixLeft), "y", num(top), "width", num(matrixWidth-matrixLeft), "height", num(rowH), "fill", "#f3f5f7")
 		}
-		name := fitText(row.Name, 12, matrixNameW-8)
-		if name != row.Name {
-			w.open("text", "x", num(matrixLeft+4), "y", num(cy+4), "fill", "#1b1f24")
-			w.element("title", row.Name)
-			w.text(name)
-			w.close("text")
-		} else {
-			w.element("text", name, "x", num(matrixLeft+4), "y", num(cy+4), "fill", "#1b1f24")
+		w.open("text", "class", "row-label", "fill", "#1b1f24")
+		firstY := cy + 4 - float64(len(names[r])-1)*matrixLineH/2
+		for i, line := range names[r] {
+			w.element("tspan", line, "x", num(matrixLeft+4), "y", num(firstY+float64(i)*matrixLineH))
 		}
+		w.close("text")
 		cur, des := row.Current, row.Desired
 		cx, dx := colX(cur), colX(des)
 		if cur >= 0 && cur == des {
@@ -83,7 +89,7 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 		}
 		w.nl()
 	}
-	legendY := matrixHeadH + float64(len(rows))*matrixRowH + 20
+	legendY := tops[len(rows)] + 20
 	lx := matrixLeft + 4
 	w.empty("circle", "class", "current", "cx", num(lx+markerR), "cy", num(legendY-4), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
 	w.element("text", "C", "class", "current-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
@@ -93,7 +99,7 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 	w.element("text", "D", "class", "desired-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
 	w.element("text", "desired level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
 	w.nl()
-	return Chart{Title: title, Desc: desc, SVG: w.html()}
+	return w.chart(title, desc)
 }
 
 func matrixDescription(levels []string, rows []MatrixRow) string {

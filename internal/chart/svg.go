@@ -78,29 +78,12 @@ func fitText(s string, size, max float64) string {
 	return ellipsis
 }
 
-// wrapText breaks s into at most maxLines lines no wider than max, at spaces; what does
-// not fit on the last line is cut with "…".
-func wrapText(s string, size, max float64, maxLines int) []string {
-	words := strings.Fields(s)
-	var lines []string
-	for len(words) > 0 {
-		if len(lines) == maxLines-1 {
-			lines = append(lines, fitText(strings.Join(words, " "), size, max))
-			break
-		}
-		n := 1
-		for n < len(words) && textWidth(strings.Join(words[:n+1], " "), size) <= max {
-			n++
-		}
-		lines = append(lines, fitText(strings.Join(words[:n], " "), size, max))
-		words = words[n:]
-	}
-	return lines
-}
-
 // svgWriter builds an SVG document; every attribute value and text is escaped.
 type svgWriter struct {
-	b strings.Builder
+	b             strings.Builder
+	id            string
+	width, height float64
+	head          int // the end of the title and description in b
 }
 
 // num writes a coordinate with at most one decimal, which is all a chart needs and keeps
@@ -152,30 +135,57 @@ func (w *svgWriter) element(tag, text string, attrs ...string) {
 	w.close(tag)
 }
 
-// start writes the root element with the title and description that name the chart for
-// assistive technology; id prefixes the ids of the title and description, which must be
-// unique in the page.
+// start begins a chart: its root element's attributes are kept for html and file, which
+// write it differently, and the body starts with the title and description that name
+// the chart for assistive technology. id prefixes the ids of the title and description,
+// which must be unique in the page.
 func (w *svgWriter) start(id string, width, height float64, title, desc string) {
-	w.open("svg",
-		"class", "chart "+id,
-		"viewBox", "0 0 "+num(width)+" "+num(height),
-		"width", num(width),
-		"height", num(height),
-		"role", "img",
-		"aria-labelledby", id+"-title "+id+"-desc",
-		"font-family", svgFont,
-		"font-size", "12",
-	)
-	w.nl()
+	w.id, w.width, w.height = id, width, height
 	w.element("title", title, "id", id+"-title")
 	w.nl()
 	w.element("desc", desc, "id", id+"-desc")
 	w.nl()
+	w.head = w.b.Len()
 }
 
-func (w *svgWriter) html() template.HTML {
-	w.close("svg")
-	return template.HTML(w.b.String())
+// root writes the opening tag of the chart's svg element, with extra attributes first.
+func (w *svgWriter) root(b *strings.Builder, extra ...string) {
+	var r svgWriter
+	r.open("svg", append(extra,
+		"class", "chart "+w.id,
+		"viewBox", "0 0 "+num(w.width)+" "+num(w.height),
+		"width", num(w.width),
+		"height", num(w.height),
+		"role", "img",
+		"aria-labelledby", w.id+"-title "+w.id+"-desc",
+		"font-family", svgFont,
+		"font-size", "12",
+	)...)
+	b.WriteString(r.b.String())
+	b.WriteByte('\n')
+}
+
+// standaloneStyle is the style sheet of a chart written as a file of its own: the fonts
+// the chart was measured for. Colours are the elements' own presentation attributes, the
+// report's light scheme, on a white background so that the chart reads on any slide.
+const standaloneStyle = `svg { font-family: ` + svgFont + `; font-size: 12px; }`
+
+// chart finishes the chart, inline for the HTML report and as a file of its own.
+func (w *svgWriter) chart(title, desc string) Chart {
+	body := w.b.String()
+	var inline strings.Builder
+	w.root(&inline)
+	inline.WriteString(body)
+	inline.WriteString("</svg>")
+	var file strings.Builder
+	file.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	w.root(&file, "xmlns", "http://www.w3.org/2000/svg")
+	file.WriteString(body[:w.head])
+	file.WriteString("<style>" + template.HTMLEscapeString(standaloneStyle) + "</style>\n")
+	file.WriteString(`<rect class="background" width="100%" height="100%" fill="#ffffff"/>` + "\n")
+	file.WriteString(body[w.head:])
+	file.WriteString("</svg>\n")
+	return Chart{Title: title, Desc: desc, SVG: template.HTML(inline.String()), file: []byte(file.String())}
 }
 
 // Chart is an inline SVG chart with what assistive technology reads instead.
@@ -183,10 +193,53 @@ type Chart struct {
 	Title string
 	Desc  string
 	SVG   template.HTML
+	// file is the chart as an SVG file of its own; see Standalone.
+	file []byte
 }
 
-// box is a label's rectangle, for the tests that check no two labels overlap.
+// Standalone is the chart as an SVG file of its own, for slides and documents: an XML
+// declaration, the SVG namespace, a viewBox, the chart's title and description, its
+// fonts in a style element and a white background. It is nil for a zero Chart.
+func (c Chart) Standalone() []byte { return c.file }
+
+// box is a label's rectangle, for the layouts and the tests that check no two labels
+// overlap.
 type box struct {
 	X, Y, W, H float64
 	Text       string
+}
+
+func (a box) overlaps(b box) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// wrapAll breaks s into lines no wider than max, at spaces where it can and inside a
+// word only when the word alone is wider than a line (a long compound, or a script
+// written without spaces). Nothing is cut: every character of s is on some line.
+func wrapAll(s string, size, max float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && textWidth(line+" "+word, size) <= max {
+			line += " " + word
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = word
+		for textWidth(line, size) > max {
+			runes := []rune(line)
+			n := 1
+			for n < len(runes) && textWidth(string(runes[:n+1]), size) <= max {
+				n++
+			}
+			lines = append(lines, string(runes[:n]))
+			line = string(runes[n:])
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }

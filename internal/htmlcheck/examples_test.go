@@ -3,6 +3,7 @@ package htmlcheck
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,6 +44,10 @@ func renderExamples(t *testing.T) []renderedPage {
 	// The examples hold none of the sections real plans add (#15) nor x_ extensions;
 	// the render golden that has them all is checked too.
 	files = append(files, filepath.Join("..", "render", "testdata", "plans", "real-plan.plan.yaml"))
+	// The crowd plans put 1 to 60 groups on the charts (issue #19).
+	for _, n := range crowdSizes {
+		files = append(files, filepath.Join("..", "render", "testdata", "plans", "crowd", fmt.Sprintf("crowd-%d.plan.yaml", n)))
+	}
 	settings := rules.DefaultSettings()
 	dir := t.TempDir()
 	var pages []renderedPage

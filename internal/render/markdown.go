@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/planascode/plan/internal/report"
@@ -406,14 +407,16 @@ func mdGrid(m *mdDoc, d *report.Data) {
 	if g := d.Grid; g != nil {
 		m.heading(3, "Power/interest grid")
 		m.block("```mermaid\n" + strings.TrimRight(g.Mermaid, "\n") + "\n```")
+		// The chart's points are numbered, in the order of the cells, so that no name can
+		// overprint another; this is their key.
+		m.block("Each point on the grid is numbered; the key says who it is and where it lies.")
 		var rows [][]string
 		for _, c := range g.Cells {
-			if len(c.Stakeholders) == 0 {
-				continue
+			for _, name := range c.Stakeholders {
+				rows = append(rows, []string{strconv.Itoa(len(rows) + 1), safemd.Text(name), safemd.Text(c.Influence), safemd.Text(c.Impact), safemd.Text(c.Quadrant)})
 			}
-			rows = append(rows, []string{safemd.Text(c.Quadrant), safemd.Text(c.Influence), safemd.Text(c.Impact), mdJoin(c.Stakeholders)})
 		}
-		m.table([]string{"Where", "Influence", "Impact", "Stakeholders"}, rows)
+		m.table([]string{"No.:", "Stakeholder", "Influence", "Impact", "Where"}, rows)
 		if len(g.Unplaced) > 0 {
 			m.block(safemd.Text("Not on the grid, for want of a rating: " + strings.Join(g.Unplaced, ", ") + "."))
 		}

@@ -36,6 +36,10 @@ var goldenPlans = []goldenPlan{
 	{"cause2-sep", "testdata/plans/real/cause2-sep.plan.yaml", "2024-09-02"},
 	{"airservices-ces", "testdata/plans/real/airservices-ces.plan.yaml", "2023-05-10"},
 	{"duke-canvas", "testdata/plans/real/duke-canvas.plan.yaml", "2023-02-01"},
+	{"crowd-1", "testdata/plans/crowd/crowd-1.plan.yaml", "2027-04-20"},
+	{"crowd-6", "testdata/plans/crowd/crowd-6.plan.yaml", "2027-04-20"},
+	{"crowd-18", "testdata/plans/crowd/crowd-18.plan.yaml", "2027-04-20"},
+	{"crowd-60", "testdata/plans/crowd/crowd-60.plan.yaml", "2027-04-20"},
 }
 
 // fakeGit is the history the golden reports claim, so that they do not change with

@@ -381,6 +381,9 @@ type Timeline struct {
 	Mermaid string
 	// Rounds is set when any phase belongs to a numbered round.
 	Rounds bool
+	// AnyActivities is set when any phase lists what happens in it, and the phase
+	// table has a column for it.
+	AnyActivities bool
 }
 
 // Phase is one phase of the timeline.

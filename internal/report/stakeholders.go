@@ -51,13 +51,7 @@ func quadrant(influence, impact string) string {
 	if i < 0 || j < 0 {
 		return ""
 	}
-	names := [3][3]string{
-		// influence low: impact low, medium, high
-		{"Monitor", "Between monitor and keep informed", "Keep informed"},
-		{"Between monitor and keep satisfied", "Centre of the grid", "Between keep informed and manage closely"},
-		{"Keep satisfied", "Between keep satisfied and manage closely", "Manage closely"},
-	}
-	return names[i][j]
+	return chart.Where(i, j)
 }
 
 func (d *Data) buildGrid() {

@@ -54,6 +54,7 @@ func (d *Data) buildTimeline(p *plan.Plan, opts Options) {
 		case timeline.StatusUndated:
 			out.StatusText = "Dates cannot be worked out: " + ph.Reason
 		}
+		t.AnyActivities = t.AnyActivities || len(out.Activities) > 0
 		t.Phases = append(t.Phases, out)
 	}
 	for _, m := range s.Milestones {

@@ -45,6 +45,8 @@ type Options struct {
 	// Settings is the layered configuration (defaults, file, PLAN_* variables, flags)
 	// when NewCmd resolved it; nil makes Run read the file Config names.
 	Settings *config.Config
+	// Charts is a directory to write the charts into as SVG files of their own.
+	Charts string
 	// GitLookup finds the plan file's last commit; nil means lookupGit, which runs the
 	// real git. Tests replace it.
 	GitLookup func(path string) *report.GitInfo
@@ -86,6 +88,10 @@ and what plan:ignore comments silence is listed under "Accepted gaps" with
 their reasons. --fail-on error (or PLAN_FAIL_ON=error) refuses to write a
 draft, for CI; --fail-on warning also refuses one with warnings left.
 
+--charts DIR also writes the power/interest grid, the engagement matrix and the
+Gantt chart into DIR as grid.svg, matrix.svg and gantt.svg: standalone SVG files
+for slides and documents, whatever the report's format.
+
 Without FILE, the one *.plan.yaml or *.plan.yml file in the current directory is
 used. Exit status: 0 when the report is written, 1 when --fail-on refuses it,
 2 when the plan cannot be found or loaded, a flag or template is wrong, or the
@@ -94,7 +100,8 @@ output cannot be written.`,
   plan render consultation.plan.yaml -o report.html
   plan render -o site/index.html --css brand.css --today 2027-03-15
   plan render --format html --template our-report.html.tmpl > report.html
-  plan render -o site/index.html --fail-on error`,
+  plan render -o site/index.html --fail-on error
+  plan render -o report.html --charts slides/`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: cli.CompletePlanFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -121,6 +128,7 @@ output cannot be written.`,
 	f.BoolVar(&opts.WithFindings, "with-findings", false, "show each gap's line and rule id, and unused plan:ignore comments (for the plan's authors)")
 	f.StringVar(&opts.FailOn, "fail-on", "never", "refuse to write a draft, or a report with findings of this severity or above: error, warning, info or never (also PLAN_FAIL_ON)")
 	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	f.StringVar(&opts.Charts, "charts", "", "also write the charts into this directory as grid.svg, matrix.svg and gantt.svg, for slides")
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today and date the report, YYYY-MM-DD (default: today's local date)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
@@ -137,6 +145,9 @@ output cannot be written.`,
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("charts", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	return cmd
 }
 
@@ -206,6 +217,11 @@ func Run(opts *Options) error {
 	failAt, err := diag.ParseFailLevel(cmp.Or(opts.FailOn, "never"), cfg.From("fail_on"))
 	if err != nil {
 		return cli.BadInput(err)
+	}
+	if opts.Charts != "" {
+		if err := chartsDir(env.Path(opts.Charts), opts.Charts); err != nil {
+			return err
+		}
 	}
 	if format != "html" && (opts.Template != "" || opts.CSS != "") {
 		return cli.BadInputf("--template and --css apply to HTML reports only: add --format html or write to a .html file")
@@ -291,7 +307,13 @@ func Run(opts *Options) error {
 		}
 		return err
 	}
-	return env.WriteOutput(opts.Output, buf.Bytes())
+	if err := env.WriteOutput(opts.Output, buf.Bytes()); err != nil {
+		return err
+	}
+	if opts.Charts != "" {
+		return writeCharts(env, env.Path(opts.Charts), opts.Charts, d)
+	}
+	return nil
 }
 
 // refuse is the error of a render that --fail-on stops (exit 1, nothing written): the

@@ -67,14 +67,14 @@ func TestFlags(t *testing.T) {
 	env, _, _ := testEnv(dir)
 	var got *Options
 	cmd := NewCmd(env, func(o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"x.plan.yaml", "-f", "html", "-o", "out.html", "--template", "t.tmpl", "--css", "a.css", "--no-findings", "--with-findings", "--fail-on", "warning", "-c", rc, "--today", "2027-01-02"})
+	cmd.SetArgs([]string{"x.plan.yaml", "-f", "html", "-o", "out.html", "--template", "t.tmpl", "--css", "a.css", "--no-findings", "--with-findings", "--fail-on", "warning", "-c", rc, "--today", "2027-01-02", "--charts", "slides"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := Options{Env: env, File: "x.plan.yaml", Format: "html", Output: "out.html", Template: "t.tmpl", CSS: "a.css", NoFindings: true, WithFindings: true, FailOn: "warning", Config: rc, Today: "2027-01-02"}
+	want := Options{Env: env, File: "x.plan.yaml", Format: "html", Output: "out.html", Template: "t.tmpl", CSS: "a.css", NoFindings: true, WithFindings: true, FailOn: "warning", Config: rc, Today: "2027-01-02", Charts: "slides"}
 	if got.File != want.File || got.Format != want.Format || got.Output != want.Output || got.Template != want.Template ||
 		got.CSS != want.CSS || got.NoFindings != want.NoFindings || got.WithFindings != want.WithFindings || got.FailOn != want.FailOn ||
-		got.Config != want.Config || got.Today != want.Today || got.Settings == nil || got.Settings.Path != rc {
+		got.Config != want.Config || got.Today != want.Today || got.Charts != want.Charts || got.Settings == nil || got.Settings.Path != rc {
 		t.Errorf("options = %+v, want %+v", *got, want)
 	}
 }
