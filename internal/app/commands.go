@@ -12,6 +12,7 @@ import (
 	"github.com/planascode/plan/internal/cmd/rendercmd"
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
+	"github.com/planascode/plan/internal/cmd/statuscmd"
 	"github.com/planascode/plan/internal/cmd/timelinecmd"
 	"github.com/planascode/plan/internal/cmd/versioncmd"
 )
@@ -25,6 +26,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		recordcmd.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
+		statuscmd.NewCmd(env, nil),
 		timelinecmd.NewCmd(env, nil),
 		rendercmd.NewCmd(env, nil),
 		versioncmd.NewCmd(env),

@@ -1,0 +1,203 @@
+package status
+
+import (
+	"slices"
+
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
+)
+
+// Coverage is whom the records show were engaged, against whom the plan means to engage.
+type Coverage struct {
+	// Stakeholders counts the plan's stakeholder groups; Engaged those engaged so far,
+	// directly or through a group that is part of them (engaging older residents is
+	// engaging residents).
+	Stakeholders int `json:"stakeholders"`
+	Engaged      int `json:"engaged"`
+	// Levels is the same count by participation level, from inform to empower, then
+	// groups the plan gives no level.
+	Levels []Level `json:"levels"`
+	// NotReached are the groups not engaged so far, in the plan's order.
+	NotReached []NotReached `json:"not_reached"`
+	// Phases are the dated phases, in order, that the columns of each group's Phases
+	// stand for.
+	Phases []string `json:"phases"`
+	// Groups is every stakeholder group with its engagement, phase by phase.
+	Groups []Group `json:"groups"`
+}
+
+// Level is the coverage of one participation level.
+type Level struct {
+	// Level is an IAP2 level, or "" for groups the plan gives none.
+	Level   string `json:"level"`
+	Planned int    `json:"planned"`
+	Engaged int    `json:"engaged"`
+}
+
+// NotReached is a group not engaged so far, and the next dated activity meant for it.
+type NotReached struct {
+	ID            string `json:"id"`
+	Name          string `json:"name"`
+	Participation string `json:"participation"`
+	// Next is the first activity dated today or later whose audience names the group;
+	// nil when none is.
+	Next *NextActivity `json:"next"`
+}
+
+// NextActivity is an activity that will reach a group.
+type NextActivity struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Date string `json:"date"`
+}
+
+// The states of a group in a phase.
+const (
+	// CellEngaged: the records show the group engaged in the phase.
+	CellEngaged = "engaged"
+	// CellMissed: an activity of the phase was meant for the group, the phase is over
+	// and the group was not engaged in it.
+	CellMissed = "missed"
+	// CellPending: an activity of the phase is meant for the group, which has not been
+	// engaged in it yet, and the phase is not over.
+	CellPending = "pending"
+	// CellNone: no activity of the phase is meant for the group, nor was it engaged.
+	CellNone = "none"
+)
+
+// Group is one stakeholder group's engagement.
+type Group struct {
+	ID            string `json:"id"`
+	Name          string `json:"name"`
+	Participation string `json:"participation"`
+	// Engaged is whether it was engaged so far, itself or through a part of it; Records
+	// how many records engaged it itself, People how many of its people they counted.
+	Engaged bool `json:"engaged"`
+	Records int  `json:"records"`
+	People  int  `json:"people"`
+	// Phases is the group's state in each of Coverage.Phases, in order: engaged, missed,
+	// pending or none.
+	Phases []string `json:"phases"`
+	// Planned is whether any activity's audience names it.
+	Planned bool `json:"planned"`
+}
+
+func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, today plan.Date) Coverage {
+	c := Coverage{Stakeholders: len(p.Stakeholders), Levels: []Level{}, NotReached: []NotReached{}, Phases: []string{}, Groups: []Group{}}
+	var dated []plan.ResolvedPhase
+	for _, r := range phases {
+		if !r.Undated {
+			dated = append(dated, r)
+			c.Phases = append(c.Phases, r.Phase.ID)
+		}
+	}
+	levels := map[string]*Level{}
+	for _, l := range append(slices.Clone(plan.ParticipationLevels), "") {
+		levels[l] = &Level{Level: l}
+	}
+	planned := map[string]bool{}
+	for _, a := range p.Activities {
+		for _, id := range a.Audience.IDs() {
+			planned[id] = true
+		}
+	}
+	for i := range p.Stakeholders {
+		s := &p.Stakeholders[i]
+		ids := withParts(p, s.ID)
+		g := Group{ID: s.ID, Name: s.Name, Participation: s.Participation, Planned: planned[s.ID], Phases: []string{}}
+		g.Engaged = s.ID != "" && done.EngagedBetween(ids, plan.Date{}, plan.Date{})
+		for _, e := range done.Engagements() {
+			if e.Engaged.Stakeholder.ID == s.ID && s.ID != "" {
+				g.Records++
+				if e.Engaged.People != nil {
+					g.People += *e.Engaged.People
+				}
+			}
+		}
+		for _, r := range dated {
+			g.Phases = append(g.Phases, phaseCell(p, r, ids, s.ID, done, today))
+		}
+		c.Groups = append(c.Groups, g)
+
+		level, ok := levels[s.Participation]
+		if !ok {
+			level = levels[""]
+		}
+		level.Planned++
+		if g.Engaged {
+			c.Engaged++
+			level.Engaged++
+		} else {
+			c.NotReached = append(c.NotReached, NotReached{ID: s.ID, Name: s.Name, Participation: s.Participation, Next: nextFor(p, s.ID, today)})
+		}
+	}
+	for _, l := range append(slices.Clone(plan.ParticipationLevels), "") {
+		if levels[l].Planned > 0 {
+			c.Levels = append(c.Levels, *levels[l])
+		}
+	}
+	return c
+}
+
+// phaseCell is a group's state in phase r: engaged when a record overlapping the phase
+// engaged the group or a part of it, else missed or pending when an activity of the
+// phase is meant for it, else none.
+func phaseCell(p *plan.Plan, r plan.ResolvedPhase, ids []string, id string, done *record.Set, today plan.Date) string {
+	if done.EngagedBetween(ids, r.Start.First(), r.End.Last()) {
+		return CellEngaged
+	}
+	if !meantIn(p, r, id) {
+		return CellNone
+	}
+	if !r.End.IsZero() && r.End.Last().Before(today) {
+		return CellMissed
+	}
+	return CellPending
+}
+
+// meantIn reports whether an activity of phase r is meant for group id: one that names
+// the phase, or names none and is dated within it. plan check's stakeholder-not-reached
+// reads a phase's audience the same way.
+func meantIn(p *plan.Plan, r plan.ResolvedPhase, id string) bool {
+	for _, a := range p.Activities {
+		in := a.Phase.ID != "" && a.Phase.ID == r.Phase.ID
+		if a.Phase.ID == "" && !a.Date.IsZero() {
+			in = !a.Date.Before(r.Start.First()) && (r.End.IsZero() || !a.Date.After(r.End.Last()))
+		}
+		if in && slices.Contains(a.Audience.IDs(), id) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextFor is the first activity dated today or later whose audience names group id.
+func nextFor(p *plan.Plan, id string, today plan.Date) *NextActivity {
+	var next *plan.Activity
+	for i := range p.Activities {
+		a := &p.Activities[i]
+		if a.Date.IsZero() || a.Date.Before(today) || !slices.Contains(a.Audience.IDs(), id) {
+			continue
+		}
+		if next == nil || a.Date.First().Before(next.Date.First()) {
+			next = a
+		}
+	}
+	if next == nil {
+		return nil
+	}
+	return &NextActivity{ID: next.ID, Name: next.Name, Date: next.Date.String()}
+}
+
+// withParts is id and the ids of the groups that are part of it, at any depth.
+func withParts(p *plan.Plan, id string) []string {
+	ids := []string{id}
+	for i := 0; i < len(ids); i++ {
+		for _, s := range p.Stakeholders {
+			if s.PartOf.ID == ids[i] && s.ID != "" && !slices.Contains(ids, s.ID) {
+				ids = append(ids, s.ID)
+			}
+		}
+	}
+	return ids
+}
