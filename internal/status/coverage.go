@@ -39,8 +39,8 @@ type NotReached struct {
 	ID            string `json:"id"`
 	Name          string `json:"name"`
 	Participation string `json:"participation"`
-	// Next is the first activity dated today or later whose audience names the group;
-	// nil when none is.
+	// Next is the next activity meant for the group (see nextFor); nil when none is
+	// ahead.
 	Next *NextActivity `json:"next"`
 }
 
@@ -48,7 +48,11 @@ type NotReached struct {
 type NextActivity struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Date is the day it is next held: its own date, the first day of its phase, or
+	// today while it (or its phase) is running.
 	Date string `json:"date"`
+	// Phase is the phase it belongs to, "" when it names none.
+	Phase string `json:"phase"`
 }
 
 // The states of a group in a phase.
@@ -85,7 +89,11 @@ type Group struct {
 func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, today plan.Date) Coverage {
 	c := Coverage{Stakeholders: len(p.Stakeholders), Levels: []Level{}, NotReached: []NotReached{}, Phases: []string{}, Groups: []Group{}}
 	var dated []plan.ResolvedPhase
+	byID := map[string]plan.ResolvedPhase{}
 	for _, r := range phases {
+		if _, seen := byID[r.Phase.ID]; !seen {
+			byID[r.Phase.ID] = r
+		}
 		if !r.Undated {
 			dated = append(dated, r)
 			c.Phases = append(c.Phases, r.Phase.ID)
@@ -128,7 +136,7 @@ func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, tod
 			c.Engaged++
 			level.Engaged++
 		} else {
-			c.NotReached = append(c.NotReached, NotReached{ID: s.ID, Name: s.Name, Participation: s.Participation, Next: nextFor(p, s.ID, today)})
+			c.NotReached = append(c.NotReached, NotReached{ID: s.ID, Name: s.Name, Participation: s.Participation, Next: nextFor(p, byID, s.ID, today)})
 		}
 	}
 	for _, l := range append(slices.Clone(plan.ParticipationLevels), "") {
@@ -171,22 +179,49 @@ func meantIn(p *plan.Plan, r plan.ResolvedPhase, id string) bool {
 	return false
 }
 
-// nextFor is the first activity dated today or later whose audience names group id.
-func nextFor(p *plan.Plan, id string, today plan.Date) *NextActivity {
-	var next *plan.Activity
+// nextFor is the next activity meant for group id: the first, by the day it is next
+// held, of the activities whose audience names the group. An activity is next held on
+// its date, or today while a series it begins is still running; one dated only by its
+// phase, on the phase's first day, or today while the phase runs. An activity with
+// neither (held throughout, by cadence) gives no day and is left out.
+func nextFor(p *plan.Plan, phases map[string]plan.ResolvedPhase, id string, today plan.Date) *NextActivity {
+	var next *NextActivity
+	var nextDay plan.Date
 	for i := range p.Activities {
 		a := &p.Activities[i]
-		if a.Date.IsZero() || a.Date.Before(today) || !slices.Contains(a.Audience.IDs(), id) {
+		if !slices.Contains(a.Audience.IDs(), id) {
 			continue
 		}
-		if next == nil || a.Date.First().Before(next.Date.First()) {
-			next = a
+		day, ok := nextHeld(a, phases, today)
+		if !ok || (next != nil && !day.Before(nextDay)) {
+			continue
 		}
+		next, nextDay = &NextActivity{ID: a.ID, Name: a.Name, Date: day.String(), Phase: a.Phase.ID}, day
 	}
-	if next == nil {
-		return nil
+	return next
+}
+
+// nextHeld is the day activity a is next held on, from today.
+func nextHeld(a *plan.Activity, phases map[string]plan.ResolvedPhase, today plan.Date) (plan.Date, bool) {
+	if !a.Date.IsZero() {
+		switch {
+		case !a.Date.Before(today):
+			return a.Date.First(), true
+		case !a.Until.IsZero() && !a.Until.Before(today):
+			return today, true
+		}
+		return plan.Date{}, false
 	}
-	return &NextActivity{ID: next.ID, Name: next.Name, Date: next.Date.String()}
+	r, ok := phases[a.Phase.ID]
+	switch {
+	case !ok || r.Undated:
+		return plan.Date{}, false
+	case !r.Start.First().Before(today):
+		return r.Start.First(), true
+	case r.End.IsZero() || !r.End.Last().Before(today):
+		return today, true
+	}
+	return plan.Date{}, false
 }
 
 // withParts is id and the ids of the groups that are part of it, at any depth.

@@ -35,7 +35,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 			}
 			rows = append(rows, []string{d.Date, inDays(d.In), strings.ReplaceAll(d.Kind, "_", "-"), codeOrEmpty(d.ID), safemd.Cell(what), safemd.Cell(codes(d.Who))})
 		}
-		b.WriteString(safemd.Table([]string{"Date", "When", "What", "Id", "Title", "Who"}, []string{"", "", "", "", "", ""}, rows))
+		b.WriteString(table([]string{"Date", "When", "What", "Id", "Title", "Who"}, []string{"", "", "", "", "", ""}, rows))
 	}
 
 	if s.Records.Count == 0 {
@@ -62,7 +62,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 		}
 		rows = append(rows, []string{name, fmt.Sprint(l.Planned), fmt.Sprint(l.Engaged)})
 	}
-	b.WriteString(safemd.Table([]string{"Participation", "Groups", "Engaged"}, []string{"", "--:", "--:"}, rows))
+	b.WriteString(table([]string{"Participation", "Groups", "Engaged"}, []string{"", "--:", "--:"}, rows))
 	if len(c.NotReached) > 0 {
 		b.WriteString("\nNot reached yet:\n\n")
 		for _, n := range c.NotReached {
@@ -85,7 +85,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 			}
 			rows = append(rows, []string{due, safemd.Cell(safemd.Text(o.Text)), safemd.Cell(safemd.Text(o.Owner))})
 		}
-		b.WriteString("\n" + safemd.Table([]string{"Due", "Commitment", "Owner"}, []string{"", "", ""}, rows))
+		b.WriteString("\n" + table([]string{"Due", "Commitment", "Owner"}, []string{"", "", ""}, rows))
 	}
 
 	g := s.Grievances
@@ -106,7 +106,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 			}
 			rows = append(rows, []string{safemd.Cell(safemd.Text(o.ID)), o.Received, open, safemd.Cell(safemd.Text(o.Category)), safemd.Cell(safemd.Text(o.Summary))})
 		}
-		b.WriteString("\n" + safemd.Table([]string{"Grievance", "Received", "Open for", "Category", "Summary"}, []string{"", "", "--:", "", ""}, rows))
+		b.WriteString("\n" + table([]string{"Grievance", "Received", "Open for", "Category", "Summary"}, []string{"", "", "--:", "", ""}, rows))
 	}
 
 	if len(s.Measures) > 0 {
@@ -115,7 +115,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 		for _, m := range s.Measures {
 			rows = append(rows, []string{codeOrEmpty(m.ID), safemd.Cell(safemd.Text(m.Target)), MeasureValue(m), m.State, m.Due})
 		}
-		b.WriteString(safemd.Table([]string{"Measure", "Target", "Last value", "State", "Due"}, []string{"", "", "--:", "", ""}, rows))
+		b.WriteString(table([]string{"Measure", "Target", "Last value", "State", "Due"}, []string{"", "", "--:", "", ""}, rows))
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
@@ -166,4 +166,9 @@ func codes(ids []string) string {
 		out[i] = safemd.CodeSpan(id)
 	}
 	return strings.Join(out, ", ")
+}
+
+// table is a GFM table (safemd.Table) ended by its line break.
+func table(header, delims []string, rows [][]string) string {
+	return safemd.Table(header, delims, rows) + "\n"
 }

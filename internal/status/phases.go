@@ -31,9 +31,9 @@ type Phase struct {
 	// DaysLeft is how many days of the phase remain after today (0 on its last day, and
 	// for an open-ended or past phase); StartsIn how many days until a next phase starts;
 	// EndedAgo how many days ago a previous phase ended.
-	DaysLeft  int `json:"days_left"`
-	StartsIn  int `json:"starts_in"`
-	EndedAgo  int `json:"ended_ago"`
+	DaysLeft  int  `json:"days_left"`
+	StartsIn  int  `json:"starts_in"`
+	EndedAgo  int  `json:"ended_ago"`
 	OpenEnded bool `json:"open_ended"`
 
 	resolved plan.ResolvedPhase
