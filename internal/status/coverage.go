@@ -114,12 +114,17 @@ func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, tod
 		ids := withParts(p, s.ID)
 		g := Group{ID: s.ID, Name: s.Name, Participation: s.Participation, Planned: planned[s.ID], Phases: []string{}}
 		g.Engaged = s.ID != "" && done.EngagedBetween(ids, plan.Date{}, plan.Date{})
+		var last *record.Record
 		for _, e := range done.Engagements() {
-			if e.Engaged.Stakeholder.ID == s.ID && s.ID != "" {
+			if e.Engaged.Stakeholder.ID != s.ID || s.ID == "" {
+				continue
+			}
+			if e.Record != last {
 				g.Records++
-				if e.Engaged.People != nil {
-					g.People += *e.Engaged.People
-				}
+				last = e.Record
+			}
+			if e.Engaged.People != nil {
+				g.People += *e.Engaged.People
 			}
 		}
 		for _, r := range dated {
