@@ -186,6 +186,7 @@ func writeMarkdown(d *report.Data) string {
 		}
 		m.table([]string{"Measure", "Target", "Method", "Objective"}, rows)
 	}
+	mdProgress(&m, d)
 	mdChanges(&m, d)
 	if len(d.Findings) > 0 {
 		m.heading(2, "Open gaps")

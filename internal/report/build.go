@@ -37,7 +37,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	ids := anchors{}
 	for _, s := range []string{"main", "contents", SecGlance, SecMandate, SecContext, SecObjectives, SecStakeholders,
 		SecGrid, SecRoles, SecBudget, SecPolicy, SecGrievance, SecDisclosure, SecActivities, SecRisks, SecDecisions, SecTimeline,
-		SecEvaluation, SecChanges, SecGaps, SecExtensions} {
+		SecEvaluation, SecProgress, SecChanges, SecGaps, SecExtensions} {
 		ids[s] = true
 	}
 	for _, s := range p.Stakeholders {
@@ -64,6 +64,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildDecisions(p, ids)
 	d.buildTimeline(p, opts)
 	d.buildMeasures(p)
+	d.buildProgress(p, opts.Records, opts.Today)
 	d.buildSections(p)
 	d.buildExtensions(p)
 	if !opts.NoFindings {
@@ -118,6 +119,7 @@ func (d *Data) sections() []Section {
 	add(len(d.Decisions) > 0, SecDecisions, "Decisions")
 	add(d.Timeline != nil, SecTimeline, "Timeline")
 	add(len(d.Measures) > 0, SecEvaluation, "Evaluation")
+	add(d.Progress != nil, SecProgress, "Progress")
 	add(len(d.Changes) > 0, SecChanges, "Changes to the plan")
 	add(len(d.Findings) > 0, SecGaps, "Open gaps")
 	add(d.Extensions != nil, SecExtensions, "Plan extensions")
