@@ -16,8 +16,11 @@ import (
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/config"
+	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/render"
 	"github.com/planascode/plan/internal/report"
 )
@@ -190,6 +193,16 @@ func Run(opts *Options) error {
 	}
 	if !opts.NoFindings {
 		ro.Findings = lint.New(cfg).CheckPlan(p)
+	}
+	// The records make the progress section; they are read as plan check reads them, and
+	// one that does not load is left out of it, which stderr says (plan check says why).
+	set, skipped, err := record.ForPlan(p, path, name, plan.Options{MaxSize: cfg.MaxFileSize})
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	ro.Records = set
+	for _, f := range skipped {
+		fmt.Fprintf(env.IO.ErrOut, "plan: %s:%d: left out of the progress section, it does not load: %s\n", f.File, f.Line, diag.Displayable(f.Message))
 	}
 	lookup := opts.GitLookup
 	if lookup == nil {

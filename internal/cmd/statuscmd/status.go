@@ -5,7 +5,6 @@ package statuscmd
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -117,9 +116,7 @@ func Run(opts *Options) error {
 	if _, err := target.Settings(p); err != nil {
 		return err
 	}
-	dir, _ := record.Dir(p, target.Path)
-	as, _ := record.Dir(p, target.Name)
-	set, skipped, err := record.Load(dir, filepath.ToSlash(as), plan.Options{MaxSize: target.Config.MaxFileSize})
+	set, skipped, err := record.ForPlan(p, target.Path, target.Name, plan.Options{MaxSize: target.Config.MaxFileSize})
 	if err != nil {
 		return cli.BadInput(err)
 	}
