@@ -31,24 +31,8 @@ func TestScripts(t *testing.T) {
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
-			dst := filepath.Join(env.WorkDir, "examples")
-			if err := os.MkdirAll(dst, 0o755); err != nil {
-				return err
-			}
-			entries, err := os.ReadDir(examples)
-			if err != nil {
-				return err
-			}
-			for _, e := range entries {
-				data, err := os.ReadFile(filepath.Join(examples, e.Name()))
-				if err != nil {
-					return err
-				}
-				if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
-					return err
-				}
-			}
-			return nil
+			// The examples with their records folders, as a user's repository holds them.
+			return os.CopyFS(filepath.Join(env.WorkDir, "examples"), os.DirFS(examples))
 		},
 	})
 }

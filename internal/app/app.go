@@ -76,7 +76,8 @@ func NewRootCmd(env *cli.Env) *cobra.Command {
 		Short: "Stakeholder engagement plans as code",
 		Long: `plan keeps stakeholder engagement plans as YAML files in a git repository:
 it scaffolds them, checks them for gaps, grows the stakeholder register,
-shows the schedule and renders reports people can share.`,
+records what was done and checks it against the plan, shows the schedule
+and renders reports people can share.`,
 		Example: `  plan init --title "Draft cycling strategy" --start 2027-03-01
   plan check
   plan timeline engagement.plan.yaml

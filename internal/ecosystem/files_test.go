@@ -54,7 +54,7 @@ func TestSchemaCatalog(t *testing.T) {
 	// Each entry's url is the $id its schema declares, so an editor that fetches the
 	// catalog gets exactly the schema plan embeds.
 	ids := map[string]string{}
-	for name, data := range map[string][]byte{"plan": schema.Plan, "planrc": schema.Config} {
+	for name, data := range map[string][]byte{"plan": schema.Plan, "planrc": schema.Config, "plan record": schema.Record} {
 		var s struct {
 			ID string `json:"$id"`
 		}
@@ -63,15 +63,16 @@ func TestSchemaCatalog(t *testing.T) {
 		}
 		ids[name] = s.ID
 	}
-	if ids["plan"] != schema.PlanID || ids["planrc"] != schema.ConfigID {
-		t.Fatalf("the schemas' $id drifted from schema.PlanID and schema.ConfigID: %v", ids)
+	if ids["plan"] != schema.PlanID || ids["planrc"] != schema.ConfigID || ids["plan record"] != schema.RecordID {
+		t.Fatalf("the schemas' $id drifted from schema.PlanID, schema.ConfigID and schema.RecordID: %v", ids)
 	}
 	want := map[string]struct {
 		url   string
 		match []string
 	}{
-		"plan":   {schema.PlanID, []string{"*.plan.yaml", "*.plan.yml"}},
-		"planrc": {schema.ConfigID, []string{".planrc.yaml", ".planrc.yml"}},
+		"plan":        {schema.PlanID, []string{"*.plan.yaml", "*.plan.yml"}},
+		"planrc":      {schema.ConfigID, []string{".planrc.yaml", ".planrc.yml"}},
+		"plan record": {schema.RecordID, []string{"*.record.yaml", "*.record.yml"}},
 	}
 	if len(catalog.Schemas) != len(want) {
 		t.Errorf("catalog has %d schemas, want %d", len(catalog.Schemas), len(want))

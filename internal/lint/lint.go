@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -206,9 +205,7 @@ func (l *Linter) checkWithRecords(in Input, data []byte) ([]diag.Finding, map[st
 	if err != nil {
 		return l.loadFailed(in.Name, data, err), nil, nil
 	}
-	dir, _ := record.Dir(p, in.Path)
-	as, _ := record.Dir(p, in.Name)
-	set, broken, err := record.Load(dir, filepath.ToSlash(as), plan.Options{MaxSize: l.maxSize()})
+	set, broken, err := record.LoadFor(p, in.Path, in.Name, plan.Options{MaxSize: l.maxSize()})
 	if err != nil {
 		return nil, nil, err
 	}

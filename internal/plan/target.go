@@ -11,6 +11,7 @@ import (
 // not); ceilingWords start a target that is a most, not a least.
 var (
 	targetNumber = lazyregexp.New(`[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?`)
+	targetDate   = lazyregexp.New(`[0-9]{4}-(?:[0-9]{2}|Q[1-4])`)
 	ceilingWords = []string{"at most", "no more than", "not more than", "fewer than", "less than", "under", "below", "max", "maximum", "<", "≤"}
 )
 
@@ -18,9 +19,13 @@ var (
 // (300 in "300 responses", 80 in "80% satisfied", 36 in "36 of 36"), and whether it is a
 // ceiling ("at most 5 complaints", "< 10%", "under 2 days"), which a value must not
 // exceed, rather than a floor a value must reach. ok is false for a target that holds no
-// number ("All wards represented"), which no value can be compared with.
+// number ("All wards represented") or is a date ("Published by 2027-06-25"), which no
+// value can be compared with.
 func (t Target) Number() (value float64, ceiling bool, ok bool) {
 	s := strings.TrimSpace(string(t))
+	if targetDate.MatchString(s) {
+		return 0, false, false
+	}
 	match := targetNumber.Regexp().FindStringIndex(s)
 	if match == nil {
 		return 0, false, false

@@ -21,6 +21,9 @@ func TestTargetNumber(t *testing.T) {
 		{"≤ 3", 3, true, true},
 		{"Under 2 weeks", 2, true, true},
 		{"All wards represented", 0, false, false},
+		{"By 2027-05-28", 0, false, false},
+		{"Published by 2027-Q2", 0, false, false},
+		{"60% of staff, 300 students and 150 families", 60, false, true},
 		{"", 0, false, false},
 	} {
 		value, ceiling, ok := tc.target.Number()

@@ -150,6 +150,15 @@ func Load(dir, as string, opts plan.Options) (*Set, []diag.Finding, error) {
 	return set, diag.Sort(findings), nil
 }
 
+// LoadFor reads the records of plan p, read from path and named name in findings (the
+// path as the user typed it): Load of its Dir. A plan read from standard input ("-" or
+// "") has none.
+func LoadFor(p *plan.Plan, path, name string, opts plan.Options) (*Set, []diag.Finding, error) {
+	dir, _ := Dir(p, path)
+	as, _ := Dir(p, name)
+	return Load(dir, filepath.ToSlash(as), opts)
+}
+
 // recordFiles lists the record files under dir in lexical order.
 func recordFiles(dir string) ([]string, error) {
 	var files []string

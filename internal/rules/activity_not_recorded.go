@@ -34,7 +34,7 @@ func checkActivityNotRecorded(p *plan.Plan, pr Progress, _ Settings) []Result {
 		if !oneOff(a) || a.ID == "" || !a.Date.Before(pr.Today) || len(done.Carrying(a.ID)) > 0 {
 			continue
 		}
-		out = append(out, pr.asOf(a.Node, "activity %q planned for %s has no record: record it, or change the plan if it moved or was dropped", a.ID, a.Date))
+		out = append(out, pr.asOf(nil, a.Node, "activity %q planned for %s has no record: record it, or change the plan if it moved or was dropped", a.ID, a.Date))
 	}
 	return out
 }

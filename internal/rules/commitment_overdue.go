@@ -34,10 +34,8 @@ func checkCommitmentOverdue(_ *plan.Plan, pr Progress, _ Settings) []Result {
 		if due.IsZero() || !due.Before(pr.Today) || c.Commitment.State(pr.Today) != record.StatusOpen {
 			continue
 		}
-		r := pr.asOf(due.Node, "the commitment %q was due on %s and is not closed%s: keep it and add `closed:`, or agree a new due date",
-			wording.OneLine(c.Commitment.Text), due, ownedBy(c.Commitment.Owner))
-		r.Record = c.Record
-		out = append(out, r)
+		out = append(out, pr.asOf(c.Record, due.Node, "the commitment %q was due on %s and is not closed%s: keep it and add `closed:`, or agree a new due date",
+			wording.OneLine(c.Commitment.Text), due, ownedBy(c.Commitment.Owner)))
 	}
 	return out
 }

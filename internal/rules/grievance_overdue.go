@@ -37,10 +37,8 @@ func checkGrievanceOverdue(p *plan.Plan, pr Progress, _ Settings) []Result {
 		if !g.OpenOn(pr.Today) || !due.Before(pr.Today) {
 			continue
 		}
-		r := pr.asOf(g.Node, "%s received on %s has been open %s, longer than the %s the grievance mechanism allows: resolve it and add `resolved:` and `outcome:`",
-			grievanceName(g.ID), g.Received, wording.Plural(g.Received.DaysUntil(pr.Today), "day"), wording.Plural(days, "day"))
-		r.Record = gi.Record
-		out = append(out, r)
+		out = append(out, pr.asOf(gi.Record, g.Node, "%s received on %s has been open %s, longer than the %s the grievance mechanism allows: resolve it and add `resolved:` and `outcome:`",
+			grievanceName(g.ID), g.Received, wording.Plural(g.Received.DaysUntil(pr.Today), "day"), wording.Plural(days, "day")))
 	}
 	return out
 }

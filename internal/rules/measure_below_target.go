@@ -50,7 +50,7 @@ func checkMeasureBelowTarget(p *plan.Plan, pr Progress, _ Settings) []Result {
 		}
 		last, recorded := done.Latest(m.ID)
 		if !recorded {
-			out = append(out, pr.asOf(m.Node, "measure %q was due by %s (objective %q) and no value is recorded: record it against its target of %s",
+			out = append(out, pr.asOf(nil, m.Node, "measure %q was due by %s (objective %q) and no value is recorded: record it against its target of %s",
 				m.ID, by, m.Objective.ID, m.Target))
 			continue
 		}
@@ -58,10 +58,8 @@ func checkMeasureBelowTarget(p *plan.Plan, pr Progress, _ Settings) []Result {
 		if (ceiling && v <= target) || (!ceiling && v >= target) {
 			continue
 		}
-		r := pr.asOf(last.Value.Node, "measure %q was due by %s and its last value, %s on %s, misses its target of %s",
-			m.ID, by, strconv.FormatFloat(v, 'f', -1, 64), last.Record.Date, m.Target)
-		r.Record = last.Record
-		out = append(out, r)
+		out = append(out, pr.asOf(last.Record, last.Value.Node, "measure %q was due by %s and its last value, %s on %s, misses its target of %s",
+			m.ID, by, strconv.FormatFloat(v, 'f', -1, 64), last.Record.Date, m.Target))
 	}
 	return out
 }

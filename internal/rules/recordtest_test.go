@@ -2,10 +2,8 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
-	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/record"
 )
@@ -61,19 +59,7 @@ func runRecordCases(t *testing.T, r Rule, cases []recordCase) {
 				}
 				got = append(got, fmt.Sprintf("%s:%d:%d %s %s", file, line, col, sev, res.Message))
 			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d findings, want %d:\n got: %s\nwant: %s", len(got), len(tc.want), strings.Join(got, "\n      "), strings.Join(tc.want, "\n      "))
-			}
-			for i, w := range tc.want {
-				pos, rest, _ := strings.Cut(w, " ")
-				sev, sub, _ := strings.Cut(rest, " ")
-				if _, err := diag.ParseSeverity(sev); err != nil {
-					t.Fatalf("bad want %q: %v", w, err)
-				}
-				if !strings.HasPrefix(got[i], pos+" "+sev+" ") || !strings.Contains(got[i], sub) {
-					t.Errorf("finding %d:\n got: %s\nwant: %s", i, got[i], w)
-				}
-			}
+			matchFindings(t, got, tc.want)
 		})
 	}
 }

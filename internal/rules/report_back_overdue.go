@@ -33,7 +33,7 @@ func checkReportBackOverdue(p *plan.Plan, pr Progress, _ Settings) []Result {
 		if d.ID == "" || d.ReportBack.IsZero() || !d.ReportBack.Before(pr.Today) || len(done.ReportedBack(d.ID)) > 0 {
 			continue
 		}
-		out = append(out, pr.asOf(d.ReportBack.Node, "the report-back on decision %q was due by %s and none is recorded: give it and record it", d.ID, d.ReportBack))
+		out = append(out, pr.asOf(nil, d.ReportBack.Node, "the report-back on decision %q was due by %s and none is recorded: give it and record it", d.ID, d.ReportBack))
 	}
 	return out
 }

@@ -53,9 +53,10 @@ func (pr Progress) Done() *record.Set { return pr.All.AsOf(pr.Today) }
 // record of anything to fall behind.
 func (pr Progress) dated() bool { return !pr.Today.IsZero() && pr.Done().Len() > 0 }
 
-// asOf words a finding that depends on the day: "as of 2027-04-02, ...".
-func (pr Progress) asOf(n *yaml.Node, format string, args ...any) Result {
-	return Result{Node: n, Message: "as of " + pr.Today.String() + ", " + fmt.Sprintf(format, args...)}
+// asOf words a finding that depends on the day, about node n of record r (nil for the
+// plan): "as of 2027-04-02, ...".
+func (pr Progress) asOf(r *record.Record, n *yaml.Node, format string, args ...any) Result {
+	return Result{Node: n, Record: r, Message: "as of " + pr.Today.String() + ", " + fmt.Sprintf(format, args...)}
 }
 
 // Result is one finding before the engine turns it into a diag.Finding: the node it is

@@ -49,19 +49,26 @@ func runRuleCasesWith(t *testing.T, r Rule, s Settings, cases []ruleCase) {
 				}
 				got = append(got, fmt.Sprintf("%d:%d %s %s", line, col, sev, res.Message))
 			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d findings, want %d:\n got: %s\nwant: %s", len(got), len(tc.want), strings.Join(got, "\n      "), strings.Join(tc.want, "\n      "))
-			}
-			for i, w := range tc.want {
-				pos, rest, _ := strings.Cut(w, " ")
-				sev, sub, _ := strings.Cut(rest, " ")
-				if _, err := diag.ParseSeverity(sev); err != nil {
-					t.Fatalf("bad want %q: %v", w, err)
-				}
-				if !strings.HasPrefix(got[i], pos+" "+sev+" ") || !strings.Contains(got[i], sub) {
-					t.Errorf("finding %d:\n got: %s\nwant: %s", i, got[i], w)
-				}
-			}
+			matchFindings(t, got, tc.want)
 		})
+	}
+}
+
+// matchFindings compares findings written "position severity message" with the wanted
+// ones, each "position severity substring-of-message", in order.
+func matchFindings(t *testing.T, got, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d:\n got: %s\nwant: %s", len(got), len(want), strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	for i, w := range want {
+		pos, rest, _ := strings.Cut(w, " ")
+		sev, sub, _ := strings.Cut(rest, " ")
+		if _, err := diag.ParseSeverity(sev); err != nil {
+			t.Fatalf("bad want %q: %v", w, err)
+		}
+		if !strings.HasPrefix(got[i], pos+" "+sev+" ") || !strings.Contains(got[i], sub) {
+			t.Errorf("finding %d:\n got: %s\nwant: %s", i, got[i], w)
+		}
 	}
 }

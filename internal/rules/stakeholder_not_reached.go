@@ -44,7 +44,7 @@ func checkStakeholderNotReached(p *plan.Plan, pr Progress, _ Settings) []Result 
 			if done.EngagedBetween(withParts(p, s.ID), ph.Start.First(), ph.End.Last()) {
 				continue
 			}
-			out = append(out, pr.asOf(s.Node, "phase %q ended on %s and stakeholder %q (%s) was never engaged in it: record the engagement, or engage them in the next phase",
+			out = append(out, pr.asOf(nil, s.Node, "phase %q ended on %s and stakeholder %q (%s) was never engaged in it: record the engagement, or engage them in the next phase",
 				ph.Phase.ID, ph.End, s.ID, s.Participation))
 		}
 	}

@@ -98,7 +98,7 @@ bad flags, a plan that is not valid, or an id the plan does not have.`,
       --response "Loading zones stay; parking moves to Smith Street" \
       --commitment "Publish the parking survey" --owner "Transport team" --due 2027-04-01
   plan record --date 2027-04-23 --measure contributions=812 --measure route-ratings=36
-  plan record --date 2027-05-28 --report-back route-priorities --disclosed what-we-heard
+  plan record --date 2027-05-28 --report-back route-priorities --stakeholder residents
   plan record --date 2027-03-09 --grievance access --summary "Venue had no step-free entrance"
   plan record --activity launch-announcement --date 2027-03-09 --dry-run`,
 		Args:              cobra.MaximumNArgs(1),
