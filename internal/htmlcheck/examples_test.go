@@ -62,7 +62,7 @@ func renderExamples(t *testing.T) []renderedPage {
 		if d, ok := progress[f]; ok {
 			day, name = d, "progress-"+name
 		}
-		records, skipped, err := record.ForPlan(p, f, f, plan.Options{})
+		records, skipped, err := record.LoadFor(p, f, f, plan.Options{})
 		if err != nil || len(skipped) > 0 {
 			t.Fatalf("records of %s: %v %v", f, err, skipped)
 		}

@@ -14,34 +14,44 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// goldenDays are a day in each phase of the two example plans (copied into testdata from
-// examples/, with records written for them in <plan>.records/).
-var goldenDays = map[string][]string{
-	"council-consultation":    {"2027-02-20", "2027-03-05", "2027-03-26", "2027-05-03", "2027-06-30"},
-	"school-software-rollout": {"2027-03-20", "2027-04-14", "2027-05-24", "2027-07-01", "2027-08-02"},
+// goldenPlan is a plan whose status is a golden file on each of some days.
+type goldenPlan struct {
+	// name names the golden files; path is the plan, whose records are beside it.
+	name, path string
+	days       []string
 }
 
-// load reads testdata/<name>.plan.yaml and its records as plan status does.
-func load(t *testing.T, name string) (*plan.Plan, *record.Set) {
+// goldenPlans are the bundled examples with their own records, on a day in each of their
+// phases, and the same plans with records in which they fall behind (testdata/behind),
+// which show what the examples' clean records do not: overdue items, groups not reached,
+// open grievances, measures short of their targets.
+var goldenPlans = []goldenPlan{
+	{"council-consultation", "../../examples/council-consultation.plan.yaml", []string{"2027-02-20", "2027-03-05", "2027-03-26", "2027-05-03", "2027-06-30"}},
+	{"school-software-rollout", "../../examples/school-software-rollout.plan.yaml", []string{"2027-03-20", "2027-04-14", "2027-05-24", "2027-07-01", "2027-08-02"}},
+	{"behind-council-consultation", "testdata/behind/council-consultation.plan.yaml", []string{"2027-03-26", "2027-05-03"}},
+	{"behind-school-software-rollout", "testdata/behind/school-software-rollout.plan.yaml", []string{"2027-05-24", "2027-07-01"}},
+}
+
+// load reads the plan at path and its records as plan status does, naming the plan by
+// its file name so that the goldens do not hold the tests' relative paths.
+func load(t *testing.T, path string) (*plan.Plan, *record.Set) {
 	t.Helper()
-	file := name + ".plan.yaml"
-	p, err := plan.Load(file, filepath.Join("testdata", file), plan.Options{})
+	name := filepath.Base(path)
+	p, err := plan.Load(name, path, plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, _ := record.Dir(p, filepath.Join("testdata", file))
-	as, _ := record.Dir(p, file)
-	set, skipped, err := record.Load(dir, as, plan.Options{})
-	if err != nil || len(skipped) > 0 {
-		t.Fatalf("records of %s: %v %v", name, err, skipped)
+	set, skipped, err := record.LoadFor(p, path, name, plan.Options{})
+	if err != nil || len(skipped) > 0 || set.Len() == 0 {
+		t.Fatalf("records of %s: %v %v (%d loaded)", path, err, skipped, set.Len())
 	}
 	return p, set
 }
 
 func TestGolden(t *testing.T) {
-	for name, days := range goldenDays {
-		p, set := load(t, name)
-		for _, day := range days {
+	for _, gp := range goldenPlans {
+		p, set := load(t, gp.path)
+		for _, day := range gp.days {
 			s := Build(p, set, nil, Options{Today: plan.MustDate(day)})
 			s.FindOverdue(config.Default(), p, set)
 			for _, format := range []struct {
@@ -52,12 +62,12 @@ func TestGolden(t *testing.T) {
 				{"json", func(b *bytes.Buffer) error { return WriteJSON(b, s) }},
 				{"md", func(b *bytes.Buffer) error { return WriteMarkdown(b, s) }},
 			} {
-				t.Run(name+"/"+day+"."+format.ext, func(t *testing.T) {
+				t.Run(gp.name+"/"+day+"."+format.ext, func(t *testing.T) {
 					var got bytes.Buffer
 					if err := format.write(&got); err != nil {
 						t.Fatal(err)
 					}
-					golden(t, filepath.Join("testdata", "golden", name+"-"+day+"."+format.ext), got.Bytes())
+					golden(t, filepath.Join("testdata", "golden", gp.name+"-"+day+"."+format.ext), got.Bytes())
 				})
 			}
 		}

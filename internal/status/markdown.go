@@ -74,40 +74,8 @@ func WriteMarkdown(out io.Writer, s *State) error {
 		}
 	}
 
-	cm := s.Commitments
-	fmt.Fprintf(&b, "\n### Commitments\n\n%d made: %d open (%d overdue), %d done, %d dropped.\n", cm.Made, cm.Open, cm.Overdue, cm.Done, cm.Dropped)
-	if len(cm.OpenItems) > 0 {
-		rows = nil
-		for _, o := range cm.OpenItems {
-			due := o.Due
-			if o.Overdue {
-				due = fmt.Sprintf("**%s, %s late**", o.Due, wording.Plural(o.DaysOverdue, "day"))
-			}
-			rows = append(rows, []string{due, safemd.Cell(safemd.Text(o.Text)), safemd.Cell(safemd.Text(o.Owner))})
-		}
-		b.WriteString("\n" + table([]string{"Due", "Commitment", "Owner"}, []string{"", "", ""}, rows))
-	}
-
-	g := s.Grievances
-	fmt.Fprintf(&b, "\n### Grievances\n\n%d received: %d open (%d past the time allowed), %d resolved", g.Received, g.Open, g.Overdue, g.Resolved)
-	if g.MedianDaysToResolve != nil {
-		b.WriteString(", in a median " + wording.Plural(*g.MedianDaysToResolve, "day"))
-	}
-	if g.ResolveDays != nil {
-		fmt.Fprintf(&b, "; the plan allows %s", wording.Plural(*g.ResolveDays, "day"))
-	}
-	b.WriteString(".\n")
-	if len(g.OpenItems) > 0 {
-		rows = nil
-		for _, o := range g.OpenItems {
-			open := wording.Plural(o.DaysOpen, "day")
-			if o.Overdue {
-				open = "**" + open + "**"
-			}
-			rows = append(rows, []string{safemd.Cell(safemd.Text(o.ID)), o.Received, open, safemd.Cell(safemd.Text(o.Category)), safemd.Cell(safemd.Text(o.Summary))})
-		}
-		b.WriteString("\n" + table([]string{"Grievance", "Received", "Open for", "Category", "Summary"}, []string{"", "", "--:", "", ""}, rows))
-	}
+	markdownCommitments(&b, s.Commitments)
+	markdownGrievances(&b, s.Grievances)
 
 	if len(s.Measures) > 0 {
 		b.WriteString("\n### Measures\n\n")
@@ -171,4 +139,49 @@ func codes(ids []string) string {
 // table is a GFM table (safemd.Table) ended by its line break.
 func table(header, delims []string, rows [][]string) string {
 	return safemd.Table(header, delims, rows) + "\n"
+}
+
+func markdownCommitments(b *strings.Builder, cm Commitments) {
+	if cm.Made == 0 {
+		b.WriteString("\n### Commitments\n\nNone made.\n")
+		return
+	}
+	fmt.Fprintf(b, "\n### Commitments\n\n%d made: %d open (%d overdue), %d done, %d dropped.\n", cm.Made, cm.Open, cm.Overdue, cm.Done, cm.Dropped)
+	if len(cm.OpenItems) > 0 {
+		var rows [][]string
+		for _, o := range cm.OpenItems {
+			due := o.Due
+			if o.Overdue {
+				due = fmt.Sprintf("**%s, %s late**", o.Due, wording.Plural(o.DaysOverdue, "day"))
+			}
+			rows = append(rows, []string{due, safemd.Cell(safemd.Text(o.Text)), safemd.Cell(safemd.Text(o.Owner))})
+		}
+		b.WriteString("\n" + table([]string{"Due", "Commitment", "Owner"}, []string{"", "", ""}, rows))
+	}
+}
+
+func markdownGrievances(b *strings.Builder, g Grievances) {
+	if g.Received == 0 {
+		b.WriteString("\n### Grievances\n\nNone received.\n")
+		return
+	}
+	fmt.Fprintf(b, "\n### Grievances\n\n%d received: %d open (%d past the time allowed), %d resolved", g.Received, g.Open, g.Overdue, g.Resolved)
+	if g.MedianDaysToResolve != nil {
+		b.WriteString(", in a median " + wording.Plural(*g.MedianDaysToResolve, "day"))
+	}
+	if g.ResolveDays != nil {
+		fmt.Fprintf(b, "; the plan allows %s", wording.Plural(*g.ResolveDays, "day"))
+	}
+	b.WriteString(".\n")
+	if len(g.OpenItems) > 0 {
+		var rows [][]string
+		for _, o := range g.OpenItems {
+			open := wording.Plural(o.DaysOpen, "day")
+			if o.Overdue {
+				open = "**" + open + "**"
+			}
+			rows = append(rows, []string{safemd.Cell(safemd.Text(o.ID)), o.Received, open, safemd.Cell(safemd.Text(o.Category)), safemd.Cell(safemd.Text(o.Summary))})
+		}
+		b.WriteString("\n" + table([]string{"Grievance", "Received", "Open for", "Category", "Summary"}, []string{"", "", "--:", "", ""}, rows))
+	}
 }

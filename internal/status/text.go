@@ -319,6 +319,10 @@ func (w *textWriter) coverage(c Coverage) {
 }
 
 func (w *textWriter) commitments(c Commitments) {
+	if c.Made == 0 {
+		w.heading("Commitments", cell{" · none made", lookFaint})
+		return
+	}
 	summary := fmt.Sprintf(" · %d made: %d open", c.Made, c.Open)
 	if c.Overdue > 0 {
 		summary += fmt.Sprintf(" (%d overdue)", c.Overdue)
@@ -347,6 +351,10 @@ func (w *textWriter) commitments(c Commitments) {
 }
 
 func (w *textWriter) grievances(g Grievances) {
+	if g.Received == 0 {
+		w.heading("Grievances", cell{" · none received", lookFaint})
+		return
+	}
 	summary := fmt.Sprintf(" · %d received: %d open, %d resolved", g.Received, g.Open, g.Resolved)
 	if g.MedianDaysToResolve != nil {
 		summary += ", in a median " + wording.Plural(*g.MedianDaysToResolve, "day")

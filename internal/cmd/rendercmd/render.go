@@ -196,7 +196,7 @@ func Run(opts *Options) error {
 	}
 	// The records make the progress section; they are read as plan check reads them, and
 	// one that does not load is left out of it, which stderr says (plan check says why).
-	set, skipped, err := record.ForPlan(p, path, name, plan.Options{MaxSize: cfg.MaxFileSize})
+	set, skipped, err := record.LoadFor(p, path, name, plan.Options{MaxSize: cfg.MaxFileSize})
 	if err != nil {
 		return cli.BadInput(err)
 	}

@@ -116,7 +116,7 @@ func Run(opts *Options) error {
 	if _, err := target.Settings(p); err != nil {
 		return err
 	}
-	set, skipped, err := record.ForPlan(p, target.Path, target.Name, plan.Options{MaxSize: target.Config.MaxFileSize})
+	set, skipped, err := record.LoadFor(p, target.Path, target.Name, plan.Options{MaxSize: target.Config.MaxFileSize})
 	if err != nil {
 		return cli.BadInput(err)
 	}
