@@ -123,7 +123,7 @@ type OpenGrievance struct {
 
 func grievancesOf(p *plan.Plan, done *record.Set, today plan.Date) Grievances {
 	g := Grievances{Categories: []Category{}, OpenItems: []OpenGrievance{}}
-	allowed, limited := resolveDays(p.Grievance)
+	allowed, limited := p.Grievance.ResolveWithin()
 	if limited {
 		g.ResolveDays = &allowed
 	}
@@ -174,25 +174,6 @@ func grievancesOf(p *plan.Plan, done *record.Set, today plan.Date) Grievances {
 	slices.SortStableFunc(g.Categories, func(a, b Category) int { return b.Received - a.Received })
 	slices.SortStableFunc(g.OpenItems, func(a, b OpenGrievance) int { return b.DaysOpen - a.DaysOpen })
 	return g
-}
-
-// resolveDays is how long the plan's grievance mechanism allows to resolve a grievance:
-// its own resolve_days, else the longest of its tiers', as plan check's
-// grievance-overdue reads it; false when the plan says nothing.
-func resolveDays(g *plan.Grievance) (int, bool) {
-	if g == nil {
-		return 0, false
-	}
-	if g.ResolveDays != nil {
-		return *g.ResolveDays, true
-	}
-	longest, ok := 0, false
-	for _, t := range g.Tiers {
-		if t.ResolveDays != nil {
-			longest, ok = max(longest, *t.ResolveDays), true
-		}
-	}
-	return longest, ok
 }
 
 // The states of a measure against its target.

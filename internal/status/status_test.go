@@ -377,3 +377,11 @@ func TestColourOnlyWhenAsked(t *testing.T) {
 }
 
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+func TestResolveWithinTiers(t *testing.T) {
+	p := parsePlan(t, strings.Replace(basePlan, "  resolve_days: 7\n", "  tiers:\n    - {name: Site, resolve_days: 5}\n    - {name: Board, resolve_days: 30}\n    - {name: Ombudsman}\n", 1))
+	g := Build(p, parseRecords(t, "date: 2027-03-01\ngrievances: [{received: 2027-03-01}]"), nil, Options{Today: plan.MustDate("2027-03-20")}).Grievances
+	if g.ResolveDays == nil || *g.ResolveDays != 30 || g.Overdue != 0 {
+		t.Errorf("a grievance may go through every tier: allowed %v, overdue %d", g.ResolveDays, g.Overdue)
+	}
+}
