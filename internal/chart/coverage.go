@@ -26,8 +26,8 @@ const (
 const (
 	coverageWidth  = 760.0
 	coverageLeft   = 8.0
-	coverageNameW  = 250.0
-	coverageHeadH  = 44.0
+	coverageNameW  = 230.0
+	coverageHeadH  = 56.0
 	coverageRowH   = 26.0
 	coverageLegend = 40.0
 	coverageMark   = 8.0
@@ -52,11 +52,9 @@ func Coverage(phases []string, rows []CoverageRow, asOf string) Chart {
 	var w svgWriter
 	w.start(id, coverageWidth, height, title, desc)
 	for i, name := range phases {
-		lines := wrapText(name, 12, colW-6, 2)
-		top := 18.0
-		if len(lines) == 1 {
-			top = 32
-		}
+		// Up to three lines, set on the same baseline at the bottom of the header.
+		lines := wrapText(name, 12, colW-2, 3)
+		top := coverageHeadH - 10 - float64(len(lines)-1)*14
 		for k, l := range lines {
 			w.element("text", l, "class", "axis-label", "x", num(colX(i)), "y", num(top+float64(k)*14), "text-anchor", "middle", "font-weight", "bold", "fill", "#1b1f24")
 		}

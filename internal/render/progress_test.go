@@ -1,9 +1,13 @@
 package render
 
 import (
+	"fmt"
+	"html"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/record"
@@ -72,5 +76,54 @@ func TestNoProgressWithoutRecords(t *testing.T) {
 				t.Error("a progress section without records by the day")
 			}
 		})
+	}
+}
+
+// TestInjectionInRecords: text from the records (what people raised, the response, a
+// commitment and its owner, a grievance's category) is published in the progress
+// section under the same rule as the plan's text (injection_test.go): nothing runs,
+// nothing loads, and everything is shown, escaped.
+func TestInjectionInRecords(t *testing.T) {
+	gp := progressPlans[0]
+	p := loadPlan(t, gp.path)
+	for i, payload := range injectionPayloads {
+		mark := func(n int) string { return fmt.Sprintf("%s zq%dqz", payload, n) }
+		src, err := yaml.Marshal(map[string]any{
+			"schema_version": 1,
+			"date":           "2027-03-10",
+			"engaged":        []any{map[string]any{"stakeholder": "residents", "people": 3}},
+			"issues": []any{map[string]any{
+				"text":       mark(1),
+				"raised_by":  []string{"residents"},
+				"response":   mark(2),
+				"commitment": map[string]any{"text": mark(3), "owner": mark(4), "due": "2027-03-20"},
+			}},
+			"grievances": []any{map[string]any{"category": mark(5), "summary": mark(6)}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := record.Parse("hostile.record.yaml", src, plan.Options{})
+		if err != nil {
+			t.Fatalf("payload %d: %v", i, err)
+		}
+		opts := optionsFor(t, p, "2027-03-25")
+		opts.Records = &record.Set{Records: []*record.Record{r}}
+		md, page := both(t, p, opts, HTMLOptions{})
+		for _, problem := range pageProblems(page) {
+			t.Errorf("payload %q: HTML: %s", payload, problem)
+		}
+		for _, problem := range markdownProblems(md) {
+			t.Errorf("payload %q: Markdown: %s", payload, problem)
+		}
+		// The issue, response, commitment and category are shown (the owner and the
+		// grievance's summary are for plan status, not the published report).
+		text := html.UnescapeString(page)
+		for _, n := range []int{1, 2, 3, 5} {
+			marker := fmt.Sprintf("zq%dqz", n)
+			if !strings.Contains(text, marker) || !strings.Contains(md, marker) {
+				t.Errorf("payload %q: field %d went missing from a report", payload, n)
+			}
+		}
 	}
 }
