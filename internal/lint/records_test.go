@@ -89,6 +89,13 @@ func TestRecordsAreCheckedWithTheirPlan(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
+	// Output that shows snippets has the records' lines too.
+	l.KeepSources = true
+	res = l.Run([]Input{{Name: "p.plan.yaml", Path: path}})
+	if got := string(res.Sources["p.records/2027-02-01-a.record.yaml"]); !strings.Contains(got, "activity: lanch") {
+		t.Errorf("kept sources: %q for the record, want its bytes", got)
+	}
+
 	if fs := l.CheckBytes("p.plan.yaml", []byte(p)); len(fs) != 0 {
 		t.Errorf("a plan read as bytes has no records, so no findings about them: %v", fs)
 	}

@@ -48,9 +48,9 @@ type Progress struct {
 // reads these, so a record written ahead of the day counts only from its date.
 func (pr Progress) Done() *record.Set { return pr.All.AsOf(pr.Today) }
 
-// dated reports whether the dated checks run: there is a day to judge on and, by it, the
-// plan had started to be carried out (at least one record), and otherwise there is no
-// record of anything to fall behind.
+// dated reports whether the dated checks run: only with a day to judge on, and only once
+// the plan had started to be carried out by that day (a record on or before it); before
+// that, nothing has fallen behind.
 func (pr Progress) dated() bool { return !pr.Today.IsZero() && pr.Done().Len() > 0 }
 
 // asOf words a finding that depends on the day, about node n of record r (nil for the

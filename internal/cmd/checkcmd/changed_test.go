@@ -116,6 +116,44 @@ func TestChangedChecksOnlyChangedPlans(t *testing.T) {
 	}
 }
 
+// TestChangedRecords: a branch that only adds a record has its plan checked with it, in
+// the default records folder or the one the plan names; a plan whose records did not
+// change is not.
+func TestChangedRecords(t *testing.T) {
+	r := gittest.NewRepo(t)
+	r.Write(
+		"a.plan.yaml", broken,
+		// A plan must load for its records: key to be read; this one has findings too.
+		"b.plan.yaml", "schema_version: 1\ntitle: B\nrecords: log\n",
+		"c.plan.yaml", broken,
+		"c.records/2027-03-01-x.record.yaml", "schema_version: 1\ndate: 2027-03-01\n",
+	)
+	r.Commit("main")
+	r.Git("checkout", "-q", "-b", "feature")
+	r.Write("a.records/2027-03-04-drop-in.record.yaml", "schema_version: 1\ndate: 2027-03-04\n")
+	r.Commit("a record")
+	r.Write("log/2027/2027-03-05-call.record.yml", "schema_version: 1\ndate: 2027-03-05\n", "c.records/notes.md", "not a record\n")
+
+	res := run(t, r.Dir, "-f", "json", "--changed", "--base", "main")
+	var report struct {
+		Files    int
+		Findings []struct{ File string }
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &report); err != nil {
+		t.Fatalf("not a JSON report: %v\n%s", err, res.stdout)
+	}
+	var got []string
+	for _, f := range report.Findings {
+		if !slices.Contains(got, f.File) {
+			got = append(got, f.File)
+		}
+	}
+	slices.Sort(got)
+	if report.Files != 2 || !slices.Equal(got, []string{"a.plan.yaml", "b.plan.yaml"}) {
+		t.Errorf("checked %d files, with findings in %q; want the two plans whose records changed", report.Files, got)
+	}
+}
+
 func TestChangedFromSubdirectory(t *testing.T) {
 	r := branchRepo(t)
 	res := run(t, filepath.Join(r.Dir, "team"), "-f", "json", "--changed")

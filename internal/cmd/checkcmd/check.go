@@ -24,6 +24,7 @@ import (
 	"github.com/planascode/plan/internal/output"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/profile"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/rules"
 )
 
@@ -86,9 +87,9 @@ its target. A plan with no records yet is not judged on what it has not done.
 
 With --changed, only the plan files under the arguments that git sees as added,
 modified, renamed or untracked since the merge base with --base are checked
-(default: the current branch's upstream, or main when it has none). When none
-changed, plan check says "no changed plan files" and exits 0. --base implies
---changed.
+(default: the current branch's upstream, or main when it has none), and those
+with such a record in their records folder. When none changed, plan check says
+"no changed plan files" and exits 0. --base implies --changed.
 
 Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 2 for a usage error, an unreadable path, a bad config or no plan files found
@@ -198,7 +199,7 @@ func Run(opts *Options) error {
 	}
 	files := found.Files
 	if changed {
-		if files, err = changedOnly(dir, opts.Base, files); err != nil {
+		if files, err = changedOnly(dir, opts.Base, files, cfg.MaxFileSize); err != nil {
 			return cli.BadInput(err)
 		}
 		if len(files) == 0 && len(found.Unreadable) == 0 {
@@ -337,7 +338,7 @@ func inside(root, dir string) bool {
 // changedOnly keeps the files git reports as changed since the merge base with base.
 // The walk still decides what is a plan file (include, exclude, .gitignore), so that
 // --changed never checks a file that plan check without it would skip.
-func changedOnly(dir, base string, files []string) ([]string, error) {
+func changedOnly(dir, base string, files []string, maxSize int64) ([]string, error) {
 	changes, err := git.Changed(dir, git.ResolveBase(dir, base))
 	if errors.Is(err, git.ErrNoGit) {
 		return nil, fmt.Errorf("--changed needs git: %w", err)
@@ -347,11 +348,44 @@ func changedOnly(dir, base string, files []string) ([]string, error) {
 	}
 	var out []string
 	for _, f := range files {
-		if changes.Contains(f) {
+		if changes.Contains(f) || recordsChanged(f, changes, maxSize) {
 			out = append(out, f)
 		}
 	}
 	return out, nil
+}
+
+// recordsChanged reports whether a record in plan file f's records folder changed: a
+// branch that only adds records has its plan checked with them, since a record can break
+// the plan's checks (an unknown id) or clear them (a report-back given).
+func recordsChanged(f string, changes *git.Changes, maxSize int64) bool {
+	var records []string
+	for _, c := range changes.Files {
+		if record.IsRecordName(filepath.Base(c)) {
+			records = append(records, c)
+		}
+	}
+	if len(records) == 0 {
+		return false
+	}
+	// A plan that does not load keeps its records in the default folder, as far as this
+	// question goes; plan check reports the plan itself.
+	p, _ := plan.Load(f, f, plan.Options{MaxSize: maxSize})
+	dir, _ := record.Dir(p, f)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	// git names the work tree by its real path.
+	if abs, err = filepath.EvalSymlinks(abs); err != nil {
+		return false
+	}
+	for _, c := range records {
+		if strings.HasPrefix(c, abs+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // noChangedPlans reports a --changed run with nothing to check. It succeeds: a pull
