@@ -36,11 +36,14 @@ type DueItem struct {
 	// Series is set for an activity held more than once (a cadence, sessions or an until
 	// date): it is listed on the day it begins.
 	Series bool `json:"series"`
+	// Phase is set for an activity dated only by its phase, which is listed on the day
+	// the phase begins: the phase's id.
+	Phase string `json:"phase"`
 
 	date plan.Date
 }
 
-func dueOf(p *plan.Plan, done *record.Set, today, until plan.Date) []DueItem {
+func dueOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, today, until plan.Date) []DueItem {
 	within := func(d plan.Date) bool { return !d.IsZero() && !d.Before(today) && !d.After(until) }
 	add := func(out []DueItem, d plan.Date, kind, id, title string, who []string) []DueItem {
 		if who == nil {
@@ -48,14 +51,25 @@ func dueOf(p *plan.Plan, done *record.Set, today, until plan.Date) []DueItem {
 		}
 		return append(out, DueItem{Date: d.String(), In: max(today.DaysUntil(d.First()), 0), Kind: kind, ID: id, Title: wording.OneLine(title), Who: who, date: d})
 	}
+	starts := map[string]plan.Date{}
+	for _, r := range phases {
+		if _, seen := starts[r.Phase.ID]; !seen && !r.Undated {
+			starts[r.Phase.ID] = r.Start
+		}
+	}
 	var out []DueItem
 	for i := range p.Activities {
 		a := &p.Activities[i]
-		if !within(a.Date) || (a.ID != "" && len(done.Carrying(a.ID)) > 0) {
+		day, phase := a.Date, ""
+		if day.IsZero() && a.Phase.ID != "" {
+			day, phase = starts[a.Phase.ID], a.Phase.ID
+		}
+		if !within(day) || (a.ID != "" && len(done.Carrying(a.ID)) > 0) {
 			continue
 		}
-		out = add(out, a.Date, DueActivity, a.ID, a.Name, a.Audience.IDs())
+		out = add(out, day, DueActivity, a.ID, a.Name, a.Audience.IDs())
 		out[len(out)-1].Series = !a.Until.IsZero() || a.Sessions > 1 || (a.Cadence != "" && a.Cadence != "once")
+		out[len(out)-1].Phase = phase
 	}
 	for i := range p.Decisions {
 		d := &p.Decisions[i]

@@ -30,7 +30,10 @@ func WriteMarkdown(out io.Writer, s *State) error {
 		var rows [][]string
 		for _, d := range s.Due {
 			what := safemd.Text(d.Title)
-			if d.Series {
+			switch {
+			case d.Phase != "":
+				what += " (as " + safemd.CodeSpan(d.Phase) + " begins)"
+			case d.Series:
 				what += " (begins)"
 			}
 			rows = append(rows, []string{d.Date, inDays(d.In), strings.ReplaceAll(d.Kind, "_", "-"), codeOrEmpty(d.ID), safemd.Cell(what), safemd.Cell(codes(d.Who))})

@@ -158,6 +158,8 @@ func TestDue(t *testing.T) {
 		{"closed later", "2027-03-06", []string{
 			"date: 2027-03-05\nissues: [{text: x, commitment: {text: A, due: 2027-03-12, closed: 2027-03-06}}, {text: y, commitment: {text: B, due: 2027-03-13, closed: 2027-03-30}}]",
 		}, []string{"2027-03-10 activity a4", "2027-03-13 commitment ", "2027-03-15 activity a2", "2027-03-18 report_back d1", "2027-03-20 objective o1"}},
+		// An activity dated only by its phase falls due as the phase begins.
+		{"by phase", "2027-03-10", nil, []string{"2027-03-10 activity a4", "2027-03-15 activity a2", "2027-03-18 report_back d1", "2027-03-20 objective o1", "2027-03-22 activity a3"}},
 		// A record dated after today has not happened yet.
 		{"later record", "2027-03-06", []string{"date: 2027-03-16\nactivity: a2"}, []string{"2027-03-10 activity a4", "2027-03-15 activity a2", "2027-03-18 report_back d1", "2027-03-20 objective o1"}},
 	} {
@@ -170,6 +172,9 @@ func TestDue(t *testing.T) {
 			var got []string
 			for _, d := range s.Due {
 				got = append(got, d.Date+" "+d.Kind+" "+d.ID)
+				if (d.ID == "a3") != (d.Phase == "close") || d.Series != (d.ID == "a4") {
+					t.Errorf("%s: phase %q, series %v", d.ID, d.Phase, d.Series)
+				}
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("due\n got %q\nwant %q", got, tc.want)

@@ -178,7 +178,10 @@ func WriteText(out io.Writer, s *State, opts TextOptions) error {
 		if len(d.Who) > 0 {
 			what += " · " + strings.Join(d.Who, ", ")
 		}
-		if d.Series {
+		switch {
+		case d.Phase != "":
+			what += " · as " + d.Phase + " begins"
+		case d.Series:
 			what += " · begins"
 		}
 		rows = append(rows, []cell{{d.Date, lookPlain}, {inDays(d.In), lookFaint}, {strings.ReplaceAll(d.Kind, "_", "-"), lookPlain}, {d.ID, lookPlain}, {what, lookPlain}})
