@@ -9,9 +9,11 @@ import (
 
 // Coverage is whom the records show were engaged, against whom the plan means to engage.
 type Coverage struct {
-	// Stakeholders counts the plan's stakeholder groups; Engaged those engaged so far,
-	// directly or through a group that is part of them (engaging older residents is
-	// engaging residents).
+	// Stakeholders counts the plan's stakeholder groups, partners apart: a partner works
+	// with the project rather than being engaged through its activities (as plan check's
+	// stakeholder-not-engaged reads it), so it is never "not reached". Engaged counts
+	// those engaged so far, directly or through a group that is part of them (engaging
+	// older residents is engaging residents).
 	Stakeholders int `json:"stakeholders"`
 	Engaged      int `json:"engaged"`
 	// Levels is the same count by participation level, from inform to empower, then
@@ -84,10 +86,12 @@ type Group struct {
 	Phases []string `json:"phases"`
 	// Planned is whether any activity's audience names it.
 	Planned bool `json:"planned"`
+	// Partner marks a partner or governing body, which the counts leave out.
+	Partner bool `json:"partner"`
 }
 
 func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, today plan.Date) Coverage {
-	c := Coverage{Stakeholders: len(p.Stakeholders), Levels: []Level{}, NotReached: []NotReached{}, Phases: []string{}, Groups: []Group{}}
+	c := Coverage{Levels: []Level{}, NotReached: []NotReached{}, Phases: []string{}, Groups: []Group{}}
 	var dated []plan.ResolvedPhase
 	byID := map[string]plan.ResolvedPhase{}
 	for _, r := range phases {
@@ -112,7 +116,7 @@ func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, tod
 	for i := range p.Stakeholders {
 		s := &p.Stakeholders[i]
 		ids := withParts(p, s.ID)
-		g := Group{ID: s.ID, Name: s.Name, Participation: s.Participation, Planned: planned[s.ID], Phases: []string{}}
+		g := Group{ID: s.ID, Name: s.Name, Participation: s.Participation, Planned: planned[s.ID], Partner: s.Partner, Phases: []string{}}
 		g.Engaged = s.ID != "" && done.EngagedBetween(ids, plan.Date{}, plan.Date{})
 		var last *record.Record
 		for _, e := range done.Engagements() {
@@ -131,7 +135,10 @@ func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, tod
 			g.Phases = append(g.Phases, phaseCell(p, r, ids, s.ID, done, today))
 		}
 		c.Groups = append(c.Groups, g)
-
+		if s.Partner {
+			continue
+		}
+		c.Stakeholders++
 		level, ok := levels[s.Participation]
 		if !ok {
 			level = levels[""]

@@ -390,3 +390,16 @@ func TestResolveWithinTiers(t *testing.T) {
 		t.Errorf("a grievance may go through every tier: allowed %v, overdue %d", g.ResolveDays, g.Overdue)
 	}
 }
+
+func TestPartnersAreNotCounted(t *testing.T) {
+	p := parsePlan(t, strings.Replace(basePlan, "  - {id: board, name: Board}\n", "  - {id: board, name: Board, partner: true}\n", 1))
+	c := Build(p, parseRecords(t, "date: 2027-03-05\nengaged: [{stakeholder: traders}]"), nil, Options{Today: plan.MustDate("2027-03-10")}).Coverage
+	if c.Stakeholders != 3 || c.Engaged != 1 || len(c.Groups) != 4 || !c.Groups[3].Partner {
+		t.Errorf("coverage %+v", c)
+	}
+	for _, n := range c.NotReached {
+		if n.ID == "board" {
+			t.Error("a partner is never not reached")
+		}
+	}
+}
