@@ -16,6 +16,7 @@ import (
 	"github.com/planascode/plan/internal/cmd/rulescmd"
 	"github.com/planascode/plan/internal/cmd/schemacmd"
 	"github.com/planascode/plan/internal/cmd/setcmd"
+	"github.com/planascode/plan/internal/cmd/statuscmd"
 	"github.com/planascode/plan/internal/cmd/timelinecmd"
 	"github.com/planascode/plan/internal/cmd/versioncmd"
 )
@@ -33,6 +34,7 @@ func subcommands(env *cli.Env) []*cobra.Command {
 		recordcmd.NewCmd(env, nil),
 		rulescmd.NewCmd(env),
 		profilescmd.NewCmd(env),
+		statuscmd.NewCmd(env, nil),
 		timelinecmd.NewCmd(env, nil),
 		diffcmd.NewCmd(env, nil),
 		rendercmd.NewCmd(env, nil),

@@ -11,6 +11,7 @@ import (
 
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/render"
 	reportdata "github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/rules"
@@ -48,6 +49,14 @@ func renderExamples(t *testing.T) []renderedPage {
 	for _, n := range crowdSizes {
 		files = append(files, filepath.Join("..", "render", "testdata", "plans", "crowd", fmt.Sprintf("crowd-%d.plan.yaml", n)))
 	}
+	// Nor (yet) records: the examples with records written for them make the progress
+	// section, on a day with something in every part of it.
+	progress := map[string]plan.Date{}
+	for _, pp := range []struct{ name, day string }{{"council-consultation", "2027-05-03"}, {"school-software-rollout", "2027-07-01"}} {
+		f := filepath.Join("..", "render", "testdata", "plans", "progress", pp.name+".plan.yaml")
+		files = append(files, f)
+		progress[f] = plan.MustDate(pp.day)
+	}
 	settings := rules.DefaultSettings()
 	dir := t.TempDir()
 	var pages []renderedPage
@@ -57,12 +66,21 @@ func renderExamples(t *testing.T) []renderedPage {
 		if err != nil {
 			t.Fatalf("loading %s: %v", f, err)
 		}
+		day := today
+		if d, ok := progress[f]; ok {
+			day, name = d, "progress-"+name
+		}
+		records, skipped, err := record.LoadFor(p, f, f, plan.Options{})
+		if err != nil || len(skipped) > 0 {
+			t.Fatalf("records of %s: %v %v", f, err, skipped)
+		}
 		var buf bytes.Buffer
 		found := lint.New(nil).Check(p)
 		data := reportdata.Build(p, reportdata.Options{
 			Findings: found.Findings,
 			Silenced: found.Silenced,
-			Today:    today,
+			Today:    day,
+			Records:  records,
 			Version:  "v0.0.0-htmlcheck",
 			Git:      fakeGit,
 			Minimums: settings.Minimums,

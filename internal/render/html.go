@@ -21,6 +21,10 @@ const (
 	builtinCSS      = "render/report.css"
 )
 
+// builtinParts are the templates parsed into the built-in set besides the page, each
+// defining parts the page calls.
+var builtinParts = []string{"render/progress.html.tmpl"}
+
 // TemplateName is the name under which the built-in template's page is defined; a custom
 // template can execute it after redefining some of its parts.
 const TemplateName = "report.html.tmpl"
@@ -92,6 +96,15 @@ func parseBuiltin() (master, runnable *template.Template, err error) {
 			return
 		}
 		builtinMaster, builtinErr = template.New(TemplateName).Funcs(Funcs()).Parse(string(src))
+		for _, part := range builtinParts {
+			if builtinErr != nil {
+				break
+			}
+			var partSrc []byte
+			if partSrc, builtinErr = fs.ReadFile(templates.Render, part); builtinErr == nil {
+				_, builtinErr = builtinMaster.New(part).Parse(string(partSrc))
+			}
+		}
 		if builtinErr == nil {
 			builtinTmpl, builtinErr = builtinMaster.Clone()
 		}

@@ -199,6 +199,7 @@ func writeMarkdown(d *report.Data) string {
 		}
 		m.table([]string{"Measure", "Target", "Method", "Objective"}, rows)
 	}
+	mdProgress(&m, d)
 	mdChanges(&m, d)
 	mdApprovals(&m, d)
 	if len(d.Findings) > 0 {

@@ -87,7 +87,9 @@ func optionsFor(t testing.TB, p *plan.Plan, today string) report.Options {
 func reports(t testing.TB, gp goldenPlan) (md, html string) {
 	t.Helper()
 	p := loadPlan(t, gp.path)
-	return both(t, p, optionsFor(t, p, gp.today), HTMLOptions{})
+	opts := optionsFor(t, p, gp.today)
+	opts.Records = loadRecords(t, p, gp.path)
+	return both(t, p, opts, HTMLOptions{})
 }
 
 // both renders p in both formats from data worked out once, as plan render does.

@@ -38,7 +38,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	ids := anchors{}
 	for _, s := range []string{"main", "contents", SecGlance, SecMandate, SecContext, SecObjectives, SecStakeholders,
 		SecGrid, SecRoles, SecBudget, SecPolicy, SecGrievance, SecDisclosure, SecActivities, SecRisks, SecDecisions, SecTimeline,
-		SecEvaluation, SecChanges, SecApprovals, SecGaps, SecAccepted, SecExtensions} {
+		SecEvaluation, SecProgress, SecChanges, SecApprovals, SecGaps, SecAccepted, SecExtensions} {
 		ids[s] = true
 	}
 	for _, s := range p.Stakeholders {
@@ -65,6 +65,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildDecisions(p, ids)
 	d.buildTimeline(p, opts)
 	d.buildMeasures(p)
+	d.buildProgress(p, opts.Records, opts.Today)
 	d.buildSections(p)
 	d.buildApprovals(p)
 	d.buildExtensions(p)
@@ -153,6 +154,7 @@ func (d *Data) sections() []Section {
 	add(len(d.Decisions) > 0, SecDecisions, "Decisions")
 	add(d.Timeline != nil, SecTimeline, "Timeline")
 	add(len(d.Measures) > 0, SecEvaluation, "Evaluation")
+	add(d.Progress != nil, SecProgress, "Progress")
 	add(len(d.Changes) > 0, SecChanges, "Changes to the plan")
 	add(d.Approvals != nil, SecApprovals, "Approvals")
 	add(len(d.Findings) > 0, SecGaps, "Open gaps")

@@ -6,6 +6,7 @@ import (
 	"github.com/planascode/plan/internal/chart"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/timeline"
 	"github.com/planascode/plan/internal/wording"
 )
@@ -36,6 +37,9 @@ type Options struct {
 	// Profile names the kind of plan it was checked as ("World Bank ESS10 Stakeholder
 	// Engagement Plan (ess10)"); "" leaves it out.
 	Profile string
+	// Records are the plan's engagement records (record.Load); those dated by Today make
+	// the progress section. nil, or none by Today, leaves it out.
+	Records *record.Set
 }
 
 // MarkdownText is the source text of a field the format marks as Markdown. Templates turn it
@@ -74,6 +78,9 @@ type Data struct {
 	Decisions  []Decision
 	Timeline   *Timeline
 	Measures   []Measure
+	// Progress is what the records show had happened by the report's day; nil when the
+	// plan has no records by then.
+	Progress *Progress
 	// Version is the plan's own version; Changes its change log, earliest first.
 	Version  string
 	Changes  []Change

@@ -17,6 +17,8 @@ import (
 	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/lint"
+	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/render"
 	"github.com/planascode/plan/internal/report"
 	"github.com/planascode/plan/internal/rules"
@@ -270,6 +272,16 @@ func Run(opts *Options) error {
 		Minimums:     checked.Settings.Minimums,
 		Ideals:       checked.Settings.Ideals,
 		Profile:      fmt.Sprintf("%s (%s)", checked.Chain[0].Title, checked.Name()),
+	}
+	// The records make the progress section; they are read as plan check reads them, and
+	// one that does not load is left out of it, which stderr says (plan check says why).
+	set, skipped, err := record.LoadFor(p, path, name, plan.Options{MaxSize: cfg.MaxFileSize})
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	ro.Records = set
+	for _, f := range skipped {
+		fmt.Fprintf(env.IO.ErrOut, "plan: %s:%d: left out of the progress section, it does not load: %s\n", f.File, f.Line, diag.Displayable(f.Message))
 	}
 	lookup := opts.GitLookup
 	if lookup == nil {

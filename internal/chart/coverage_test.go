@@ -1,0 +1,46 @@
+package chart
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestCoverageMarksEveryCell(t *testing.T) {
+	phases := []string{"Planning", "Consultation open", "Adoption and implementation", "Analysis and report back to everyone who took part"}
+	rows := []CoverageRow{
+		{Name: "Residents", Cells: []string{CoverageEngaged, CoverageMissed, CoveragePending, CoverageNone}},
+		{Name: "People who ride bikes, including the Yarrabend Bicycle User Group and its 400 members", Cells: []string{CoverageNone, CoverageEngaged, CoverageEngaged, CoveragePending}},
+	}
+	c := Coverage(phases, rows, "3 May 2027")
+	svg := string(c.SVG)
+	// Each state has its shape, so the chart reads without colour; the legend shows each
+	// once more.
+	for _, tc := range []struct {
+		mark string
+		want int
+	}{
+		{`<rect class="desired"`, 3 + 1},
+		{`<rect class="current"`, 1 + 1},
+		{`<circle class="current"`, 2 + 1},
+		{`<line class="arrow"`, 2 + 1},
+	} {
+		if got := strings.Count(svg, tc.mark); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.mark, got, tc.want)
+		}
+	}
+	// A long name is cut, and kept whole in its tooltip.
+	if !strings.Contains(svg, "<title>"+rows[1].Name+"</title>") {
+		t.Error("the long name is not in a tooltip")
+	}
+	// Every header line fits its column.
+	colW := (coverageWidth - coverageLeft - coverageNameW) / float64(len(phases))
+	for _, m := range regexp.MustCompile(`class="axis-label"[^>]*>([^<]*)<`).FindAllStringSubmatch(svg, -1) {
+		if w := textWidth(m[1], 12); w > colW {
+			t.Errorf("header line %q is %.0f wide, the column %.0f", m[1], w, colW)
+		}
+	}
+	if !strings.Contains(c.Desc, "each of 2 stakeholder groups engaged in each of 4 phases, as of 3 May 2027: 3 engaged, 1 not engaged") {
+		t.Errorf("description: %s", c.Desc)
+	}
+}
