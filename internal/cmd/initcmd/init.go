@@ -12,6 +12,7 @@ import (
 	"text/template"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/atomicfile"
@@ -54,16 +55,22 @@ func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
 		Short: "Scaffold a new plan from a template",
-		Long: `Scaffold a new plan file from one of the built-in templates.
+		Long: `Scaffold a new plan file from one of the built-in templates (see --list).
 
 The file starts with a modeline so that editors with the YAML language server
-validate and complete it, every section carries a comment saying what belongs
-there, and everything you must fill in is a placeholder such as "[Name]" or
-"[Insert ...]" so that plan check fails until it is done.
+validate and complete it, and every section carries a comment saying what
+belongs there. What you must fill in is a placeholder such as "[Name]" or
+"[Insert ...]", which plan check reports until it is replaced; --title and
+--lead fill in the title and the engagement lead.
 
-The phases are laid out from --start (today by default) with the recommended
-durations: planning 4 weeks, launch 1 week, engagement 6 weeks, close 2 weeks,
-then ongoing. An existing file is never overwritten without --force.`,
+The blank template holds only the title and the lead: with both given, it has
+no placeholder left, and plan check asks for the objectives, stakeholders and
+timeline phases you grow it with (plan add-objective, add-stakeholder,
+add-phase and the other add commands).
+
+The other templates lay out their timeline from --start (today by default),
+each phase at the length the template recommends for it. An existing file is
+never overwritten without --force.`,
 		Example: `  plan init
   plan init consultations/cycling.plan.yaml --title "Draft cycling strategy" --start 2027-03-01
   plan init --template software-deployment rollout.plan.yaml
@@ -95,6 +102,7 @@ then ongoing. An existing file is never overwritten without --force.`,
 			return Run(opts)
 		},
 	}
+	cmd.SetFlagErrorFunc(flagError)
 	f := cmd.Flags()
 	f.StringVarP(&opts.Template, "template", "t", DefaultTemplate, "template to start from (see --list)")
 	f.StringVar(&opts.Title, "title", "", "title of the engagement (default: a placeholder to fill in)")
@@ -115,6 +123,20 @@ then ongoing. An existing file is never overwritten without --force.`,
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
+}
+
+// flagError answers -f, which plan init once had for --force, with the flag it is now:
+// the unknown-shorthand error alone leaves a user whose habit or script says -f guessing.
+// Every other flag error is the root's to word.
+func flagError(cmd *cobra.Command, err error) error {
+	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) && unknown.GetSpecifiedName() == "f" && unknown.GetSpecifiedShortnames() != "" {
+		return cli.BadInputf("-f is not a flag of plan init: to overwrite, use --force")
+	}
+	if cmd.HasParent() {
+		return cmd.Parent().FlagErrorFunc()(cmd, err)
+	}
+	return err
 }
 
 // Template describes one scaffold.
@@ -196,6 +218,11 @@ func Run(opts *Options) error {
 	}
 	if opts.File == "-" {
 		return cli.BadInputf("plan init writes a file, not standard output: name the file, such as %s", DefaultFile)
+	}
+	if namesDir(opts.File) && !isDir(opts.Env.Path(opts.File)) {
+		// A trailing separator says the user means a directory, existing or not: the same
+		// advice as for one that exists (below), not a plan named after the directory.
+		return cli.BadInputf("%s: names a directory; name a file such as %s", opts.File, filepath.Join(opts.File, DefaultFile))
 	}
 	if base := filepath.Base(opts.File); !discover.IsPlanName(base) && !isDir(opts.Env.Path(opts.File)) {
 		// Every other command finds plans by these names: a plan called anything else
@@ -318,13 +345,31 @@ func (opts *Options) profile() (string, error) {
 
 // PlanName is the name a plan file called name should have: name.plan.yaml, keeping a
 // .yml or .yaml extension where it has one ("notes.yml" becomes "notes.plan.yml").
+// Endings are recognised in any case and written in lower case ("a.plan.YAML" becomes
+// "a.plan.yaml"), since the other commands find plans by lower-case names only.
 func PlanName(name string) string {
-	for _, ext := range []string{".yaml", ".yml"} {
-		if stem, ok := strings.CutSuffix(name, ext); ok {
-			return strings.TrimSuffix(stem, ".plan") + ".plan" + ext
+	ext := ".yaml"
+	for _, e := range []string{".yaml", ".yml"} {
+		if hasSuffixFold(name, e) {
+			name, ext = name[:len(name)-len(e)], e
+			break
 		}
 	}
-	return strings.TrimSuffix(name, ".plan") + ".plan.yaml"
+	if hasSuffixFold(name, ".plan") {
+		name = name[:len(name)-len(".plan")]
+	}
+	return name + ".plan" + ext
+}
+
+// hasSuffixFold is strings.HasSuffix ignoring ASCII case, which is all a file
+// extension needs.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// namesDir reports whether path ends in a separator, the way to name a directory.
+func namesDir(path string) bool {
+	return path != "" && os.IsPathSeparator(path[len(path)-1])
 }
 
 func isDir(path string) bool {

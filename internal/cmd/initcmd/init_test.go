@@ -2,6 +2,7 @@ package initcmd
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/iostreams"
 	"github.com/planascode/plan/internal/lint"
+	"github.com/planascode/plan/internal/plan"
 )
 
 // TestBadFlagsAreUsageErrors: text that would break the scaffold (a second line injects a
@@ -37,6 +39,8 @@ func TestBadFlagsAreUsageErrors(t *testing.T) {
 		{"schema with a next-line character", Options{Schema: "x\u0085bogus: ["}, "--schema must be a single line"},
 		{"not a plan's name", Options{File: "notes.yaml"}, "notes.yaml is not named *.plan.yaml or *.plan.yml, so plan check and the other commands would not find it: name it notes.plan.yaml"},
 		{"no extension", Options{File: "plans/cycling"}, "name it plans/cycling.plan.yaml"},
+		{"ending in capitals", Options{File: "plans/foo.plan.YAML"}, "plans/foo.plan.YAML is not named *.plan.yaml or *.plan.yml, so plan check and the other commands would not find it: name it plans/foo.plan.yaml"},
+		{"a directory yet to be made", Options{File: "plans/"}, "plans/: names a directory; name a file such as plans/engagement.plan.yaml"},
 		{"blank lead", Options{Lead: "  "}, "--lead must not be blank"},
 		{"lead on two lines", Options{Lead: "Sam\nroles: x"}, "--lead must be a single line"},
 	} {
@@ -75,6 +79,10 @@ func TestPlanName(t *testing.T) {
 		"notes.plan":     "notes.plan.yaml",
 		"cycling.plan.x": "cycling.plan.x.plan.yaml",
 		"a.plan.yaml":    "a.plan.yaml",
+		"foo.plan.YAML":  "foo.plan.yaml",
+		"notes.YML":      "notes.plan.yml",
+		"a.Plan.Yml":     "a.plan.yml",
+		"notes.PLAN":     "notes.plan.yaml",
 	} {
 		if got := PlanName(name); got != want {
 			t.Errorf("PlanName(%q) = %q, want %q", name, got, want)
@@ -122,6 +130,85 @@ func TestMinimalTemplatePassesOnceFilled(t *testing.T) {
 	for _, f := range lint.New(config.Default()).CheckBytes(DefaultFile, []byte(filled)) {
 		if f.Severity >= diag.Warning {
 			t.Errorf("%s", f)
+		}
+	}
+}
+
+// TestExistingAndNewDirectoriesGetOneAdvice: a FILE ending in a separator is a directory
+// whether or not it exists yet, and both are told to name the same file in it. A new one
+// used to be told to name a plan after the directory, "plans/plans.plan.yaml".
+func TestExistingAndNewDirectoriesGetOneAdvice(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"old/", "new/"} {
+		ios, _, _, _ := iostreams.Test()
+		opts := Options{Env: &cli.Env{IO: ios, Dir: dir, Now: func() time.Time { return time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC) }, Getenv: func(string) string { return "" }},
+			File: name, Template: "minimal", Schema: "plan.schema.json"}
+		err := Run(&opts)
+		want := "name a file such as " + filepath.Join(name, DefaultFile)
+		if cli.Code(err) != cli.ExitBadInput || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("plan init %s = %v (exit %d), want exit 2 ending %q", name, err, cli.Code(err), want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new")); err == nil {
+		t.Error("plan init new/ made the directory")
+	}
+}
+
+// TestShortForceIsAnswered: -f was --force once, and a user who types it learns the flag
+// that overwrites now rather than only that -f is unknown.
+func TestShortForceIsAnswered(t *testing.T) {
+	for _, args := range [][]string{{"-f"}, {"-f", "x.plan.yaml"}, {"x.plan.yaml", "-f"}} {
+		ios, _, _, _ := iostreams.Test()
+		cmd := NewCmd(&cli.Env{IO: ios, Dir: t.TempDir()}, func(*Options) error { return nil })
+		cmd.SetArgs(args)
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(io.Discard)
+		err := cmd.Execute()
+		const want = "-f is not a flag of plan init: to overwrite, use --force"
+		if cli.Code(err) != cli.ExitBadInput || err.Error() != want {
+			t.Errorf("plan init %s = %v (exit %d), want exit 2 saying %q", strings.Join(args, " "), err, cli.Code(err), want)
+		}
+	}
+}
+
+// TestHelpIsTrueOfEveryTemplate: what plan init --help says of "the templates" holds for
+// each one, or the help names the template it does not hold for. It once promised that
+// every scaffold fails plan check until its placeholders are filled in, which the blank
+// template given --title and --lead has none of, and that the phases last 4, 1, 6 and 2
+// weeks, which ess10's do not.
+func TestHelpIsTrueOfEveryTemplate(t *testing.T) {
+	help := NewCmd(&cli.Env{}, nil).Long
+	flat := strings.Join(strings.Fields(help), " ")
+	claimed := regexp.MustCompile(`(planning|launch|engagement|close) (\d+) weeks`).FindAllStringSubmatch(flat, -1)
+	list, err := Templates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tmpl := range list {
+		data, p, err := Scaffold(tmpl, Data{Title: "Library hours", Lead: "Sam Lee", Start: "2027-03-01", SchemaURL: "plan.schema.json", Profile: tmpl.Profile})
+		if err != nil {
+			t.Fatal(err)
+		}
+		named := strings.Contains(flat, "The "+tmpl.Name+" template")
+		if !placeholderText.Match(data) && !named {
+			t.Errorf("the %s template given --title and --lead has no placeholder, and the help does not say so", tmpl.Name)
+		}
+		var phases []plan.Phase
+		if p.Timeline != nil {
+			phases = p.Timeline.Phases
+		}
+		if len(phases) == 0 && !named {
+			t.Errorf("the %s template has no timeline phases, and the help does not say so", tmpl.Name)
+		}
+		for _, c := range claimed {
+			for _, ph := range phases {
+				if ph.Kind == c[1] && fmt.Sprint(ph.Weeks) != c[2] {
+					t.Errorf("the help says the %s phase is %s weeks; the %s template's is %d", c[1], c[2], tmpl.Name, ph.Weeks)
+				}
+			}
 		}
 	}
 }
