@@ -26,7 +26,7 @@ func (GitHub) Format(w io.Writer, r Report) error {
 		b.WriteString(workflowCommand(f, rel(f.File)))
 		b.WriteByte('\n')
 	}
-	b.WriteString(summaryLine(diag.Summarize(r.Findings), r.Files) + "\n")
+	b.WriteString(summaryLine(r) + "\n")
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -85,7 +85,7 @@ func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 func StepSummary(w io.Writer, r Report) error {
 	var b bytes.Buffer
 	b.WriteString("## plan check\n\n")
-	b.WriteString(summaryLine(diag.Summarize(r.Findings), r.Files) + "\n")
+	b.WriteString(summaryLine(r) + "\n")
 	if len(r.Findings) > 0 {
 		b.WriteString("\n| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n")
 		rel := relPaths(r.BaseDir)

@@ -18,8 +18,12 @@ import (
 // Report is everything a formatter needs.
 type Report struct {
 	// Files is the number of plan files checked, including those without findings, which
-	// appear nowhere else in the report.
+	// appear nowhere else in the report. A plan's record files are not counted.
 	Files int
+	// Plans names the plan files checked, as findings name them. A finding that names
+	// another file is in one of their records, and the summary line for people counts the
+	// record files it finds so apart; nil takes every file to be a plan.
+	Plans []string
 	// Findings are already sorted with diag.Sort and already filtered by config.
 	Findings []diag.Finding
 	// Rules is every registered rule, so that SARIF can describe rules that did not fire.
@@ -84,8 +88,11 @@ func New(name string, o Options) (Formatter, error) {
 
 // summaryLine counts findings the way every human-readable format ends:
 // "3 errors, 2 warnings, 1 info in 4 files". Zero counts are left out so that the line
-// says only what happened. "info" is a mass noun and keeps its form in the plural.
-func summaryLine(s diag.Summary, files int) string {
+// says only what happened. "info" is a mass noun and keeps its form in the plural. When
+// findings are in records, the record files they are in are counted beside the plans, as
+// the lines above name them: "4 errors in 1 plan file and 2 of its record files".
+func summaryLine(r Report) string {
+	s := diag.Summarize(r.Findings)
 	var parts []string
 	if s.Errors > 0 {
 		parts = append(parts, plural(s.Errors, "error", "errors"))
@@ -100,7 +107,35 @@ func summaryLine(s diag.Summary, files int) string {
 	if len(parts) > 0 {
 		what = strings.Join(parts, ", ")
 	}
-	return what + " in " + plural(files, "file", "files")
+	records := recordFiles(r)
+	if records == 0 {
+		return what + " in " + plural(r.Files, "file", "files")
+	}
+	whose := "its"
+	if r.Files != 1 {
+		whose = "their"
+	}
+	return fmt.Sprintf("%s in %s and %d of %s record files", what, plural(r.Files, "plan file", "plan files"), records, whose)
+}
+
+// recordFiles is the number of files findings name that are not plans: the record files
+// with findings. A record file without findings is checked too, but the report does not
+// know of it, so the summary leaves the others uncounted rather than guess.
+func recordFiles(r Report) int {
+	if r.Plans == nil {
+		return 0
+	}
+	plans := make(map[string]bool, len(r.Plans))
+	for _, p := range r.Plans {
+		plans[p] = true
+	}
+	seen := map[string]bool{}
+	for _, f := range r.Findings {
+		if !plans[f.File] {
+			seen[f.File] = true
+		}
+	}
+	return len(seen)
 }
 
 func plural(n int, one, many string) string {

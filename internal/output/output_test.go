@@ -131,9 +131,55 @@ func TestSummaryLine(t *testing.T) {
 		{diag.Summary{}, 1, "no problems in 1 file"},
 		{diag.Summary{}, 0, "no problems in 0 files"},
 	} {
-		if got := summaryLine(tc.s, tc.files); got != tc.want {
-			t.Errorf("summaryLine(%+v, %d) = %q, want %q", tc.s, tc.files, got, tc.want)
+		var findings []diag.Finding
+		for sev, n := range map[diag.Severity]int{diag.Error: tc.s.Errors, diag.Warning: tc.s.Warnings, diag.Info: tc.s.Infos} {
+			for range n {
+				findings = append(findings, diag.Finding{File: "a.plan.yaml", Severity: sev})
+			}
 		}
+		if got := summaryLine(Report{Files: tc.files, Findings: findings}); got != tc.want {
+			t.Errorf("summaryLine(%+v, %d files) = %q, want %q", tc.s, tc.files, got, tc.want)
+		}
+	}
+}
+
+// TestSummaryCountsRecordFiles: findings in a plan's record files are counted in the
+// files they name. Four errors in two records beside one plan were summed up as "in 1
+// file", under findings that named two files, neither of them the one.
+func TestSummaryCountsRecordFiles(t *testing.T) {
+	at := func(file string) diag.Finding { return diag.Finding{File: file, Line: 1, Col: 1, Severity: diag.Error} }
+	for _, tc := range []struct {
+		name     string
+		plans    []string
+		findings []diag.Finding
+		want     string
+	}{
+		{"in two records of one plan", []string{"a.plan.yaml"},
+			[]diag.Finding{at("a.records/1.record.yaml"), at("a.records/1.record.yaml"), at("a.records/2.record.yaml"), at("a.records/2.record.yaml")},
+			"4 errors in 1 plan file and 2 of its record files"},
+		{"in a plan and a record", []string{"a.plan.yaml"},
+			[]diag.Finding{at("a.plan.yaml"), at("a.records/1.record.yaml")},
+			"2 errors in 1 plan file and 1 of its record files"},
+		{"in the records of some of several plans", []string{"a.plan.yaml", "b.plan.yaml", "c.plan.yaml"},
+			[]diag.Finding{at("a.records/1.record.yaml"), at("b.records/1.record.yaml")},
+			"2 errors in 3 plan files and 2 of their record files"},
+		{"in plans only", []string{"a.plan.yaml", "b.plan.yaml"},
+			[]diag.Finding{at("a.plan.yaml"), at("b.plan.yaml")},
+			"2 errors in 2 files"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Report{Files: len(tc.plans), Plans: tc.plans, Findings: tc.findings}
+			for _, f := range []Formatter{NewText(Options{}), GitHub{}} {
+				var b bytes.Buffer
+				if err := f.Format(&b, r); err != nil {
+					t.Fatal(err)
+				}
+				lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+				if got := lines[len(lines)-1]; got != tc.want {
+					t.Errorf("%T summary = %q, want %q", f, got, tc.want)
+				}
+			}
+		})
 	}
 }
 

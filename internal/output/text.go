@@ -77,7 +77,7 @@ func (t Text) Format(w io.Writer, r Report) error {
 		}
 		t.writeSnippet(&b, r.Findings[first:i+1], lines)
 	}
-	sum := summaryLine(diag.Summarize(r.Findings), r.Files)
+	sum := summaryLine(r)
 	if t.Color {
 		sum = t.styles.summary.Render(sum)
 	}

@@ -219,6 +219,7 @@ func Run(opts *Options) error {
 
 	report := output.Report{
 		Files:    res.Files,
+		Plans:    names(inputs),
 		Findings: res.Findings,
 		Rules:    rules.All(),
 		Sources:  res.Sources,
@@ -431,6 +432,15 @@ func inputsFor(opts *Options, dir string, files []string, cfg *config.Config) ([
 		inputs = append(inputs, lint.Input{Name: name, Data: data})
 	}
 	return inputs, nil
+}
+
+// names are the names findings give the inputs.
+func names(inputs []lint.Input) []string {
+	out := make([]string, len(inputs))
+	for i, in := range inputs {
+		out[i] = in.Name
+	}
+	return out
 }
 
 // displayName shows a path relative to the command's directory when it is under it, as
