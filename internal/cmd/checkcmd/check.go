@@ -125,7 +125,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
 	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
-	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+git.DefaultBase+")")
+	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the default branch, as docs/ci.md finds it)")
 	_ = cmd.RegisterFlagCompletionFunc("base", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return git.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -196,7 +196,7 @@ func Run(opts *Options) error {
 	}
 	files := found.Files
 	if changed {
-		if files, err = changedOnly(dir, opts.Base, files, cfg.MaxFileSize); err != nil {
+		if files, err = changedOnly(dir, opts.Base, opts.Env.Var, files, cfg.MaxFileSize); err != nil {
 			return cli.BadInput(err)
 		}
 		if len(files) == 0 && len(found.Unreadable) == 0 {
@@ -335,12 +335,21 @@ func inside(root, dir string) bool {
 // changedOnly keeps the files git reports as changed since the merge base with base.
 // The walk still decides what is a plan file (include, exclude, .gitignore), so that
 // --changed never checks a file that plan check without it would skip.
-func changedOnly(dir, base string, files []string, maxSize int64) ([]string, error) {
-	changes, err := git.Changed(dir, git.ResolveBase(dir, base))
-	if errors.Is(err, git.ErrNoGit) {
-		return nil, fmt.Errorf("--changed needs git: %w", err)
+func changedOnly(dir, base string, getenv func(string) string, files []string, maxSize int64) ([]string, error) {
+	base, err := git.ResolveBase(dir, base, getenv)
+	var changes *git.Changes
+	if err == nil {
+		changes, err = git.Changed(dir, base)
 	}
-	if err != nil {
+	var noBase *git.NoBaseError
+	switch {
+	case errors.Is(err, git.ErrNoGit):
+		return nil, fmt.Errorf("--changed needs git: %w", err)
+	case errors.Is(err, git.ErrNotRepository):
+		return nil, fmt.Errorf("%s is not in a git repository: --changed reads its history with git", dir)
+	case errors.As(err, &noBase):
+		return nil, fmt.Errorf("%w: name the branch to compare with, e.g. plan check --changed --base %s", err, git.SuggestBase(dir))
+	case err != nil:
 		return nil, err
 	}
 	var out []string
