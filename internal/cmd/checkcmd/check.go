@@ -38,7 +38,7 @@ type Options struct {
 	Jobs          int
 	StdinFilename string
 	// Changed narrows the check to the plan files changed since the merge base with Base
-	// (or, when Base is empty, with the upstream branch or main).
+	// (or, when Base is empty, with the default branch: git.ResolveBase).
 	Changed bool
 	Base    string
 	// Today is the day the plans' records are judged on, YYYY-MM-DD ("" for PLAN_TODAY,
@@ -84,7 +84,8 @@ its target. A plan with no records yet is not judged on what it has not done.
 
 With --changed, only the plan files under the arguments that git sees as added,
 modified, renamed or untracked since the merge base with --base are checked
-(default: the current branch's upstream, or main when it has none), and those
+(default: the default branch: origin/$GITHUB_BASE_REF in a pull request's job,
+else a branch the current one tracks, origin/HEAD, main or master), and those
 with such a record in their records folder. When none changed, plan check says
 "no changed plan files" and exits 0. --base implies --changed.
 

@@ -56,13 +56,17 @@ renamed id is a removal and an addition.
 
 The plan compared is FILE as it is on disk (uncommitted changes included); without
 FILE, the one *.plan.yaml or *.plan.yml file in the current directory. It is compared
-with its version at REV, read with git: by default the merge base with the branch
-plan check --changed compares with (the current branch's upstream, or main). With
+with its version at REV, read with git: by default the merge base with the default
+branch, as plan check --changed finds it: origin/$GITHUB_BASE_REF in a pull
+request's job, else the branch the current one tracks (unless that is its own copy
+on a remote), else origin/HEAD, main, master, origin/main or origin/master. With
 --approved, it is compared with the version last approved (the approvals list in the
-plan): the commit the approval names, else the newest commit in which the plan's
-version was the one approved. A plan that does not exist at REV is compared with
-nothing, so everything in it is added. A single argument that is an existing file or
-a plan file's name is FILE; otherwise it is REV.
+plan): the commit the approval names, else the commit that recorded the approval,
+else the newest commit with the approved version (docs/diff.md). When the plan
+changed since then under the same version, the output says so. A plan that does
+not exist at REV is compared with nothing, so everything in it is added. A single
+argument that is an existing file or a plan file's name is FILE; otherwise it is
+REV; give both as REV FILE.
 
 Formats:
   text  for people, one line per item (+ added, - removed, ~ changed)
