@@ -99,15 +99,21 @@ type Findings struct {
 
 // Empty reports whether the two versions mean the same and have the same findings.
 func (d *Diff) Empty() bool {
-	if len(d.Plan) > 0 || len(d.Findings.New) > 0 || len(d.Findings.Fixed) > 0 {
-		return false
+	return !d.MeaningChanged() && len(d.Findings.New) == 0 && len(d.Findings.Fixed) == 0
+}
+
+// MeaningChanged reports whether the plan itself differs, leaving findings aside: a
+// finding may come and go with no edit to the plan (a record, the configuration).
+func (d *Diff) MeaningChanged() bool {
+	if len(d.Plan) > 0 {
+		return true
 	}
 	for _, s := range d.Sections {
 		if len(s.Items) > 0 {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // Options are what Compare needs besides the two plans.

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -198,5 +199,92 @@ func TestTextIsDisplayable(t *testing.T) {
 	}
 	if strings.Contains(m.String(), "](http") || strings.Contains(m.String(), "<b>") {
 		t.Errorf("markdown output not escaped:\n%s", m.String())
+	}
+}
+
+func writeBoth(t *testing.T, d *Diff) (text, md string) {
+	t.Helper()
+	var tb, mb strings.Builder
+	if err := WriteText(&tb, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&mb, d); err != nil {
+		t.Fatal(err)
+	}
+	return tb.String(), mb.String()
+}
+
+// TestAddedRoleNamesItsPeople: a role's name is the people in it, not its label, so an
+// added role says who; well-known roles are labelled as the report labels them.
+func TestAddedRoleNamesItsPeople(t *testing.T) {
+	d := Compare(parse(t, ""), parse(t, "roles:\n  engagement_lead: {name: Sam Lee}\n"), Options{})
+	text, md := writeBoth(t, d)
+	if !strings.Contains(text, "\n  + engagement_lead (Engagement lead): name Sam Lee\n") {
+		t.Errorf("text:\n%s", text)
+	}
+	if !strings.Contains(md, "\n- **Added** `engagement_lead` Engagement lead: name Sam Lee\n") {
+		t.Errorf("markdown:\n%s", md)
+	}
+}
+
+// TestNewFileShowsAdditions: against a revision without the file, the title and version
+// are added values, not changes from "(none)".
+func TestNewFileShowsAdditions(t *testing.T) {
+	d := Compare(&plan.Plan{}, parse(t, "version: '1.0'\n"), Options{})
+	d.Old.Missing = true
+	text, md := writeBoth(t, d)
+	if !strings.Contains(text, "\n  + title t\n  + version 1.0\n") || strings.Contains(text, "(none)") {
+		t.Errorf("text:\n%s", text)
+	}
+	if !strings.Contains(md, "\n- **Added** title t\n- **Added** version 1.0\n") || strings.Contains(md, "(none)") {
+		t.Errorf("markdown:\n%s", md)
+	}
+	d = Compare(parse(t, "version: '1.0'\n"), parse(t, ""), Options{})
+	if text, _ := writeBoth(t, d); !strings.Contains(text, "\n  - version 1.0\n") {
+		t.Errorf("a version removed:\n%s", text)
+	}
+}
+
+// TestMarkdownDoesNotPing: text from the plan in a pull-request comment notifies no one
+// and links no issue, reads the same once the invisible joiners are dropped, and an
+// email address still links.
+func TestMarkdownDoesNotPing(t *testing.T) {
+	name := "Ask @sam or @org/team (see #12, org/repo#34, gh-5), or write to sam@example.org"
+	d := Compare(&plan.Plan{}, parse(t, "stakeholders:\n  - {id: a, name: \""+name+"\"}\n"), Options{})
+	d.File = "@x #1.plan.yaml"
+	_, md := writeBoth(t, d)
+	for _, pinging := range []string{`(^|[^\w.+-])@\w`, `#\d`, `(?i)gh-\d`} {
+		if loc := regexp.MustCompile(pinging).FindStringIndex(md); loc != nil {
+			t.Errorf("%s matches %q in:\n%s", pinging, md[loc[0]:loc[1]], md)
+		}
+	}
+	if !strings.Contains(md, "<sam@example.org>") {
+		t.Errorf("the email address is not linked:\n%s", md)
+	}
+	visible := strings.ReplaceAll(md, wordJoiner, "")
+	if !strings.Contains(visible, "Ask @sam or @org/team \\(see #12, org/repo#34, gh-5\\), or write to") && !strings.Contains(visible, "Ask @sam or @org/team (see #12, org/repo#34, gh-5), or write to") {
+		t.Errorf("the text does not read as written:\n%s", visible)
+	}
+}
+
+// TestVersionNote: against an approved version, a change of meaning under the same
+// version number is called out; a new version number, or no change, is not.
+func TestVersionNote(t *testing.T) {
+	approved := &plan.Approval{By: "Jane Smith", Version: "1.0"}
+	for _, tc := range []struct {
+		name, after string
+		note        bool
+	}{
+		{"edited, same version", "version: '1.0'\nstakeholders:\n  - {id: a, name: A}\n", true},
+		{"edited, new version", "version: '1.1'\nstakeholders:\n  - {id: a, name: A}\n", false},
+		{"not edited", "version: '1.0'\n", false},
+	} {
+		d := Compare(parse(t, "version: '1.0'\n"), parse(t, tc.after), Options{})
+		d.Old.Approval, d.Old.Commit = approved, "0123456789abcdef"
+		text, md := writeBoth(t, d)
+		const note = "The plan's meaning changed since version 1.0 was approved, but it still says version 1.0"
+		if strings.Contains(text, note) != tc.note || strings.Contains(md, note) != tc.note {
+			t.Errorf("%s: note shown %v, want %v:\n%s\n%s", tc.name, strings.Contains(text, note), tc.note, text, md)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/wording"
 )
 
 // The extractors below say, for each section, which values of an item are compared and
@@ -105,7 +106,9 @@ func roles(p *plan.Plan) []entry {
 	out := make([]entry, 0, p.Roles.Len())
 	for _, key := range p.Roles.Keys() {
 		r, _ := p.Roles.Get(key)
+		// Capitalised as the report names roles.
 		name, _ := plan.RoleTitle(key)
+		name = wording.Capitalise(name)
 		out = append(out, entry{id: key, name: name, values: []value{
 			plain("name", strings.Join(r.Name.Strings(), ", ")),
 			plain("organisation", r.Organisation),

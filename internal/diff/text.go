@@ -52,8 +52,12 @@ func WriteText(w io.Writer, d *Diff, r *lipgloss.Renderer) error {
 	var b strings.Builder
 	b.WriteString(st.title.Render(diag.Displayable(d.File)) + "\n")
 	b.WriteString(diag.Displayable(comparison(d)) + "\n")
+	if note := versionNote(d); note != "" {
+		b.WriteString(st.changed.Render(diag.Displayable(note)) + "\n")
+	}
 	for _, f := range d.Plan {
-		fmt.Fprintf(&b, "  %s %s\n", st.sign(Changed), diag.Displayable(fieldPhrase(f)))
+		change, phrase := planFieldLine(f)
+		fmt.Fprintf(&b, "  %s %s\n", st.sign(change), diag.Displayable(phrase))
 	}
 	for _, s := range d.Sections {
 		if len(s.Items) == 0 {

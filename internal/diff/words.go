@@ -63,6 +63,29 @@ func fieldPhrase(f Field) string {
 	return f.Name + " " + orNone(wording.OneLine(f.Old)) + " → " + orNone(wording.OneLine(f.New)) + shift(f.Old, f.New)
 }
 
+// planFieldLine is how a change to the plan as a whole reads: a value the old version
+// did not have is added ("+ title Park upgrade"), one the new version dropped removed,
+// and any other changed.
+func planFieldLine(f Field) (Change, string) {
+	switch {
+	case f.Old == "" && f.New != "":
+		return Added, f.Name + " " + wording.OneLine(f.New)
+	case f.New == "" && f.Old != "":
+		return Removed, f.Name + " " + wording.OneLine(f.Old)
+	}
+	return Changed, fieldPhrase(f)
+}
+
+// versionNote warns, against an approved version, that the plan's meaning changed while
+// its version did not: the reader would otherwise take the plan for the one approved.
+// "" when there is nothing to warn of.
+func versionNote(d *Diff) string {
+	if d.Old.Approval == nil || d.Old.Missing || d.New.Version == "" || d.New.Version != d.Old.Approval.Version || !d.MeaningChanged() {
+		return ""
+	}
+	return "The plan's meaning changed since version " + d.New.Version + " was approved, but it still says version " + d.New.Version + ": give it a new version, so that no one takes it for the one approved."
+}
+
 // shift says how far a date moved, " (3 weeks earlier)", when both are days; "" for
 // anything else.
 func shift(before, after string) string {
@@ -80,12 +103,14 @@ func shift(before, after string) string {
 	return ""
 }
 
-// addedPhrase lists an added item's values: "influence high, impact medium".
-func addedPhrase(fs []Field) string {
-	parts := make([]string, 0, len(fs))
-	for _, f := range fs {
-		if f.Name == "name" {
-			continue // shown beside the id
+// addedPhrase lists an added item's values: "influence high, impact medium". A name
+// shown beside the id is not repeated; a role's name, the people in it, is not its
+// label and is kept.
+func addedPhrase(it Item) string {
+	parts := make([]string, 0, len(it.Fields))
+	for _, f := range it.Fields {
+		if f.Name == "name" && f.New == it.Name {
+			continue
 		}
 		parts = append(parts, f.Name+" "+wording.OneLine(f.New))
 	}
@@ -127,7 +152,7 @@ func details(it Item) string {
 	var parts []string
 	switch it.Change {
 	case Added:
-		if s := addedPhrase(it.Fields); s != "" {
+		if s := addedPhrase(it); s != "" {
 			parts = append(parts, s)
 		}
 	case Changed:

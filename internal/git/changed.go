@@ -5,49 +5,6 @@ import (
 	"strings"
 )
 
-// DefaultBase is the branch compared with when there is no upstream branch.
-const DefaultBase = "main"
-
-// Upstream returns the upstream branch of the current branch (such as "origin/main"),
-// or "" when it has none.
-func Upstream(dir string) string {
-	out, err := Run(dir, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(out)
-}
-
-// Branches lists the local and remote-tracking branches, for completing --base; nil
-// outside a repository.
-func Branches(dir string) []string {
-	out, err := Run(dir, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes")
-	if err != nil {
-		return nil
-	}
-	var names []string
-	for _, name := range strings.Split(out, "\n") {
-		// origin/HEAD is an alias of a branch already listed.
-		if name != "" && !strings.HasSuffix(name, "/HEAD") {
-			names = append(names, name)
-		}
-	}
-	return names
-}
-
-// ResolveBase returns ref if it is set, otherwise the upstream branch, otherwise
-// DefaultBase: the branch a pull request will be merged into is usually the one the
-// local branch tracks.
-func ResolveBase(dir, ref string) string {
-	if ref != "" {
-		return ref
-	}
-	if up := Upstream(dir); up != "" {
-		return up
-	}
-	return DefaultBase
-}
-
 // Changes is what a branch has changed since it left its base.
 type Changes struct {
 	// Root is the top-level directory of the work tree, as git reports it.
@@ -70,11 +27,10 @@ func Changed(dir, base string) (*Changes, error) {
 	if err := checkRef(base); err != nil {
 		return nil, err
 	}
-	root, err := Run(dir, "rev-parse", "--show-toplevel")
+	root, err := TopLevel(dir)
 	if err != nil {
 		return nil, err
 	}
-	root = strings.TrimSpace(root)
 	mb, err := MergeBase(dir, base)
 	if err != nil {
 		return nil, err

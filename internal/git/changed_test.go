@@ -129,6 +129,31 @@ func TestChangedOnTheBaseItself(t *testing.T) {
 	}
 }
 
+// cloneOf clones origin into a new directory with a committer identity.
+func cloneOf(t *testing.T, origin *gittest.Repo) string {
+	t.Helper()
+	clone := filepath.Join(t.TempDir(), "clone")
+	gittest.RunGit(t, origin.Dir, "clone", "-q", origin.Dir, clone)
+	gittest.RunGit(t, clone, "config", "user.email", "test@example.org")
+	gittest.RunGit(t, clone, "config", "user.name", "Test")
+	return clone
+}
+
+// noEnv is an environment without GITHUB_BASE_REF.
+func noEnv(string) string { return "" }
+
+func envWith(key, value string) func(string) string {
+	return func(k string) string {
+		if k == key {
+			return value
+		}
+		return ""
+	}
+}
+
+// TestResolveBase: the default branch as a user expects it, on a branch that tracks
+// another, a pushed feature branch, a pull request's detached checkout, and a repository
+// whose default branch is master.
 func TestResolveBase(t *testing.T) {
 	origin := gittest.NewRepo(t)
 	origin.Write("a.plan.yaml", "title: a\n")
@@ -137,28 +162,31 @@ func TestResolveBase(t *testing.T) {
 	origin.Write("d.plan.yaml", "title: only on develop\n")
 	origin.Commit("develop")
 	origin.Git("checkout", "-q", "main")
-
-	clone := filepath.Join(t.TempDir(), "clone")
-	gittest.RunGit(t, origin.Dir, "clone", "-q", origin.Dir, clone)
-	gittest.RunGit(t, clone, "config", "user.email", "test@example.org")
-	gittest.RunGit(t, clone, "config", "user.name", "Test")
-
+	clone := cloneOf(t, origin)
+	resolve := func(ref string, getenv func(string) string) string {
+		t.Helper()
+		base, err := git.ResolveBase(clone, ref, getenv)
+		if err != nil {
+			t.Fatalf("ResolveBase(%q): %v", ref, err)
+		}
+		return base
+	}
 	// A branch that tracks origin/develop is compared with it, not with main, so the
 	// plan develop added is not this branch's change.
 	gittest.RunGit(t, clone, "checkout", "-q", "-b", "work", "--track", "origin/develop")
 	if got := git.Upstream(clone); got != "origin/develop" {
 		t.Errorf("Upstream = %q, want origin/develop", got)
 	}
-	if got := git.ResolveBase(clone, ""); got != "origin/develop" {
+	if got := resolve("", noEnv); got != "origin/develop" {
 		t.Errorf("ResolveBase with an upstream = %q, want origin/develop", got)
 	}
-	if got := git.ResolveBase(clone, "main"); got != "main" {
+	if got := resolve("main", noEnv); got != "main" {
 		t.Errorf("an explicit base must win over the upstream, got %q", got)
 	}
 	if err := os.WriteFile(filepath.Join(clone, "w.plan.yaml"), []byte("title: w\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := git.Changed(clone, git.ResolveBase(clone, ""))
+	c, err := git.Changed(clone, resolve("", noEnv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,13 +198,55 @@ func TestResolveBase(t *testing.T) {
 		t.Errorf("changed against origin/main: %v, %v", c, err)
 	}
 
-	// A branch with no upstream falls back to main.
-	gittest.RunGit(t, clone, "checkout", "-q", "-b", "loose")
-	if got := git.Upstream(clone); got != "" {
-		t.Errorf("Upstream of a branch without one = %q", got)
+	// A pushed feature branch tracks its own copy on the remote: that is no base, or
+	// the branch would be compared with itself. origin/HEAD names the default branch.
+	gittest.RunGit(t, clone, "checkout", "-q", "-b", "feature", "origin/main")
+	gittest.RunGit(t, clone, "push", "-q", "-u", "origin", "feature")
+	if got := git.Upstream(clone); got != "origin/feature" {
+		t.Fatalf("Upstream = %q, want origin/feature", got)
 	}
-	if got := git.ResolveBase(clone, ""); got != git.DefaultBase {
-		t.Errorf("ResolveBase without an upstream = %q, want %q", got, git.DefaultBase)
+	if got := resolve("", noEnv); got != "origin/main" {
+		t.Errorf("a pushed feature branch: ResolveBase = %q, want origin/main", got)
+	}
+
+	// A pull request's checkout: a detached HEAD and no local main. GITHUB_BASE_REF
+	// names the base and wins over origin/HEAD.
+	gittest.RunGit(t, clone, "checkout", "-q", "--detach", "origin/develop")
+	gittest.RunGit(t, clone, "branch", "-q", "-D", "main")
+	if got := resolve("", envWith("GITHUB_BASE_REF", "develop")); got != "origin/develop" {
+		t.Errorf("GITHUB_BASE_REF=develop: ResolveBase = %q", got)
+	}
+	if got := resolve("", noEnv); got != "origin/main" {
+		t.Errorf("detached, no local main: ResolveBase = %q, want origin/main", got)
+	}
+	_, err = git.ResolveBase(clone, "", envWith("GITHUB_BASE_REF", "release"))
+	if err == nil || !strings.Contains(err.Error(), "origin/release is not in this clone: fetch it (git fetch origin release)") {
+		t.Errorf("GITHUB_BASE_REF of a branch not fetched: %v", err)
+	}
+	// Without origin/HEAD, origin/main is still found.
+	gittest.RunGit(t, clone, "remote", "set-head", "origin", "--delete")
+	if got := resolve("", noEnv); got != "origin/main" {
+		t.Errorf("no origin/HEAD: ResolveBase = %q, want origin/main", got)
+	}
+}
+
+func TestResolveBaseMasterAndNone(t *testing.T) {
+	r := gittest.NewRepo(t)
+	r.Git("checkout", "-q", "-b", "master")
+	r.Write("a.plan.yaml", "title: a\n")
+	r.Commit("one")
+	r.Git("checkout", "-q", "-b", "topic")
+	if got, err := git.ResolveBase(r.Dir, "", noEnv); err != nil || got != "master" {
+		t.Errorf("a repository on master: ResolveBase = %q, %v", got, err)
+	}
+	r.Git("branch", "-q", "-m", "master", "trunk")
+	_, err := git.ResolveBase(r.Dir, "", noEnv)
+	var nb *git.NoBaseError
+	if !errors.As(err, &nb) || err.Error() != "no default branch found (tried origin/HEAD, main, master, origin/main, origin/master)" {
+		t.Errorf("no default branch: %v", err)
+	}
+	if _, err := git.ResolveBase(t.TempDir(), "", noEnv); !errors.Is(err, git.ErrNotRepository) {
+		t.Errorf("outside a repository: %v, want ErrNotRepository", err)
 	}
 }
 

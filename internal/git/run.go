@@ -44,6 +44,12 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// Is makes errors.Is(err, ErrNotRepository) true when git refused because the directory
+// is in no work tree, which run asks git to say in English.
+func (e *Error) Is(target error) bool {
+	return target == ErrNotRepository && strings.Contains(e.Stderr, "not a git repository")
+}
+
 // Timeout bounds each git call: a check in CI must fail, not hang, on a wedged
 // repository (a lock, a credential prompt, a network file system), and a report's
 // footer is not worth waiting for. docs/reliability.md gives the same figure.
@@ -140,8 +146,9 @@ func run(dir string, args, full []string) (string, error) {
 	cmd := exec.CommandContext(ctx, "git", full...)
 	cmd.Dir = dir
 	// No prompt for credentials, and no index refresh written by git status: plan only
-	// reads the repository.
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	// reads the repository. Messages in English, as plan's own are, and so that
+	// ErrNotRepository can be told from git's words.
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

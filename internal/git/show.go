@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/planascode/plan/internal/wording"
 )
 
 // MergeBase returns the commit where HEAD left base, as plan check --changed and plan
@@ -43,12 +45,25 @@ func Commit(dir, rev string) (string, error) {
 	out, err := Run(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	var ge *Error
 	if errors.As(err, &ge) && ge.exitCode == 1 {
-		return "", fmt.Errorf("%q is not a commit in this repository (in a shallow clone, fetch more history: git fetch --unshallow, or actions/checkout with fetch-depth: 0)", rev)
+		return "", unknownRev(dir, rev)
 	}
 	if err != nil {
 		return "", err
 	}
 	return strings.TrimSpace(out), nil
+}
+
+// unknownRev says that rev names no commit here, with what may help: in a shallow clone
+// the commit may just not be fetched; otherwise rev may be a branch name mistyped.
+func unknownRev(dir, rev string) error {
+	msg := fmt.Sprintf("%q is not a commit in this repository", rev)
+	if IsShallow(dir) {
+		return errors.New(msg + " (this is a shallow clone: fetch more history with git fetch --unshallow, or actions/checkout with fetch-depth: 0)")
+	}
+	if near := wording.Closest(rev, Branches(dir)); near != "" {
+		return errors.New(msg + ": did you mean " + near + "?")
+	}
+	return errors.New(msg)
 }
 
 // FileAt returns the bytes of the file at path (absolute, or relative to the process's

@@ -65,3 +65,28 @@ func TestCommitAndMergeBase(t *testing.T) {
 		t.Error("the work branch is not listed")
 	}
 }
+
+// TestUnknownRevision: a mistyped branch is named with the branch it is near, and the
+// shallow-clone hint is given only in a shallow clone.
+func TestUnknownRevision(t *testing.T) {
+	r := gittest.NewRepo(t)
+	r.Write("a.plan.yaml", "a\n")
+	r.Commit("one")
+	r.Write("a.plan.yaml", "b\n")
+	r.Commit("two")
+	_, err := git.Commit(r.Dir, "mian")
+	if err == nil || err.Error() != `"mian" is not a commit in this repository: did you mean main?` {
+		t.Errorf("a typo in a full clone: %v", err)
+	}
+	if _, err := git.Commit(r.Dir, "zzzzzzzz"); err == nil || strings.Contains(err.Error(), "shallow") || strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("an unknown name in a full clone: %v", err)
+	}
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	gittest.RunGit(t, r.Dir, "clone", "-q", "--depth=1", "file://"+r.Dir, shallow)
+	if !git.IsShallow(shallow) || git.IsShallow(r.Dir) {
+		t.Fatal("IsShallow is wrong")
+	}
+	if _, err := git.Commit(shallow, "HEAD~1"); err == nil || !strings.Contains(err.Error(), "this is a shallow clone: fetch more history") {
+		t.Errorf("a commit beyond a shallow clone's history: %v", err)
+	}
+}

@@ -32,8 +32,8 @@ stakeholders:
 		out   string
 		order []string
 	}{
-		{md, []string{"\n## Changes to the plan", "\n## Approvals", "This version (1.2) was approved by Jane \\*Smith\\* on 10 Feb 2027.", "| Version | Approved by | Date |", "| 1.2 | Jane \\*Smith\\* | 10 Feb 2027 |"}},
-		{page, []string{`href="#approvals"`, `id="changes"`, `id="approvals"`, "<p>This version (1.2) was approved by Jane *Smith* on 10 Feb 2027.</p>", `<th scope="col">Approved by</th><th scope="col">Date</th></tr>`, "<tr><td>1.2</td><td>Jane *Smith*</td><td>10 Feb 2027</td></tr>"}},
+		{md, []string{"\n## Changes to the plan", "\n## Approvals", "Version 1.2 was approved by Jane \\*Smith\\* on 10 Feb 2027; this plan is marked version 1.2.", "| Version | Approved by | Date |", "| 1.2 | Jane \\*Smith\\* | 10 Feb 2027 |"}},
+		{page, []string{`href="#approvals"`, `id="changes"`, `id="approvals"`, "<p>Version 1.2 was approved by Jane *Smith* on 10 Feb 2027; this plan is marked version 1.2.</p>", `<th scope="col">Approved by</th><th scope="col">Date</th></tr>`, "<tr><td>1.2</td><td>Jane *Smith*</td><td>10 Feb 2027</td></tr>"}},
 	} {
 		last := -1
 		for _, want := range tc.order {

@@ -18,7 +18,9 @@ type Approvals struct {
 	// Status says how the version the report shows stands against the last approval, in
 	// a sentence: a sponsor must not take a revised plan for the one they signed.
 	Status string
-	// Current is set when the last approval is of the plan's own version.
+	// Current is set when the last approval is of the version number the plan gives. It
+	// does not say the text is the one approved: edits made since, under the same number,
+	// are git's to show (plan diff --approved), not the report's.
 	Current bool
 	// AnyRole and AnyCommit say whether any approval gives a role or a commit: a column
 	// no approval fills is left out.
@@ -77,7 +79,10 @@ func (d *Data) buildApprovals(p *plan.Plan) {
 		out.Status = "The plan gives no version of its own, so it cannot tell whether this is the version " + who + " approved" + when + " (version " + approved + ")."
 	case approved == current:
 		out.Current = true
-		out.Status = "This version (" + current + ") was approved by " + who + when + "."
+		// The report reads one file and cannot know whether it was edited after the
+		// sign-off without a new version number, so it says what it knows: which
+		// version was approved, and which this plan says it is.
+		out.Status = "Version " + approved + " was approved by " + who + when + "; this plan is marked version " + current + "."
 	default:
 		out.Status = "This is version " + current + ", which has not been approved: the last approval was of version " + approved + ", by " + who + when + "."
 	}

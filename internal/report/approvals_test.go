@@ -16,7 +16,7 @@ func TestApprovalStatus(t *testing.T) {
 		name, version, want string
 		current             bool
 	}{
-		{"the version shown was approved last", `version: "1.2"`, "This version (1.2) was approved by Jane Smith (Project sponsor) on 10 Feb 2027.", true},
+		{"the version shown was approved last", `version: "1.2"`, "Version 1.2 was approved by Jane Smith (Project sponsor) on 10 Feb 2027; this plan is marked version 1.2.", true},
 		{"a later version", `version: "1.3"`, "This is version 1.3, which has not been approved: the last approval was of version 1.2, by Jane Smith (Project sponsor) on 10 Feb 2027.", false},
 		{"an earlier approval is not the last", `version: "1.1"`, "This is version 1.1, which has not been approved: the last approval was of version 1.2, by Jane Smith (Project sponsor) on 10 Feb 2027.", false},
 		{"no version", ``, "The plan gives no version of its own, so it cannot tell whether this is the version Jane Smith (Project sponsor) approved on 10 Feb 2027 (version 1.2).", false},

@@ -27,8 +27,14 @@ type result struct {
 // run runs `plan check` in dir with the given flags and arguments.
 func run(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return runEnv(t, dir, nil, args...)
+}
+
+// runEnv is run with the environment variables vars and no others.
+func runEnv(t *testing.T, dir string, vars map[string]string, args ...string) result {
+	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
-	env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(string) string { return "" }}
+	env := &cli.Env{IO: ios, Dir: dir, Now: time.Now, Getenv: func(k string) string { return vars[k] }}
 	cmd := checkcmd.NewCmd(env, nil)
 	cmd.SetArgs(args)
 	cmd.SetOut(out)
@@ -206,7 +212,7 @@ func TestChangedErrors(t *testing.T) {
 		args      []string
 		want      string
 	}{
-		{"not a repository", notRepo, []string{"--changed"}, "not a git repository"},
+		{"not a repository", notRepo, []string{"--changed"}, " is not in a git repository: --changed reads its history with git"},
 		{"unknown base", r.Dir, []string{"--changed", "--base", "no-such-branch"}, "git merge-base no-such-branch HEAD: fatal: "},
 		{"standard input", r.Dir, []string{"--changed", "-"}, "--changed cannot be used with standard input"},
 		// A mistyped path must not pass as "nothing changed".
@@ -246,16 +252,22 @@ func TestChangedDefaultBaseIsUpstream(t *testing.T) {
 	if got := checked(t, run(t, clone, "-f", "json", "--base", "origin/main")); !slices.Equal(got, []string{"fix.plan.yaml", "r.plan.yaml"}) {
 		t.Errorf("--base origin/main: checked %q", got)
 	}
-	// Without an upstream, main is the base; a clone has no local main when another
-	// branch is checked out, so git's own message says so.
+	// A pushed branch tracks itself on the remote, which is no base: origin/HEAD is.
 	gittest.RunGit(t, clone, "checkout", "-q", "-b", "loose")
+	gittest.RunGit(t, clone, "push", "-q", "-u", "origin", "loose")
 	gittest.RunGit(t, clone, "branch", "-q", "-D", "main")
-	res := run(t, clone, "--changed")
-	if res.code != cli.ExitBadInput || !strings.Contains(res.stderr, "git merge-base main HEAD") {
-		t.Errorf("no upstream and no main: exit %d, stderr %q", res.code, res.stderr)
-	}
-	gittest.RunGit(t, clone, "branch", "-q", "main", "origin/main")
 	if got := checked(t, run(t, clone, "-f", "json", "--changed")); !slices.Equal(got, []string{"fix.plan.yaml", "r.plan.yaml"}) {
-		t.Errorf("no upstream, main as base: checked %q", got)
+		t.Errorf("a pushed branch, origin/HEAD as base: checked %q", got)
+	}
+	// A pull request's job names its base in GITHUB_BASE_REF.
+	res := runEnv(t, clone, map[string]string{"GITHUB_BASE_REF": "release"}, "-f", "json", "--changed")
+	if got := checked(t, res); !slices.Equal(got, []string{"fix.plan.yaml"}) {
+		t.Errorf("GITHUB_BASE_REF=release: checked %q", got)
+	}
+	// With no default branch to be found, the message says what was tried and what to do.
+	gittest.RunGit(t, clone, "remote", "remove", "origin")
+	res = run(t, clone, "--changed")
+	if res.code != cli.ExitBadInput || res.stderr != "plan: no default branch found (tried origin/HEAD, main, master, origin/main, origin/master): name the branch to compare with, e.g. plan check --changed --base fix\n" {
+		t.Errorf("no default branch: exit %d, stderr %q", res.code, res.stderr)
 	}
 }

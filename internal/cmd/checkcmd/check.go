@@ -38,7 +38,7 @@ type Options struct {
 	Jobs          int
 	StdinFilename string
 	// Changed narrows the check to the plan files changed since the merge base with Base
-	// (or, when Base is empty, with the upstream branch or main).
+	// (or, when Base is empty, with the default branch: git.ResolveBase).
 	Changed bool
 	Base    string
 	// Today is the day the plans' records are judged on, YYYY-MM-DD ("" for PLAN_TODAY,
@@ -84,7 +84,8 @@ its target. A plan with no records yet is not judged on what it has not done.
 
 With --changed, only the plan files under the arguments that git sees as added,
 modified, renamed or untracked since the merge base with --base are checked
-(default: the current branch's upstream, or main when it has none), and those
+(default: the default branch: origin/$GITHUB_BASE_REF in a pull request's job,
+else a branch the current one tracks, origin/HEAD, main or master), and those
 with such a record in their records folder. When none changed, plan check says
 "no changed plan files" and exits 0. --base implies --changed.
 
@@ -125,7 +126,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
 	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
-	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the upstream branch, or "+git.DefaultBase+")")
+	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the default branch, as docs/ci.md finds it)")
 	_ = cmd.RegisterFlagCompletionFunc("base", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return git.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -196,7 +197,7 @@ func Run(opts *Options) error {
 	}
 	files := found.Files
 	if changed {
-		if files, err = changedOnly(dir, opts.Base, files, cfg.MaxFileSize); err != nil {
+		if files, err = changedOnly(dir, opts.Base, opts.Env.Var, files, cfg.MaxFileSize); err != nil {
 			return cli.BadInput(err)
 		}
 		if len(files) == 0 && len(found.Unreadable) == 0 {
@@ -336,12 +337,21 @@ func inside(root, dir string) bool {
 // changedOnly keeps the files git reports as changed since the merge base with base.
 // The walk still decides what is a plan file (include, exclude, .gitignore), so that
 // --changed never checks a file that plan check without it would skip.
-func changedOnly(dir, base string, files []string, maxSize int64) ([]string, error) {
-	changes, err := git.Changed(dir, git.ResolveBase(dir, base))
-	if errors.Is(err, git.ErrNoGit) {
-		return nil, fmt.Errorf("--changed needs git: %w", err)
+func changedOnly(dir, base string, getenv func(string) string, files []string, maxSize int64) ([]string, error) {
+	base, err := git.ResolveBase(dir, base, getenv)
+	var changes *git.Changes
+	if err == nil {
+		changes, err = git.Changed(dir, base)
 	}
-	if err != nil {
+	var noBase *git.NoBaseError
+	switch {
+	case errors.Is(err, git.ErrNoGit):
+		return nil, fmt.Errorf("--changed needs git: %w", err)
+	case errors.Is(err, git.ErrNotRepository):
+		return nil, fmt.Errorf("%s is not in a git repository: --changed reads its history with git", dir)
+	case errors.As(err, &noBase):
+		return nil, fmt.Errorf("%w: name the branch to compare with, e.g. plan check --changed --base %s", err, git.SuggestBase(dir))
+	case err != nil:
 		return nil, err
 	}
 	var out []string

@@ -5,6 +5,7 @@ package diffcmd
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -55,13 +56,17 @@ renamed id is a removal and an addition.
 
 The plan compared is FILE as it is on disk (uncommitted changes included); without
 FILE, the one *.plan.yaml or *.plan.yml file in the current directory. It is compared
-with its version at REV, read with git: by default the merge base with the branch
-plan check --changed compares with (the current branch's upstream, or main). With
+with its version at REV, read with git: by default the merge base with the default
+branch, as plan check --changed finds it: origin/$GITHUB_BASE_REF in a pull
+request's job, else the branch the current one tracks (unless that is its own copy
+on a remote), else origin/HEAD, main, master, origin/main or origin/master. With
 --approved, it is compared with the version last approved (the approvals list in the
-plan): the commit the approval names, else the newest commit in which the plan's
-version was the one approved. A plan that does not exist at REV is compared with
-nothing, so everything in it is added. A single argument that is an existing file or
-a plan file's name is FILE; otherwise it is REV.
+plan): the commit the approval names, else the commit that recorded the approval,
+else the newest commit with the approved version (docs/diff.md). When the plan
+changed since then under the same version, the output says so. A plan that does
+not exist at REV is compared with nothing, so everything in it is added. A single
+argument that is an existing file or a plan file's name is FILE; otherwise it is
+REV; give both as REV FILE.
 
 Formats:
   text  for people, one line per item (+ added, - removed, ~ changed)
@@ -113,9 +118,12 @@ revision, git cannot find the revision, or a flag is wrong.`,
 func (opts *Options) readArgs(args []string) error {
 	switch len(args) {
 	case 2:
+		if opts.looksLikeFile(args[0]) && !opts.looksLikeFile(args[1]) {
+			return cli.BadInputf("give the revision first: plan diff %s %s", args[1], args[0])
+		}
 		opts.Rev, opts.File = args[0], args[1]
 	case 1:
-		if isFile(opts.Env.Path(args[0])) || discover.IsPlanName(filepath.Base(args[0])) {
+		if opts.looksLikeFile(args[0]) {
 			opts.File = args[0]
 		} else {
 			opts.Rev = args[0]
@@ -125,6 +133,12 @@ func (opts *Options) readArgs(args []string) error {
 		return cli.BadInputf("--approved compares with the version last approved: give no revision (%q) with it", opts.Rev)
 	}
 	return nil
+}
+
+// looksLikeFile reports whether an argument is FILE rather than REV: a file that exists,
+// or a plan file's name.
+func (opts *Options) looksLikeFile(arg string) bool {
+	return isFile(opts.Env.Path(arg)) || discover.IsPlanName(filepath.Base(arg))
 }
 
 func isFile(path string) bool {
@@ -188,11 +202,17 @@ func Run(opts *Options) error {
 }
 
 // oldSide works out which revision to compare with: REV, the version last approved, or
-// the merge base with the branch plan check --changed compares with.
+// the merge base with the default branch (git.ResolveBase).
 func (opts *Options) oldSide(target cli.Target, p *plan.Plan) (diff.Side, error) {
 	dir := filepath.Dir(target.Path)
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
+	}
+	if _, err := git.TopLevel(dir); err != nil {
+		if errors.Is(err, git.ErrNotRepository) {
+			return diff.Side{}, fmt.Errorf("%s is not in a git repository: plan diff reads its history with git", target.Name)
+		}
+		return diff.Side{}, err
 	}
 	switch {
 	case opts.Approved:
@@ -201,17 +221,24 @@ func (opts *Options) oldSide(target cli.Target, p *plan.Plan) (diff.Side, error)
 		commit, err := git.Commit(dir, opts.Rev)
 		return diff.Side{Rev: opts.Rev, Commit: commit}, err
 	}
-	base := git.ResolveBase(dir, "")
+	base, err := git.ResolveBase(dir, "", opts.Env.Var)
+	var noBase *git.NoBaseError
+	if errors.As(err, &noBase) {
+		return diff.Side{}, fmt.Errorf("%w: name the revision, e.g. plan diff %s", err, git.SuggestBase(dir))
+	}
+	if err != nil {
+		return diff.Side{}, err
+	}
 	commit, err := git.MergeBase(dir, base)
 	if err != nil {
-		// The default branch may be called something else here, or not be fetched.
 		return diff.Side{}, fmt.Errorf("%w; name the revision to compare with: plan diff REV %s", err, target.Name)
 	}
 	return diff.Side{Rev: base, Commit: commit, MergeBase: true}, nil
 }
 
-// approvedSide finds the version last approved: the commit the approval names, else
-// the newest commit of the file whose version is the one approved.
+// approvedSide finds the version last approved: the commit the approval names, else the
+// commit that recorded the approval, else the newest commit with the approved version
+// (docs/diff.md says why, in this order).
 func approvedSide(target cli.Target, p *plan.Plan) (diff.Side, error) {
 	a := p.LastApproval()
 	if a == nil {
@@ -227,27 +254,83 @@ func approvedSide(target cli.Target, p *plan.Plan) (diff.Side, error) {
 		side.Commit = commit
 		return side, nil
 	}
-	commits, err := git.FileCommits(target.Path)
+	history, err := planHistory(target)
 	if err != nil {
 		return side, err
 	}
-	for _, c := range commits {
-		data, found, err := git.FileAt(c, target.Path)
-		if err != nil {
-			return side, err
-		}
-		if !found {
-			continue
-		}
-		// A revision that does not load cannot be the one approved; older ones may be.
-		old, err := plan.Parse(target.Name, data, plan.Options{MaxSize: target.Config.MaxFileSize})
-		if err == nil && old.Version == a.Version {
-			side.Rev, side.Commit = shortHash(c), c
-			return side, nil
-		}
+	if c := approvedCommit(history, a); c != "" {
+		side.Rev, side.Commit = shortHash(c), c
+		return side, nil
 	}
 	return side, fmt.Errorf("%s:%d: no commit of %s has version %q, the version %s approved: add the approved commit to the approval (commit:), or name a revision: plan diff REV %s",
 		target.Name, lineOf(a, &a.Version), target.Name, a.Version, a.By, target.Name)
+}
+
+// revision is the plan as one commit has it; Plan is nil when it does not load there.
+type revision struct {
+	Commit string
+	Plan   *plan.Plan
+}
+
+// planHistory is the plan at each commit that changed it, newest first.
+func planHistory(target cli.Target) ([]revision, error) {
+	commits, err := git.FileCommits(target.Path)
+	if err != nil {
+		return nil, err
+	}
+	history := make([]revision, 0, len(commits))
+	for _, c := range commits {
+		data, found, err := git.FileAt(c, target.Path)
+		if err != nil {
+			return nil, err
+		}
+		r := revision{Commit: c}
+		if found {
+			// A revision that does not load cannot be the one approved; older ones may be.
+			r.Plan, _ = plan.Parse(target.Name, data, plan.Options{MaxSize: target.Config.MaxFileSize})
+		}
+		history = append(history, r)
+	}
+	return history, nil
+}
+
+// approvedCommit picks, from a plan's history (newest first), the commit approval a
+// approved, or "":
+//
+//   - the commit that recorded the approval: the oldest of the newest run of commits
+//     whose plan holds it (the same by, version and date), when its version is the one
+//     approved. An approval is written down when, or just after, the plan is approved,
+//     so that commit holds the text approved, and edits committed later show up even
+//     when nobody changed the version.
+//   - else (the approval was recorded with a new version, or is not committed yet) the
+//     newest commit before that one, or before now, whose version is the one approved.
+func approvedCommit(history []revision, a *plan.Approval) string {
+	recorded := -1
+	for i, r := range history {
+		if r.Plan != nil && holds(r.Plan, a) {
+			recorded = i
+		} else if recorded >= 0 {
+			break
+		}
+	}
+	if recorded >= 0 && history[recorded].Plan.Version == a.Version {
+		return history[recorded].Commit
+	}
+	for _, r := range history[recorded+1:] {
+		if r.Plan != nil && r.Plan.Version == a.Version {
+			return r.Commit
+		}
+	}
+	return ""
+}
+
+// holds reports whether p records approval a: by the same person, of the same version,
+// on the same day. A corrected role or an added commit does not make it another
+// approval.
+func holds(p *plan.Plan, a *plan.Approval) bool {
+	return slices.ContainsFunc(p.Approvals, func(x plan.Approval) bool {
+		return x.By == a.By && x.Version == a.Version && x.Date.String() == a.Date.String()
+	})
 }
 
 // lineOf is the line of an approval's field, or of the approval when the key is not
