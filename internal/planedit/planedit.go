@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +45,13 @@ type Edit struct {
 	// LockTimeout bounds the wait for another run on the same file; zero means
 	// DefaultLockTimeout.
 	LockTimeout time.Duration
+	// With names the edited plan in the refusal when it would not be a valid plan
+	// ("with the new stakeholder", as in "with the new stakeholder it would not be a
+	// valid plan"); "" calls it the result.
+	With string
+	// Task says what to do by hand when the edit cannot be made without disturbing the
+	// rest of the file ("add the stakeholder"); "" is "edit it".
+	Task string
 	// Change returns the edited bytes, given the file's bytes and the plan they hold,
 	// and the references it changed along with what it was asked to (see Dangling). Its
 	// errors from the edit package are worded by Explain; an error it words itself is a
@@ -56,11 +64,23 @@ type Result struct {
 	// Name is the file as messages name it.
 	Name          string
 	Before, After *plan.Plan
-	// New are the plan check findings on the result that the original did not have,
-	// and All every finding on the result.
-	New, All []diag.Finding
+	// All is every plan check finding on the result.
+	All []diag.Finding
 	// References are those Change changed too.
 	References []plan.Reference
+
+	linter *lint.Linter
+	fresh  []diag.Finding
+	linted bool
+}
+
+// New returns the findings of All that the original plan did not have. The original is
+// checked only when they are asked for: on the largest plans a check costs seconds.
+func (r *Result) New() []diag.Finding {
+	if !r.linted {
+		r.fresh, r.linted = newFindings(r.linter.CheckPlan(r.Before), r.All), true
+	}
+	return r.fresh
 }
 
 // Run makes the edit. With DryRun it prints the diff to stdout and writes nothing.
@@ -100,26 +120,17 @@ func Run(e Edit) (*Result, error) {
 	}
 	out, refs, err := e.Change(data, before)
 	if err != nil {
-		return nil, Explain(name, err)
+		return nil, Explain(name, e.Task, err)
 	}
 	after, err := plan.Parse(name, out, opts)
 	if err != nil {
-		return nil, cli.BadInputf("%s was not edited: the result would not be a valid plan: %s", name, Problem(err))
+		return nil, Invalid(name, e.With, err)
 	}
 	linter := lint.New(cfg)
-	all := linter.CheckPlan(after)
-	fresh := newFindings(linter.CheckPlan(before), all)
-	var broken []string
-	for _, f := range fresh {
-		if integrityRules[f.Rule] && f.Severity == diag.Error {
-			broken = append(broken, f.Message)
-		}
+	res := &Result{Name: name, Before: before, After: after, All: linter.CheckPlan(after), References: refs, linter: linter}
+	if err := res.refuseBroken(); err != nil {
+		return nil, err
 	}
-	if len(broken) > 0 {
-		return nil, cli.BadInputf("%s was not edited: %s", name, strings.Join(broken, "; "))
-	}
-
-	res := &Result{Name: name, Before: before, After: after, New: fresh, All: all, References: refs}
 	if e.DryRun {
 		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
 		return res, err
@@ -129,6 +140,26 @@ func Run(e Edit) (*Result, error) {
 	}
 	return res, nil
 }
+
+// refuseBroken refuses an edit that brings an error of the integrity rules. The
+// original is checked only when the result has such an error at all.
+func (r *Result) refuseBroken() error {
+	if !slices.ContainsFunc(r.All, isBroken) {
+		return nil
+	}
+	var broken []string
+	for _, f := range r.New() {
+		if isBroken(f) {
+			broken = append(broken, f.Message)
+		}
+	}
+	if len(broken) > 0 {
+		return cli.BadInputf("%s was not edited: %s", r.Name, strings.Join(broken, "; "))
+	}
+	return nil
+}
+
+func isBroken(f diag.Finding) bool { return integrityRules[f.Rule] && f.Severity == diag.Error }
 
 // Done says what was done ("Removed stakeholders.traders from main.plan.yaml", and how
 // many references went with it), then the next steps.
@@ -201,8 +232,21 @@ func Problem(err error) string {
 	return err.Error()
 }
 
-// Explain words an error of the edit package for the file name.
-func Explain(name string, err error) error {
+// Invalid refuses an edit whose result would not load, with its first problem; with
+// names the result ("with the new stakeholder", "without title"), "" calls it the
+// result.
+func Invalid(name, with string, err error) error {
+	if with == "" {
+		with = "the result"
+	} else {
+		with += " it"
+	}
+	return cli.BadInputf("%s was not edited: %s would not be a valid plan: %s", name, with, Problem(err))
+}
+
+// Explain words an error of the edit package for the file name; task is what to do by
+// hand when the edit cannot be made safely ("add the stakeholder"), "" for "edit it".
+func Explain(name, task string, err error) error {
 	var ee *cli.ExitError
 	if errors.As(err, &ee) {
 		return err
@@ -213,7 +257,10 @@ func Explain(name string, err error) error {
 	case errors.As(err, &pathErr):
 		return cli.BadInputf("%s: %s", name, pathErr.Msg)
 	case errors.As(err, &unsafe):
-		return cli.BadInputf("%s was not edited: cannot make the change without disturbing the rest of the file (%s); edit it by hand", name, unsafe.Reason)
+		if task == "" {
+			task = "edit it"
+		}
+		return cli.BadInputf("%s was not edited: cannot make the change without disturbing the rest of the file (%s); %s by hand", name, unsafe.Reason, task)
 	}
 	return cli.BadInputf("%s was not edited: %v", name, err)
 }
