@@ -17,12 +17,14 @@ import (
 
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/filelock"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/wording"
 )
 
@@ -64,21 +66,28 @@ type Result struct {
 	// Name is the file as messages name it.
 	Name          string
 	Before, After *plan.Plan
-	// All is every plan check finding on the result.
-	All []diag.Finding
 	// References are those Change changed too.
 	References []plan.Reference
 
-	linter *lint.Linter
-	fresh  []diag.Finding
-	linted bool
+	// The plans are checked in full only when the next steps ask for findings: on the
+	// largest plans a check costs seconds and a gigabyte, which a --dry-run need not.
+	linter                 *lint.Linter
+	all, fresh             []diag.Finding
+	checkedAll, checkedNew bool
 }
 
-// New returns the findings of All that the original plan did not have. The original is
-// checked only when they are asked for: on the largest plans a check costs seconds.
+// All returns every plan check finding on the result.
+func (r *Result) All() []diag.Finding {
+	if !r.checkedAll {
+		r.all, r.checkedAll = r.linter.CheckPlan(r.After), true
+	}
+	return r.all
+}
+
+// New returns the findings of All that the original plan did not have.
 func (r *Result) New() []diag.Finding {
-	if !r.linted {
-		r.fresh, r.linted = newFindings(r.linter.CheckPlan(r.Before), r.All), true
+	if !r.checkedNew {
+		r.fresh, r.checkedNew = newFindings(r.linter.CheckPlan(r.Before), r.All()), true
 	}
 	return r.fresh
 }
@@ -126,11 +135,10 @@ func Run(e Edit) (*Result, error) {
 	if err != nil {
 		return nil, Invalid(name, e.With, err)
 	}
-	linter := lint.New(cfg)
-	res := &Result{Name: name, Before: before, After: after, All: linter.CheckPlan(after), References: refs, linter: linter}
-	if err := res.refuseBroken(); err != nil {
+	if err := refuseBroken(cfg, before, after); err != nil {
 		return nil, err
 	}
+	res := &Result{Name: name, Before: before, After: after, References: refs, linter: lint.New(cfg)}
 	if e.DryRun {
 		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
 		return res, err
@@ -141,25 +149,27 @@ func Run(e Edit) (*Result, error) {
 	return res, nil
 }
 
-// refuseBroken refuses an edit that brings an error of the integrity rules. The
-// original is checked only when the result has such an error at all.
-func (r *Result) refuseBroken() error {
-	if !slices.ContainsFunc(r.All, isBroken) {
+// refuseBroken refuses an edit that brings an error of the integrity rules; only those
+// rules run, and on the original only when the result has such an error at all.
+func refuseBroken(cfg *config.Config, before, after *plan.Plan) error {
+	integrity := lint.New(cfg)
+	integrity.Rules = slices.DeleteFunc(integrity.Rules, func(r rules.Rule) bool { return !integrityRules[r.ID] })
+	isBroken := func(f diag.Finding) bool { return integrityRules[f.Rule] && f.Severity == diag.Error }
+	found := integrity.CheckPlan(after)
+	if !slices.ContainsFunc(found, isBroken) {
 		return nil
 	}
 	var broken []string
-	for _, f := range r.New() {
+	for _, f := range newFindings(integrity.CheckPlan(before), found) {
 		if isBroken(f) {
 			broken = append(broken, f.Message)
 		}
 	}
 	if len(broken) > 0 {
-		return cli.BadInputf("%s was not edited: %s", r.Name, strings.Join(broken, "; "))
+		return cli.BadInputf("%s was not edited: %s", after.File, strings.Join(broken, "; "))
 	}
 	return nil
 }
-
-func isBroken(f diag.Finding) bool { return integrityRules[f.Rule] && f.Severity == diag.Error }
 
 // Done says what was done ("Removed stakeholders.traders from main.plan.yaml", and how
 // many references went with it), then the next steps.

@@ -230,7 +230,7 @@ func Run(opts *Options) error {
 		return err
 	}
 	index := listLen(res.After.Root, k.Path) - 1
-	next := Concerning(res.All, k.Path, index, it.ID())
+	next := Concerning(res.All(), k.Path, index, it.ID())
 	planedit.Done(opts.Env, res, fmt.Sprintf("Added %s to %s", describe(it), res.Name), next)
 	return nil
 }
