@@ -100,32 +100,16 @@ func lineChanges(a, b []string) (delA, insB []bool) {
 	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
 		tail++
 	}
-	// Lines are compared as numbers, one for each distinct line.
-	ids := map[string]int{}
-	number := func(lines []string) []int {
-		out := make([]int, len(lines))
-		for i, l := range lines {
-			id, ok := ids[l]
-			if !ok {
-				id = len(ids)
-				ids[l] = id
-			}
-			out[i] = id
+	if !myers(a[head:len(a)-tail], b[head:len(b)-tail], delA[head:len(a)-tail], insB[head:len(b)-tail]) {
+		for i := head; i < len(a)-tail; i++ {
+			delA[i] = true
 		}
-		return out
-	}
-	x, y := number(a[head:len(a)-tail]), number(b[head:len(b)-tail])
-	if !myers(x, y, delA[head:len(a)-tail], insB[head:len(b)-tail]) {
-		for i := range x {
-			delA[head+i] = true
-		}
-		for j := range y {
-			insB[head+j] = true
+		for j := head; j < len(b)-tail; j++ {
+			insB[j] = true
 		}
 	}
-	ea, eb := number(a), number(b)
-	shiftBoundaries(ea, delA, insB)
-	shiftBoundaries(eb, insB, delA)
+	shiftBoundaries(a, delA, insB)
+	shiftBoundaries(b, insB, delA)
 	return delA, insB
 }
 
@@ -136,7 +120,7 @@ const maxEdits = 2000
 
 // myers marks in del and ins a shortest edit script turning a into b, or reports false
 // when that takes more than maxEdits edits.
-func myers(a, b []int, del, ins []bool) bool {
+func myers(a, b []string, del, ins []bool) bool {
 	n, m := len(a), len(b)
 	limit := min(n+m, maxEdits)
 	// v[off+k] is the furthest x reached on diagonal k = x-y; trace keeps v's used part
@@ -190,14 +174,14 @@ func backtrack(trace [][]int, x, y int, del, ins []bool) {
 	}
 }
 
-// shiftBoundaries moves each run of changed lines of one file (changed, the lines
-// numbered by equiv) as GNU diff's shift_boundaries does: back while the line before
+// shiftBoundaries moves each run of changed lines of one file (changed, of the lines
+// equiv) as GNU diff's shift_boundaries does: back while the line before
 // it equals its last, merging with runs before it; then forward while its first line
 // equals the line after it, merging with runs after; and back again to the last place
 // where it lines up with a run of changes in the other file (other), if there is one.
 // Which lines change stays as few; where a group of equal lines is added or removed
 // becomes the same as diff's choice.
-func shiftBoundaries(equiv []int, changed, other []bool) {
+func shiftBoundaries(equiv []string, changed, other []bool) {
 	n := len(changed)
 	ch := func(i int) bool { return i >= 0 && i < n && changed[i] }
 	oc := func(j int) bool { return j >= 0 && j < len(other) && other[j] }

@@ -92,7 +92,8 @@ func (r *Result) New() []diag.Finding {
 	return r.fresh
 }
 
-// Run makes the edit. With DryRun it prints the diff to stdout and writes nothing.
+// Run makes the edit. With DryRun it prints the diff to stdout, writes nothing, and
+// returns a Result with the Name and References alone.
 func Run(e Edit) (*Result, error) {
 	target, err := e.Env.Target(e.File, "", e.Usage)
 	if err != nil {
@@ -127,6 +128,8 @@ func Run(e Edit) (*Result, error) {
 	if err != nil {
 		return nil, e.refuse(name, err)
 	}
+	integrity := integrityLinter(cfg)
+	had := integrity.CheckPlan(before)
 	out, refs, err := e.Change(data, before)
 	if err != nil {
 		return nil, Explain(name, e.Task, err)
@@ -135,38 +138,38 @@ func Run(e Edit) (*Result, error) {
 	if err != nil {
 		return nil, Invalid(name, e.With, err)
 	}
-	if err := refuseBroken(cfg, before, after); err != nil {
+	if err := refuseBroken(name, had, integrity.CheckPlan(after)); err != nil {
 		return nil, err
 	}
-	res := &Result{Name: name, Before: before, After: after, References: refs, linter: lint.New(cfg)}
 	if e.DryRun {
 		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
-		return res, err
+		return &Result{Name: name, References: refs}, err
 	}
 	if err := atomicfile.Write(path, out, 0o644); err != nil {
 		return nil, cli.BadInput(err)
 	}
-	return res, nil
+	return &Result{Name: name, Before: before, After: after, References: refs, linter: lint.New(cfg)}, nil
 }
 
-// refuseBroken refuses an edit that brings an error of the integrity rules; only those
-// rules run, and on the original only when the result has such an error at all.
-func refuseBroken(cfg *config.Config, before, after *plan.Plan) error {
-	integrity := lint.New(cfg)
-	integrity.Rules = slices.DeleteFunc(integrity.Rules, func(r rules.Rule) bool { return !integrityRules[r.ID] })
-	isBroken := func(f diag.Finding) bool { return integrityRules[f.Rule] && f.Severity == diag.Error }
-	found := integrity.CheckPlan(after)
-	if !slices.ContainsFunc(found, isBroken) {
-		return nil
-	}
+// integrityLinter runs the integrity rules alone, which an edit checks whatever it
+// is; the whole of plan check runs only for the next steps.
+func integrityLinter(cfg *config.Config) *lint.Linter {
+	l := lint.New(cfg)
+	l.Rules = slices.DeleteFunc(l.Rules, func(r rules.Rule) bool { return !integrityRules[r.ID] })
+	return l
+}
+
+// refuseBroken refuses an edit whose result has errors of the integrity rules (found)
+// that the original did not have (had).
+func refuseBroken(name string, had, found []diag.Finding) error {
 	var broken []string
-	for _, f := range newFindings(integrity.CheckPlan(before), found) {
-		if isBroken(f) {
+	for _, f := range newFindings(had, found) {
+		if integrityRules[f.Rule] && f.Severity == diag.Error {
 			broken = append(broken, f.Message)
 		}
 	}
 	if len(broken) > 0 {
-		return cli.BadInputf("%s was not edited: %s", after.File, strings.Join(broken, "; "))
+		return cli.BadInputf("%s was not edited: %s", name, strings.Join(broken, "; "))
 	}
 	return nil
 }

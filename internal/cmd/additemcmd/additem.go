@@ -215,13 +215,14 @@ func Run(opts *Options) error {
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
 		With: "with the new " + k.Noun, Task: "add the " + k.Noun,
 		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
-			if err := checkRefs(before.File, before, it); err != nil {
+			name := before.File
+			if err := checkRefs(name, before, it); err != nil {
 				return nil, nil, err
 			}
 			out, err := edit.AddItem(data, it)
 			var dup *edit.DuplicateIDError
 			if errors.As(err, &dup) {
-				return nil, nil, cli.BadInputf("%s already has a %s with id %q (line %d): choose another id with --id", before.File, dup.Noun, dup.ID, dup.Line)
+				return nil, nil, cli.BadInputf("%s already has a %s with id %q (line %d): choose another id with --id", name, dup.Noun, dup.ID, dup.Line)
 			}
 			return out, nil, err
 		},
