@@ -398,3 +398,24 @@ func marks(diff string, mark byte) int {
 	}
 	return n
 }
+
+// TestUnifiedDiffManyEdits: past maxEdits the lines between the common head and tail
+// are diffed as one change, which must still apply.
+func TestUnifiedDiffManyEdits(t *testing.T) {
+	var old, new strings.Builder
+	for i := range 3 * maxEdits {
+		old.WriteString(strconv.Itoa(i) + "\n")
+		if i%2 == 0 {
+			new.WriteString("changed " + strconv.Itoa(i) + "\n")
+		} else {
+			new.WriteString(strconv.Itoa(i) + "\n")
+		}
+	}
+	diff := UnifiedDiff("p", []byte(old.String()), []byte(new.String()), 3)
+	if got, err := applyDiff([]byte(old.String()), diff); err != nil || string(got) != new.String() {
+		t.Fatalf("the diff does not apply: %v", err)
+	}
+	if n := strings.Count(diff, "\n@@ "); n != 1 {
+		t.Errorf("%d hunks, want one change of everything", n)
+	}
+}
