@@ -40,14 +40,6 @@ func (e *UnsafeEditError) Error() string {
 // SlugPattern is the format's pattern for ids.
 var SlugPattern = lazyregexp.New(`^[a-z][a-z0-9_-]{0,62}$`)
 
-// sectionOrder is the format's order of top-level sections; a new section goes where
-// this order puts it.
-var sectionOrder = []string{
-	"schema_version", "title", "profile", "version", "changes", "summary", "mandate",
-	"context", "status", "objectives", "stakeholders", "roles", "budget", "policy",
-	"grievance", "disclosure", "activities", "risks", "decisions", "timeline", "evaluation",
-}
-
 var bom = []byte(yamltree.BOM)
 
 // AddStakeholder returns src with s appended to the top-level stakeholders list, as
@@ -67,13 +59,12 @@ func AddItem(src []byte, it Item) ([]byte, error) {
 	if err := it.Validate(); err != nil {
 		return nil, err
 	}
-	body, hadBOM := bytes.CutPrefix(src, bom)
-	root, err := parseRoot(body)
+	e, hadBOM, err := newEditor(src)
 	if err != nil {
 		return nil, err
 	}
-	e := &editor{src: newSource(body), root: root, item: it, kind: it.Kind}
-	e.eolStr = e.src.eol()
+	e.item, e.kind = it, it.Kind
+	body, root := e.src.b, e.root
 	splices, err := e.plan()
 	if err != nil {
 		return nil, err
@@ -89,6 +80,18 @@ func AddItem(src []byte, it Item) ([]byte, error) {
 		out = append(append([]byte{}, bom...), out...)
 	}
 	return out, nil
+}
+
+// newEditor reads src, which may start with a byte-order mark, for an edit.
+func newEditor(src []byte) (*editor, bool, error) {
+	body, hadBOM := bytes.CutPrefix(src, bom)
+	root, err := parseRoot(body)
+	if err != nil {
+		return nil, false, err
+	}
+	e := &editor{src: newSource(body), root: root}
+	e.eolStr = e.src.eol()
+	return e, hadBOM, nil
 }
 
 func parseRoot(body []byte) (*yaml.Node, error) {

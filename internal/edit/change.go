@@ -1,7 +1,6 @@
 package edit
 
 import (
-	"bytes"
 	"fmt"
 
 	"gopkg.in/yaml.v3"
@@ -28,15 +27,12 @@ type change struct {
 }
 
 func newChange(src []byte) (*change, bool, error) {
-	body, hadBOM := bytes.CutPrefix(src, bom)
-	root, err := parseRoot(body)
+	e, hadBOM, err := newEditor(src)
 	if err != nil {
 		return nil, false, err
 	}
-	e := &editor{src: newSource(body), root: root}
-	e.eolStr = e.src.eol()
-	c := &change{e: e, body: body, clones: map[*yaml.Node]*yaml.Node{}}
-	c.want = c.clone(root, 0)
+	c := &change{e: e, body: e.src.b, clones: map[*yaml.Node]*yaml.Node{}}
+	c.want = c.clone(e.root, 0)
 	return c, hadBOM, nil
 }
 

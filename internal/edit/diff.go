@@ -8,15 +8,90 @@ import (
 
 // UnifiedDiff returns a unified diff that turns old into new, under the headers
 // "--- a/name" and "+++ b/name" written as git writes them (fileHeader), or "" when they
-// are equal. An edit here changes one
-// region, so the diff is a single hunk: the lines between the common head and the common
-// tail, with context lines around them. That is correct for any pair of files (patch and
-// git apply accept it), and minimal for one insertion or replacement.
+// are equal. It reads as `diff -u` output does: a hunk for each group of changed lines,
+// with context lines around it, and two groups whose context lines would touch or
+// overlap share one hunk. The changed lines are as few as can be (lineChanges), so a
+// removal with its references shows each place it changed, not one hunk over all of
+// them.
 func UnifiedDiff(name string, old, new []byte, context int) string {
 	if bytes.Equal(old, new) {
 		return ""
 	}
 	a, b := splitLines(old), splitLines(new)
+	delA, insB := lineChanges(a, b)
+
+	var out strings.Builder
+	out.WriteString(fileHeader("--- ", "a/"+name))
+	out.WriteString(fileHeader("+++ ", "b/"+name))
+	for _, h := range hunks(delA, insB, context) {
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(h.a, h.endA-h.a), hunkRange(h.b, h.endB-h.b))
+		i, j := h.a, h.b
+		for i < h.endA || j < h.endB {
+			if i < h.endA && j < h.endB && !delA[i] && !insB[j] {
+				writeLine(&out, ' ', a[i])
+				i, j = i+1, j+1
+				continue
+			}
+			for ; i < h.endA && delA[i]; i++ {
+				writeLine(&out, '-', a[i])
+			}
+			for ; j < h.endB && insB[j]; j++ {
+				writeLine(&out, '+', b[j])
+			}
+		}
+	}
+	return out.String()
+}
+
+// hunk is the lines a[a:endA] and b[b:endB] that one hunk shows.
+type hunk struct{ a, endA, b, endB int }
+
+// hunks groups the changed lines into hunks with context lines of context around each
+// group, merging groups no more than 2*context unchanged lines apart, as diff does.
+func hunks(delA, insB []bool, context int) []hunk {
+	var out []hunk
+	i, j := 0, 0
+	for i < len(delA) || j < len(insB) {
+		if i < len(delA) && j < len(insB) && !delA[i] && !insB[j] {
+			i, j = i+1, j+1
+			continue
+		}
+		// A group of changes starts at (i, j); it ends where an unchanged line is followed
+		// by more than 2*context unchanged lines, or by the end.
+		start := hunk{a: max(i-context, 0), b: max(j-context, 0)}
+		for {
+			for i < len(delA) && delA[i] {
+				i++
+			}
+			for j < len(insB) && insB[j] {
+				j++
+			}
+			same := 0
+			for i+same < len(delA) && j+same < len(insB) && !delA[i+same] && !insB[j+same] {
+				same++
+			}
+			atEnd := i+same == len(delA) && j+same == len(insB)
+			if atEnd || same > 2*context {
+				keep := min(same, context)
+				start.endA, start.endB = i+keep, j+keep
+				i, j = i+same, j+same
+				break
+			}
+			i, j = i+same, j+same
+		}
+		out = append(out, start)
+	}
+	return out
+}
+
+// lineChanges marks the lines of a that are deleted and those of b that are inserted,
+// as few as can be (a shortest edit script, by Myers's algorithm), each group of
+// changes moved down as far as it goes when equal lines make its place ambiguous, as
+// GNU diff places it. A pair of files that would take more than maxEdits edits beyond
+// their common head and tail is diffed as one change of everything between them:
+// still correct, and it bounds the time and memory a pathological pair costs.
+func lineChanges(a, b []string) (delA, insB []bool) {
+	delA, insB = make([]bool, len(a)), make([]bool, len(b))
 	head := 0
 	for head < len(a) && head < len(b) && a[head] == b[head] {
 		head++
@@ -25,27 +100,152 @@ func UnifiedDiff(name string, old, new []byte, context int) string {
 	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
 		tail++
 	}
-	from := max(head-context, 0)
-	toA := min(len(a)-tail+context, len(a))
-	toB := min(len(b)-tail+context, len(b))
+	if !myers(a[head:len(a)-tail], b[head:len(b)-tail], delA[head:len(a)-tail], insB[head:len(b)-tail]) {
+		for i := head; i < len(a)-tail; i++ {
+			delA[i] = true
+		}
+		for j := head; j < len(b)-tail; j++ {
+			insB[j] = true
+		}
+	}
+	shiftBoundaries(a, delA, insB)
+	shiftBoundaries(b, insB, delA)
+	return delA, insB
+}
 
-	var out strings.Builder
-	out.WriteString(fileHeader("--- ", "a/"+name))
-	out.WriteString(fileHeader("+++ ", "b/"+name))
-	fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(from, toA-from), hunkRange(from, toB-from))
-	for _, l := range a[from:head] {
-		writeLine(&out, ' ', l)
+// maxEdits bounds the length of the edit script myers looks for. An edit of a plan
+// changes a few lines, and a removal or a rename with its references a few per
+// reference; its search keeps O(maxEdits²) positions.
+const maxEdits = 2000
+
+// myers marks in del and ins a shortest edit script turning a into b, or reports false
+// when that takes more than maxEdits edits.
+func myers(a, b []string, del, ins []bool) bool {
+	n, m := len(a), len(b)
+	limit := min(n+m, maxEdits)
+	// v[off+k] is the furthest x reached on diagonal k = x-y; trace keeps v's used part
+	// before each round d, to walk back.
+	off := limit + 1
+	v := make([]int, 2*off+1)
+	var trace [][]int
+	for d := 0; d <= limit; d++ {
+		trace = append(trace, append([]int(nil), v[off-d:off+d+1]...))
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+				x = v[off+k+1]
+			} else {
+				x = v[off+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x, y = x+1, y+1
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				backtrack(trace, n, m, del, ins)
+				return true
+			}
+		}
 	}
-	for _, l := range a[head : len(a)-tail] {
-		writeLine(&out, '-', l)
+	return false
+}
+
+// backtrack walks the rounds of myers back from (n, m), marking each edit.
+func backtrack(trace [][]int, x, y int, del, ins []bool) {
+	for d := len(trace) - 1; d > 0; d-- {
+		// trace[d] holds v after round d-1, for k from -d to d.
+		v := func(k int) int { return trace[d][k+d] }
+		k := x - y
+		var prevK int
+		if k == -d || k != d && v(k-1) < v(k+1) {
+			prevK = k + 1
+		} else {
+			prevK = k - 1
+		}
+		prevX := v(prevK)
+		prevY := prevX - prevK
+		if prevK == k+1 {
+			ins[prevY] = true
+		} else {
+			del[prevX] = true
+		}
+		x, y = prevX, prevY
 	}
-	for _, l := range b[head : len(b)-tail] {
-		writeLine(&out, '+', l)
+}
+
+// shiftBoundaries moves each run of changed lines of one file (changed, of the lines
+// equiv) as GNU diff's shift_boundaries does: back while the line before
+// it equals its last, merging with runs before it; then forward while its first line
+// equals the line after it, merging with runs after; and back again to the last place
+// where it lines up with a run of changes in the other file (other), if there is one.
+// Which lines change stays as few; where a group of equal lines is added or removed
+// becomes the same as diff's choice.
+func shiftBoundaries(equiv []string, changed, other []bool) {
+	n := len(changed)
+	ch := func(i int) bool { return i >= 0 && i < n && changed[i] }
+	oc := func(j int) bool { return j >= 0 && j < len(other) && other[j] }
+	i, j := 0, 0
+	for {
+		for i < n && !changed[i] {
+			for oc(j) {
+				j++
+			}
+			j++
+			i++
+		}
+		if i == n {
+			return
+		}
+		start := i
+		for i++; ch(i); i++ {
+		}
+		for oc(j) {
+			j++
+		}
+		var corresponding int
+		for {
+			runLength := i - start
+			for start > 0 && equiv[start-1] == equiv[i-1] {
+				start--
+				changed[start] = true
+				i--
+				changed[i] = false
+				for ch(start - 1) {
+					start--
+				}
+				for j--; oc(j); j-- {
+				}
+			}
+			corresponding = n
+			if oc(j - 1) {
+				corresponding = i
+			}
+			for i != n && equiv[start] == equiv[i] {
+				changed[start] = false
+				start++
+				changed[i] = true
+				i++
+				for ch(i) {
+					i++
+				}
+				for j++; oc(j); j++ {
+					corresponding = i
+				}
+			}
+			if runLength == i-start {
+				break
+			}
+		}
+		for corresponding < i {
+			start--
+			changed[start] = true
+			i--
+			changed[i] = false
+			for j--; oc(j); j-- {
+			}
+		}
 	}
-	for _, l := range a[len(a)-tail : toA] {
-		writeLine(&out, ' ', l)
-	}
-	return out.String()
 }
 
 // fileHeader writes a ---/+++ line as git does, which patch and git apply both read: a
@@ -114,10 +314,13 @@ func cQuote(s string) string {
 }
 
 // hunkRange formats a hunk's start and length; an empty range names the line before it,
-// as diff does.
+// as diff does; a range of one line is its number alone, also as diff writes it.
 func hunkRange(start, n int) string {
-	if n == 0 {
+	switch n {
+	case 0:
 		return fmt.Sprintf("%d,0", start)
+	case 1:
+		return fmt.Sprintf("%d", start+1)
 	}
 	return fmt.Sprintf("%d,%d", start+1, n)
 }

@@ -275,7 +275,7 @@ func TestUnifiedDiff(t *testing.T) {
 	if got := UnifiedDiff("p", []byte("a\nb"), []byte("a\nb\nc"), 3); got != wantEOF {
 		t.Errorf("got\n%q\nwant\n%q", got, wantEOF)
 	}
-	if got := UnifiedDiff("p", []byte(""), []byte("x\n"), 3); got != "--- a/p\n+++ b/p\n@@ -0,0 +1,1 @@\n+x\n" {
+	if got := UnifiedDiff("p", []byte(""), []byte("x\n"), 3); got != "--- a/p\n+++ b/p\n@@ -0,0 +1 @@\n+x\n" {
 		t.Errorf("insertion into an empty file: %q", got)
 	}
 }

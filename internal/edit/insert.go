@@ -2,6 +2,7 @@ package edit
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/planascode/plan/internal/yamltree"
@@ -124,8 +125,8 @@ func (e *editor) under(indent int, rest []string) string {
 }
 
 // newKey creates keys, the rest of the path, in the mapping m that lacks keys[0]: before
-// the first key that the format's order puts after it (at the top level, the order of
-// sections), above that key's own comment lines; or else at the end of the document or
+// the first key that the format's order (the model's) puts after it, above that key's
+// own comment lines; or else at the end of the document or
 // after the mapping's last key. A blank line separates it from what follows where one
 // separated that from what came before.
 func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice, error) {
@@ -137,25 +138,14 @@ func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice,
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the keys of the mapping at line %d", m.Line)}
 	}
 	text := e.nested(indent, keys)
-	after := map[string]bool{}
-	order := keyOrder[strings.Join(parent, ".")]
-	for i, k := range order {
-		if k == keys[0] {
-			for _, later := range order[i+1:] {
-				after[later] = true
-			}
-		}
+	model := reflect.Type(planType)
+	for _, step := range parent {
+		model = fieldType(model, step)
 	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		if !after[k.Value] || k.ShortTag() == "!!merge" {
-			continue
-		}
-		top := k.Line
+	if i := placeFor(m, modelKeys(model), keys[0]); i < len(m.Content) {
+		top := m.Content[i].Line
 		if i > 0 {
-			for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == indent {
-				top--
-			}
+			top = e.src.commentsAbove(top, indent)
 		}
 		if top > 1 && e.src.blank(top-1) {
 			text += e.eolStr
@@ -166,15 +156,6 @@ func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice,
 		return []splice{e.insertAfterLine(e.mappingEnd(m, indent), text)}, nil
 	}
 	return e.endOfDocument(text)
-}
-
-// keyOrder is the format's order of the keys of the mappings that hold lists, by the
-// mapping's path ("" for the top level); a new key goes where this order puts it.
-var keyOrder = map[string][]string{
-	"":           sectionOrder,
-	"grievance":  {"summary", "channels", "tiers", "acknowledge_days", "resolve_days", "appeal", "confidentiality", "sensitive", "records"},
-	"timeline":   {"start", "phases"},
-	"evaluation": {"measures"},
 }
 
 // mappingEnd returns the last line of the block mapping m, whose keys are at column
@@ -277,14 +258,9 @@ func isSeqEntry(t []byte) bool {
 // style, after its last entry, so that every byte already there stays. An empty one-line
 // mapping ({}) becomes a block mapping.
 func (e *editor) flowMapping(key, m *yaml.Node, rest []string) ([]splice, error) {
-	b := e.src.b
-	open := skipProperties(b, e.src.offset(m.Line, m.Column))
-	if open >= len(b) || b[open] != '{' {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '{' of the mapping at line %d", m.Line)}
-	}
-	fs, err := scanFlow(b, open)
+	open, fs, err := e.openFlow(m)
 	if err != nil {
-		return nil, &UnsafeEditError{Reason: err.Error()}
+		return nil, err
 	}
 	if len(m.Content) == 0 && fs.empty && e.src.lineOf(fs.close) == e.src.lineOf(open) && !e.inFlow(m) {
 		return e.emptyValue(key, m, fs.close+1-open, rest)
@@ -293,13 +269,38 @@ func (e *editor) flowMapping(key, m *yaml.Node, rest []string) ([]splice, error)
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case len(m.Content) == 0:
-		return []splice{{at: open + 1, text: text}}, nil
-	case fs.trailingComma:
-		return []splice{{at: fs.lastSig, text: " " + text + ","}}, nil
+	return []splice{appendFlow(open, fs, len(m.Content) == 0, text)}, nil
+}
+
+// openFlow finds the bracket that opens the flow collection n, and scans the
+// collection.
+func (e *editor) openFlow(n *yaml.Node) (int, flowScan, error) {
+	b := e.src.b
+	bracket := byte('[')
+	if n.Kind == yaml.MappingNode {
+		bracket = '{'
 	}
-	return []splice{{at: fs.lastSig, text: ", " + text}}, nil
+	open := skipProperties(b, e.src.offset(n.Line, n.Column))
+	if open >= len(b) || b[open] != bracket {
+		return 0, flowScan{}, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '%c' of the collection at line %d", bracket, n.Line)}
+	}
+	fs, err := scanFlow(b, open)
+	if err != nil {
+		return 0, flowScan{}, &UnsafeEditError{Reason: err.Error()}
+	}
+	return open, fs, nil
+}
+
+// appendFlow adds text as the last entry of the flow collection that opens at open,
+// after its last entry on that entry's line, keeping a trailing comma last.
+func appendFlow(open int, fs flowScan, empty bool, text string) splice {
+	switch {
+	case empty:
+		return splice{at: open + 1, text: text}
+	case fs.trailingComma:
+		return splice{at: fs.lastSig, text: " " + text + ","}
+	}
+	return splice{at: fs.lastSig, text: ", " + text}
 }
 
 // blockList appends after the last entry's own lines: after its last line of content and
@@ -547,13 +548,9 @@ func (e *editor) emptyValue(key, value *yaml.Node, tokenLen int, rest []string) 
 // the last entry when the list spans lines. An empty one-line list becomes a block list.
 func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 	b := e.src.b
-	open := skipProperties(b, e.src.offset(list.Line, list.Column))
-	if open >= len(b) || b[open] != '[' {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '[' of %s at line %d", key.Value, list.Line)}
-	}
-	fs, err := scanFlow(b, open)
+	open, fs, err := e.openFlow(list)
 	if err != nil {
-		return nil, &UnsafeEditError{Reason: err.Error()}
+		return nil, err
 	}
 	openLine := e.src.lineOf(open)
 	// A list with no entries may still hold comments, which the scanner does not count
@@ -578,10 +575,7 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 	}
 	last := list.Content[len(list.Content)-1]
 	if last.Line == openLine {
-		if fs.trailingComma {
-			return []splice{{at: fs.lastSig, text: " " + item + ","}}, nil
-		}
-		return []splice{{at: fs.lastSig, text: ", " + item}}, nil
+		return []splice{appendFlow(open, fs, false, item)}, nil
 	}
 	indent := strings.Repeat(" ", last.Column-1)
 	sigLine := e.src.lineOf(fs.lastSig - 1)
@@ -622,9 +616,7 @@ func (e *editor) endOfDocument(text string) ([]splice, error) {
 	lastKey := e.root.Content[len(e.root.Content)-2]
 	top := lastKey.Line
 	if len(e.root.Content) > 2 {
-		for top > 1 && e.src.comment(top-1) && e.src.indent(top-1) == e.root.Column-1 {
-			top--
-		}
+		top = e.src.commentsAbove(top, e.root.Column-1)
 	}
 	separated := top > 1 && e.src.blank(top-1)
 	prev := endLine - 1

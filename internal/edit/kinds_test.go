@@ -222,3 +222,19 @@ timeline:
 		})
 	}
 }
+
+// TestNewSectionInModelOrder: a missing list is created where the model (the format)
+// orders it among every top-level key, those no command adds (approvals, records)
+// included.
+func TestNewSectionInModelOrder(t *testing.T) {
+	src := "schema_version: 1\ntitle: T\napprovals:\n  - {by: Jane Smith, version: \"1\", date: 2027-02-10}\nsummary: S\n"
+	it := Item{Kind: Changes, Values: map[string]any{"date": "2027-03-01", "summary": "First"}}
+	got, err := AddItem([]byte(src), it)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "schema_version: 1\ntitle: T\nchanges:\n  - date: 2027-03-01\n    summary: First\napprovals:\n  - {by: Jane Smith, version: \"1\", date: 2027-02-10}\nsummary: S\n"
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

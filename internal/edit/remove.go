@@ -144,9 +144,7 @@ func (c *change) blockElement(p *yaml.Node, i, step int) (element, error) {
 	el := element{first: n.Line}
 	el.last = c.e.followingComments(c.e.lastLine(value, n.Line, depth), depth)
 	if i > 0 {
-		for el.first > 1 && s.comment(el.first-1) && s.indent(el.first-1) == depth {
-			el.first--
-		}
+		el.first = s.commentsAbove(el.first, depth)
 	}
 	return el, nil
 }
@@ -261,13 +259,9 @@ func ownerKey(m, n *yaml.Node, depth int) *yaml.Node {
 // before it, so the collection keeps a trailing comma if it had one.
 func (c *change) removeFlow(p *yaml.Node, idx []int, step int) error {
 	b := c.e.src.b
-	open := skipProperties(b, c.e.src.offset(p.Line, p.Column))
-	if open >= len(b) || (b[open] != '[' && b[open] != '{') {
-		return &UnsafeEditError{Reason: fmt.Sprintf("cannot find the bracket of the collection at line %d", p.Line)}
-	}
-	fs, err := scanFlow(b, open)
+	open, fs, err := c.e.openFlow(p)
 	if err != nil {
-		return &UnsafeEditError{Reason: err.Error()}
+		return err
 	}
 	count := len(p.Content) / step
 	if len(idx) == count {

@@ -443,10 +443,7 @@ func (c *change) addKey(t *target, v Value) error {
 
 	s := c.e.src
 	if before < len(m.Content) {
-		top := m.Content[before].Line
-		for top > 1 && s.comment(top-1) && s.indent(top-1) == indent {
-			top--
-		}
+		top := s.commentsAbove(m.Content[before].Line, indent)
 		c.splices = append(c.splices, splice{at: s.lineStart(top), text: line})
 		return nil
 	}
@@ -484,14 +481,9 @@ func placeFor(m *yaml.Node, order []string, name string) int {
 // in flow style too.
 func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v Value) error {
 	m := t.parent
-	b := c.e.src.b
-	open := skipProperties(b, c.e.src.offset(m.Line, m.Column))
-	if open >= len(b) || b[open] != '{' {
-		return &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '{' of the mapping at line %d", m.Line)}
-	}
-	fs, err := scanFlow(b, open)
+	open, fs, err := c.e.openFlow(m)
 	if err != nil {
-		return &UnsafeEditError{Reason: err.Error()}
+		return err
 	}
 	text, tag, err := c.render(0, v, true, 0)
 	if err != nil {
@@ -512,16 +504,11 @@ func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v V
 	w := c.clones[m]
 	w.Content = append(w.Content[:before:before], append([]*yaml.Node{kv, vv}, w.Content[before:]...)...)
 	c.free = append(c.free, append(append(placeOf(c.e.root, m), before+1), place...))
-	switch {
-	case before < len(m.Content):
+	if before < len(m.Content) {
 		k := m.Content[before]
 		c.splices = append(c.splices, splice{at: c.e.src.offset(k.Line, k.Column), text: text + ", "})
-	case len(m.Content) == 0:
-		c.splices = append(c.splices, splice{at: open + 1, text: text})
-	case fs.trailingComma:
-		c.splices = append(c.splices, splice{at: fs.lastSig, text: " " + text + ","})
-	default:
-		c.splices = append(c.splices, splice{at: fs.lastSig, text: ", " + text})
+		return nil
 	}
+	c.splices = append(c.splices, appendFlow(open, fs, len(m.Content) == 0, text))
 	return nil
 }

@@ -130,6 +130,15 @@ func (s *source) eol() string {
 	return "\n"
 }
 
+// commentsAbove returns the first of the comment lines directly above line at column
+// depth, which belong to what starts on line (a key, a list entry), or line itself.
+func (s *source) commentsAbove(line, depth int) int {
+	for line > 1 && s.comment(line-1) && s.indent(line-1) == depth {
+		line--
+	}
+	return line
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' }
 
 // skipProperties moves past an anchor (&a) or tag (!t) and the spaces after them, which

@@ -11,17 +11,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/filelock"
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/wording"
 )
 
@@ -44,6 +47,13 @@ type Edit struct {
 	// LockTimeout bounds the wait for another run on the same file; zero means
 	// DefaultLockTimeout.
 	LockTimeout time.Duration
+	// With names the edited plan in the refusal when it would not be a valid plan
+	// ("with the new stakeholder", as in "with the new stakeholder it would not be a
+	// valid plan"); "" calls it the result.
+	With string
+	// Task says what to do by hand when the edit cannot be made without disturbing the
+	// rest of the file ("add the stakeholder"); "" is "edit it".
+	Task string
 	// Change returns the edited bytes, given the file's bytes and the plan they hold,
 	// and the references it changed along with what it was asked to (see Dangling). Its
 	// errors from the edit package are worded by Explain; an error it words itself is a
@@ -56,14 +66,34 @@ type Result struct {
 	// Name is the file as messages name it.
 	Name          string
 	Before, After *plan.Plan
-	// New are the plan check findings on the result that the original did not have,
-	// and All every finding on the result.
-	New, All []diag.Finding
 	// References are those Change changed too.
 	References []plan.Reference
+
+	// The plans are checked in full only when the next steps ask for findings: on the
+	// largest plans a check costs seconds and a gigabyte, which a --dry-run need not.
+	linter                 *lint.Linter
+	all, fresh             []diag.Finding
+	checkedAll, checkedNew bool
 }
 
-// Run makes the edit. With DryRun it prints the diff to stdout and writes nothing.
+// All returns every plan check finding on the result.
+func (r *Result) All() []diag.Finding {
+	if !r.checkedAll {
+		r.all, r.checkedAll = r.linter.CheckPlan(r.After), true
+	}
+	return r.all
+}
+
+// New returns the findings of All that the original plan did not have.
+func (r *Result) New() []diag.Finding {
+	if !r.checkedNew {
+		r.fresh, r.checkedNew = newFindings(r.linter.CheckPlan(r.Before), r.All()), true
+	}
+	return r.fresh
+}
+
+// Run makes the edit. With DryRun it prints the diff to stdout, writes nothing, and
+// returns a Result with the Name and References alone.
 func Run(e Edit) (*Result, error) {
 	target, err := e.Env.Target(e.File, "", e.Usage)
 	if err != nil {
@@ -98,36 +128,50 @@ func Run(e Edit) (*Result, error) {
 	if err != nil {
 		return nil, e.refuse(name, err)
 	}
+	integrity := integrityLinter(cfg)
+	had := integrity.CheckPlan(before)
 	out, refs, err := e.Change(data, before)
 	if err != nil {
-		return nil, Explain(name, err)
+		return nil, Explain(name, e.Task, err)
 	}
 	after, err := plan.Parse(name, out, opts)
 	if err != nil {
-		return nil, cli.BadInputf("%s was not edited: the result would not be a valid plan: %s", name, Problem(err))
+		return nil, Invalid(name, e.With, err)
 	}
-	linter := lint.New(cfg)
-	all := linter.CheckPlan(after)
-	fresh := newFindings(linter.CheckPlan(before), all)
+	if err := refuseBroken(name, had, integrity.CheckPlan(after)); err != nil {
+		return nil, err
+	}
+	if e.DryRun {
+		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
+		return &Result{Name: name, References: refs}, err
+	}
+	if err := atomicfile.Write(path, out, 0o644); err != nil {
+		return nil, cli.BadInput(err)
+	}
+	return &Result{Name: name, Before: before, After: after, References: refs, linter: lint.New(cfg)}, nil
+}
+
+// integrityLinter runs the integrity rules alone, which an edit checks whatever it
+// is; the whole of plan check runs only for the next steps.
+func integrityLinter(cfg *config.Config) *lint.Linter {
+	l := lint.New(cfg)
+	l.Rules = slices.DeleteFunc(l.Rules, func(r rules.Rule) bool { return !integrityRules[r.ID] })
+	return l
+}
+
+// refuseBroken refuses an edit whose result has errors of the integrity rules (found)
+// that the original did not have (had).
+func refuseBroken(name string, had, found []diag.Finding) error {
 	var broken []string
-	for _, f := range fresh {
+	for _, f := range newFindings(had, found) {
 		if integrityRules[f.Rule] && f.Severity == diag.Error {
 			broken = append(broken, f.Message)
 		}
 	}
 	if len(broken) > 0 {
-		return nil, cli.BadInputf("%s was not edited: %s", name, strings.Join(broken, "; "))
+		return cli.BadInputf("%s was not edited: %s", name, strings.Join(broken, "; "))
 	}
-
-	res := &Result{Name: name, Before: before, After: after, New: fresh, All: all, References: refs}
-	if e.DryRun {
-		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
-		return res, err
-	}
-	if err := atomicfile.Write(path, out, 0o644); err != nil {
-		return nil, cli.BadInput(err)
-	}
-	return res, nil
+	return nil
 }
 
 // Done says what was done ("Removed stakeholders.traders from main.plan.yaml", and how
@@ -201,8 +245,21 @@ func Problem(err error) string {
 	return err.Error()
 }
 
-// Explain words an error of the edit package for the file name.
-func Explain(name string, err error) error {
+// Invalid refuses an edit whose result would not load, with its first problem; with
+// names the result ("with the new stakeholder", "without title"), "" calls it the
+// result.
+func Invalid(name, with string, err error) error {
+	if with == "" {
+		with = "the result"
+	} else {
+		with += " it"
+	}
+	return cli.BadInputf("%s was not edited: %s would not be a valid plan: %s", name, with, Problem(err))
+}
+
+// Explain words an error of the edit package for the file name; task is what to do by
+// hand when the edit cannot be made safely ("add the stakeholder"), "" for "edit it".
+func Explain(name, task string, err error) error {
 	var ee *cli.ExitError
 	if errors.As(err, &ee) {
 		return err
@@ -213,7 +270,10 @@ func Explain(name string, err error) error {
 	case errors.As(err, &pathErr):
 		return cli.BadInputf("%s: %s", name, pathErr.Msg)
 	case errors.As(err, &unsafe):
-		return cli.BadInputf("%s was not edited: cannot make the change without disturbing the rest of the file (%s); edit it by hand", name, unsafe.Reason)
+		if task == "" {
+			task = "edit it"
+		}
+		return cli.BadInputf("%s was not edited: cannot make the change without disturbing the rest of the file (%s); %s by hand", name, unsafe.Reason, task)
 	}
 	return cli.BadInputf("%s was not edited: %v", name, err)
 }

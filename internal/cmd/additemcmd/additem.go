@@ -3,8 +3,6 @@ package additemcmd
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -12,19 +10,13 @@ import (
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
-	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/edit"
-	"github.com/planascode/plan/internal/filelock"
-	"github.com/planascode/plan/internal/fserr"
-	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/planedit"
 	"github.com/planascode/plan/internal/yamltree"
 )
-
-// DefaultLockTimeout is how long a run waits for another run editing the same file.
-const DefaultLockTimeout = 30 * time.Second
 
 // Options are the flags and arguments of one `plan add-*` command.
 type Options struct {
@@ -37,7 +29,7 @@ type Options struct {
 
 	DryRun bool
 	// LockTimeout bounds the wait for another run on the same file; zero means
-	// DefaultLockTimeout.
+	// planedit.DefaultLockTimeout.
 	LockTimeout time.Duration
 }
 
@@ -218,74 +210,29 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	target, err := opts.Env.Target(opts.File, "", "plan "+CommandName(k)+" FILE")
-	if err != nil {
+	res, err := planedit.Run(planedit.Edit{
+		Env: opts.Env, File: opts.File, Usage: "plan " + CommandName(k) + " FILE",
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
+		With: "with the new " + k.Noun, Task: "add the " + k.Noun,
+		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
+			name := before.File
+			if err := checkRefs(name, before, it); err != nil {
+				return nil, nil, err
+			}
+			out, err := edit.AddItem(data, it)
+			var dup *edit.DuplicateIDError
+			if errors.As(err, &dup) {
+				return nil, nil, cli.BadInputf("%s already has a %s with id %q (line %d): choose another id with --id", name, dup.Noun, dup.ID, dup.Line)
+			}
+			return out, nil, err
+		},
+	})
+	if err != nil || opts.DryRun {
 		return err
 	}
-	name, path, cfg := target.Name, target.Path, target.Config
-
-	if info, err := os.Stat(path); err != nil {
-		return cli.BadInputf("%s: cannot read: %v", name, fserr.Cause(err))
-	} else if info.IsDir() {
-		return cli.BadInputf("%s: is a directory, not a plan file", name)
-	}
-
-	if !opts.DryRun {
-		// Held from before the read until after the rename, so that a concurrent run
-		// reads this run's result rather than the same original.
-		timeout := opts.LockTimeout
-		if timeout <= 0 {
-			timeout = DefaultLockTimeout
-		}
-		lock, err := filelock.Acquire(path, timeout)
-		if err != nil {
-			return cli.BadInputf("%s: cannot edit: %v", name, fserr.Cause(err))
-		}
-		defer lock.Unlock()
-	}
-
-	maxSize := plan.Options{MaxSize: cfg.MaxFileSize}
-	data, err := plan.ReadFile(path, maxSize)
-	if err != nil {
-		return refuse(opts, name, err)
-	}
-	before, err := plan.Parse(name, data, maxSize)
-	if err != nil {
-		return refuse(opts, name, err)
-	}
-	if err := checkRefs(name, before, it); err != nil {
-		return err
-	}
-	out, err := edit.AddItem(data, it)
-	if err != nil {
-		var dup *edit.DuplicateIDError
-		if errors.As(err, &dup) {
-			return cli.BadInputf("%s already has a %s with id %q (line %d): choose another id with --id", name, dup.Noun, dup.ID, dup.Line)
-		}
-		return cli.BadInputf("%s was not edited: %v; add the %s by hand", name, err, k.Noun)
-	}
-	after, err := plan.Parse(name, out, maxSize)
-	if err != nil {
-		return cli.BadInputf("%s was not edited: with the new %s it would not be a valid plan: %v", name, k.Noun, err)
-	}
-
-	if opts.DryRun {
-		_, err := fmt.Fprint(opts.Env.IO.Out, edit.UnifiedDiff(diffName(name), data, out, 3))
-		return err
-	}
-	if err := atomicfile.Write(path, out, 0o644); err != nil {
-		return cli.BadInput(err)
-	}
-
-	w := opts.Env.IO.Out
-	fmt.Fprintf(w, "Added %s to %s\n", describe(it), name)
-	index := listLen(after.Root, k.Path) - 1
-	if next := Concerning(lint.New(cfg).CheckPlan(after), k.Path, index, it.ID()); len(next) > 0 {
-		fmt.Fprintln(w, "\nNext steps:")
-		for _, f := range next {
-			fmt.Fprintln(w, f.String())
-		}
-	}
+	index := listLen(res.After.Root, k.Path) - 1
+	next := Concerning(res.All(), k.Path, index, it.ID())
+	planedit.Done(opts.Env, res, fmt.Sprintf("Added %s to %s", describe(it), res.Name), next)
 	return nil
 }
 
@@ -351,33 +298,4 @@ func checkRefs(name string, p *plan.Plan, it edit.Item) error {
 	}
 	to := edit.KindByNoun(unknown.Field.RefTo)
 	return cli.BadInputf("%s: give the id of one in its %s, or add it first with plan %s", msg, to.PathString(), CommandName(to))
-}
-
-// refuse reports a file that cannot be read or is not a valid plan: the loader's
-// findings on stderr, as plan check prints them, then one line saying the file was left
-// alone.
-func refuse(opts *Options, name string, err error) error {
-	var pe *plan.Error
-	if !errors.As(err, &pe) || len(pe.Findings) == 0 {
-		return cli.BadInput(err)
-	}
-	for _, f := range pe.Findings {
-		// The size check names the path it opened; every finding names the file as typed.
-		f.File = name
-		fmt.Fprintln(opts.Env.IO.ErrOut, f.String())
-	}
-	return cli.BadInputf("%s is not a valid plan, so it was not edited: fix the %s above first", name, plural(len(pe.Findings), "problem"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// diffName is the file's name in the diff headers: slash-separated and relative, as
-// patch -p1 and git apply expect after the a/ and b/ prefixes.
-func diffName(name string) string {
-	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(name)), "/")
 }

@@ -677,3 +677,31 @@ func assertAll(t *testing.T, path string, n int) {
 		rest = rest[i+len(line):]
 	}
 }
+
+// TestRefusalsWorded checks the refusals that add commands share with plan set and
+// plan remove (planedit's), worded for the entry being added.
+func TestRefusalsWorded(t *testing.T) {
+	for _, tc := range []struct {
+		name, content string
+		kind          *edit.Kind
+		args          []string
+		// The message starts with want and ends with end.
+		want, end string
+	}{
+		{"invalid result", "schema_version: 1\ntitle: T\n", edit.GrievanceTiers, []string{"--name", "Court", "--resolve-days", "-1"},
+			"p.plan.yaml was not edited: with the new grievance tier it would not be a valid plan: grievance.tiers[0].resolve_days: must be at least 0, not -1", ""},
+		{"unsafe layout", "schema_version: 1\ntitle: T\nx_people: &people\n  - {id: a, name: A}\nstakeholders: *people\n", edit.Stakeholders, []string{"--name", "X"},
+			"p.plan.yaml was not edited: cannot make the change without disturbing the rest of the file (", "); add the stakeholder by hand"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writePlan(t, dir, "p.plan.yaml", tc.content)
+			r := newRun(dir)
+			err := r.exec(tc.kind, append([]string{"p.plan.yaml"}, tc.args...)...)
+			msg := fmt.Sprint(err)
+			if cli.Code(err) != cli.ExitBadInput || !strings.HasPrefix(msg, tc.want) || !strings.HasSuffix(msg, tc.end) {
+				t.Errorf("err = %v (exit %d), want exit 2 with %q ... %q", err, cli.Code(err), tc.want, tc.end)
+			}
+		})
+	}
+}

@@ -80,7 +80,7 @@ func Run(opts *Options) error {
 	}
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan remove FILE PATH",
-		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, With: "without " + path.String(),
 		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
 			return change(opts, data, before, path)
 		},
@@ -88,7 +88,7 @@ func Run(opts *Options) error {
 	if err != nil || opts.DryRun {
 		return err
 	}
-	planedit.Done(opts.Env, res, fmt.Sprintf("Removed %s from %s", path, res.Name), res.New)
+	planedit.Done(opts.Env, res, fmt.Sprintf("Removed %s from %s", path, res.Name), res.New())
 	return nil
 }
 
@@ -105,7 +105,7 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 	}
 	after, err := plan.Parse(before.File, out, plan.Options{MaxSize: int64(len(out)) + 1})
 	if err != nil {
-		return nil, nil, cli.BadInputf("%s was not edited: without %s it would not be a valid plan: %s", before.File, path, planedit.Problem(err))
+		return nil, nil, planedit.Invalid(before.File, "without "+path.String(), err)
 	}
 	// A reference inside what is removed goes with it.
 	outside := func(r plan.Reference) bool { return !edit.Inside(target, r.Node) }

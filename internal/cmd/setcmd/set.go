@@ -107,7 +107,7 @@ func Run(opts *Options) error {
 		// A renamed id is no longer on the path; the findings the change brought remain.
 		subject = ""
 	}
-	planedit.Done(opts.Env, res, fmt.Sprintf("Set %s to %s in %s", path, strconv.Quote(opts.Value), res.Name), concerning(res.All, res.New, subject))
+	planedit.Done(opts.Env, res, fmt.Sprintf("Set %s to %s in %s", path, strconv.Quote(opts.Value), res.Name), concerning(res.All(), res.New(), subject))
 	return nil
 }
 
