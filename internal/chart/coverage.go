@@ -25,13 +25,16 @@ const (
 )
 
 const (
-	coverageWidth  = 760.0
-	coverageLeft   = 8.0
-	coverageNameW  = 230.0
-	coverageHeadH  = 56.0
-	coverageRowH   = 26.0
-	coverageLegend = 40.0
-	coverageMark   = 8.0
+	coverageWidth = 760.0
+	coverageLeft  = 8.0
+	coverageNameW = 200.0
+	coverageHeadH = 56.0
+	coverageRowH  = 26.0
+	coverageLineH = 15.0
+	// coverageHeadBold is the width of the headers' 11px bold text in 12px regular's terms.
+	coverageHeadBold = 12.4
+	coverageLegend   = 40.0
+	coverageMark     = 8.0
 )
 
 // CoverageRow is one stakeholder group's row: its name and a state per phase.
@@ -48,40 +51,48 @@ func Coverage(phases []string, rows []CoverageRow, asOf string) Chart {
 	desc := coverageDescription(phases, rows, asOf)
 	cols := max(len(phases), 1)
 	colW := (coverageWidth - coverageLeft - coverageNameW) / float64(cols)
-	height := coverageHeadH + float64(len(rows))*coverageRowH + coverageLegend
+	// A group's name is never cut, lest two read the same: a long one wraps and its row
+	// grows, as in the engagement matrix.
+	names := make([][]string, len(rows))
+	tops := make([]float64, len(rows)+1)
+	tops[0] = coverageHeadH
+	for r, row := range rows {
+		names[r] = wrapAll(row.Name, 12, coverageNameW-8)
+		tops[r+1] = tops[r] + max(coverageRowH, float64(len(names[r]))*coverageLineH+8)
+	}
+	height := tops[len(rows)] + coverageLegend
 	colX := func(i int) float64 { return coverageLeft + coverageNameW + (float64(i)+0.5)*colW }
 	var w svgWriter
 	w.start(id, coverageWidth, height, title, desc)
 	for i, name := range phases {
-		// Up to three lines, set on the same baseline at the bottom of the header.
-		lines := wrapAtMost(name, 12, colW-2, 3)
+		// Up to three lines, set on the same baseline at the bottom of the header, in 11px
+		// bold (measured as 12.4px regular, since bold runs wider), so that a long word such
+		// as "implementation" fits a column of five without breaking.
+		lines := wrapAtMost(name, coverageHeadBold, colW-6, 3)
 		top := coverageHeadH - 10 - float64(len(lines)-1)*14
 		for k, l := range lines {
-			w.element("text", l, "class", "axis-label", "x", num(colX(i)), "y", num(top+float64(k)*14), "text-anchor", "middle", "font-weight", "bold", "fill", "#1b1f24")
+			w.element("text", l, "class", "axis-label", "x", num(colX(i)), "y", num(top+float64(k)*14), "text-anchor", "middle", "font-weight", "bold", "font-size", "11", "fill", "#1b1f24")
 		}
 		w.nl()
 	}
 	for r, row := range rows {
-		top := coverageHeadH + float64(r)*coverageRowH
-		cy := top + coverageRowH/2
+		top, rowH := tops[r], tops[r+1]-tops[r]
+		cy := top + rowH/2
 		if r%2 == 0 {
-			w.empty("rect", "class", "stripe", "x", num(coverageLeft), "y", num(top), "width", num(coverageWidth-coverageLeft), "height", num(coverageRowH), "fill", "#f3f5f7")
+			w.empty("rect", "class", "stripe", "x", num(coverageLeft), "y", num(top), "width", num(coverageWidth-coverageLeft), "height", num(rowH), "fill", "#f3f5f7")
 		}
-		name := fitText(row.Name, 12, coverageNameW-8)
-		if name != row.Name {
-			w.open("text", "x", num(coverageLeft+4), "y", num(cy+4), "fill", "#1b1f24")
-			w.element("title", row.Name)
-			w.text(name)
-			w.close("text")
-		} else {
-			w.element("text", name, "x", num(coverageLeft+4), "y", num(cy+4), "fill", "#1b1f24")
+		w.open("text", "class", "row-label", "fill", "#1b1f24")
+		firstY := cy + 4 - float64(len(names[r])-1)*coverageLineH/2
+		for i, line := range names[r] {
+			w.element("tspan", line, "x", num(coverageLeft+4), "y", num(firstY+float64(i)*coverageLineH))
 		}
+		w.close("text")
 		for i, state := range row.Cells {
 			coverageMarkAt(&w, state, colX(i), cy)
 		}
 		w.nl()
 	}
-	legendY := coverageHeadH + float64(len(rows))*coverageRowH + 24
+	legendY := tops[len(rows)] + 24
 	x := coverageLeft + 4
 	for _, state := range []string{CoverageEngaged, CoverageMissed, CoveragePending, CoverageNone} {
 		coverageMarkAt(&w, state, x+coverageMark, legendY-4)

@@ -29,18 +29,43 @@ func TestCoverageMarksEveryCell(t *testing.T) {
 			t.Errorf("%s: %d, want %d", tc.mark, got, tc.want)
 		}
 	}
-	// A long name is cut, and kept whole in its tooltip.
-	if !strings.Contains(svg, "<title>"+rows[1].Name+"</title>") {
-		t.Error("the long name is not in a tooltip")
+	// A long name is never cut: it wraps, and every word of it is in the chart.
+	var label strings.Builder
+	for _, m := range regexp.MustCompile(`<tspan[^>]*>([^<]*)</tspan>`).FindAllStringSubmatch(svg, -1) {
+		label.WriteString(m[1] + " ")
 	}
-	// Every header line fits its column.
+	if !strings.Contains(label.String(), rows[1].Name) {
+		t.Errorf("the long name is not whole in the chart: %q", label.String())
+	}
+	// Every header line fits its column, measured as bold.
 	colW := (coverageWidth - coverageLeft - coverageNameW) / float64(len(phases))
 	for _, m := range regexp.MustCompile(`class="axis-label"[^>]*>([^<]*)<`).FindAllStringSubmatch(svg, -1) {
-		if w := textWidth(m[1], 12); w > colW {
+		if w := textWidth(m[1], coverageHeadBold); w > colW-6 {
 			t.Errorf("header line %q is %.0f wide, the column %.0f", m[1], w, colW)
 		}
 	}
 	if !strings.Contains(c.Desc, "each of 2 stakeholder groups engaged in each of 4 phases, as of 3 May 2027: 3 engaged, 1 not engaged") {
 		t.Errorf("description: %s", c.Desc)
+	}
+}
+
+// With five phases, as most plans have, a header wraps between words, never inside one
+// ("implementati" / "on").
+func TestCoverageHeadersBreakBetweenWords(t *testing.T) {
+	phases := []string{"Planning", "Launch", "Consultation open", "Analysis and report back", "Adoption and implementation"}
+	cells := []string{CoverageNone, CoverageNone, CoverageEngaged, CoveragePending, CoveragePending}
+	svg := string(Coverage(phases, []CoverageRow{{Name: "Residents", Cells: cells}}, "3 May 2027").SVG)
+	words := map[string]bool{}
+	for _, p := range phases {
+		for _, w := range strings.Fields(p) {
+			words[w] = true
+		}
+	}
+	for _, m := range regexp.MustCompile(`class="axis-label"[^>]*>([^<]*)<`).FindAllStringSubmatch(svg, -1) {
+		for _, w := range strings.Fields(m[1]) {
+			if !words[w] {
+				t.Errorf("header line %q breaks a word", m[1])
+			}
+		}
 	}
 }
