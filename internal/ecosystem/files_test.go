@@ -121,6 +121,10 @@ func TestPreCommitHooks(t *testing.T) {
 			"a.plan.json":          false,
 			"a.planxyaml":          false,
 			"dir.plan.yaml/x.yaml": false,
+			// A record is checked with the plan that keeps it.
+			"a.records/2027-03-04-x.record.yaml": true,
+			"log/2027-03-04-x.record.yml":        true,
+			"a.record.yaml.bak":                  false,
 		} {
 			if got := re.MatchString(name); got != want {
 				t.Errorf("hook %q: files %q matches %q = %v, want %v", h.ID, h.Files, name, got, want)

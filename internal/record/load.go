@@ -191,3 +191,38 @@ func (s *Set) sort() {
 		return strings.Compare(a.File, b.File)
 	})
 }
+
+// PlanFor finds the plan a record file belongs to: the plan file, in the record's folder
+// or a folder above it, whose records folder (Dir) holds the record. It returns "" when
+// none does. A plan that does not load is taken to keep its records in the default folder.
+func PlanFor(recordPath string, opts plan.Options) (string, error) {
+	abs, err := filepath.Abs(recordPath)
+	if err != nil {
+		return "", err
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		var candidates []string
+		for _, pattern := range []string{"*.plan.yaml", "*.plan.yml"} {
+			found, err := filepath.Glob(filepath.Join(dir, pattern))
+			if err != nil {
+				return "", err
+			}
+			candidates = append(candidates, found...)
+		}
+		for _, candidate := range candidates {
+			p, err := plan.Load(candidate, candidate, opts)
+			if err != nil {
+				// A plan that does not load may still keep the record in its default
+				// folder; checking it then shows why the plan fails.
+				p = nil
+			}
+			records, _ := Dir(p, candidate)
+			if rel, err := filepath.Rel(records, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return candidate, nil
+			}
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return "", nil
+		}
+	}
+}

@@ -191,6 +191,9 @@ func Run(opts *Options) error {
 	if changed && slices.Contains(paths, "-") {
 		return cli.BadInputf("--changed cannot be used with standard input (-): git knows nothing of it")
 	}
+	if paths, err = recordsToPlans(opts.Env, paths, cfg.MaxFileSize); err != nil {
+		return err
+	}
 	found, err := discover.Files(inDir(opts.Env, paths), discover.Options{Include: cfg.Include, Exclude: cfg.Exclude})
 	if err != nil {
 		return cli.BadInput(err)
@@ -468,6 +471,40 @@ func displayName(dir, path string) string {
 }
 
 // inDir resolves the paths the user typed (see cli.Env.Path); "-" stays standard input.
+// recordsToPlans replaces each record file named on the command line with the plan whose
+// records it is: a record is checked with its plan, against the plan's ids, so that a
+// pre-commit hook or an editor that passes the files it saw change checks them as
+// plan check does without arguments. A record no plan keeps is bad input.
+func recordsToPlans(env *cli.Env, paths []string, maxSize int64) ([]string, error) {
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if p == "-" || !record.IsRecordName(filepath.Base(p)) {
+			out = append(out, p)
+			continue
+		}
+		if info, err := os.Stat(env.Path(p)); err != nil || !info.Mode().IsRegular() {
+			out = append(out, p) // the walk says what is wrong with it
+			continue
+		}
+		owner, err := record.PlanFor(env.Path(p), plan.Options{MaxSize: maxSize})
+		if err != nil {
+			return nil, cli.BadInputf("%s: %v", p, err)
+		}
+		if owner == "" {
+			return nil, cli.BadInputf("%s is a record, but no plan in its folder or above keeps its records there: records live in NAME.records beside NAME.plan.yaml, or the folder the plan's records: names", p)
+		}
+		if base, err := filepath.Abs(env.Path(".")); err == nil {
+			if rel, err := filepath.Rel(base, owner); err == nil && !strings.HasPrefix(rel, "..") {
+				owner = rel
+			}
+		}
+		if !slices.Contains(out, owner) {
+			out = append(out, owner)
+		}
+	}
+	return out, nil
+}
+
 func inDir(env *cli.Env, paths []string) []string {
 	out := make([]string, len(paths))
 	for i, p := range paths {
