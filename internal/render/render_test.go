@@ -371,3 +371,52 @@ func TestFooter(t *testing.T) {
 		}
 	}
 }
+
+// TestGapsMostSevereFirst: the Open gaps and Accepted gaps tables list errors first,
+// then warnings, then infos, each in the order of the file, in both formats; plan
+// check's order (by line) would put an info above the error a sponsor must see.
+func TestGapsMostSevereFirst(t *testing.T) {
+	p := loadPlan(t, goldenPlans[0].path)
+	finding := func(sev diag.Severity, line int, msg string) diag.Finding {
+		return diag.Finding{File: p.File, Line: line, Col: 1, Rule: "r", Severity: sev, Message: msg}
+	}
+	// As plan check lists them: by line.
+	found := []diag.Finding{
+		finding(diag.Info, 2, "info on line two"),
+		finding(diag.Warning, 3, "warning on line three"),
+		finding(diag.Error, 5, "first error"),
+		finding(diag.Info, 6, "info on line six"),
+		finding(diag.Error, 9, "second error"),
+	}
+	want := []string{"first error", "second error", "warning on line three", "info on line two", "info on line six"}
+	var silenced []diag.Silenced
+	for _, f := range found {
+		silenced = append(silenced, diag.Silenced{Finding: f})
+	}
+	opts := optionsFor(t, p, goldenPlans[0].today)
+	opts.Findings, opts.Silenced = found, silenced
+	md, page := both(t, p, opts, HTMLOptions{})
+	for _, tc := range []struct{ format, text, open, accepted string }{
+		{"markdown", md, "## Open gaps", "## Accepted gaps"},
+		{"html", page, `id="open-gaps"`, `id="accepted-gaps"`},
+	} {
+		for _, section := range []string{tc.open, tc.accepted} {
+			at := strings.Index(tc.text, section)
+			if at < 0 {
+				t.Fatalf("%s: no %s", tc.format, section)
+			}
+			text := tc.text[at:]
+			last := -1
+			for _, msg := range want {
+				i := strings.Index(text, msg)
+				if i < 0 {
+					t.Fatalf("%s %s: %q is missing", tc.format, section, msg)
+				}
+				if i < last {
+					t.Errorf("%s %s: %q comes before a more severe or earlier gap", tc.format, section, msg)
+				}
+				last = i
+			}
+		}
+	}
+}
