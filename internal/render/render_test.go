@@ -40,6 +40,9 @@ var goldenPlans = []goldenPlan{
 	{"crowd-6", "testdata/plans/crowd/crowd-6.plan.yaml", "2027-04-20"},
 	{"crowd-18", "testdata/plans/crowd/crowd-18.plan.yaml", "2027-04-20"},
 	{"crowd-60", "testdata/plans/crowd/crowd-60.plan.yaml", "2027-04-20"},
+	{"crowd-20-medium-high", "testdata/plans/crowd/crowd-20-medium-high.plan.yaml", "2027-04-20"},
+	{"crowd-30-high-high", "testdata/plans/crowd/crowd-30-high-high.plan.yaml", "2027-04-20"},
+	{"crowd-60-high-high", "testdata/plans/crowd/crowd-60-high-high.plan.yaml", "2027-04-20"},
 }
 
 // fakeGit is the history the golden reports claim, so that they do not change with
