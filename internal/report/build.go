@@ -70,7 +70,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildApprovals(p)
 	d.buildExtensions(p)
 	d.Draft = draftOf(opts.Findings)
-	d.buildGaps(opts)
+	d.buildGaps(p, opts)
 	d.buildGlance(opts)
 	d.Footer = Footer{
 		Generated: FormatDate(opts.Today),
