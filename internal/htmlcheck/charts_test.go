@@ -147,8 +147,9 @@ func TestStandaloneChartsDoNotOverlap(t *testing.T) {
 }
 
 // TestMermaidGridDoesNotOverlap draws the Markdown report's grid with Mermaid itself in
-// Chromium and measures it: one point per stakeholder, numbered 1 to n, and no label
-// overlapping another label or another point.
+// Chromium and measures it: one point per stakeholder, numbered 1 to n (or one per cell
+// too crowded for that, numbered with its range), and no label overlapping another label
+// or another point, up to 60 groups in one cell.
 func TestMermaidGridDoesNotOverlap(t *testing.T) {
 	src, err := os.ReadFile(mermaidJS)
 	if err != nil {
