@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -390,47 +391,72 @@ func TestMatrixNamesAreWhole(t *testing.T) {
 	}
 }
 
-// TestMermaidPointsKeepApart: with every cell holding as many points as its lattice
-// has room for (at least mermaidCellCapacity), no point's box overlaps another's, a
-// quadrant's name or the plot's edge; a medium rating's first point lies on the line
-// between the quadrants.
+// TestMermaidPointsKeepApart: however full the cells, no label's box overlaps another's,
+// a quadrant's name or the plot's edge, and the labels number the groups 1 to n, each
+// once: as points while a cell's lattice has room (at least mermaidCellCapacity), else as
+// the one range of the cell. A medium rating's first point lies on the line between the
+// quadrants.
 func TestMermaidPointsKeepApart(t *testing.T) {
-	var boxes []box
-	for k := 0; k < 9; k++ {
-		n := len(mermaidLattice(k))
-		if n < mermaidCellCapacity {
-			t.Errorf("cell %d has room for %d points, fewer than %d", k, n, mermaidCellCapacity)
+	var full, overfull [9]int
+	for k := range full {
+		full[k] = len(mermaidLattice(k))
+		overfull[k] = full[k] + 1
+		if full[k] < mermaidCellCapacity {
+			t.Errorf("cell %d has room for %d points, fewer than %d", k, full[k], mermaidCellCapacity)
 		}
-		points := mermaidPoints(k, n)
-		for _, p := range points {
-			b := mermaidPointBox(p)
-			b.Text = fmt.Sprintf("cell %d point (%.0f, %.0f)", k, p.x, p.y)
-			if b.X < 0 || b.Y < 0 || b.X+b.W > mermaidPlotW || b.Y+b.H > mermaidPlotH+6 {
-				t.Errorf("%s reaches outside the plot", b.Text)
+		influence, impact := 2-k/3, k%3
+		first, _ := mermaidPoints(k, 1, "1")
+		if impact == 1 && first[0].x != mermaidPlotW/2 || influence == 1 && first[0].y != mermaidPlotH/2 {
+			t.Errorf("cell %d (%s): its first point (%.0f, %.0f) is not on the line between quadrants", k, cellName(k), first[0].x, first[0].y)
+		}
+	}
+	grids := map[string][9]int{"every cell full": full, "every cell one too many": overfull, "crowded": {3, 15, 10, 2, 5, 13, 10, 5, 4}}
+	for k := range 9 {
+		for _, n := range []int{20, 30, 60, 1500} {
+			var g [9]int
+			g[k] = n
+			grids[fmt.Sprintf("%d in cell %d", n, k)] = g
+		}
+		mixed := full
+		mixed[k] = 1000
+		grids[fmt.Sprintf("cells full, 1000 in cell %d", k)] = mixed
+	}
+	for name, counts := range grids {
+		var boxes []box
+		var numbers []string
+		total := 0
+		for _, n := range counts {
+			total += n
+		}
+		for _, p := range mermaidLayout(counts) {
+			b := mermaidPointBox(p.point, p.label)
+			b.Text = fmt.Sprintf("%q at (%.0f, %.0f)", p.label, p.x, p.y)
+			if !mermaidClear(b) {
+				t.Errorf("%s: %s reaches outside the plot or covers a quadrant's name", name, b.Text)
 			}
-			for _, z := range mermaidLabelZones() {
-				if b.overlaps(z) {
-					t.Errorf("%s covers a quadrant's name", b.Text)
+			for _, c := range boxes {
+				if b.overlaps(c) {
+					t.Errorf("%s: %s overlaps %s", name, b.Text, c.Text)
 				}
 			}
 			boxes = append(boxes, b)
-		}
-		influence, impact := 2-k/3, k%3
-		first := mermaidPoints(k, 1)[0]
-		if impact == 1 && first.x != mermaidPlotW/2 || influence == 1 && first.y != mermaidPlotH/2 {
-			t.Errorf("cell %d (%s): its first point (%.0f, %.0f) is not on the line between quadrants", k, cellName(k), first.x, first.y)
-		}
-	}
-	for i := range boxes {
-		for j := i + 1; j < len(boxes); j++ {
-			if boxes[i].overlaps(boxes[j]) {
-				t.Errorf("%s overlaps %s", boxes[i].Text, boxes[j].Text)
+			from, to, isRange := strings.Cut(p.label, "–")
+			if !isRange {
+				to = from
+			}
+			a, _ := strconv.Atoi(from)
+			z, _ := strconv.Atoi(to)
+			for i := a; i <= z; i++ {
+				numbers = append(numbers, fmt.Sprint(i))
 			}
 		}
-	}
-	// Beyond the lattice, points still arrive, one per stakeholder.
-	if got := len(mermaidPoints(4, 100)); got != 100 {
-		t.Errorf("100 stakeholders in the centre make %d points", got)
+		var want []string
+		for i := 1; i <= total; i++ {
+			want = append(want, fmt.Sprint(i))
+		}
+		if !slices.Equal(numbers, want) {
+			t.Errorf("%s: the labels number %d groups %v, want 1 to %d in order", name, len(numbers), numbers, total)
+		}
 	}
 }
 

@@ -19,9 +19,9 @@ import (
 // between the halves, its points on the line itself first. Points sit on a lattice wide
 // enough for a two- or three-digit label, keep clear of the quadrants' names (which
 // Mermaid draws at the top of each quadrant once there are points) and of the edges, so
-// that at Mermaid's default size no label overlaps another, up to mermaidCellCapacity
-// points in a cell; a cell with more than its lattice holds stacks the rest a little
-// apart, where labels may touch.
+// that at Mermaid's default size no label overlaps another. A cell with more groups than
+// its lattice holds (at least mermaidCellCapacity) is one point labelled with the range
+// of its numbers, "1–20": the key names each, and the numbers of a cell run on.
 func GridMermaid(cells [9][]string) string {
 	var b strings.Builder
 	b.WriteString("quadrantChart\n")
@@ -32,14 +32,43 @@ func GridMermaid(cells [9][]string) string {
 	b.WriteString("    quadrant-2 Keep satisfied\n")
 	b.WriteString("    quadrant-3 Monitor\n")
 	b.WriteString("    quadrant-4 Keep informed\n")
-	n := 0
+	var counts [9]int
 	for k, names := range cells {
-		for _, p := range mermaidPoints(k, len(names)) {
-			n++
-			fmt.Fprintf(&b, "    \"%d\": [%s, %s]\n", n, coord(p.x/mermaidPlotW), coord(1-p.y/mermaidPlotH))
-		}
+		counts[k] = len(names)
+	}
+	for _, p := range mermaidLayout(counts) {
+		fmt.Fprintf(&b, "    \"%s\": [%s, %s]\n", p.label, coord(p.x/mermaidPlotW), coord(1-p.y/mermaidPlotH))
 	}
 	return b.String()
+}
+
+// labelled is a point of the Mermaid grid and the label Mermaid writes under it.
+type labelled struct {
+	point
+	label string
+}
+
+// mermaidLayout places the points of a grid whose cells hold counts groups, numbered
+// through the cells in order.
+func mermaidLayout(counts [9]int) []labelled {
+	var out []labelled
+	first := 1
+	for k, n := range counts {
+		if n == 0 {
+			continue
+		}
+		last := first + n - 1
+		if points, ok := mermaidPoints(k, n, fmt.Sprint(last)); ok {
+			for i, p := range points {
+				out = append(out, labelled{p, fmt.Sprint(first + i)})
+			}
+		} else {
+			label := fmt.Sprintf("%d–%d", first, last)
+			out = append(out, labelled{mermaidRangePoint(k, label), label})
+		}
+		first = last + 1
+	}
+	return out
 }
 
 // The plot of a quadrantChart at Mermaid's default 500 × 500: the chart less its
@@ -59,6 +88,8 @@ const (
 	// mermaidCellCapacity is how many points any cell holds without touching: the
 	// smallest lattice (medium influence, high impact) has room for that many.
 	mermaidCellCapacity = 13
+	// mermaidPointFont is the size of Mermaid's point labels.
+	mermaidPointFont = 12.0
 )
 
 type point struct{ x, y float64 }
@@ -113,33 +144,56 @@ func mermaidLabelZones() []box {
 	return zones
 }
 
-// mermaidPointBox is the room a point and its label take.
-func mermaidPointBox(p point) box {
-	return box{X: p.x - mermaidStepX/2 + 1, Y: p.y - 6, W: mermaidStepX - 2, H: 24}
+// mermaidPointBox is the room a point and its label take: the lattice's cell for a
+// number of up to three digits, wider for a longer label.
+func mermaidPointBox(p point, label string) box {
+	w := max(mermaidStepX-2, textWidth(label, mermaidPointFont)+2)
+	return box{X: p.x - w/2, Y: p.y - 6, W: w, H: 24, Text: label}
 }
 
 // mermaidPoints places n points in cell k (row 0 high influence, column 0 low impact),
-// in reading order: nearest the cell's line or middle first, then outwards.
-func mermaidPoints(k, n int) []point {
-	if n == 0 {
-		return nil
-	}
+// in reading order: nearest the cell's line or middle first, then outwards. It says
+// false when they do not all fit apart: more points than the cell's lattice holds, or
+// labels (widest is the widest) too wide for it.
+func mermaidPoints(k, n int, widest string) ([]point, bool) {
 	free := mermaidLattice(k)
-	if len(free) > n {
-		free = free[:n]
+	if len(free) < n || mermaidPointBox(point{}, widest).W > mermaidStepX-2 {
+		return nil, false
 	}
-	// More points than the lattice holds: the rest go between its positions.
-	for i := 0; len(free) < n; i++ {
-		p := free[i%len(free)]
-		free = append(free, point{p.x + mermaidStepX/2, p.y + mermaidStepY/2})
-	}
+	free = free[:n]
 	slices.SortStableFunc(free, func(a, b point) int {
 		if c := cmp.Compare(a.y, b.y); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.x, b.x)
 	})
-	return free
+	return free, true
+}
+
+// mermaidRangePoint is where the one point of a cell too full for its lattice goes: the
+// best position of the lattice that leaves its wider label clear of the quadrants' names
+// and the plot's edges.
+func mermaidRangePoint(k int, label string) point {
+	lattice := mermaidLattice(k)
+	for _, p := range lattice {
+		if mermaidClear(mermaidPointBox(p, label)) {
+			return p
+		}
+	}
+	return lattice[0]
+}
+
+// mermaidClear says whether b keeps clear of the quadrants' names and inside the plot.
+func mermaidClear(b box) bool {
+	if b.X < 0 || b.Y < 0 || b.X+b.W > mermaidPlotW || b.Y+b.H > mermaidPlotH+6 {
+		return false
+	}
+	for _, z := range mermaidLabelZones() {
+		if b.overlaps(z) {
+			return false
+		}
+	}
+	return true
 }
 
 // mermaidLattice is every position for a point of cell k that keeps clear of the
@@ -152,16 +206,11 @@ func mermaidLattice(k int) []point {
 	sx, sy := mermaidStepX, mermaidStepY
 	xs, cx := mermaidBand(impact, mermaidPlotW, sx, []float64{0, -sx, sx, -2 * sx, 2 * sx}, 3.5*sx, 0)
 	ys, cy := mermaidBand(2-influence, mermaidPlotH, sy, []float64{0, -sy, sy}, 3*sy, mermaidNameH-sy+6)
-	zones := mermaidLabelZones()
 	var free []point
 	for _, x := range xs {
 		for _, y := range ys {
 			p := point{x, y}
-			clear := true
-			for _, z := range zones {
-				clear = clear && !mermaidPointBox(p).overlaps(z)
-			}
-			if clear && p.y+18 <= mermaidPlotH {
+			if mermaidClear(mermaidPointBox(p, "")) && p.y+18 <= mermaidPlotH {
 				free = append(free, p)
 			}
 		}

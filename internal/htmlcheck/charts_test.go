@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,13 +27,29 @@ import (
 // charts "seen by a new user", as they fill up.
 var crowdSizes = []int{1, 6, 18, 60}
 
+// crowdPlan is a crowd plan: its name and its number of groups.
+type crowdPlan struct {
+	name string
+	n    int
+}
+
+// crowdPlans are the crowd plans and, generated beside them, the plans whose groups
+// all share one cell of the grid, more than Mermaid's lattice has room for.
+func crowdPlans() []crowdPlan {
+	var plans []crowdPlan
+	for _, n := range crowdSizes {
+		plans = append(plans, crowdPlan{fmt.Sprintf("crowd-%d", n), n})
+	}
+	return append(plans, crowdPlan{"crowd-20-medium-high", 20}, crowdPlan{"crowd-30-high-high", 30}, crowdPlan{"crowd-60-high-high", 60})
+}
+
 // mermaidJS is Mermaid's browser build, installed for internal/timeline's parser checks.
 var mermaidJS = filepath.Join("..", "timeline", "testdata", "node_modules", "mermaid", "dist", "mermaid.min.js")
 
-// crowdReport is the report data of the crowd plan with n groups, as plan render makes it.
-func crowdReport(t *testing.T, n int) *reportdata.Data {
+// crowdReport is the report data of the crowd plan of that name, as plan render makes it.
+func crowdReport(t *testing.T, name string) *reportdata.Data {
 	t.Helper()
-	path := filepath.Join("..", "render", "testdata", "plans", "crowd", fmt.Sprintf("crowd-%d.plan.yaml", n))
+	path := filepath.Join("..", "render", "testdata", "plans", "crowd", name+".plan.yaml")
 	p, err := plan.Load(path, path, plan.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -75,13 +92,14 @@ type chartCheck struct {
 func TestChartsDoNotOverlap(t *testing.T) {
 	bctx := needBrowser(t)
 	dir := t.TempDir()
-	for _, n := range crowdSizes {
-		t.Run(fmt.Sprint(n), func(t *testing.T) {
+	for _, c := range crowdPlans() {
+		n := c.n
+		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := render.HTML(&buf, crowdReport(t, n), render.HTMLOptions{}); err != nil {
+			if err := render.HTML(&buf, crowdReport(t, c.name), render.HTMLOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(dir, fmt.Sprintf("crowd-%d.html", n))
+			path := filepath.Join(dir, c.name+".html")
 			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -104,11 +122,12 @@ func TestChartsDoNotOverlap(t *testing.T) {
 func TestStandaloneChartsDoNotOverlap(t *testing.T) {
 	bctx := needBrowser(t)
 	dir := t.TempDir()
-	for _, n := range crowdSizes {
-		d := crowdReport(t, n)
+	for _, plan := range crowdPlans() {
+		n := plan.n
+		d := crowdReport(t, plan.name)
 		for name, c := range map[string][]byte{"grid": d.Grid.Chart.Standalone(), "matrix": d.Engagement.Chart.Standalone(), "gantt": d.Timeline.Gantt.Standalone()} {
-			t.Run(fmt.Sprintf("%d/%s", n, name), func(t *testing.T) {
-				path := filepath.Join(dir, fmt.Sprintf("%d-%s.svg", n, name))
+			t.Run(plan.name+"/"+name, func(t *testing.T) {
+				path := filepath.Join(dir, fmt.Sprintf("%s-%s.svg", plan.name, name))
 				if err := os.WriteFile(path, c, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -128,8 +147,9 @@ func TestStandaloneChartsDoNotOverlap(t *testing.T) {
 }
 
 // TestMermaidGridDoesNotOverlap draws the Markdown report's grid with Mermaid itself in
-// Chromium and measures it: one point per stakeholder, numbered 1 to n, and no label
-// overlapping another label or another point.
+// Chromium and measures it: one point per stakeholder, numbered 1 to n (or one per cell
+// too crowded for that, numbered with its range), and no label overlapping another label
+// or another point, up to 60 groups in one cell.
 func TestMermaidGridDoesNotOverlap(t *testing.T) {
 	src, err := os.ReadFile(mermaidJS)
 	if err != nil {
@@ -140,9 +160,10 @@ func TestMermaidGridDoesNotOverlap(t *testing.T) {
 	if err := os.WriteFile(page, []byte("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mermaid</title></head><body></body></html>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range crowdSizes {
-		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			diagram, _ := json.Marshal(crowdReport(t, n).Grid.Mermaid)
+	for _, c := range crowdPlans() {
+		n := c.n
+		t.Run(c.name, func(t *testing.T) {
+			diagram, _ := json.Marshal(crowdReport(t, c.name).Grid.Mermaid)
 			js := string(src) + ";\nmermaid.initialize({startOnLoad: false});\n(" + mermaidGridJS + ")(" + string(diagram) + ")"
 			got := evaluate(t, bctx, fileURL(t, page), js, true)
 			for _, p := range got.Problems {
@@ -152,11 +173,34 @@ func TestMermaidGridDoesNotOverlap(t *testing.T) {
 			for i := 1; i <= n; i++ {
 				want = append(want, fmt.Sprint(i))
 			}
-			if strings.Join(got.Points, " ") != strings.Join(want, " ") {
-				t.Errorf("the points are labelled %q, want 1 to %d", got.Points, n)
+			if got := numbersOf(t, got.Points); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("the points number %q, want 1 to %d", got, n)
 			}
 		})
 	}
+}
+
+// numbersOf are the numbers the points' labels give, in order: a label is a number, or
+// the range of a cell too full for a point each ("1–20").
+func numbersOf(t *testing.T, labels []string) []string {
+	t.Helper()
+	var numbers []string
+	for _, l := range labels {
+		from, to, isRange := strings.Cut(l, "–")
+		if !isRange {
+			to = from
+		}
+		a, errA := strconv.Atoi(from)
+		z, errZ := strconv.Atoi(to)
+		if errA != nil || errZ != nil {
+			t.Errorf("a point is labelled %q, neither a number nor a range", l)
+			continue
+		}
+		for i := a; i <= z; i++ {
+			numbers = append(numbers, fmt.Sprint(i))
+		}
+	}
+	return numbers
 }
 
 // evaluate opens pageURL in a new tab at 1280 × 800 and returns what js finds.
@@ -257,5 +301,5 @@ const mermaidGridJS = `async (diagram) => {` + boxesJS + `
     }
     if (!inside(box(text), box(chart))) problems.push('mermaid: label ' + label(text) + ' reaches outside the chart');
   }
-  return {problems, points: points.map(p => p.querySelector('text').textContent).sort((a, b) => a - b)};
+  return {problems, points: points.map(p => p.querySelector('text').textContent).sort((a, b) => parseInt(a, 10) - parseInt(b, 10))};
 }`

@@ -3,7 +3,6 @@ package htmlcheck
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,9 +44,9 @@ func renderExamples(t *testing.T) []renderedPage {
 	// The examples hold none of the sections real plans add (#15) nor x_ extensions;
 	// the render golden that has them all is checked too.
 	files = append(files, filepath.Join("..", "render", "testdata", "plans", "real-plan.plan.yaml"))
-	// The crowd plans put 1 to 60 groups on the charts (issue #19).
-	for _, n := range crowdSizes {
-		files = append(files, filepath.Join("..", "render", "testdata", "plans", "crowd", fmt.Sprintf("crowd-%d.plan.yaml", n)))
+	// The crowd plans put 1 to 60 groups on the charts, up to 60 in one cell (issue #19).
+	for _, c := range crowdPlans() {
+		files = append(files, filepath.Join("..", "render", "testdata", "plans", "crowd", c.name+".plan.yaml"))
 	}
 	// Nor (yet) records: the examples with records written for them make the progress
 	// section, on a day with something in every part of it.

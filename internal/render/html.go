@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -155,7 +156,38 @@ func Funcs() template.FuncMap {
 		"capitalise": wording.Capitalise,
 		"engagement": engagementChange,
 		"footer":     footerText,
+		"filled":     filled,
 	}
+}
+
+// filled says which of the named fields any element of list (structs, or pointers to
+// them) sets: {{$filled := filled .Objectives "Decision"}} … {{if $filled.Decision}}.
+// A column no row fills is left out of a table, not printed empty, as in Markdown.
+func filled(list any, fields ...string) (map[string]bool, error) {
+	rows := reflect.ValueOf(list)
+	if rows.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("filled: want a list, not %T", list)
+	}
+	out := make(map[string]bool, len(fields))
+	for i := range rows.Len() {
+		row := reflect.Indirect(rows.Index(i))
+		if row.Kind() != reflect.Struct {
+			return nil, fmt.Errorf("filled: want a list of records, not %T", list)
+		}
+		for _, name := range fields {
+			v := row.FieldByName(name)
+			if !v.IsValid() {
+				return nil, fmt.Errorf("filled: %s has no field %s", row.Type(), name)
+			}
+			switch v.Kind() {
+			case reflect.Slice, reflect.Map, reflect.String:
+				out[name] = out[name] || v.Len() > 0
+			default:
+				out[name] = out[name] || !v.IsZero()
+			}
+		}
+	}
+	return out, nil
 }
 
 // markdownHTML renders a Markdown field for the md template function.

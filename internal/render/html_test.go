@@ -131,3 +131,22 @@ func TestHTMLStructure(t *testing.T) {
 		}
 	}
 }
+
+// TestFilled: the template function filled says which fields any row sets, counting an
+// empty list as unset, and refuses a field the rows lack rather than hiding a column.
+func TestFilled(t *testing.T) {
+	rows := []report.Stakeholder{{Name: "A", Channels: []string{}}, {Name: "B", Contact: "b@example.org"}}
+	got, err := filled(rows, "Contact", "Channels", "Influence")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got["Contact"] || got["Channels"] || got["Influence"] {
+		t.Errorf("filled = %v, want only Contact", got)
+	}
+	if _, err := filled(rows, "Nonsense"); err == nil {
+		t.Error("filled accepts a field the rows do not have")
+	}
+	if _, err := filled("text", "Contact"); err == nil {
+		t.Error("filled accepts something that is not a list")
+	}
+}

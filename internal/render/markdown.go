@@ -40,15 +40,19 @@ func (m *mdDoc) heading(level int, text string) {
 }
 
 // table writes a GFM table; a header ending in ":" is right-aligned (the colon is
-// dropped). Columns that are empty in every row are left out.
+// dropped). Columns that are empty in every row are left out, the first too (the date
+// of previous engagement).
 func (m *mdDoc) table(headers []string, rows [][]string) { m.tableOf(headers, rows, true) }
 
 func (m *mdDoc) tableOf(headers []string, rows [][]string, dropEmpty bool) {
 	var keep []int
 	for i := range headers {
-		if !dropEmpty || i == 0 || slices.ContainsFunc(rows, func(r []string) bool { return i < len(r) && r[i] != "" }) {
+		if !dropEmpty || slices.ContainsFunc(rows, func(r []string) bool { return i < len(r) && r[i] != "" }) {
 			keep = append(keep, i)
 		}
+	}
+	if len(keep) == 0 {
+		keep = []int{0} // a table of one empty column still says its rows are there
 	}
 	pick := func(cells []string, f func(string) string) []string {
 		out := make([]string, len(keep))

@@ -40,6 +40,9 @@ var goldenPlans = []goldenPlan{
 	{"crowd-6", "testdata/plans/crowd/crowd-6.plan.yaml", "2027-04-20"},
 	{"crowd-18", "testdata/plans/crowd/crowd-18.plan.yaml", "2027-04-20"},
 	{"crowd-60", "testdata/plans/crowd/crowd-60.plan.yaml", "2027-04-20"},
+	{"crowd-20-medium-high", "testdata/plans/crowd/crowd-20-medium-high.plan.yaml", "2027-04-20"},
+	{"crowd-30-high-high", "testdata/plans/crowd/crowd-30-high-high.plan.yaml", "2027-04-20"},
+	{"crowd-60-high-high", "testdata/plans/crowd/crowd-60-high-high.plan.yaml", "2027-04-20"},
 }
 
 // fakeGit is the history the golden reports claim, so that they do not change with
@@ -230,9 +233,18 @@ func TestOpenGapsAndNoFindings(t *testing.T) {
 			if !strings.Contains(format.with, f.Rule) {
 				t.Errorf("%s: with findings, the Open gaps section lacks the %s finding's rule", format.name, f.Rule)
 			}
+			if !strings.Contains(format.with, escapeFor(format.name, f.Message)) {
+				t.Errorf("%s: with findings, the Open gaps section does not say %q as plan check does", format.name, f.Message)
+			}
 			// A sponsor sees what is wrong, not the tool's names for it, nor its notes
-			// about the plan's own ignore comments.
-			if shown := strings.Contains(format.sponsor, escapeFor(format.name, f.Message)); shown == (f.Rule == "unused-ignore") {
+			// about the plan's own ignore comments; a path through a list
+			// (risks[0].description) is worded for a person (TestSponsorPaths), and the
+			// rest of the message is plan check's.
+			msg := f.Message
+			if _, rest, ok := strings.Cut(msg, "[0]."); ok {
+				_, msg, _ = strings.Cut(rest, " ")
+			}
+			if shown := strings.Contains(format.sponsor, escapeFor(format.name, msg)); shown == (f.Rule == "unused-ignore") {
 				t.Errorf("%s: the sponsor's report shows the %s finding %q: %v", format.name, f.Rule, f.Message, shown)
 			}
 			if strings.Contains(format.sponsor, f.Rule+"<") || strings.Contains(format.sponsor, f.Rule+"`") {
@@ -274,7 +286,7 @@ func TestAcceptedGaps(t *testing.T) {
 	if i, j := strings.Index(md, "## Accepted gaps"), strings.Index(md, "## Open gaps"); i < j {
 		t.Error("Accepted gaps comes before Open gaps")
 	}
-	if strings.Contains(md[strings.Index(md, "## Open gaps"):strings.Index(md, "## Accepted gaps")], "low-turnout") {
+	if strings.Contains(md[strings.Index(md, "## Open gaps"):strings.Index(md, "## Accepted gaps")], `risk "low-turnout" has no mitigation`) {
 		t.Error("a silenced finding is also an open gap")
 	}
 }
@@ -368,6 +380,96 @@ func TestFooter(t *testing.T) {
 		}
 		if got := footerText(f); got != tc.want {
 			t.Errorf("footer = %q\nwant     %q", got, tc.want)
+		}
+	}
+}
+
+// TestGapsMostSevereFirst: the Open gaps and Accepted gaps tables list errors first,
+// then warnings, then infos, each in the order of the file, in both formats; plan
+// check's order (by line) would put an info above the error a sponsor must see.
+func TestGapsMostSevereFirst(t *testing.T) {
+	p := loadPlan(t, goldenPlans[0].path)
+	finding := func(sev diag.Severity, line int, msg string) diag.Finding {
+		return diag.Finding{File: p.File, Line: line, Col: 1, Rule: "r", Severity: sev, Message: msg}
+	}
+	// As plan check lists them: by line.
+	found := []diag.Finding{
+		finding(diag.Info, 2, "info on line two"),
+		finding(diag.Warning, 3, "warning on line three"),
+		finding(diag.Error, 5, "first error"),
+		finding(diag.Info, 6, "info on line six"),
+		finding(diag.Error, 9, "second error"),
+	}
+	want := []string{"first error", "second error", "warning on line three", "info on line two", "info on line six"}
+	var silenced []diag.Silenced
+	for _, f := range found {
+		silenced = append(silenced, diag.Silenced{Finding: f})
+	}
+	opts := optionsFor(t, p, goldenPlans[0].today)
+	opts.Findings, opts.Silenced = found, silenced
+	md, page := both(t, p, opts, HTMLOptions{})
+	for _, tc := range []struct{ format, text, open, accepted string }{
+		{"markdown", md, "## Open gaps", "## Accepted gaps"},
+		{"html", page, `id="open-gaps"`, `id="accepted-gaps"`},
+	} {
+		for _, section := range []string{tc.open, tc.accepted} {
+			at := strings.Index(tc.text, section)
+			if at < 0 {
+				t.Fatalf("%s: no %s", tc.format, section)
+			}
+			text := tc.text[at:]
+			last := -1
+			for _, msg := range want {
+				i := strings.Index(text, msg)
+				if i < 0 {
+					t.Fatalf("%s %s: %q is missing", tc.format, section, msg)
+				}
+				if i < last {
+					t.Errorf("%s %s: %q comes before a more severe or earlier gap", tc.format, section, msg)
+				}
+				last = i
+			}
+		}
+	}
+}
+
+// TestSponsorPaths: the sponsor's view names the field a finding is about through a list
+// as a person reads it, the item by its id or else its number, never by its YAML path;
+// the authors' view (--with-findings) keeps plan check's message, path and all.
+func TestSponsorPaths(t *testing.T) {
+	p, err := plan.Parse("x.plan.yaml", []byte(`schema_version: 1
+title: Paths
+objectives:
+  - id: hear-every-ward
+    statement: "[Insert the objective in one sentence]"
+status:
+  previous_engagement:
+    - method: "[Insert the method, e.g. online survey]"
+stakeholders:
+  - id: residents
+    name: Residents
+    channels: ["[Insert how to reach them]"]
+`), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := optionsFor(t, p, "2027-03-01")
+	sponsorMD, sponsorHTML := both(t, p, opts, HTMLOptions{})
+	opts.WithFindings = true
+	withMD, _ := both(t, p, opts, HTMLOptions{})
+	for _, tc := range []struct{ path, sponsor string }{
+		{"objectives[0].statement", `objective "hear-every-ward" › statement still holds the template placeholder`},
+		{"status.previous_engagement[0].method", `status › previous engagement 1 › method still holds the template placeholder`},
+		{"stakeholders[0].channels[0]", `stakeholder "residents" › channel 1 still holds the template placeholder`},
+	} {
+		if !strings.Contains(sponsorMD, safemd.Text(tc.sponsor)) || !strings.Contains(sponsorHTML, html.EscapeString(tc.sponsor)) {
+			t.Errorf("the sponsor's report does not say %q", tc.sponsor)
+		}
+		if strings.Contains(sponsorMD, safemd.Text(tc.path)) || strings.Contains(sponsorHTML, tc.path) {
+			t.Errorf("the sponsor's report names the path %s", tc.path)
+		}
+		if !strings.Contains(withMD, safemd.Text(tc.path)+" still holds") {
+			t.Errorf("with findings, the report does not name the path %s as plan check does", tc.path)
 		}
 	}
 }

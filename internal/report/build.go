@@ -70,19 +70,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildApprovals(p)
 	d.buildExtensions(p)
 	d.Draft = draftOf(opts.Findings)
-	if !opts.NoFindings {
-		d.FindingDetail = opts.WithFindings
-		for _, f := range opts.Findings {
-			if f.Rule == rules.IDUnusedIgnore && !opts.WithFindings {
-				// About the plan's comments, not the plan: for its authors, not a sponsor.
-				continue
-			}
-			d.Findings = append(d.Findings, findingOf(f))
-		}
-		for _, s := range opts.Silenced {
-			d.Accepted = append(d.Accepted, Accepted{Finding: findingOf(s.Finding), Reason: wording.OneLine(s.Reason)})
-		}
-	}
+	d.buildGaps(p, opts)
 	d.buildGlance(opts)
 	d.Footer = Footer{
 		Generated: FormatDate(opts.Today),
@@ -98,10 +86,6 @@ func Build(p *plan.Plan, opts Options) *Data {
 	}
 	d.Sections = d.sections()
 	return d
-}
-
-func findingOf(f diag.Finding) Finding {
-	return Finding{Severity: f.Severity.String(), Line: f.Line, Message: f.Message, Rule: f.Rule}
 }
 
 // draftOf says why a plan with these findings is a draft, or nil when it is not: an

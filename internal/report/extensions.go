@@ -150,11 +150,11 @@ func (w *extensionWalk) mapping(m *yaml.Node, at extensionPlace) {
 		}
 		switch value.Kind {
 		case yaml.MappingNode:
-			w.mapping(value, w.child(at, key.Value))
+			w.mapping(value, childPlace(at, key.Value))
 		case yaml.SequenceNode:
 			for i, item := range value.Content {
 				if item = yamltree.Resolve(item); item != nil && item.Kind == yaml.MappingNode {
-					w.mapping(item, w.item(at, key.Value, i, item))
+					w.mapping(item, itemPlace(at, key.Value, i, item))
 				}
 			}
 		}
@@ -176,9 +176,9 @@ func joinPath(path, key string) string {
 	return path + "." + key
 }
 
-// child is the place a mapping under key is: "Grievance", "Policy › response", or a
+// childPlace is the place a mapping under key is: "Grievance", "Policy › response", or a
 // role, named by its key.
-func (w *extensionWalk) child(at extensionPlace, key string) extensionPlace {
+func childPlace(at extensionPlace, key string) extensionPlace {
 	path := joinPath(at.path, key)
 	if at.path == "roles" {
 		return extensionPlace{where: fmt.Sprintf("Role %q", clip(key)), path: path}
@@ -189,9 +189,9 @@ func (w *extensionWalk) child(at extensionPlace, key string) extensionPlace {
 	return extensionPlace{where: at.where + " › " + strings.ToLower(label(key)), path: path}
 }
 
-// item is the place the i-th item of the list under key is: by its id when it has one
+// itemPlace is the place the i-th item of the list under key is: by its id when it has one
 // (`Stakeholder "women"`), by its number otherwise ("Grievance › channel 2").
-func (w *extensionWalk) item(at extensionPlace, key string, i int, item *yaml.Node) extensionPlace {
+func itemPlace(at extensionPlace, key string, i int, item *yaml.Node) extensionPlace {
 	path := fmt.Sprintf("%s[%d]", joinPath(at.path, key), i)
 	one, ok := singular[key]
 	if !ok {

@@ -40,6 +40,23 @@ func TestChartsDirectory(t *testing.T) {
 	}
 }
 
+// TestOnlyTheCharts: docs/render.md's way to write only the charts, -o /dev/null without
+// --format, writes them and leaves /dev/null a device.
+func TestOnlyTheCharts(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	if _, err := run(t, dir, "-o", os.DevNull, "--charts", "slides"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"grid.svg", "matrix.svg", "gantt.svg"} {
+		if _, err := os.Stat(filepath.Join(dir, "slides", name)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if info, err := os.Lstat(os.DevNull); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("%s is no longer a device: %v", os.DevNull, err)
+	}
+}
+
 // checkStandaloneSVG checks what a file needs to open on its own in a browser, an
 // editor or a slide program: well-formed XML whose root is an svg element in the SVG
 // namespace with a viewBox and a size, a title first, and its own style sheet.

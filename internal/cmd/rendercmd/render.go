@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -162,7 +163,9 @@ func formatFor(format, output string) (string, error) {
 		byName = formatOfName(output)
 	}
 	if format == "" {
-		if byName == "" && output != "" && output != "-" {
+		// Nothing is kept of a report written to /dev/null (docs/render.md's way to write
+		// only the charts), so its format cannot matter: it is the default, as on stdout.
+		if byName == "" && output != "" && output != "-" && output != os.DevNull {
 			return "", fmt.Errorf("cannot tell the format from the name %s: end it in .md or .html, or give --format md or --format html", output)
 		}
 		return cmp.Or(byName, "md"), nil

@@ -126,6 +126,9 @@ func TestFormatFor(t *testing.T) {
 		{"html", "", "html", false},
 		{"", "report.pdf", "", true},
 		{"", "report", "", true},
+		{"", os.DevNull, "md", false},
+		{"html", os.DevNull, "html", false},
+		{"", "/dev/stdout", "", true},
 		{"pdf", "", "", true},
 	} {
 		got, err := formatFor(tc.format, tc.output)
