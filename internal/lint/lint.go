@@ -217,7 +217,7 @@ func (l *Linter) checkWithRecords(in Input, data []byte) ([]diag.Finding, map[st
 			sources[r.File] = r.Source
 		}
 	}
-	return l.CheckPlanRecords(p, set, broken), sources, nil
+	return l.CheckPlanRecords(p, set, broken).Findings, sources, nil
 }
 
 // resolve returns the settings plan p is checked with, and a finding when the profile it
@@ -244,7 +244,7 @@ func (l *Linter) resolve(p *plan.Plan) (*profile.Resolved, []diag.Finding) {
 
 // CheckPlan runs every enabled rule on a loaded plan, as a plan without records.
 func (l *Linter) CheckPlan(p *plan.Plan) []diag.Finding {
-	return l.checkAll(p, nil, nil).Findings
+	return l.CheckPlanRecords(p, nil, nil).Findings
 }
 
 // Checked is what checking one plan found: the findings that stand, and those inline
@@ -256,7 +256,7 @@ type Checked struct {
 
 // Check runs every enabled rule on a loaded plan and keeps what its ignores silenced.
 func (l *Linter) Check(p *plan.Plan) Checked {
-	return l.checkAll(p, nil, nil)
+	return l.CheckPlanRecords(p, nil, nil)
 }
 
 // CheckPlanRecords runs every enabled rule on a loaded plan and its records (nil for
@@ -264,11 +264,7 @@ func (l *Linter) Check(p *plan.Plan) Checked {
 // record.Load), which no configuration or ignore comment silences, as for a plan.
 // Findings about a record name the record's file, and a plan:ignore comment in a record
 // file covers them there.
-func (l *Linter) CheckPlanRecords(p *plan.Plan, set *record.Set, broken []diag.Finding) []diag.Finding {
-	return l.checkAll(p, set, broken).Findings
-}
-
-func (l *Linter) checkAll(p *plan.Plan, set *record.Set, broken []diag.Finding) Checked {
+func (l *Linter) CheckPlanRecords(p *plan.Plan, set *record.Set, broken []diag.Finding) Checked {
 	checked, profileProblems := l.resolve(p)
 	inPlan := &fileFindings{file: p.File, source: p.Source, root: p.Root}
 	inRecord := map[*record.Record]*fileFindings{}

@@ -37,7 +37,7 @@ func TestExamplesAreCleanOnEveryDay(t *testing.T) {
 		}
 		for _, day := range days {
 			l.Today = day
-			for _, f := range l.CheckPlanRecords(p, set, nil) {
+			for _, f := range l.CheckPlanRecords(p, set, nil).Findings {
 				t.Errorf("as of %s, an example has a finding: %s", day, f)
 			}
 		}

@@ -36,8 +36,7 @@ func TestProgressGolden(t *testing.T) {
 	for _, gp := range progressPlans {
 		t.Run(gp.name, func(t *testing.T) {
 			p := loadPlan(t, gp.path)
-			opts := optionsFor(t, p, gp.today)
-			opts.Records = loadRecords(t, p, gp.path)
+			opts := withRecords(t, p, gp.path, optionsFor(t, p, gp.today))
 			md, html := both(t, p, opts, HTMLOptions{})
 			for _, want := range []string{"## Progress", "### Who we have engaged", "### You said, we did", "### Grievances", "### Measures against targets"} {
 				if !strings.Contains(md, want) {

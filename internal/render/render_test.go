@@ -86,12 +86,25 @@ func optionsFor(t testing.TB, p *plan.Plan, today string) report.Options {
 	return o
 }
 
+// withRecords adds the records of the plan at path to opts, and the findings as plan
+// render works them out then: plan check's as of the report's day, records and all.
+func withRecords(t testing.TB, p *plan.Plan, path string, opts report.Options) report.Options {
+	t.Helper()
+	opts.Records = loadRecords(t, p, path)
+	if opts.Records.Len() > 0 {
+		l := lint.New(config.Default())
+		l.Today = opts.Today
+		found := l.CheckPlanRecords(p, opts.Records, nil)
+		opts.Findings, opts.Silenced = found.Findings, found.Silenced
+	}
+	return opts
+}
+
 // reports renders gp in both formats.
 func reports(t testing.TB, gp goldenPlan) (md, html string) {
 	t.Helper()
 	p := loadPlan(t, gp.path)
-	opts := optionsFor(t, p, gp.today)
-	opts.Records = loadRecords(t, p, gp.path)
+	opts := withRecords(t, p, gp.path, optionsFor(t, p, gp.today))
 	return both(t, p, opts, HTMLOptions{})
 }
 

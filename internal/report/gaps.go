@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,7 +30,12 @@ func (d *Data) buildGaps(p *plan.Plan, opts Options) {
 	d.FindingDetail = opts.WithFindings
 	finding := func(f diag.Finding) Finding {
 		out := findingOf(f)
-		if !opts.WithFindings {
+		switch {
+		case f.File != "" && f.File != p.File:
+			// A finding in one of the plan's records: its line and path are that file's,
+			// so the report names the record.
+			out.Message = "In the record " + filepath.Base(f.File) + ": " + f.Message
+		case !opts.WithFindings:
 			out.Message = sponsorMessage(p.Root, f)
 		}
 		return out

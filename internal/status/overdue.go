@@ -29,7 +29,7 @@ func (s *State) FindOverdue(cfg *config.Config, p *plan.Plan, set *record.Set) {
 	}
 	l := &lint.Linter{Config: cfg, Rules: dated, Today: s.today}
 	prefix := "as of " + s.today.String() + ", "
-	for _, f := range l.CheckPlanRecords(p, set, nil) {
+	for _, f := range l.CheckPlanRecords(p, set, nil).Findings {
 		if msg, ok := strings.CutPrefix(f.Message, prefix); ok {
 			f.Message = msg
 			s.Overdue = append(s.Overdue, problemOf(f))

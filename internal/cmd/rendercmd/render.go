@@ -262,10 +262,22 @@ func Run(opts *Options) error {
 		return err
 	}
 
+	// The records make the progress section; they are read as plan check reads them, and
+	// one that does not load is left out of it, which stderr says (and the open gaps).
+	set, skipped, err := record.LoadFor(p, path, name, plan.Options{MaxSize: cfg.MaxFileSize})
+	if err != nil {
+		return cli.BadInput(err)
+	}
+	for _, f := range skipped {
+		fmt.Fprintf(env.IO.ErrOut, "plan: %s:%d: left out of the progress section, it does not load: %s\n", f.File, f.Line, diag.Displayable(f.Message))
+	}
 	// The findings are worked out even with --no-findings: they decide whether the
-	// report is a draft.
-	found := lint.New(cfg).Check(p)
+	// report is a draft. They are plan check's as of the report's day, records and all.
+	linter := lint.New(cfg)
+	linter.Today = today
+	found := linter.CheckPlanRecords(p, set, skipped)
 	ro := report.Options{
+		Records:      set,
 		Findings:     found.Findings,
 		Silenced:     found.Silenced,
 		NoFindings:   opts.NoFindings,
@@ -275,16 +287,6 @@ func Run(opts *Options) error {
 		Minimums:     checked.Settings.Minimums,
 		Ideals:       checked.Settings.Ideals,
 		Profile:      fmt.Sprintf("%s (%s)", checked.Chain[0].Title, checked.Name()),
-	}
-	// The records make the progress section; they are read as plan check reads them, and
-	// one that does not load is left out of it, which stderr says (plan check says why).
-	set, skipped, err := record.LoadFor(p, path, name, plan.Options{MaxSize: cfg.MaxFileSize})
-	if err != nil {
-		return cli.BadInput(err)
-	}
-	ro.Records = set
-	for _, f := range skipped {
-		fmt.Fprintf(env.IO.ErrOut, "plan: %s:%d: left out of the progress section, it does not load: %s\n", f.File, f.Line, diag.Displayable(f.Message))
 	}
 	lookup := opts.GitLookup
 	if lookup == nil {

@@ -441,3 +441,25 @@ func TestOutputDirectory(t *testing.T) {
 		t.Errorf("a refused -o site wrote %d files into it", len(entries))
 	}
 }
+
+// TestGapsInRecords: the report's open gaps are plan check's as of the report's day,
+// the findings in the plan's records among them, each naming its record (its line is
+// that file's, not the plan's).
+func TestGapsInRecords(t *testing.T) {
+	dir := copyExample(t, "council.plan.yaml")
+	records := filepath.Join(dir, "council.records")
+	if err := os.MkdirAll(records, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	record := "schema_version: 1\ndate: 2027-03-16\nengaged:\n  - stakeholder: tradtional-owners\n    people: 7\n"
+	if err := os.WriteFile(filepath.Join(records, "2027-03-16-walk.record.yaml"), []byte(record), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, dir, "--today", "2027-04-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `In the record 2027-03-16-walk.record.yaml: stakeholder "tradtional-owners" is not in the plan's stakeholders`) {
+		t.Errorf("the record's unknown stakeholder is not among the open gaps:\n%s", out)
+	}
+}
