@@ -361,6 +361,7 @@ const (
 	notBlankPattern = "[^\\t\\n\\v\\f\\r\u0085\\p{Z}]"
 	currencyPattern = "^[A-Z]{3}$"
 	// durationPattern is the config schema's: weeks up to 520, days up to 3650.
+	commitPattern   = "^[0-9A-Za-z][0-9A-Za-z._/-]*$"
 	durationPattern = "^(?:(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)w|(?:[0-9]{1,3}|[12][0-9]{3}|3[0-5][0-9]{2}|3650)d)$"
 )
 
@@ -380,6 +381,11 @@ func describe(e *jsonschema.ValidationError) string {
 		case slices.Equal(want, []string{"integer"}) && k.Got == "number":
 			// A whole number was given as a fraction: "not a number" would read as nonsense.
 			return "must be a whole number, not a fraction"
+		}
+		if slices.Equal(want, []string{"string"}) && (k.Got == "number" || k.Got == "integer" || k.Got == "boolean") {
+			// YAML reads version: 1.0 as a number and yes as a boolean; quotes keep the text
+			// as written.
+			return fmt.Sprintf("must be text, not %s: put the value in quotes to keep it as written, such as \"1.0\"", typeWord(k.Got))
 		}
 		return fmt.Sprintf("must be %s, not %s", typeWords(want), typeWord(k.Got))
 	case *kind.Enum:
@@ -408,6 +414,8 @@ func describe(e *jsonschema.ValidationError) string {
 			return "must not be blank: write the name of the engagement"
 		case currencyPattern:
 			return fmt.Sprintf("%q is not an ISO 4217 currency code: write three capital letters, such as AUD, EUR, GBP or USD", k.Got)
+		case commitPattern:
+			return fmt.Sprintf("%q is not a commit: write a commit hash or a tag, such as 3f2a9c1 or v1.2", k.Got)
 		case durationPattern:
 			return fmt.Sprintf("%q is not a duration of at most 520w or 3650d: write weeks as 3w or days as 28d", k.Got)
 		}

@@ -35,6 +35,8 @@ func TestEmptyValuesAreAbsent(t *testing.T) {
 		{"empty title", `{"schema_version": 1, "title": null}`, "must be text, not empty"},
 		{"a wrong level does not offer empty", `{` + head + `"stakeholders": [{"id": "s", "name": "S", "influence": "extreme"}]}`, "must be one of low, medium, high, not \"extreme\""},
 		{"a wrong type does not offer empty", `{` + head + `"summary": 3}`, "must be text, not a number"},
+		{"a version read as a number is to be quoted", `{` + head + `"version": 1.5}`, `must be text, not a number: put the value in quotes to keep it as written, such as "1.0"`},
+		{"an approval's commit is a hash or a tag", `{` + head + `"approvals": [{"by": "A", "version": "1", "date": "2027-01-01", "commit": "--output=x"}]}`, `"--output=x" is not a commit: write a commit hash or a tag`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var v any
