@@ -11,10 +11,17 @@ const (
 	ListPhases       = "timeline.phases"
 	ListDecisions    = "decisions"
 	ListObjectives   = "objectives"
+	// Only engagement records refer to these.
+	ListActivities = "activities"
+	ListDisclosure = "disclosure"
+	ListMeasures   = "evaluation.measures"
 )
 
-// ReferencedLists are the lists references point into.
+// ReferencedLists are the lists references in a plan point into.
 var ReferencedLists = []string{ListStakeholders, ListPhases, ListDecisions, ListObjectives}
+
+// RecordedLists are the lists references in a plan's engagement records point into.
+var RecordedLists = []string{ListActivities, ListStakeholders, ListDisclosure, ListMeasures, ListDecisions}
 
 // Reference is one reference by id written in a plan.
 type Reference struct {
@@ -115,6 +122,20 @@ func (p *Plan) IDs(list string) []string {
 		for _, o := range p.Objectives {
 			out = append(out, o.ID)
 		}
+	case ListActivities:
+		for _, a := range p.Activities {
+			out = append(out, a.ID)
+		}
+	case ListDisclosure:
+		for _, d := range p.Disclosure {
+			out = append(out, d.ID)
+		}
+	case ListMeasures:
+		if p.Evaluation != nil {
+			for _, m := range p.Evaluation.Measures {
+				out = append(out, m.ID)
+			}
+		}
 	}
 	return out
 }
@@ -122,8 +143,21 @@ func (p *Plan) IDs(list string) []string {
 // Lost returns the references of p (an earlier version of the plan) whose id p has and
 // now does not: removed or renamed in now.
 func (p *Plan) Lost(now *Plan) []Reference {
+	gone := p.Gone(now, ReferencedLists)
+	var out []Reference
+	for _, r := range p.References() {
+		if gone[r.List][r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Gone returns, for each of lists (List* constants), the ids of p (an earlier version of
+// the plan) that now does not have: removed or renamed.
+func (p *Plan) Gone(now *Plan, lists []string) map[string]map[string]bool {
 	gone := map[string]map[string]bool{}
-	for _, list := range ReferencedLists {
+	for _, list := range lists {
 		kept := map[string]bool{}
 		for _, id := range now.IDs(list) {
 			kept[id] = true
@@ -135,10 +169,26 @@ func (p *Plan) Lost(now *Plan) []Reference {
 			}
 		}
 	}
-	var out []Reference
-	for _, r := range p.References() {
-		if gone[r.List][r.ID] {
-			out = append(out, r)
+	return gone
+}
+
+// Renamed returns, for each of lists, the ids of p (an earlier version of the plan) that
+// now has replaced in place by another (the item at the same place of a list of the same
+// length has a new id), old id to new.
+func (p *Plan) Renamed(now *Plan, lists []string) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, list := range lists {
+		was, is := p.IDs(list), now.IDs(list)
+		if len(was) != len(is) {
+			continue
+		}
+		for i := range was {
+			if was[i] != is[i] && was[i] != "" && is[i] != "" {
+				if out[list] == nil {
+					out[list] = map[string]string{}
+				}
+				out[list][was[i]] = is[i]
+			}
 		}
 	}
 	return out

@@ -214,7 +214,8 @@ func Run(opts *Options) error {
 		Env: opts.Env, File: opts.File, Usage: "plan " + CommandName(k) + " FILE",
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
 		With: "with the new " + k.Noun, Task: "add the " + k.Noun,
-		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
+		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
+			data, before := in.Data, in.Before
 			name := before.File
 			if err := checkRefs(name, before, it); err != nil {
 				return nil, nil, err

@@ -81,8 +81,8 @@ func Run(opts *Options) error {
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan remove FILE PATH",
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, With: "without " + path.String(),
-		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
-			return change(opts, data, before, path)
+		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
+			return change(opts, in, path)
 		},
 	})
 	if err != nil || opts.DryRun {
@@ -94,7 +94,8 @@ func Run(opts *Options) error {
 
 // change removes the value, and the references that would be left dangling when told
 // to; otherwise those references refuse the removal.
-func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]byte, []plan.Reference, error) {
+func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.Reference, error) {
+	data, before := in.Data, in.Before
 	out, err := edit.Remove(data, path, nil)
 	if err != nil {
 		return nil, nil, err
@@ -110,7 +111,7 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 	// A reference inside what is removed goes with it.
 	outside := func(r plan.Reference) bool { return !edit.Inside(target, r.Node) }
 	redo := func(also []edit.At) ([]byte, error) { return edit.Remove(data, path, also) }
-	return planedit.Dangling(opts.Env, before, after, out, outside, opts.WithReferences, redo, func(count string) string {
+	return in.Dangling("removing "+path.String(), path.String(), after, out, outside, opts.WithReferences, redo, func(count string) string {
 		return fmt.Sprintf("removing %s would leave %s (above) pointing at nothing: remove them too with --with-references, or change them first", path, count)
 	})
 }

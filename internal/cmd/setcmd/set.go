@@ -95,8 +95,8 @@ func Run(opts *Options) error {
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan set FILE PATH VALUE",
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
-		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
-			return change(opts, data, before, path)
+		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
+			return change(opts, in, path)
 		},
 	})
 	if err != nil || opts.DryRun {
@@ -114,7 +114,8 @@ func Run(opts *Options) error {
 // change makes the edit: VALUE as YAML reads it where that validates, else as text; and
 // for a rename, the references to the old id, which refuse it unless they are to be
 // renamed too.
-func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]byte, []plan.Reference, error) {
+func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.Reference, error) {
+	data, before := in.Data, in.Before
 	try := func(v edit.Value) ([]byte, *plan.Plan, error) {
 		out, err := edit.Set(data, path, v, nil)
 		if err != nil {
@@ -142,7 +143,7 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 	}
 	every := func(plan.Reference) bool { return true }
 	redo := func(also []edit.At) ([]byte, error) { return edit.Set(data, path, v, also) }
-	return planedit.Dangling(opts.Env, before, after, out, every, opts.UpdateReferences, redo, func(count string) string {
+	return in.Dangling("renaming "+path.String(), path.String(), after, out, every, opts.UpdateReferences, redo, func(count string) string {
 		return fmt.Sprintf("%s renames an id that %s (above) still name: rename them too with --update-references, or change them first", path, count)
 	})
 }
