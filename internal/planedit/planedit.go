@@ -68,6 +68,7 @@ type Edit struct {
 // plan's engagement records, which an edit changes only to follow a renamed id.
 type Input struct {
 	env  *cli.Env
+	opts plan.Options
 	Data []byte
 	// Before is the plan as read.
 	Before *plan.Plan
@@ -75,6 +76,10 @@ type Input struct {
 	// do not.
 	Records *record.Set
 	broken  []diag.Finding
+	// invalid are the schema problems of the plan as read, which the edit must reduce;
+	// nil for a valid plan (see Parse).
+	invalid       []diag.Finding
+	listedInvalid bool
 	// recordsDir and recordsAs are the records folder as read and as messages name it.
 	recordsDir, recordsAs string
 	// rewritten holds the new bytes of the record files a rename changes, and renamed
@@ -95,8 +100,10 @@ type Result struct {
 
 	// The plans are checked in full only when the next steps ask for findings: on the
 	// largest plans a check costs seconds and a gigabyte, which a --dry-run need not.
-	linter                 *lint.Linter
-	in                     *Input
+	linter *lint.Linter
+	in     *Input
+	// left are the schema problems the result still has, when the plan as read had more.
+	left                   []diag.Finding
 	recordsAfter           *record.Set
 	brokenAfter            []diag.Finding
 	all, fresh             []diag.Finding
@@ -106,6 +113,10 @@ type Result struct {
 // All returns every plan check finding on the result and its records, as plan check
 // reports them.
 func (r *Result) All() []diag.Finding {
+	if r.left != nil {
+		// plan check reports only these on a plan that breaks the schema.
+		return r.left
+	}
 	if !r.checkedAll {
 		r.all, r.checkedAll = r.linter.CheckPlanRecords(r.After, r.recordsAfter, r.brokenAfter), true
 	}
@@ -114,6 +125,9 @@ func (r *Result) All() []diag.Finding {
 
 // New returns the findings of All that the original plan and records did not have.
 func (r *Result) New() []diag.Finding {
+	if r.left != nil {
+		return r.left
+	}
 	if !r.checkedNew {
 		had := r.linter.CheckPlanRecords(r.Before, r.in.Records, r.in.broken)
 		r.fresh, r.checkedNew = newFindings(had, r.All()), true
@@ -154,10 +168,17 @@ func Run(e Edit) (*Result, error) {
 		return nil, e.refuse(name, err)
 	}
 	before, err := plan.Parse(name, data, opts)
-	if err != nil {
+	invalid := schemaProblems(err)
+	if err != nil && invalid != nil {
+		var ok bool
+		if before, ok = parseBroken(name, data, opts); !ok {
+			invalid = nil
+		}
+	}
+	if err != nil && invalid == nil {
 		return nil, e.refuse(name, err)
 	}
-	in := &Input{env: e.Env, Data: data, Before: before}
+	in := &Input{env: e.Env, opts: opts, Data: data, Before: before, invalid: invalid}
 	in.recordsDir, _ = record.Dir(before, path)
 	in.recordsAs, _ = record.Dir(before, name)
 	in.Records, in.broken, err = record.LoadFor(before, path, name, opts)
@@ -170,7 +191,7 @@ func Run(e Edit) (*Result, error) {
 	if err != nil {
 		return nil, Explain(name, e.Task, err)
 	}
-	after, err := plan.Parse(name, out, opts)
+	after, left, err := in.Parse(out)
 	if err != nil {
 		return nil, Invalid(name, e.With, err)
 	}
@@ -182,7 +203,7 @@ func Run(e Edit) (*Result, error) {
 	if lost := in.lostInRecords(after); len(lost) > len(in.renamed) {
 		return nil, in.refuseRecords(lost, "the change", "the ids")
 	}
-	res := &Result{Name: name, References: refs, RecordReferences: in.renamed, in: in}
+	res := &Result{Name: name, References: refs, RecordReferences: in.renamed, in: in, left: left}
 	files := in.recordFiles()
 	if e.DryRun {
 		for _, f := range files {
@@ -447,6 +468,10 @@ func Problem(err error) string {
 // names the result ("with the new stakeholder", "without title"), "" calls it the
 // result.
 func Invalid(name, with string, err error) error {
+	var ee *cli.ExitError
+	if errors.As(err, &ee) {
+		return err
+	}
 	if with == "" {
 		with = "the result"
 	} else {

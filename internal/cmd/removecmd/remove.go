@@ -104,7 +104,7 @@ func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.R
 	if err != nil {
 		return nil, nil, err
 	}
-	after, err := plan.Parse(before.File, out, plan.Options{MaxSize: int64(len(out)) + 1})
+	after, _, err := in.Parse(out)
 	if err != nil {
 		return nil, nil, planedit.Invalid(before.File, "without "+path.String(), err)
 	}

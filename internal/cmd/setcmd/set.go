@@ -121,9 +121,7 @@ func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.R
 		if err != nil {
 			return nil, nil, err
 		}
-		// The configured size limit was checked on reading; planedit checks the result
-		// against it again.
-		after, err := plan.Parse(before.File, out, plan.Options{MaxSize: int64(len(out)) + 1})
+		after, _, err := in.Parse(out)
 		return out, after, err
 	}
 	v := edit.Value{Text: opts.Value, Typed: !opts.String}
