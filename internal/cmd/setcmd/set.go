@@ -92,6 +92,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return cli.BadInput(err)
 	}
+	if strings.TrimSpace(opts.Value) == "" {
+		// As the add commands refuse a blank flag: a slip, or a way to empty a value that
+		// plan remove says better.
+		return cli.BadInputf("VALUE is blank: a plan holds no empty text; to take the value out, use plan remove %s", path)
+	}
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan set FILE PATH VALUE",
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
