@@ -119,6 +119,9 @@ func (k *Kind) PathString() string { return strings.Join(k.Path, ".") }
 type Item struct {
 	Kind   *Kind
 	Values map[string]any
+	// BeforeLast puts the entry before the last entry of its list, when the list has
+	// one, rather than after it: a phase goes before a trailing open-ended phase.
+	BeforeLast bool
 }
 
 // ID is the entry's id, or "" for a kind whose entries have none.

@@ -210,6 +210,9 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// openEnded is the id of the open-ended phase that ends the timeline, which a new
+	// phase goes before.
+	var openEnded string
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan " + CommandName(k) + " FILE",
 		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
@@ -220,6 +223,8 @@ func Run(opts *Options) error {
 			if err := checkRefs(name, before, it); err != nil {
 				return nil, nil, err
 			}
+			openEnded = trailingOpenEnded(before, it)
+			it.BeforeLast = openEnded != ""
 			out, err := edit.AddItem(data, it)
 			var dup *edit.DuplicateIDError
 			if errors.As(err, &dup) {
@@ -232,9 +237,34 @@ func Run(opts *Options) error {
 		return err
 	}
 	index := listLen(res.After.Root, k.Path) - 1
+	did := fmt.Sprintf("Added %s to %s", describe(it), res.Name)
+	if openEnded != "" {
+		index--
+		did += fmt.Sprintf(", before the open-ended phase %q, which stays last", openEnded)
+	}
 	next := Concerning(res.All(), k.Path, index, it.ID())
-	planedit.Done(opts.Env, res, fmt.Sprintf("Added %s to %s", describe(it), res.Name), next)
+	planedit.Done(opts.Env, res, did, next)
 	return nil
+}
+
+// trailingOpenEnded returns the id of the plan's last phase when it is open-ended (an
+// ongoing phase with no end, weeks or days) and it is a new phase that ends: the new
+// phase goes before it, since after it, it could not be dated (phase-undated); "" for any
+// other entry.
+func trailingOpenEnded(p *plan.Plan, it edit.Item) string {
+	if it.Kind != edit.Phases || p.Timeline == nil || len(p.Timeline.Phases) == 0 {
+		return ""
+	}
+	last := p.Timeline.Phases[len(p.Timeline.Phases)-1]
+	if !last.End.IsZero() || last.Weeks > 0 || last.Days > 0 || last.Kind != plan.KindOngoing {
+		return ""
+	}
+	for _, key := range []string{"end", "weeks", "days"} {
+		if v, ok := it.Values[key]; ok && v != nil && v != "" {
+			return last.ID
+		}
+	}
+	return ""
 }
 
 // describe names the new entry in the report: its kind, id and label, the label cut to
