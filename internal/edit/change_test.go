@@ -77,6 +77,7 @@ func TestRefusals(t *testing.T) {
 		{"set", "stakeholders.residents.channels[0]", `stakeholders.residents.channels is an alias (*ch, line 13)`},
 		{"set", "stakeholders.residents.channels", `stakeholders.residents.channels is an alias (*ch, line 13), which shares its value with the anchor at line 10`},
 		{"set", "stakeholders.traders.influence", `has a tag (!)`},
+		{"set", "approvals[0].date", `: the plan has no approvals: a list is not added on the way to a value`},
 		{"remove", "stakeholders.traders.notes", `stakeholders.traders has no notes: there is nothing to remove`},
 		{"remove", "summary", `summary comes from the merge key (<<) at line 5`},
 	} {

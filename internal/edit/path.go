@@ -99,6 +99,14 @@ func (p Path) String() string {
 	return b.String()
 }
 
+// where names the value p leads to in a message: the path, or "the plan" for none.
+func (p Path) where() string {
+	if len(p) == 0 {
+		return "the plan"
+	}
+	return p.String()
+}
+
 // target is where a path leads in a document.
 type target struct {
 	// parent is the mapping or list that holds the value.
@@ -128,13 +136,13 @@ type target struct {
 func (t *target) missingBelow(p Path, i int) error {
 	model := t.model
 	for ; i < len(p); i++ {
-		here := p[:i].String()
+		here := p[:i].where()
 		m := modelType(model)
 		if m == nil || m.Kind() != reflect.Struct || m == rolesType || reflect.PointerTo(m).Implements(unmarshalerType) {
 			if m != nil && m.Kind() == reflect.Slice {
-				return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s: a list is not added on the way to a value", p[:i-1], p[i-1].Name)}
+				return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s: a list is not added on the way to a value", p[:i-1].where(), p[i-1].Name)}
 			}
-			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is a single value, so it has no %s", p[:i], p[i].Name)}
+			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is a single value, so it has no %s", here, p[i].Name)}
 		}
 		if p[i].IsIndex {
 			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is not there, so it has no [%d]", here, p[i].Index)}
@@ -166,10 +174,7 @@ var (
 func resolve(root *yaml.Node, p Path) (*target, error) {
 	t := &target{value: root, model: planType}
 	for i, step := range p {
-		here := p[:i].String()
-		if here == "" {
-			here = "the plan"
-		}
+		here := p[:i].where()
 		bad := func(format string, args ...any) error {
 			return &PathError{Path: p.String(), Msg: fmt.Sprintf(format, args...)}
 		}

@@ -3,12 +3,17 @@ package planedit
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planschema"
 	"github.com/planascode/plan/internal/wording"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // An edit may fix a plan that breaks the schema (influence: huge) but not one that is not
@@ -110,4 +115,60 @@ func (in *Input) unmended() error {
 	}
 	return cli.BadInputf("%s is not a valid plan, so it was not edited: fix the %s above first (an edit of it must fix %s and add none)",
 		in.Before.File, problems, one)
+}
+
+// ByID rewords the first problem of a plan that does not load, err, in the terms of the
+// path a user types: a schema message about stakeholders[0].influence is about
+// stakeholders.traders.influence, the entry named by its id as plan set and plan remove
+// name it. out is the plan's text; where is "file:line:col" of the problem, "" when err
+// has no finding.
+func ByID(out []byte, err error) (where, msg string) {
+	var pe *plan.Error
+	if !errors.As(err, &pe) || len(pe.Findings) == 0 {
+		return "", err.Error()
+	}
+	f := pe.Findings[0]
+	msg = f.Message
+	where = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
+	var doc yaml.Node
+	if f.Pointer == "" || yaml.Unmarshal(out, &doc) != nil || len(doc.Content) == 0 {
+		return where, msg
+	}
+	n := doc.Content[0]
+	var byIndex, byID strings.Builder
+	for _, tok := range strings.Split(strings.TrimPrefix(f.Pointer, "/"), "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch n.Kind {
+		case yaml.MappingNode:
+			v := yamltree.Value(n, tok)
+			if v == nil {
+				return where, msg
+			}
+			if byIndex.Len() > 0 {
+				byIndex.WriteByte('.')
+				byID.WriteByte('.')
+			}
+			byIndex.WriteString(tok)
+			byID.WriteString(tok)
+			n = yamltree.Resolve(v)
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(n.Content) {
+				return where, msg
+			}
+			fmt.Fprintf(&byIndex, "[%d]", i)
+			n = yamltree.Resolve(n.Content[i])
+			if id := yamltree.Value(n, "id"); n.Kind == yaml.MappingNode && id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
+				byID.WriteString("." + id.Value)
+			} else {
+				fmt.Fprintf(&byID, "[%d]", i)
+			}
+		default:
+			return where, msg
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, byIndex.String()); ok {
+		msg = byID.String() + rest
+	}
+	return where, msg
 }

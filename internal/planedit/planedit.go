@@ -193,7 +193,7 @@ func Run(e Edit) (*Result, error) {
 	}
 	after, left, err := in.Parse(out)
 	if err != nil {
-		return nil, Invalid(name, e.With, err)
+		return nil, Invalid(name, e.With, out, err)
 	}
 	if err := refuseBroken(name, had, integrity.CheckPlan(after)); err != nil {
 		return nil, err
@@ -464,10 +464,10 @@ func Problem(err error) string {
 	return err.Error()
 }
 
-// Invalid refuses an edit whose result would not load, with its first problem; with
-// names the result ("with the new stakeholder", "without title"), "" calls it the
-// result.
-func Invalid(name, with string, err error) error {
+// Invalid refuses an edit whose result, out, would not load, with its first problem
+// about the value a user would name (ByID); with names the result ("with the new
+// stakeholder", "without title"), "" calls it the result.
+func Invalid(name, with string, out []byte, err error) error {
 	var ee *cli.ExitError
 	if errors.As(err, &ee) {
 		return err
@@ -477,7 +477,8 @@ func Invalid(name, with string, err error) error {
 	} else {
 		with += " it"
 	}
-	return cli.BadInputf("%s was not edited: %s would not be a valid plan: %s", name, with, Problem(err))
+	_, msg := ByID(out, err)
+	return cli.BadInputf("%s was not edited: %s would not be a valid plan: %s", name, with, msg)
 }
 
 // Explain words an error of the edit package for the file name; task is what to do by

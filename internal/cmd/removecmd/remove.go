@@ -106,7 +106,7 @@ func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.R
 	}
 	after, _, err := in.Parse(out)
 	if err != nil {
-		return nil, nil, planedit.Invalid(before.File, "without "+path.String(), err)
+		return nil, nil, planedit.Invalid(before.File, "without "+path.String(), out, err)
 	}
 	// A reference inside what is removed goes with it.
 	outside := func(r plan.Reference) bool { return !edit.Inside(target, r.Node) }

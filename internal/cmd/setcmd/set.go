@@ -10,9 +10,12 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planedit"
@@ -66,7 +69,7 @@ them too. The file is replaced atomically and concurrent runs take turns.`,
   plan set version 2.1
   plan set stakeholders.traders.id high-street-traders --update-references
   plan set policy.principles[0] "Inclusion first" --dry-run`,
-		Args:              cobra.RangeArgs(2, 3),
+		Args:              checkArgs,
 		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 3 {
@@ -79,11 +82,43 @@ them too. The file is replaced atomically and concurrent runs take turns.`,
 			return Run(opts)
 		},
 	}
+	cmd.SetFlagErrorFunc(flagError)
 	f := cmd.Flags()
 	f.BoolVar(&opts.String, "string", false, "write VALUE as text, even where YAML would read it as a number, boolean or date")
 	f.BoolVar(&opts.UpdateReferences, "update-references", false, "when setting an id, rename the references to it too")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
 	return cmd
+}
+
+// checkArgs says which of PATH and VALUE is missing, in words: a plan file given first
+// with one more argument is FILE PATH without VALUE, not PATH VALUE.
+func checkArgs(_ *cobra.Command, args []string) error {
+	const example = "plan set stakeholders.traders.influence high"
+	switch {
+	case len(args) == 1 && discover.IsPlanName(args[0]):
+		return cli.BadInputf("plan set needs PATH and VALUE after the file: plan set %s stakeholders.traders.influence high", args[0])
+	case len(args) < 2:
+		return cli.BadInputf("plan set needs PATH and VALUE: %s", example)
+	case len(args) == 2 && discover.IsPlanName(args[0]):
+		return cli.BadInputf("plan set needs a VALUE after the PATH: plan set %s %s VALUE", args[0], args[1])
+	case len(args) > 3:
+		return cli.BadInputf("plan set takes [FILE] PATH VALUE, not %d arguments: quote a VALUE with spaces, as plan set title \"Main Street: have your say\"", len(args))
+	}
+	return nil
+}
+
+// flagError explains a VALUE that starts with a dash, which the shell passes as a flag.
+func flagError(cmd *cobra.Command, err error) error {
+	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() != "" {
+		if name := unknown.GetSpecifiedName(); name != "" && (name[0] >= '0' && name[0] <= '9' || name[0] == '.') {
+			return cli.BadInputf("%v: a VALUE that starts with - is read as a flag; put -- before PATH: plan set -- PATH -%s", err, unknown.GetSpecifiedShortnames())
+		}
+	}
+	if cmd.HasParent() {
+		return cmd.Parent().FlagErrorFunc()(cmd, err)
+	}
+	return cli.BadInput(err)
 }
 
 // Run sets the value, or prints the diff that would set it.
@@ -112,15 +147,27 @@ func Run(opts *Options) error {
 		// A renamed id is no longer on the path; the findings the change brought remain.
 		subject = ""
 	}
-	planedit.Done(opts.Env, res, fmt.Sprintf("Set %s to %s in %s", path, strconv.Quote(opts.Value), res.Name), concerning(res.All(), res.New(), subject))
+	planedit.Done(opts.Env, res, fmt.Sprintf("Set %s to %s in %s", path, written(res.After.Root, path, opts.Value), res.Name), concerning(res.All(), res.New(), subject))
 	return nil
+}
+
+// written shows value as the plan now holds it at path: bare where it was written as a
+// number, a boolean or a date (weeks to 3), quoted where it is text (title to "2027").
+func written(root *yaml.Node, path edit.Path, value string) string {
+	if n, err := path.Find(root); err == nil && n != nil && n.Kind == yaml.ScalarNode {
+		switch n.ShortTag() {
+		case "!!int", "!!float", "!!bool", "!!timestamp":
+			return value
+		}
+	}
+	return strconv.Quote(value)
 }
 
 // change makes the edit: VALUE as YAML reads it where that validates, else as text; and
 // for a rename, the references to the old id, which refuse it unless they are to be
 // renamed too.
 func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.Reference, error) {
-	data, before := in.Data, in.Before
+	data := in.Data
 	try := func(v edit.Value) ([]byte, *plan.Plan, error) {
 		out, err := edit.Set(data, path, v, nil)
 		if err != nil {
@@ -139,7 +186,14 @@ func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.R
 		}
 	}
 	if errors.As(err, &invalid) {
-		return nil, nil, cli.BadInputf("%s was not edited: %s", before.File, planedit.Problem(err))
+		where, msg := planedit.ByID(out, err)
+		if lower := strings.ToLower(opts.Value); lower != opts.Value {
+			// High for high: the format's words are lower case.
+			if _, _, err := try(edit.Value{Text: lower, Typed: v.Typed}); err == nil {
+				msg += fmt.Sprintf(": did you mean %q?", lower)
+			}
+		}
+		return nil, nil, cli.BadInputf("%s: not edited: %s", where, msg)
 	}
 	if err != nil {
 		return nil, nil, err
