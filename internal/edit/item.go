@@ -209,7 +209,7 @@ func (it Item) validateField(f Field, name string) error {
 		return &FieldError{Field: f, Msg: fmt.Sprintf(format, args...)}
 	}
 	if f.Required && !it.present(f.Key) {
-		return fail("a %s needs %s", it.Kind.Noun, name)
+		return fail("%s %s needs %s", wording.Article(it.Kind.Noun), it.Kind.Noun, name)
 	}
 	if !set {
 		return nil
