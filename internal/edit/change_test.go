@@ -226,3 +226,19 @@ func TestCompletions(t *testing.T) {
 		}
 	}
 }
+
+func TestNearID(t *testing.T) {
+	ids := []string{"consultation", "close", "planning", "pilot-a", "pilot-b"}
+	for _, tc := range []struct{ id, want string }{
+		{"consult", "consultation"},
+		{"plannng", "planning"},
+		{"pilot", "pilot-a"}, // one edit away beats a prefix
+		{"pil", ""},          // begins two
+		{"co", ""},           // too short to guess from
+		{"zzz", ""},
+	} {
+		if got := NearID(tc.id, ids); got != tc.want {
+			t.Errorf("NearID(%q) = %q, want %q", tc.id, got, tc.want)
+		}
+	}
+}

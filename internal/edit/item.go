@@ -350,7 +350,7 @@ func CheckRefs(p *plan.Plan, it Item) error {
 		}
 		for _, id := range refs {
 			if !slices.Contains(ids, id) {
-				return &UnknownRefError{Field: f, ID: id, Near: wording.Closest(id, ids)}
+				return &UnknownRefError{Field: f, ID: id, Near: NearID(id, ids)}
 			}
 		}
 	}

@@ -232,7 +232,11 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 				if len(ids) == 0 {
 					return nil, bad("the entries of %s have no ids: address one by its place, as %s[0]", here, here)
 				}
-				return nil, bad("%s has no item with id %q%s", here, step.Name, didYouMean(step.Name, ids))
+				near := ""
+				if id := NearID(step.Name, ids); id != "" {
+					near = fmt.Sprintf(": did you mean %q?", id)
+				}
+				return nil, bad("%s has no item with id %q%s", here, step.Name, near)
 			}
 			next.value = n.Content[next.index]
 			next.model = elemType(t.model)
@@ -252,6 +256,29 @@ func didYouMean(got string, candidates []string) string {
 		return fmt.Sprintf(": did you mean %q?", near)
 	}
 	return ""
+}
+
+// NearID returns the id of ids that id is likely a slip for: the nearest by edit
+// distance (wording.Closest), else the only one that id begins (consult for
+// consultation), since ids are slugs of names and people type the first word; "" when
+// there is none, or several begin so.
+func NearID(id string, ids []string) string {
+	if near := wording.Closest(id, ids); near != "" {
+		return near
+	}
+	if len(id) < 3 {
+		return ""
+	}
+	var found string
+	for _, c := range ids {
+		if strings.HasPrefix(c, id) {
+			if found != "" && found != c {
+				return ""
+			}
+			found = c
+		}
+	}
+	return found
 }
 
 func kindWord(n *yaml.Node) string {
