@@ -44,6 +44,8 @@ type Edit struct {
 	Env *cli.Env
 	// File is the plan as typed; "" means the only plan file in the working directory.
 	File string
+	// Config is the --config flag, "" when it was not given.
+	Config string
 	// Usage shows how to name a file, for the message when there is none or several.
 	Usage  string
 	DryRun bool
@@ -138,7 +140,7 @@ func (r *Result) New() []diag.Finding {
 // Run makes the edit. With DryRun it prints the diff to stdout, writes nothing, and
 // returns a Result with the Name and References alone.
 func Run(e Edit) (*Result, error) {
-	target, err := e.Env.Target(e.File, "", e.Usage)
+	target, err := e.Env.Target(e.File, e.Config, e.Usage)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,8 @@ type Options struct {
 	Values map[string]any
 
 	DryRun bool
+	// Config is the --config flag.
+	Config string
 	// LockTimeout bounds the wait for another run on the same file; zero means
 	// planedit.DefaultLockTimeout.
 	LockTimeout time.Duration
@@ -111,6 +113,7 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 		_ = cmd.RegisterFlagCompletionFunc(flag, complete)
 	}
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
+	planedit.ConfigFlag(cmd, &opts.Config)
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
 		if len(args) == 1 {
 			opts.File = args[0]
@@ -215,7 +218,7 @@ func Run(opts *Options) error {
 	var openEnded string
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan " + CommandName(k) + " FILE",
-		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, Config: opts.Config,
 		With: "with the new " + k.Noun, Task: "add the " + k.Noun,
 		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
 			data, before := in.Data, in.Before

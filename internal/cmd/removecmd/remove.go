@@ -23,7 +23,9 @@ type Options struct {
 	// WithReferences removes the references to what is removed too.
 	WithReferences bool
 	DryRun         bool
-	LockTimeout    time.Duration
+	// Config is the --config flag.
+	Config      string
+	LockTimeout time.Duration
 }
 
 // NewCmd builds `plan remove`; runF replaces the run function in tests of flag parsing.
@@ -69,6 +71,7 @@ take turns.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.WithReferences, "with-references", false, "remove the references to what is removed too")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
+	planedit.ConfigFlag(cmd, &opts.Config)
 	return cmd
 }
 
@@ -80,7 +83,7 @@ func Run(opts *Options) error {
 	}
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan remove FILE PATH",
-		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, With: "without " + path.String(),
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, Config: opts.Config, With: "without " + path.String(),
 		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
 			return change(opts, in, path)
 		},

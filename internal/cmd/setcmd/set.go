@@ -34,7 +34,9 @@ type Options struct {
 	// UpdateReferences renames an id together with the references to it.
 	UpdateReferences bool
 	DryRun           bool
-	LockTimeout      time.Duration
+	// Config is the --config flag.
+	Config      string
+	LockTimeout time.Duration
 }
 
 // NewCmd builds `plan set`; runF replaces the run function in tests of flag parsing.
@@ -87,6 +89,7 @@ them too. The file is replaced atomically and concurrent runs take turns.`,
 	f.BoolVar(&opts.String, "string", false, "write VALUE as text, even where YAML would read it as a number, boolean or date")
 	f.BoolVar(&opts.UpdateReferences, "update-references", false, "when setting an id, rename the references to it too")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
+	planedit.ConfigFlag(cmd, &opts.Config)
 	return cmd
 }
 
@@ -134,7 +137,7 @@ func Run(opts *Options) error {
 	}
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan set FILE PATH VALUE",
-		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, Config: opts.Config,
 		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
 			return change(opts, in, path)
 		},
