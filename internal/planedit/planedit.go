@@ -145,6 +145,12 @@ func Run(e Edit) (*Result, error) {
 		return nil, err
 	}
 	name, path, cfg := target.Name, target.Path, target.Config
+	// The day the records are judged on in the next steps, as plan check judges them;
+	// read before anything is written, so that a bad PLAN_TODAY leaves the file alone.
+	today, err := e.Env.Today("")
+	if err != nil {
+		return nil, err
+	}
 	if info, err := os.Stat(path); err != nil {
 		return nil, cli.BadInputf("%s: cannot read: %v", name, fserr.Cause(err))
 	} else if info.IsDir() {
@@ -225,9 +231,7 @@ func Run(e Edit) (*Result, error) {
 	}
 	res.Before, res.After = before, after
 	res.linter = lint.New(cfg)
-	if res.linter.Today, err = e.Env.Today(""); err != nil {
-		return nil, err
-	}
+	res.linter.Today = today
 	return res, nil
 }
 
