@@ -125,10 +125,16 @@ func (r *Result) All() []diag.Finding {
 	return r.all
 }
 
-// New returns the findings of All that the original plan and records did not have.
+// New returns the findings of All that the original plan and records did not have, or
+// All when the original broke the schema.
 func (r *Result) New() []diag.Finding {
 	if r.left != nil {
 		return r.left
+	}
+	if r.in.invalid != nil {
+		// The plan as read broke the schema, so plan check could not check it: every
+		// finding on the mended plan is news.
+		return r.All()
 	}
 	if !r.checkedNew {
 		had := r.linter.CheckPlanRecords(r.Before, r.in.Records, r.in.broken)
