@@ -102,40 +102,33 @@ func techniqueOwner(t Technique, i int) string {
 
 // IDs lists the ids of the items of list, one of the List* constants, in file order.
 func (p *Plan) IDs(list string) []string {
-	var out []string
 	switch list {
 	case ListStakeholders:
-		for _, s := range p.Stakeholders {
-			out = append(out, s.ID)
-		}
+		return idsOf(p.Stakeholders, func(s Stakeholder) string { return s.ID })
 	case ListPhases:
 		if p.Timeline != nil {
-			for _, ph := range p.Timeline.Phases {
-				out = append(out, ph.ID)
-			}
+			return idsOf(p.Timeline.Phases, func(ph Phase) string { return ph.ID })
 		}
 	case ListDecisions:
-		for _, d := range p.Decisions {
-			out = append(out, d.ID)
-		}
+		return idsOf(p.Decisions, func(d Decision) string { return d.ID })
 	case ListObjectives:
-		for _, o := range p.Objectives {
-			out = append(out, o.ID)
-		}
+		return idsOf(p.Objectives, func(o Objective) string { return o.ID })
 	case ListActivities:
-		for _, a := range p.Activities {
-			out = append(out, a.ID)
-		}
+		return idsOf(p.Activities, func(a Activity) string { return a.ID })
 	case ListDisclosure:
-		for _, d := range p.Disclosure {
-			out = append(out, d.ID)
-		}
+		return idsOf(p.Disclosure, func(d Disclosure) string { return d.ID })
 	case ListMeasures:
 		if p.Evaluation != nil {
-			for _, m := range p.Evaluation.Measures {
-				out = append(out, m.ID)
-			}
+			return idsOf(p.Evaluation.Measures, func(m Measure) string { return m.ID })
 		}
+	}
+	return nil
+}
+
+func idsOf[T any](items []T, id func(T) string) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, id(it))
 	}
 	return out
 }
