@@ -242,3 +242,20 @@ func TestNearID(t *testing.T) {
 		}
 	}
 }
+
+// TestRename changes the scalars at the positions given, each keeping its quoting and the
+// comment after it, and nothing else.
+func TestRename(t *testing.T) {
+	src := "schema_version: 1\ndate: 2027-03-04\nengaged:\n  - stakeholder: union-reps  # the JCC side\nissues:\n  - text: Shifts\n    raised_by: ['union-reps', staff]\n"
+	out, err := Rename([]byte(src), []At{{Line: 4, Column: 18}, {Line: 7, Column: 17}}, []string{"unions", "unions"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "schema_version: 1\ndate: 2027-03-04\nengaged:\n  - stakeholder: unions  # the JCC side\nissues:\n  - text: Shifts\n    raised_by: ['unions', staff]\n"
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if _, err := Rename([]byte(src), []At{{Line: 4, Column: 5}}, []string{"x"}); err == nil {
+		t.Error("a position with no value was renamed")
+	}
+}
