@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planedit"
@@ -48,14 +49,26 @@ its key's line. Every other byte of the file stays as it was.
 A removal that would leave a reference to a removed id (an activity's audience, a
 decision's phase) is refused, and the references are listed with their lines,
 unless --with-references removes them too: an entry of a list of references, or
-the key that holds a single one. The edited plan is validated against the schema
+the key that holds a single one. A removal that the plan's engagement records
+refer to is refused whatever the flags: a record is history, so keep the entry,
+or edit the records by hand. The edited plan is validated against the schema
 before anything is written; the file is replaced atomically and concurrent runs
 take turns.`,
 		Example: `  plan remove stakeholders.traders
   plan remove engagement.plan.yaml timeline.phases.pilot --with-references
   plan remove stakeholders.traders.channels[1]
   plan remove activities.drop-in --dry-run`,
-		Args:              cobra.RangeArgs(1, 2),
+		Args: func(_ *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return cli.BadInputf("plan remove needs the PATH of what to remove: plan remove stakeholders.traders")
+			case len(args) == 1 && discover.IsPlanName(args[0]):
+				return cli.BadInputf("plan remove needs the PATH of what to remove after the file: plan remove %s stakeholders.traders", args[0])
+			case len(args) > 2:
+				return cli.BadInputf("plan remove takes [FILE] PATH, not %d arguments", len(args))
+			}
+			return nil
+		},
 		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 2 {

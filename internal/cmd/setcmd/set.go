@@ -59,13 +59,17 @@ format puts it among its neighbours.
 
 VALUE is written as YAML reads it: 6 is a number, true a boolean, 2027-03-31 a
 date, where the plan's format wants one; anywhere else it is text, quoted where
-YAML would read it otherwise. --string always writes text.
+YAML would read it otherwise. --string always writes text. A negative number
+needs -- before the arguments: plan set -- timeline.phases.consult.weeks -1.
+A blank VALUE is refused: to take a value out, use plan remove.
 
 Before anything is written the edited plan is validated against the schema, and
 an edit that would leave a reference to an id that is not there, or an id used
 twice, is refused. Setting an id renames the item: while other fields refer to
 it, the rename is refused (they are listed) unless --update-references renames
-them too. The file is replaced atomically and concurrent runs take turns.`,
+them too, in the plan's engagement records as well. A plan that already breaks
+the schema may be edited when the edit fixes at least one of its problems and
+adds none. The file is replaced atomically and concurrent runs take turns.`,
 		Example: `  plan set stakeholders.traders.influence high
   plan set engagement.plan.yaml timeline.phases.consult.end 2027-04-30
   plan set version 2.1
