@@ -209,7 +209,7 @@ func Run(e Edit) (*Result, error) {
 	if err != nil {
 		return nil, Invalid(name, e.With, out, err)
 	}
-	if err := refuseBroken(name, had, integrity.CheckPlan(after)); err != nil {
+	if err := refuseBroken(name, had, integrity.CheckPlan(after), after); err != nil {
 		return nil, err
 	}
 	// An edit that took an id away from records that name it was refused by Dangling;
@@ -311,19 +311,38 @@ func integrityLinter(cfg *config.Config) *lint.Linter {
 	return l
 }
 
-// refuseBroken refuses an edit whose result has errors of the integrity rules (found)
-// that the original did not have (had).
-func refuseBroken(name string, had, found []diag.Finding) error {
+// refuseBroken refuses an edit whose result, after, has errors of the integrity rules
+// (found) that the original did not have (had). A reference to an id that is not there
+// gets a "did you mean" when the plan has one near it (edit.NearID).
+func refuseBroken(name string, had, found []diag.Finding, after *plan.Plan) error {
 	var broken []string
 	for _, f := range newFindings(had, found) {
 		if integrityRules[f.Rule] && f.Severity == diag.Error {
-			broken = append(broken, f.Message)
+			broken = append(broken, f.Message+nearReference(f, after))
 		}
 	}
 	if len(broken) > 0 {
 		return cli.BadInputf("%s was not edited: %s", name, strings.Join(broken, "; "))
 	}
 	return nil
+}
+
+// nearReference is " (did you mean \"close\"?)" for an unknown-reference finding about a
+// reference of p to an id near one its list has, else "".
+func nearReference(f diag.Finding, p *plan.Plan) string {
+	if f.Rule != "unknown-reference" {
+		return ""
+	}
+	for _, r := range p.References() {
+		ids := p.IDs(r.List)
+		if r.Node == nil || r.Node.Line != f.Line || r.Node.Column != f.Col || slices.Contains(ids, r.ID) {
+			continue
+		}
+		if near := edit.NearID(r.ID, ids); near != "" {
+			return fmt.Sprintf(" (did you mean %q?)", near)
+		}
+	}
+	return ""
 }
 
 // Done says what was done ("Removed stakeholders.traders from main.plan.yaml", and how
