@@ -147,3 +147,36 @@ func FuzzRemove(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRename renames the references in a record to fuzzed text: the result reads back
+// with that text at each place and every other value as it was, or the edit is refused.
+func FuzzRename(f *testing.F) {
+	f.Add("unions", "2027-03-04")
+	f.Add("yes", "#x")
+	f.Add("a: b", "[x]")
+	f.Add("", "'q'")
+	f.Add("two\nlines", "\"")
+	src := "schema_version: 1\ndate: 2027-03-04\nengaged:\n  - stakeholder: union-reps  # the JCC side\nissues:\n  - text: Shifts\n    raised_by: ['union-reps', \"staff\"]\nx_tags: {a: union-reps}\n"
+	at := []At{{Line: 4, Column: 18}, {Line: 7, Column: 17}, {Line: 7, Column: 31}, {Line: 8, Column: 13}}
+	f.Fuzz(func(t *testing.T, one, two string) {
+		texts := []string{one, two, one, two}
+		out, err := Rename([]byte(src), at, texts)
+		if err != nil {
+			return
+		}
+		var got struct {
+			Engaged []struct{ Stakeholder string }
+			Issues  []struct {
+				Text     string
+				RaisedBy []string `yaml:"raised_by"`
+			}
+			Tags map[string]string `yaml:"x_tags"`
+		}
+		if err := yaml.Unmarshal(out, &got); err != nil {
+			t.Fatalf("the result does not read: %v\n%s", err, out)
+		}
+		if got.Engaged[0].Stakeholder != one || got.Issues[0].RaisedBy[0] != two || got.Issues[0].RaisedBy[1] != one || got.Tags["a"] != two || got.Issues[0].Text != "Shifts" {
+			t.Fatalf("reads back as %+v\n%s", got, out)
+		}
+	})
+}

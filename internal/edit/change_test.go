@@ -77,6 +77,7 @@ func TestRefusals(t *testing.T) {
 		{"set", "stakeholders.residents.channels[0]", `stakeholders.residents.channels is an alias (*ch, line 13)`},
 		{"set", "stakeholders.residents.channels", `stakeholders.residents.channels is an alias (*ch, line 13), which shares its value with the anchor at line 10`},
 		{"set", "stakeholders.traders.influence", `has a tag (!)`},
+		{"set", "approvals[0].date", `: the plan has no approvals: a list is not added on the way to a value`},
 		{"remove", "stakeholders.traders.notes", `stakeholders.traders has no notes: there is nothing to remove`},
 		{"remove", "summary", `summary comes from the merge key (<<) at line 5`},
 	} {
@@ -223,5 +224,38 @@ func TestCompletions(t *testing.T) {
 		if got := Completions(src, tc.partial); strings.Join(got, " ") != strings.Join(tc.want, " ") {
 			t.Errorf("Completions(%q) = %q, want %q", tc.partial, got, tc.want)
 		}
+	}
+}
+
+func TestNearID(t *testing.T) {
+	ids := []string{"consultation", "close", "planning", "pilot-a", "pilot-b"}
+	for _, tc := range []struct{ id, want string }{
+		{"consult", "consultation"},
+		{"plannng", "planning"},
+		{"pilot", "pilot-a"}, // one edit away beats a prefix
+		{"pil", ""},          // begins two
+		{"co", ""},           // too short to guess from
+		{"zzz", ""},
+	} {
+		if got := NearID(tc.id, ids); got != tc.want {
+			t.Errorf("NearID(%q) = %q, want %q", tc.id, got, tc.want)
+		}
+	}
+}
+
+// TestRename changes the scalars at the positions given, each keeping its quoting and the
+// comment after it, and nothing else.
+func TestRename(t *testing.T) {
+	src := "schema_version: 1\ndate: 2027-03-04\nengaged:\n  - stakeholder: union-reps  # the JCC side\nissues:\n  - text: Shifts\n    raised_by: ['union-reps', staff]\n"
+	out, err := Rename([]byte(src), []At{{Line: 4, Column: 18}, {Line: 7, Column: 17}}, []string{"unions", "unions"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "schema_version: 1\ndate: 2027-03-04\nengaged:\n  - stakeholder: unions  # the JCC side\nissues:\n  - text: Shifts\n    raised_by: ['unions', staff]\n"
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if _, err := Rename([]byte(src), []At{{Line: 4, Column: 5}}, []string{"x"}); err == nil {
+		t.Error("a position with no value was renamed")
 	}
 }

@@ -149,7 +149,11 @@ func fuzzSource(f *testing.F, extra []string, it Item, ids func(*plan.Plan) []st
 		if err != nil {
 			t.Fatalf("the result does not load: %v\n%s", err, out)
 		}
-		if got, want := ids(after), append(ids(before), it.ID()); !reflect.DeepEqual(got, want) {
+		want := append(ids(before), it.ID())
+		if n := len(want); it.BeforeLast && n > 1 {
+			want[n-2], want[n-1] = want[n-1], want[n-2]
+		}
+		if got := ids(after); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s reads as %v afterwards, not %v\n%s", it.Kind.PathString(), got, want, out)
 		}
 		assertConfined(t, src, out, 16, it.ID())
@@ -274,5 +278,18 @@ func FuzzAddItemSource(f *testing.F) {
 		"schema_version: 1\ntitle: T\ntimeline:\n  # none yet\nevaluation: {}\n",
 	}
 	phase := Item{Kind: Phases, Values: map[string]any{"id": "fuzzed-one", "kind": "close", "name": "Fuzzed, one", "days": 3, "activities": []string{"a\nb"}}}
+	fuzzSource(f, seeds, phase, Phases.ids)
+}
+
+// FuzzAddItemBeforeLast is FuzzAddItemSource for a phase that goes before the last one
+// (a trailing open-ended phase), between its comments and the entry before.
+func FuzzAddItemBeforeLast(f *testing.F) {
+	seeds := []string{
+		"schema_version: 1\ntitle: T\ntimeline:\n  phases:\n    - id: a\n      kind: planning\n      weeks: 2\n\n    # carries on\n    - id: b\n      kind: ongoing\n",
+		"schema_version: 1\ntitle: T\ntimeline:\n  phases:\n  # intro\n  - id: b\n    kind: ongoing # last\n",
+		"schema_version: 1\ntitle: T\ntimeline: {phases: [{id: a, kind: ongoing}]}\n",
+		"schema_version: 1\ntitle: T\ntimeline:\n  phases: [\n    {id: a, kind: planning, weeks: 1},\n    {id: b, kind: ongoing},\n  ]\n",
+	}
+	phase := Item{Kind: Phases, Values: map[string]any{"id": "fuzzed-one", "kind": "close", "name": "Fuzzed, one", "days": 3}, BeforeLast: true}
 	fuzzSource(f, seeds, phase, Phases.ids)
 }

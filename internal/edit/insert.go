@@ -308,6 +308,9 @@ func appendFlow(open int, fs flowScan, empty bool, text string) splice {
 // Blank lines and shallower comments after that stay after the new entry, since they
 // close the list or introduce what follows.
 func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
+	if e.item.BeforeLast {
+		return e.blockBeforeLast(list)
+	}
 	last := list.Content[len(list.Content)-1]
 	dash := e.dashAt(last)
 	if dash < 0 {
@@ -325,6 +328,32 @@ func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
 	end = e.followingComments(end, dash)
 	text := e.blockItem(dash, gap)
 	return []splice{e.insertAfterLine(end, text)}, nil
+}
+
+// blockBeforeLast inserts the entry above the last entry of the block list and the
+// comment lines directly above it, which belong to it, spaced as the last entry is from
+// the one before: a blank line between them stays above the new entry, and one more is
+// written below it.
+func (e *editor) blockBeforeLast(list *yaml.Node) ([]splice, error) {
+	last := list.Content[len(list.Content)-1]
+	dash := e.dashAt(last)
+	if dash < 0 {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.kind.Noun, last.Line)}
+	}
+	gap := e.lay.dashGap
+	if g := last.Column - 1 - dash; g >= 2 && g <= 8 {
+		gap = g
+	}
+	top := last.Line
+	if len(list.Content) > 1 {
+		// Comments above the first entry introduce the list, and stay above it all.
+		top = e.src.commentsAbove(top, dash)
+	}
+	text := e.blockItem(dash, gap)
+	if top > 1 && e.src.blank(top-1) && len(list.Content) > 1 {
+		text += e.eolStr
+	}
+	return []splice{{at: e.src.lineStart(top), text: text}}, nil
 }
 
 // dashAt returns the column (0-based) of the "-" that opens the sequence entry n when it
@@ -574,6 +603,9 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 		return nil, err
 	}
 	last := list.Content[len(list.Content)-1]
+	if e.item.BeforeLast {
+		return []splice{{at: e.src.offset(last.Line, last.Column), text: item + ", "}}, nil
+	}
 	if last.Line == openLine {
 		return []splice{appendFlow(open, fs, false, item)}, nil
 	}

@@ -119,6 +119,9 @@ func (k *Kind) PathString() string { return strings.Join(k.Path, ".") }
 type Item struct {
 	Kind   *Kind
 	Values map[string]any
+	// BeforeLast puts the entry before the last entry of its list, when the list has
+	// one, rather than after it: a phase goes before a trailing open-ended phase.
+	BeforeLast bool
 }
 
 // ID is the entry's id, or "" for a kind whose entries have none.
@@ -206,7 +209,7 @@ func (it Item) validateField(f Field, name string) error {
 		return &FieldError{Field: f, Msg: fmt.Sprintf(format, args...)}
 	}
 	if f.Required && !it.present(f.Key) {
-		return fail("a %s needs %s", it.Kind.Noun, name)
+		return fail("%s %s needs %s", wording.Article(it.Kind.Noun), it.Kind.Noun, name)
 	}
 	if !set {
 		return nil
@@ -347,7 +350,7 @@ func CheckRefs(p *plan.Plan, it Item) error {
 		}
 		for _, id := range refs {
 			if !slices.Contains(ids, id) {
-				return &UnknownRefError{Field: f, ID: id, Near: wording.Closest(id, ids)}
+				return &UnknownRefError{Field: f, ID: id, Near: NearID(id, ids)}
 			}
 		}
 	}

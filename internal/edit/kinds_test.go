@@ -103,7 +103,7 @@ func TestValidate(t *testing.T) {
 		want   string
 	}{
 		{"no label", Risks, map[string]any{"id": "r"}, "a risk needs description"},
-		{"no id", Activities, map[string]any{"name": "A"}, "a activity needs id"},
+		{"no id", Activities, map[string]any{"name": "A"}, "an activity needs id"},
 		{"bad enum", Activities, map[string]any{"id": "a", "name": "A", "kind": "party"}, `invalid kind "party": want meeting, webinar`},
 		{"bad date", Decisions, map[string]any{"id": "d", "question": "Q", "report_back": "next week"}, `invalid report_back "next week": a date is YYYY-MM-DD`},
 		{"no such day", Changes, map[string]any{"date": "2027-02-30", "summary": "S"}, `invalid date "2027-02-30": there is no such day`},

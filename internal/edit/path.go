@@ -99,6 +99,14 @@ func (p Path) String() string {
 	return b.String()
 }
 
+// where names the value p leads to in a message: the path, or "the plan" for none.
+func (p Path) where() string {
+	if len(p) == 0 {
+		return "the plan"
+	}
+	return p.String()
+}
+
 // target is where a path leads in a document.
 type target struct {
 	// parent is the mapping or list that holds the value.
@@ -128,13 +136,13 @@ type target struct {
 func (t *target) missingBelow(p Path, i int) error {
 	model := t.model
 	for ; i < len(p); i++ {
-		here := p[:i].String()
+		here := p[:i].where()
 		m := modelType(model)
 		if m == nil || m.Kind() != reflect.Struct || m == rolesType || reflect.PointerTo(m).Implements(unmarshalerType) {
 			if m != nil && m.Kind() == reflect.Slice {
-				return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s: a list is not added on the way to a value", p[:i-1], p[i-1].Name)}
+				return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s: a list is not added on the way to a value", p[:i-1].where(), p[i-1].Name)}
 			}
-			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is a single value, so it has no %s", p[:i], p[i].Name)}
+			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is a single value, so it has no %s", here, p[i].Name)}
 		}
 		if p[i].IsIndex {
 			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is not there, so it has no [%d]", here, p[i].Index)}
@@ -166,10 +174,7 @@ var (
 func resolve(root *yaml.Node, p Path) (*target, error) {
 	t := &target{value: root, model: planType}
 	for i, step := range p {
-		here := p[:i].String()
-		if here == "" {
-			here = "the plan"
-		}
+		here := p[:i].where()
 		bad := func(format string, args ...any) error {
 			return &PathError{Path: p.String(), Msg: fmt.Sprintf(format, args...)}
 		}
@@ -227,7 +232,11 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 				if len(ids) == 0 {
 					return nil, bad("the entries of %s have no ids: address one by its place, as %s[0]", here, here)
 				}
-				return nil, bad("%s has no item with id %q%s", here, step.Name, didYouMean(step.Name, ids))
+				near := ""
+				if id := NearID(step.Name, ids); id != "" {
+					near = fmt.Sprintf(": did you mean %q?", id)
+				}
+				return nil, bad("%s has no item with id %q%s", here, step.Name, near)
 			}
 			next.value = n.Content[next.index]
 			next.model = elemType(t.model)
@@ -247,6 +256,29 @@ func didYouMean(got string, candidates []string) string {
 		return fmt.Sprintf(": did you mean %q?", near)
 	}
 	return ""
+}
+
+// NearID returns the id of ids that id is likely a slip for: the nearest by edit
+// distance (wording.Closest), else the only one that id begins (consult for
+// consultation), since ids are slugs of names and people type the first word; "" when
+// there is none, or several begin so.
+func NearID(id string, ids []string) string {
+	if near := wording.Closest(id, ids); near != "" {
+		return near
+	}
+	if len(id) < 3 {
+		return ""
+	}
+	var found string
+	for _, c := range ids {
+		if strings.HasPrefix(c, id) {
+			if found != "" && found != c {
+				return ""
+			}
+			found = c
+		}
+	}
+	return found
 }
 
 func kindWord(n *yaml.Node) string {

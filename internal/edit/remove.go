@@ -10,7 +10,8 @@ import (
 
 // Remove returns src without the value at path: an entry of a list, with the comment
 // lines that belong to it (those directly above it at its dash's depth, but above the
-// first entry, which introduce the list; those inside it; those directly below it and
+// first entry, which introduce the list unless a blank line parts them from comment lines
+// above; those inside it; those directly below it and
 // deeper than its dash), or a key of a mapping with its value. The entries or keys at
 // the positions in also (the references to what is removed) go too; those inside the
 // removed value go with it. A blank line that separated what is removed from its
@@ -28,10 +29,7 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 		return nil, err
 	}
 	if t.value == nil {
-		parent := path[:len(path)-len(t.missing)].String()
-		if parent == "" {
-			parent = "the plan"
-		}
+		parent := path[:len(path)-len(t.missing)].where()
 		return nil, &PathError{Path: path.String(), Msg: fmt.Sprintf("%s has no %s: there is nothing to remove", parent, t.missing[0])}
 	}
 	if t.parent == c.e.root && len(c.e.root.Content) == 2 {
@@ -143,10 +141,30 @@ func (c *change) blockElement(p *yaml.Node, i, step int) (element, error) {
 	}
 	el := element{first: n.Line}
 	el.last = c.e.followingComments(c.e.lastLine(value, n.Line, depth), depth)
-	if i > 0 {
+	if i > 0 || c.ownComments(n.Line, depth) {
 		el.first = s.commentsAbove(el.first, depth)
 	}
 	return el, nil
+}
+
+// ownComments reports whether the comment lines directly above line, the first entry
+// (or key) of a collection at depth, are its own rather than the collection's
+// introduction: when a blank line sets them apart from comment lines above at the same
+// depth, which introduce the list ("# The register." / blank / "# Staff first.").
+func (c *change) ownComments(line, depth int) bool {
+	s := c.e.src
+	top := s.commentsAbove(line, depth)
+	if top == line {
+		return false
+	}
+	l := top - 1
+	if l < 1 || !s.blank(l) {
+		return false
+	}
+	for l > 1 && s.blank(l) {
+		l--
+	}
+	return s.comment(l) && s.indent(l) == depth
 }
 
 // removeBlock removes the lines of the entries (or keys) at idx of the block collection

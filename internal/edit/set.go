@@ -91,18 +91,23 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 		return nil, e
 	}
 	for _, at := range also {
-		ref, ok := findAt(c.e.root, at)
-		if !ok || ref.node.Kind != yaml.ScalarNode {
-			return nil, &UnsafeEditError{Reason: fmt.Sprintf("no value to change at line %d, column %d", at.Line, at.Column)}
-		}
-		if ref.node == t.value {
-			continue
-		}
-		if err := c.setScalar(ref.parent, ref.node, Value{Text: v.Text}); err != nil {
+		if err := c.setAt(at, v.Text, t.value); err != nil {
 			return nil, err
 		}
 	}
 	return c.finish(hadBOM)
+}
+
+// setAt sets the scalar written at position at to text, unless it is skip.
+func (c *change) setAt(at At, text string, skip *yaml.Node) error {
+	ref, ok := findAt(c.e.root, at)
+	if !ok || ref.node.Kind != yaml.ScalarNode {
+		return &UnsafeEditError{Reason: fmt.Sprintf("no value to change at line %d, column %d", at.Line, at.Column)}
+	}
+	if ref.node == skip {
+		return nil
+	}
+	return c.setScalar(ref.parent, ref.node, Value{Text: text})
 }
 
 // checkText refuses what no plan may hold.
@@ -511,4 +516,24 @@ func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v V
 	}
 	c.splices = append(c.splices, appendFlow(open, fs, len(m.Content) == 0, text))
 	return nil
+}
+
+// Rename returns src with the scalars at the positions at (the references to an id that
+// is renamed) set to the texts of the same index, each keeping its quoting style and any
+// comment after it. Every other byte is kept, and the result is parsed again and must
+// equal the original but for the change, or the edit is refused.
+func Rename(src []byte, at []At, texts []string) ([]byte, error) {
+	c, hadBOM, err := newChange(src)
+	if err != nil {
+		return nil, err
+	}
+	for i, pos := range at {
+		if err := checkText(texts[i]); err != nil {
+			return nil, err
+		}
+		if err := c.setAt(pos, texts[i], nil); err != nil {
+			return nil, err
+		}
+	}
+	return c.finish(hadBOM)
 }

@@ -58,7 +58,8 @@ func verify(before *yaml.Node, out []byte, it Item) error {
 	return nil
 }
 
-// verifyList checks that the list newList holds oldList's entries and then it.
+// verifyList checks that the list newList holds oldList's entries and then it, or, for
+// an entry that goes before the last, it in that place.
 func verifyList(oldList, newList *yaml.Node, where string, it Item) error {
 	if newList == nil || newList.Kind != yaml.SequenceNode || newList.ShortTag() != "!!seq" {
 		return &UnsafeEditError{Reason: where + " is not a list afterwards"}
@@ -70,13 +71,21 @@ func verifyList(oldList, newList *yaml.Node, where string, it Item) error {
 	if len(newList.Content) != n+1 {
 		return &UnsafeEditError{Reason: fmt.Sprintf("%s has %d entries afterwards, not %d", where, len(newList.Content), n+1)}
 	}
+	at := n
+	if it.BeforeLast && n > 0 {
+		at = n - 1
+	}
 	for i := 0; i < n; i++ {
-		if !sameNode(oldList.Content[i], newList.Content[i], 0) {
+		j := i
+		if i >= at {
+			j++
+		}
+		if !sameNode(oldList.Content[i], newList.Content[j], 0) {
 			return &UnsafeEditError{Reason: fmt.Sprintf("entry %d of %s changed", i+1, where)}
 		}
 	}
 	var got map[string]any
-	if err := newList.Content[n].Decode(&got); err != nil {
+	if err := newList.Content[at].Decode(&got); err != nil {
 		return &UnsafeEditError{Reason: "the new entry does not read back: " + err.Error()}
 	}
 	if want := it.want(); !reflect.DeepEqual(got, want) {

@@ -11,10 +11,17 @@ const (
 	ListPhases       = "timeline.phases"
 	ListDecisions    = "decisions"
 	ListObjectives   = "objectives"
+	// Only engagement records refer to these.
+	ListActivities = "activities"
+	ListDisclosure = "disclosure"
+	ListMeasures   = "evaluation.measures"
 )
 
-// ReferencedLists are the lists references point into.
+// ReferencedLists are the lists references in a plan point into.
 var ReferencedLists = []string{ListStakeholders, ListPhases, ListDecisions, ListObjectives}
+
+// RecordedLists are the lists references in a plan's engagement records point into.
+var RecordedLists = []string{ListActivities, ListStakeholders, ListDisclosure, ListMeasures, ListDecisions}
 
 // Reference is one reference by id written in a plan.
 type Reference struct {
@@ -95,26 +102,33 @@ func techniqueOwner(t Technique, i int) string {
 
 // IDs lists the ids of the items of list, one of the List* constants, in file order.
 func (p *Plan) IDs(list string) []string {
-	var out []string
 	switch list {
 	case ListStakeholders:
-		for _, s := range p.Stakeholders {
-			out = append(out, s.ID)
-		}
+		return idsOf(p.Stakeholders, func(s Stakeholder) string { return s.ID })
 	case ListPhases:
 		if p.Timeline != nil {
-			for _, ph := range p.Timeline.Phases {
-				out = append(out, ph.ID)
-			}
+			return idsOf(p.Timeline.Phases, func(ph Phase) string { return ph.ID })
 		}
 	case ListDecisions:
-		for _, d := range p.Decisions {
-			out = append(out, d.ID)
-		}
+		return idsOf(p.Decisions, func(d Decision) string { return d.ID })
 	case ListObjectives:
-		for _, o := range p.Objectives {
-			out = append(out, o.ID)
+		return idsOf(p.Objectives, func(o Objective) string { return o.ID })
+	case ListActivities:
+		return idsOf(p.Activities, func(a Activity) string { return a.ID })
+	case ListDisclosure:
+		return idsOf(p.Disclosure, func(d Disclosure) string { return d.ID })
+	case ListMeasures:
+		if p.Evaluation != nil {
+			return idsOf(p.Evaluation.Measures, func(m Measure) string { return m.ID })
 		}
+	}
+	return nil
+}
+
+func idsOf[T any](items []T, id func(T) string) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, id(it))
 	}
 	return out
 }
@@ -122,8 +136,21 @@ func (p *Plan) IDs(list string) []string {
 // Lost returns the references of p (an earlier version of the plan) whose id p has and
 // now does not: removed or renamed in now.
 func (p *Plan) Lost(now *Plan) []Reference {
+	gone := p.Gone(now, ReferencedLists)
+	var out []Reference
+	for _, r := range p.References() {
+		if gone[r.List][r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Gone returns, for each of lists (List* constants), the ids of p (an earlier version of
+// the plan) that now does not have: removed or renamed.
+func (p *Plan) Gone(now *Plan, lists []string) map[string]map[string]bool {
 	gone := map[string]map[string]bool{}
-	for _, list := range ReferencedLists {
+	for _, list := range lists {
 		kept := map[string]bool{}
 		for _, id := range now.IDs(list) {
 			kept[id] = true
@@ -135,10 +162,26 @@ func (p *Plan) Lost(now *Plan) []Reference {
 			}
 		}
 	}
-	var out []Reference
-	for _, r := range p.References() {
-		if gone[r.List][r.ID] {
-			out = append(out, r)
+	return gone
+}
+
+// Renamed returns, for each of lists, the ids of p (an earlier version of the plan) that
+// now has replaced in place by another (the item at the same place of a list of the same
+// length has a new id), old id to new.
+func (p *Plan) Renamed(now *Plan, lists []string) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, list := range lists {
+		was, is := p.IDs(list), now.IDs(list)
+		if len(was) != len(is) {
+			continue
+		}
+		for i := range was {
+			if was[i] != is[i] && was[i] != "" && is[i] != "" {
+				if out[list] == nil {
+					out[list] = map[string]string{}
+				}
+				out[list][was[i]] = is[i]
+			}
 		}
 	}
 	return out

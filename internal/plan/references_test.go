@@ -86,3 +86,30 @@ func TestLost(t *testing.T) {
 		t.Errorf("lost %+v", lost)
 	}
 }
+
+// TestRenamed: an id replaced in place is a rename, old to new; a list that changes
+// length has none, since its ids no longer pair by place.
+func TestRenamed(t *testing.T) {
+	load := func(src string) *Plan {
+		p, err := Parse("p.plan.yaml", []byte("schema_version: 1\ntitle: T\n"+src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	before := load("stakeholders:\n  - {id: a, name: A}\n  - {id: b, name: B}\nactivities:\n  - {id: walk, name: Walk}\n")
+	renamed := load("stakeholders:\n  - {id: a, name: A}\n  - {id: c, name: B}\nactivities:\n  - {id: stroll, name: Walk}\n")
+	removed := load("stakeholders:\n  - {id: a, name: A}\n")
+	got := before.Renamed(renamed, RecordedLists)
+	want := map[string]map[string]string{ListStakeholders: {"b": "c"}, ListActivities: {"walk": "stroll"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Renamed = %v, want %v", got, want)
+	}
+	if got := before.Renamed(removed, RecordedLists); len(got) != 0 {
+		t.Errorf("a removal reads as renames: %v", got)
+	}
+	gone := before.Gone(removed, RecordedLists)
+	if !gone[ListStakeholders]["b"] || !gone[ListActivities]["walk"] || gone[ListStakeholders]["a"] {
+		t.Errorf("Gone = %v", gone)
+	}
+}

@@ -1,9 +1,10 @@
 // Package planedit runs one edit of a plan file the way every editing command makes it:
 // the file locked against other runs from before it is read until after it is replaced,
-// the plan loaded and refused if it is not valid, the change made and the result
-// validated against the schema and checked for ids it would leave dangling or doubled,
-// then either a unified diff printed (--dry-run) or the file replaced atomically, and the
-// plan check findings the change brought reported as next steps.
+// the plan and its engagement records loaded and refused if the plan is not valid, the
+// change made and the result validated against the schema and checked for ids it would
+// leave dangling or doubled, in the plan or in its records, then either a unified diff
+// printed (--dry-run) or the files replaced atomically, and the plan check findings the
+// change brought, in the plan and its records, reported as next steps.
 package planedit
 
 import (
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +26,7 @@ import (
 	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/lint"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/internal/wording"
 )
@@ -41,6 +44,8 @@ type Edit struct {
 	Env *cli.Env
 	// File is the plan as typed; "" means the only plan file in the working directory.
 	File string
+	// Config is the --config flag, "" when it was not given.
+	Config string
 	// Usage shows how to name a file, for the message when there is none or several.
 	Usage  string
 	DryRun bool
@@ -54,11 +59,35 @@ type Edit struct {
 	// Task says what to do by hand when the edit cannot be made without disturbing the
 	// rest of the file ("add the stakeholder"); "" is "edit it".
 	Task string
-	// Change returns the edited bytes, given the file's bytes and the plan they hold,
-	// and the references it changed along with what it was asked to (see Dangling). Its
-	// errors from the edit package are worded by Explain; an error it words itself is a
-	// *cli.ExitError.
-	Change func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error)
+	// Change returns the edited bytes, given the file's bytes, the plan they hold and its
+	// records, and the references it changed along with what it was asked to (see
+	// Input.Dangling). Its errors from the edit package are worded by Explain; an error it
+	// words itself is a *cli.ExitError.
+	Change func(in *Input) ([]byte, []plan.Reference, error)
+}
+
+// Input is what an edit starts from: the plan file's bytes, the plan they hold, and the
+// plan's engagement records, which an edit changes only to follow a renamed id.
+type Input struct {
+	env  *cli.Env
+	opts plan.Options
+	Data []byte
+	// Before is the plan as read.
+	Before *plan.Plan
+	// Records are the plan's records that load; broken are the findings of those that
+	// do not.
+	Records *record.Set
+	broken  []diag.Finding
+	// invalid are the schema problems of the plan as read, which the edit must reduce;
+	// nil for a valid plan (see Parse).
+	invalid       []diag.Finding
+	listedInvalid bool
+	// recordsDir and recordsAs are the records folder as read and as messages name it.
+	recordsDir, recordsAs string
+	// rewritten holds the new bytes of the record files a rename changes, and renamed
+	// the references in them it changes.
+	rewritten map[*record.Record][]byte
+	renamed   []record.Reference
 }
 
 // Result is what a run did.
@@ -66,28 +95,50 @@ type Result struct {
 	// Name is the file as messages name it.
 	Name          string
 	Before, After *plan.Plan
-	// References are those Change changed too.
-	References []plan.Reference
+	// References are those Change changed too, and RecordReferences those it changed in
+	// the engagement records.
+	References       []plan.Reference
+	RecordReferences []record.Reference
 
 	// The plans are checked in full only when the next steps ask for findings: on the
 	// largest plans a check costs seconds and a gigabyte, which a --dry-run need not.
-	linter                 *lint.Linter
+	linter *lint.Linter
+	in     *Input
+	// left are the schema problems the result still has, when the plan as read had more.
+	left                   []diag.Finding
+	recordsAfter           *record.Set
+	brokenAfter            []diag.Finding
 	all, fresh             []diag.Finding
 	checkedAll, checkedNew bool
 }
 
-// All returns every plan check finding on the result.
+// All returns every plan check finding on the result and its records, as plan check
+// reports them.
 func (r *Result) All() []diag.Finding {
+	if r.left != nil {
+		// plan check reports only these on a plan that breaks the schema.
+		return r.left
+	}
 	if !r.checkedAll {
-		r.all, r.checkedAll = r.linter.CheckPlan(r.After), true
+		r.all, r.checkedAll = r.linter.CheckPlanRecords(r.After, r.recordsAfter, r.brokenAfter), true
 	}
 	return r.all
 }
 
-// New returns the findings of All that the original plan did not have.
+// New returns the findings of All that the original plan and records did not have, or
+// All when the original broke the schema.
 func (r *Result) New() []diag.Finding {
+	if r.left != nil {
+		return r.left
+	}
+	if r.in.invalid != nil {
+		// The plan as read broke the schema, so plan check could not check it: every
+		// finding on the mended plan is news.
+		return r.All()
+	}
 	if !r.checkedNew {
-		r.fresh, r.checkedNew = newFindings(r.linter.CheckPlan(r.Before), r.All()), true
+		had := r.linter.CheckPlanRecords(r.Before, r.in.Records, r.in.broken)
+		r.fresh, r.checkedNew = newFindings(had, r.All()), true
 	}
 	return r.fresh
 }
@@ -95,11 +146,17 @@ func (r *Result) New() []diag.Finding {
 // Run makes the edit. With DryRun it prints the diff to stdout, writes nothing, and
 // returns a Result with the Name and References alone.
 func Run(e Edit) (*Result, error) {
-	target, err := e.Env.Target(e.File, "", e.Usage)
+	target, err := e.Env.Target(e.File, e.Config, e.Usage)
 	if err != nil {
 		return nil, err
 	}
 	name, path, cfg := target.Name, target.Path, target.Config
+	// The day the records are judged on in the next steps, as plan check judges them;
+	// read before anything is written, so that a bad PLAN_TODAY leaves the file alone.
+	today, err := e.Env.Today("")
+	if err != nil {
+		return nil, err
+	}
 	if info, err := os.Stat(path); err != nil {
 		return nil, cli.BadInputf("%s: cannot read: %v", name, fserr.Cause(err))
 	} else if info.IsDir() {
@@ -125,30 +182,125 @@ func Run(e Edit) (*Result, error) {
 		return nil, e.refuse(name, err)
 	}
 	before, err := plan.Parse(name, data, opts)
-	if err != nil {
+	invalid := schemaProblems(err)
+	if err != nil && invalid != nil {
+		var ok bool
+		if before, ok = parseBroken(name, data, opts); !ok {
+			invalid = nil
+		}
+	}
+	if err != nil && invalid == nil {
 		return nil, e.refuse(name, err)
+	}
+	in := &Input{env: e.Env, opts: opts, Data: data, Before: before, invalid: invalid}
+	in.recordsDir, _ = record.Dir(before, path)
+	in.recordsAs, _ = record.Dir(before, name)
+	in.Records, in.broken, err = record.LoadFor(before, path, name, opts)
+	if err != nil {
+		return nil, cli.BadInput(err)
 	}
 	integrity := integrityLinter(cfg)
 	had := integrity.CheckPlan(before)
-	out, refs, err := e.Change(data, before)
+	out, refs, err := e.Change(in)
 	if err != nil {
 		return nil, Explain(name, e.Task, err)
 	}
-	after, err := plan.Parse(name, out, opts)
+	after, left, err := in.Parse(out)
 	if err != nil {
-		return nil, Invalid(name, e.With, err)
+		return nil, Invalid(name, e.With, out, err)
 	}
-	if err := refuseBroken(name, had, integrity.CheckPlan(after)); err != nil {
+	if err := refuseBroken(name, had, integrity.CheckPlan(after), after); err != nil {
 		return nil, err
 	}
-	if e.DryRun {
-		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
-		return &Result{Name: name, References: refs}, err
+	// An edit that took an id away from records that name it was refused by Dangling;
+	// this catches an edit that did so without calling it.
+	if lost := in.lostInRecords(after); len(lost) > len(in.renamed) {
+		return nil, in.refuseRecords(lost, "the change", "the ids")
 	}
-	if err := atomicfile.Write(path, out, 0o644); err != nil {
+	res := &Result{Name: name, References: refs, RecordReferences: in.renamed, in: in, left: left}
+	files := in.recordFiles()
+	if e.DryRun {
+		for _, f := range files {
+			if _, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(f.name), f.before, f.after, 3)); err != nil {
+				return nil, err
+			}
+		}
+		_, err := fmt.Fprint(e.Env.IO.Out, edit.UnifiedDiff(DiffName(name), data, out, 3))
+		return res, err
+	}
+	if err := write(name, path, data, out, files); err != nil {
+		return nil, err
+	}
+	res.recordsAfter, res.brokenAfter, err = record.LoadFor(after, path, name, opts)
+	if err != nil {
 		return nil, cli.BadInput(err)
 	}
-	return &Result{Name: name, Before: before, After: after, References: refs, linter: lint.New(cfg)}, nil
+	res.Before, res.After = before, after
+	res.linter = lint.New(cfg)
+	res.linter.Today = today
+	return res, nil
+}
+
+// fileEdit is one record file an edit rewrites.
+type fileEdit struct {
+	name, path    string
+	before, after []byte
+}
+
+// recordFiles lists the record files a rename rewrites, in the order of the records.
+func (in *Input) recordFiles() []fileEdit {
+	var out []fileEdit
+	for _, r := range in.Records.Records {
+		b, ok := in.rewritten[r]
+		if !ok {
+			continue
+		}
+		path := r.File
+		if rel, err := filepath.Rel(filepath.FromSlash(in.recordsAs), filepath.FromSlash(r.File)); err == nil {
+			path = filepath.Join(in.recordsDir, rel)
+		}
+		out = append(out, fileEdit{name: r.File, path: path, before: r.Source, after: b})
+	}
+	return out
+}
+
+// write replaces the record files, then the plan. The plan goes last because its
+// replacement is what makes the edit: until then a failed run is undone by writing the
+// record files back as they were, and a run stopped between the two (a crash, a power
+// cut) leaves records that name the new id while the plan has the old, which plan check
+// reports and the same command run again completes.
+func write(name, path string, data, out []byte, files []fileEdit) error {
+	for i, f := range files {
+		if err := atomicfile.Write(f.path, f.after, 0o644); err != nil {
+			undo(files[:i])
+			return cli.BadInputf("%s was not edited: %s: %v", name, f.name, fserr.Cause(err))
+		}
+	}
+	if err := atomicfile.Write(path, out, 0o644); err != nil {
+		undo(files)
+		return cli.BadInput(err)
+	}
+	return nil
+}
+
+// undo writes back the record files already replaced, as they were.
+func undo(done []fileEdit) {
+	for _, f := range done {
+		_ = atomicfile.Write(f.path, f.before, 0o644)
+	}
+}
+
+// lostInRecords returns the references in the records to ids the plan has and after
+// does not.
+func (in *Input) lostInRecords(after *plan.Plan) []record.Reference {
+	gone := in.Before.Gone(after, plan.RecordedLists)
+	var out []record.Reference
+	for _, r := range in.Records.References() {
+		if gone[r.List][r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // integrityLinter runs the integrity rules alone, which an edit checks whatever it
@@ -159,13 +311,14 @@ func integrityLinter(cfg *config.Config) *lint.Linter {
 	return l
 }
 
-// refuseBroken refuses an edit whose result has errors of the integrity rules (found)
-// that the original did not have (had).
-func refuseBroken(name string, had, found []diag.Finding) error {
+// refuseBroken refuses an edit whose result, after, has errors of the integrity rules
+// (found) that the original did not have (had). A reference to an id that is not there
+// gets a "did you mean" when the plan has one near it (edit.NearID).
+func refuseBroken(name string, had, found []diag.Finding, after *plan.Plan) error {
 	var broken []string
 	for _, f := range newFindings(had, found) {
 		if integrityRules[f.Rule] && f.Severity == diag.Error {
-			broken = append(broken, f.Message)
+			broken = append(broken, f.Message+nearReference(f, after))
 		}
 	}
 	if len(broken) > 0 {
@@ -174,39 +327,81 @@ func refuseBroken(name string, had, found []diag.Finding) error {
 	return nil
 }
 
+// nearReference is " (did you mean \"close\"?)" for an unknown-reference finding about a
+// reference of p to an id near one its list has, else "".
+func nearReference(f diag.Finding, p *plan.Plan) string {
+	if f.Rule != "unknown-reference" {
+		return ""
+	}
+	for _, r := range p.References() {
+		ids := p.IDs(r.List)
+		if r.Node == nil || r.Node.Line != f.Line || r.Node.Column != f.Col || slices.Contains(ids, r.ID) {
+			continue
+		}
+		if near := edit.NearID(r.ID, ids); near != "" {
+			return fmt.Sprintf(" (did you mean %q?)", near)
+		}
+	}
+	return ""
+}
+
 // Done says what was done ("Removed stakeholders.traders from main.plan.yaml", and how
 // many references went with it), then the next steps.
 func Done(env *cli.Env, res *Result, did string, next []diag.Finding) {
 	w := env.IO.Out
 	fmt.Fprint(w, did)
-	if len(res.References) > 0 {
-		fmt.Fprintf(w, ", and %s to it", wording.Plural(len(res.References), "reference"))
+	switch n, inRecords := len(res.References)+len(res.RecordReferences), len(res.RecordReferences); {
+	case inRecords > 0:
+		fmt.Fprintf(w, ", and %s to it (%d in engagement records)", wording.Plural(n, "reference"), inRecords)
+	case n > 0:
+		fmt.Fprintf(w, ", and %s to it", wording.Plural(n, "reference"))
 	}
 	fmt.Fprintln(w)
 	PrintNextSteps(env, next)
 }
 
 // Dangling settles the references that an edit (a removal, a rename) leaves naming an id
-// it took away, out and after being the edit made alone; those for which keep reports
-// false go with the edit and are not counted. With fix, the edit is made again by redo,
-// which is given their positions, and they are returned. Without, the edit is refused
-// with the reason refusal gives, told how many there are ("2 references"), and they are
-// listed on stderr.
-func Dangling(env *cli.Env, before, after *plan.Plan, out []byte, keep func(plan.Reference) bool, fix bool, redo func([]edit.At) ([]byte, error), refusal func(count string) string) ([]byte, []plan.Reference, error) {
+// it took away, out and after being the edit made alone; those in the plan for which keep
+// reports false go with the edit and are not counted. With fix, the edit is made again by
+// redo, which is given the positions of those in the plan, and they are returned; the
+// references in the records to a renamed id are renamed too. Without fix, the edit is
+// refused with the reason refusal gives, told how many there are ("2 references"), and
+// they are listed on stderr. A reference in a record to an id that goes (not renamed)
+// refuses the edit, fix or not, worded with what (the edit: "removing activities.walk")
+// and item (what to keep: "activities.walk"): a record is history, which an edit of the
+// plan does not rewrite.
+func (in *Input) Dangling(what, item string, after *plan.Plan, out []byte, keep func(plan.Reference) bool, fix bool, redo func([]edit.At) ([]byte, error), refusal func(count string) string) ([]byte, []plan.Reference, error) {
+	before := in.Before
 	var dangling []plan.Reference
 	for _, r := range before.Lost(after) {
 		if keep(r) {
 			dangling = append(dangling, r)
 		}
 	}
-	if len(dangling) == 0 {
+	inRecords := in.lostInRecords(after)
+	renames := before.Renamed(after, plan.RecordedLists)
+	var removed []record.Reference
+	for _, r := range inRecords {
+		if _, ok := renames[r.List][r.ID]; !ok {
+			removed = append(removed, r)
+		}
+	}
+	if len(removed) > 0 {
+		in.list(dangling, inRecords)
+		return nil, nil, in.refuseRecords(removed, what, item)
+	}
+	if len(dangling) == 0 && len(inRecords) == 0 {
 		return out, nil, nil
 	}
 	if !fix {
-		for _, r := range dangling {
-			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s %s refers to %q\n", before.File, r.Node.Line, r.Node.Column, r.Owner, r.Key, r.ID)
-		}
-		return nil, nil, cli.BadInputf("%s was not edited: %s", before.File, refusal(wording.Plural(len(dangling), "reference")))
+		in.list(dangling, inRecords)
+		return nil, nil, cli.BadInputf("%s was not edited: %s", before.File, refusal(wording.Plural(len(dangling)+len(inRecords), "reference")))
+	}
+	if err := in.renameInRecords(inRecords, renames); err != nil {
+		return nil, nil, err
+	}
+	if len(dangling) == 0 {
+		return out, nil, nil
 	}
 	at := make([]edit.At, len(dangling))
 	for i, r := range dangling {
@@ -216,16 +411,71 @@ func Dangling(env *cli.Env, before, after *plan.Plan, out []byte, keep func(plan
 	return out, dangling, err
 }
 
+// list prints the references on stderr, one a line, where editors can jump to them.
+func (in *Input) list(refs []plan.Reference, inRecords []record.Reference) {
+	w := in.env.IO.ErrOut
+	for _, r := range refs {
+		fmt.Fprintf(w, "%s:%d:%d: %s %s refers to %q\n", in.Before.File, r.Node.Line, r.Node.Column, r.Owner, r.Key, r.ID)
+	}
+	for _, r := range inRecords {
+		fmt.Fprintf(w, "%s:%d:%d: record %s refers to %q\n", r.Record.File, r.Node.Line, r.Node.Column, r.Key, r.ID)
+	}
+}
+
+// refuseRecords refuses an edit that would take away ids that the records refer to in
+// refs (listed above it); what names the edit ("removing activities.walk"), item what to
+// keep ("activities.walk").
+func (in *Input) refuseRecords(refs []record.Reference, what, item string) error {
+	ids := map[string]bool{}
+	var names []string
+	for _, r := range refs {
+		if !ids[r.ID] {
+			ids[r.ID] = true
+			names = append(names, strconv.Quote(r.ID))
+		}
+	}
+	return cli.BadInputf("%s was not edited: %s would leave %s in engagement records (above) naming %s, which the plan would no longer have; a record is history, which no edit of the plan rewrites (--with-references neither): keep %s in the plan, or edit the records by hand first",
+		in.Before.File, what, wording.Plural(len(refs), "reference"), wording.List(names), item)
+}
+
+// renameInRecords makes the new bytes of each record file holding references renamed
+// in renames (list, then old id to new), each reference keeping its quoting and comment.
+func (in *Input) renameInRecords(refs []record.Reference, renames map[string]map[string]string) error {
+	at := map[*record.Record][]edit.At{}
+	texts := map[*record.Record][]string{}
+	for _, r := range refs {
+		at[r.Record] = append(at[r.Record], edit.At{Line: r.Node.Line, Column: r.Node.Column})
+		texts[r.Record] = append(texts[r.Record], renames[r.List][r.ID])
+	}
+	in.rewritten = map[*record.Record][]byte{}
+	for rec, positions := range at {
+		out, err := edit.Rename(rec.Source, positions, texts[rec])
+		if err != nil {
+			var unsafe *edit.UnsafeEditError
+			if errors.As(err, &unsafe) {
+				return cli.BadInputf("%s was not edited: cannot rename the references in %s without disturbing the rest of it (%s); rename them by hand, then run again", in.Before.File, rec.File, unsafe.Reason)
+			}
+			return cli.BadInputf("%s was not edited: %s: %v", in.Before.File, rec.File, err)
+		}
+		if _, err := record.Parse(rec.File, out, plan.Options{MaxSize: int64(len(out)) + 1}); err != nil {
+			return cli.BadInputf("%s was not edited: with the rename %s would not be a valid record: %s", in.Before.File, rec.File, Problem(err))
+		}
+		in.rewritten[rec] = out
+	}
+	in.renamed = refs
+	return nil
+}
+
 // newFindings returns the findings of after that before does not have, matched by rule
-// and message, since lines move when lines are removed.
+// file and message, since lines move when lines are removed.
 func newFindings(before, after []diag.Finding) []diag.Finding {
 	seen := map[string]int{}
 	for _, f := range before {
-		seen[f.Rule+"\x00"+f.Message]++
+		seen[f.File+"\x00"+f.Rule+"\x00"+f.Message]++
 	}
 	var out []diag.Finding
 	for _, f := range after {
-		k := f.Rule + "\x00" + f.Message
+		k := f.File + "\x00" + f.Rule + "\x00" + f.Message
 		if seen[k] > 0 {
 			seen[k]--
 			continue
@@ -245,16 +495,21 @@ func Problem(err error) string {
 	return err.Error()
 }
 
-// Invalid refuses an edit whose result would not load, with its first problem; with
-// names the result ("with the new stakeholder", "without title"), "" calls it the
-// result.
-func Invalid(name, with string, err error) error {
+// Invalid refuses an edit whose result, out, would not load, with its first problem
+// about the value a user would name (ByID); with names the result ("with the new
+// stakeholder", "without title"), "" calls it the result.
+func Invalid(name, with string, out []byte, err error) error {
+	var ee *cli.ExitError
+	if errors.As(err, &ee) {
+		return err
+	}
 	if with == "" {
 		with = "the result"
 	} else {
 		with += " it"
 	}
-	return cli.BadInputf("%s was not edited: %s would not be a valid plan: %s", name, with, Problem(err))
+	_, msg := ByID(out, err)
+	return cli.BadInputf("%s was not edited: %s would not be a valid plan: %s", name, with, msg)
 }
 
 // Explain words an error of the edit package for the file name; task is what to do by

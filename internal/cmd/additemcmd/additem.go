@@ -28,6 +28,8 @@ type Options struct {
 	Values map[string]any
 
 	DryRun bool
+	// Config is the --config flag.
+	Config string
 	// LockTimeout bounds the wait for another run on the same file; zero means
 	// planedit.DefaultLockTimeout.
 	LockTimeout time.Duration
@@ -111,6 +113,7 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 		_ = cmd.RegisterFlagCompletionFunc(flag, complete)
 	}
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
+	planedit.ConfigFlag(cmd, &opts.Config)
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
 		if len(args) == 1 {
 			opts.File = args[0]
@@ -210,15 +213,21 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// openEnded is the id of the open-ended phase that ends the timeline, which a new
+	// phase goes before.
+	var openEnded string
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan " + CommandName(k) + " FILE",
-		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, Config: opts.Config,
 		With: "with the new " + k.Noun, Task: "add the " + k.Noun,
-		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
+		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
+			data, before := in.Data, in.Before
 			name := before.File
 			if err := checkRefs(name, before, it); err != nil {
 				return nil, nil, err
 			}
+			openEnded = trailingOpenEnded(before, it)
+			it.BeforeLast = openEnded != ""
 			out, err := edit.AddItem(data, it)
 			var dup *edit.DuplicateIDError
 			if errors.As(err, &dup) {
@@ -231,9 +240,34 @@ func Run(opts *Options) error {
 		return err
 	}
 	index := listLen(res.After.Root, k.Path) - 1
+	did := fmt.Sprintf("Added %s to %s", describe(it), res.Name)
+	if openEnded != "" {
+		index--
+		did += fmt.Sprintf(", before the open-ended phase %q, which stays last", openEnded)
+	}
 	next := Concerning(res.All(), k.Path, index, it.ID())
-	planedit.Done(opts.Env, res, fmt.Sprintf("Added %s to %s", describe(it), res.Name), next)
+	planedit.Done(opts.Env, res, did, next)
 	return nil
+}
+
+// trailingOpenEnded returns the id of the plan's last phase when it is open-ended (an
+// ongoing phase with no end, weeks or days) and it is a new phase that ends: the new
+// phase goes before it, since after it, it could not be dated (phase-undated); "" for any
+// other entry.
+func trailingOpenEnded(p *plan.Plan, it edit.Item) string {
+	if it.Kind != edit.Phases || p.Timeline == nil || len(p.Timeline.Phases) == 0 {
+		return ""
+	}
+	last := p.Timeline.Phases[len(p.Timeline.Phases)-1]
+	if !last.End.IsZero() || last.Weeks > 0 || last.Days > 0 || last.Kind != plan.KindOngoing {
+		return ""
+	}
+	for _, key := range []string{"end", "weeks", "days"} {
+		if v, ok := it.Values[key]; ok && v != nil && v != "" {
+			return last.ID
+		}
+	}
+	return ""
 }
 
 // describe names the new entry in the report: its kind, id and label, the label cut to

@@ -10,6 +10,7 @@ import (
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/edit"
+	"github.com/planascode/plan/internal/wording"
 )
 
 var update = flag.Bool("update", false, "rewrite the flags section of docs/editing.md")
@@ -69,7 +70,7 @@ func valueDoc(f edit.Field) string {
 	case f.Type == edit.Date:
 		kind = "a date"
 	case f.Type == edit.Ref:
-		kind = "the id of a " + f.RefTo
+		kind = "the id of " + wording.Article(f.RefTo) + " " + f.RefTo
 	case f.Type == edit.Token:
 		kind = "an id-like value"
 	case f.Type == edit.Markdown:

@@ -115,8 +115,9 @@ what is open for discussion and what is not.`,
 		short: "Add a phase to a plan's timeline",
 		long: `Add a phase to the plan's timeline (timeline.phases). A phase ends once: give
 --end, --weeks or --days (an ongoing phase may have none). Without --start it
-begins the day after the previous phase ends. The id defaults to a slug of
---name, else of --kind.`,
+begins the day after the previous phase ends. When the timeline ends in an
+open-ended phase (ongoing, with no end), a phase that ends goes before it, so
+that both can be dated. The id defaults to a slug of --name, else of --kind.`,
 		example: `  plan add-phase --kind planning --start 2027-01-04 --weeks 4
   plan add-phase --kind engagement --name Consultation --weeks 6 \
       --activity "Online survey" --activity "Drop-in sessions"

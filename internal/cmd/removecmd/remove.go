@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planedit"
@@ -23,7 +24,9 @@ type Options struct {
 	// WithReferences removes the references to what is removed too.
 	WithReferences bool
 	DryRun         bool
-	LockTimeout    time.Duration
+	// Config is the --config flag.
+	Config      string
+	LockTimeout time.Duration
 }
 
 // NewCmd builds `plan remove`; runF replaces the run function in tests of flag parsing.
@@ -46,14 +49,26 @@ its key's line. Every other byte of the file stays as it was.
 A removal that would leave a reference to a removed id (an activity's audience, a
 decision's phase) is refused, and the references are listed with their lines,
 unless --with-references removes them too: an entry of a list of references, or
-the key that holds a single one. The edited plan is validated against the schema
+the key that holds a single one. A removal that the plan's engagement records
+refer to is refused whatever the flags: a record is history, so keep the entry,
+or edit the records by hand. The edited plan is validated against the schema
 before anything is written; the file is replaced atomically and concurrent runs
 take turns.`,
 		Example: `  plan remove stakeholders.traders
   plan remove engagement.plan.yaml timeline.phases.pilot --with-references
   plan remove stakeholders.traders.channels[1]
   plan remove activities.drop-in --dry-run`,
-		Args:              cobra.RangeArgs(1, 2),
+		Args: func(_ *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return cli.BadInputf("plan remove needs the PATH of what to remove: plan remove stakeholders.traders")
+			case len(args) == 1 && discover.IsPlanName(args[0]):
+				return cli.BadInputf("plan remove needs the PATH of what to remove after the file: plan remove %s stakeholders.traders", args[0])
+			case len(args) > 2:
+				return cli.BadInputf("plan remove takes [FILE] PATH, not %d arguments", len(args))
+			}
+			return nil
+		},
 		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 2 {
@@ -69,6 +84,7 @@ take turns.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.WithReferences, "with-references", false, "remove the references to what is removed too")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
+	planedit.ConfigFlag(cmd, &opts.Config)
 	return cmd
 }
 
@@ -80,9 +96,9 @@ func Run(opts *Options) error {
 	}
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan remove FILE PATH",
-		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, With: "without " + path.String(),
-		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
-			return change(opts, data, before, path)
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, Config: opts.Config, With: "without " + path.String(),
+		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
+			return change(opts, in, path)
 		},
 	})
 	if err != nil || opts.DryRun {
@@ -94,7 +110,8 @@ func Run(opts *Options) error {
 
 // change removes the value, and the references that would be left dangling when told
 // to; otherwise those references refuse the removal.
-func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]byte, []plan.Reference, error) {
+func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.Reference, error) {
+	data, before := in.Data, in.Before
 	out, err := edit.Remove(data, path, nil)
 	if err != nil {
 		return nil, nil, err
@@ -103,14 +120,14 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 	if err != nil {
 		return nil, nil, err
 	}
-	after, err := plan.Parse(before.File, out, plan.Options{MaxSize: int64(len(out)) + 1})
+	after, _, err := in.Parse(out)
 	if err != nil {
-		return nil, nil, planedit.Invalid(before.File, "without "+path.String(), err)
+		return nil, nil, planedit.Invalid(before.File, "without "+path.String(), out, err)
 	}
 	// A reference inside what is removed goes with it.
 	outside := func(r plan.Reference) bool { return !edit.Inside(target, r.Node) }
 	redo := func(also []edit.At) ([]byte, error) { return edit.Remove(data, path, also) }
-	return planedit.Dangling(opts.Env, before, after, out, outside, opts.WithReferences, redo, func(count string) string {
+	return in.Dangling("removing "+path.String(), path.String(), after, out, outside, opts.WithReferences, redo, func(count string) string {
 		return fmt.Sprintf("removing %s would leave %s (above) pointing at nothing: remove them too with --with-references, or change them first", path, count)
 	})
 }

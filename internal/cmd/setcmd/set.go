@@ -10,9 +10,12 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/diag"
+	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/edit"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/planedit"
@@ -31,7 +34,9 @@ type Options struct {
 	// UpdateReferences renames an id together with the references to it.
 	UpdateReferences bool
 	DryRun           bool
-	LockTimeout      time.Duration
+	// Config is the --config flag.
+	Config      string
+	LockTimeout time.Duration
 }
 
 // NewCmd builds `plan set`; runF replaces the run function in tests of flag parsing.
@@ -54,19 +59,23 @@ format puts it among its neighbours.
 
 VALUE is written as YAML reads it: 6 is a number, true a boolean, 2027-03-31 a
 date, where the plan's format wants one; anywhere else it is text, quoted where
-YAML would read it otherwise. --string always writes text.
+YAML would read it otherwise. --string always writes text. A negative number
+needs -- before the arguments: plan set -- timeline.phases.consult.weeks -1.
+A blank VALUE is refused: to take a value out, use plan remove.
 
 Before anything is written the edited plan is validated against the schema, and
 an edit that would leave a reference to an id that is not there, or an id used
 twice, is refused. Setting an id renames the item: while other fields refer to
 it, the rename is refused (they are listed) unless --update-references renames
-them too. The file is replaced atomically and concurrent runs take turns.`,
+them too, in the plan's engagement records as well. A plan that already breaks
+the schema may be edited when the edit fixes at least one of its problems and
+adds none. The file is replaced atomically and concurrent runs take turns.`,
 		Example: `  plan set stakeholders.traders.influence high
   plan set engagement.plan.yaml timeline.phases.consult.end 2027-04-30
   plan set version 2.1
   plan set stakeholders.traders.id high-street-traders --update-references
   plan set policy.principles[0] "Inclusion first" --dry-run`,
-		Args:              cobra.RangeArgs(2, 3),
+		Args:              checkArgs,
 		ValidArgsFunction: planedit.CompletePath(env),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 3 {
@@ -79,11 +88,44 @@ them too. The file is replaced atomically and concurrent runs take turns.`,
 			return Run(opts)
 		},
 	}
+	cmd.SetFlagErrorFunc(flagError)
 	f := cmd.Flags()
 	f.BoolVar(&opts.String, "string", false, "write VALUE as text, even where YAML would read it as a number, boolean or date")
 	f.BoolVar(&opts.UpdateReferences, "update-references", false, "when setting an id, rename the references to it too")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
+	planedit.ConfigFlag(cmd, &opts.Config)
 	return cmd
+}
+
+// checkArgs says which of PATH and VALUE is missing, in words: a plan file given first
+// with one more argument is FILE PATH without VALUE, not PATH VALUE.
+func checkArgs(_ *cobra.Command, args []string) error {
+	const example = "plan set stakeholders.traders.influence high"
+	switch {
+	case len(args) == 1 && discover.IsPlanName(args[0]):
+		return cli.BadInputf("plan set needs PATH and VALUE after the file: plan set %s stakeholders.traders.influence high", args[0])
+	case len(args) < 2:
+		return cli.BadInputf("plan set needs PATH and VALUE: %s", example)
+	case len(args) == 2 && discover.IsPlanName(args[0]):
+		return cli.BadInputf("plan set needs a VALUE after the PATH: plan set %s %s VALUE", args[0], args[1])
+	case len(args) > 3:
+		return cli.BadInputf("plan set takes [FILE] PATH VALUE, not %d arguments: quote a VALUE with spaces, as plan set title \"Main Street: have your say\"", len(args))
+	}
+	return nil
+}
+
+// flagError explains a VALUE that starts with a dash, which the shell passes as a flag.
+func flagError(cmd *cobra.Command, err error) error {
+	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) && unknown.GetSpecifiedShortnames() != "" {
+		if name := unknown.GetSpecifiedName(); name != "" && (name[0] >= '0' && name[0] <= '9' || name[0] == '.') {
+			return cli.BadInputf("%v: a VALUE that starts with - is read as a flag; put -- before PATH: plan set -- PATH -%s", err, unknown.GetSpecifiedShortnames())
+		}
+	}
+	if cmd.HasParent() {
+		return cmd.Parent().FlagErrorFunc()(cmd, err)
+	}
+	return cli.BadInput(err)
 }
 
 // Run sets the value, or prints the diff that would set it.
@@ -92,11 +134,16 @@ func Run(opts *Options) error {
 	if err != nil {
 		return cli.BadInput(err)
 	}
+	if strings.TrimSpace(opts.Value) == "" {
+		// As the add commands refuse a blank flag: a slip, or a way to empty a value that
+		// plan remove says better.
+		return cli.BadInputf("VALUE is blank: a plan holds no empty text; to take the value out, use plan remove %s", path)
+	}
 	res, err := planedit.Run(planedit.Edit{
 		Env: opts.Env, File: opts.File, Usage: "plan set FILE PATH VALUE",
-		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout,
-		Change: func(data []byte, before *plan.Plan) ([]byte, []plan.Reference, error) {
-			return change(opts, data, before, path)
+		DryRun: opts.DryRun, LockTimeout: opts.LockTimeout, Config: opts.Config,
+		Change: func(in *planedit.Input) ([]byte, []plan.Reference, error) {
+			return change(opts, in, path)
 		},
 	})
 	if err != nil || opts.DryRun {
@@ -107,22 +154,33 @@ func Run(opts *Options) error {
 		// A renamed id is no longer on the path; the findings the change brought remain.
 		subject = ""
 	}
-	planedit.Done(opts.Env, res, fmt.Sprintf("Set %s to %s in %s", path, strconv.Quote(opts.Value), res.Name), concerning(res.All(), res.New(), subject))
+	planedit.Done(opts.Env, res, fmt.Sprintf("Set %s to %s in %s", path, written(res.After.Root, path, opts.Value), res.Name), concerning(res.All(), res.New(), subject))
 	return nil
+}
+
+// written shows value as the plan now holds it at path: bare where it was written as a
+// number, a boolean or a date (weeks to 3), quoted where it is text (title to "2027").
+func written(root *yaml.Node, path edit.Path, value string) string {
+	if n, err := path.Find(root); err == nil && n != nil && n.Kind == yaml.ScalarNode {
+		switch n.ShortTag() {
+		case "!!int", "!!float", "!!bool", "!!timestamp":
+			return value
+		}
+	}
+	return strconv.Quote(value)
 }
 
 // change makes the edit: VALUE as YAML reads it where that validates, else as text; and
 // for a rename, the references to the old id, which refuse it unless they are to be
 // renamed too.
-func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]byte, []plan.Reference, error) {
+func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.Reference, error) {
+	data := in.Data
 	try := func(v edit.Value) ([]byte, *plan.Plan, error) {
 		out, err := edit.Set(data, path, v, nil)
 		if err != nil {
 			return nil, nil, err
 		}
-		// The configured size limit was checked on reading; planedit checks the result
-		// against it again.
-		after, err := plan.Parse(before.File, out, plan.Options{MaxSize: int64(len(out)) + 1})
+		after, _, err := in.Parse(out)
 		return out, after, err
 	}
 	v := edit.Value{Text: opts.Value, Typed: !opts.String}
@@ -135,14 +193,21 @@ func change(opts *Options, data []byte, before *plan.Plan, path edit.Path) ([]by
 		}
 	}
 	if errors.As(err, &invalid) {
-		return nil, nil, cli.BadInputf("%s was not edited: %s", before.File, planedit.Problem(err))
+		where, msg := planedit.ByID(out, err)
+		if lower := strings.ToLower(opts.Value); lower != opts.Value {
+			// High for high: the format's words are lower case.
+			if _, _, err := try(edit.Value{Text: lower, Typed: v.Typed}); err == nil {
+				msg += fmt.Sprintf(": did you mean %q?", lower)
+			}
+		}
+		return nil, nil, cli.BadInputf("%s: not edited: %s", where, msg)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
 	every := func(plan.Reference) bool { return true }
 	redo := func(also []edit.At) ([]byte, error) { return edit.Set(data, path, v, also) }
-	return planedit.Dangling(opts.Env, before, after, out, every, opts.UpdateReferences, redo, func(count string) string {
+	return in.Dangling("renaming "+path.String(), path.String(), after, out, every, opts.UpdateReferences, redo, func(count string) string {
 		return fmt.Sprintf("%s renames an id that %s (above) still name: rename them too with --update-references, or change them first", path, count)
 	})
 }

@@ -133,8 +133,8 @@ func TestRefusals(t *testing.T) {
 		err    string
 	}{
 		{"enum", Options{Path: "stakeholders.traders.influence", Value: "huge"}, nil,
-			`main.plan.yaml was not edited: stakeholders[0].influence: must be one of low, medium, high, not "huge"`},
-		{"integer", Options{Path: "timeline.phases.consult.weeks", Value: "six"}, nil, "main.plan.yaml was not edited: timeline.phases[0].weeks: must be a whole number, not text"},
+			`main.plan.yaml:8:16: not edited: stakeholders.traders.influence: must be one of low, medium, high, not "huge"`},
+		{"integer", Options{Path: "timeline.phases.consult.weeks", Value: "six"}, nil, "main.plan.yaml:21:14: not edited: timeline.phases.consult.weeks: must be a whole number, not text"},
 		{"unknown id", Options{Path: "stakeholders.trader.influence", Value: "high"}, nil,
 			`main.plan.yaml: stakeholders has no item with id "trader": did you mean "traders"?`},
 		{"bad path", Options{Path: "stakeholders..influence", Value: "high"}, nil, "a step is empty"},
