@@ -120,7 +120,7 @@ func (r *Result) All() []diag.Finding {
 		return r.left
 	}
 	if !r.checkedAll {
-		r.all, r.checkedAll = r.linter.CheckPlanRecords(r.After, r.recordsAfter, r.brokenAfter), true
+		r.all, r.checkedAll = r.linter.CheckPlanRecords(r.After, r.recordsAfter, r.brokenAfter).Findings, true
 	}
 	return r.all
 }
@@ -137,7 +137,7 @@ func (r *Result) New() []diag.Finding {
 		return r.All()
 	}
 	if !r.checkedNew {
-		had := r.linter.CheckPlanRecords(r.Before, r.in.Records, r.in.broken)
+		had := r.linter.CheckPlanRecords(r.Before, r.in.Records, r.in.broken).Findings
 		r.fresh, r.checkedNew = newFindings(had, r.All()), true
 	}
 	return r.fresh
