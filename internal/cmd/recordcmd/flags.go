@@ -124,17 +124,14 @@ func issuesOf(opts *Options, d *draft) error {
 	return nil
 }
 
-// aDay reads a flag that must be one day: a record says what happened, so a month or a
-// season will not do.
+// aDay reads a flag that must be one day: a record says when something happened, and
+// a commitment when it is due, so a month or a season will not do. A range is two
+// flags.
 func aDay(flag, value string) (plan.Date, error) {
-	d, err := plan.ParseDate(value)
-	if err != nil {
-		return plan.Date{}, cli.BadInputf("--%s: %v", flag, err)
+	if from, to, ok := strings.Cut(value, ".."); ok && flag == "date" {
+		return plan.Date{}, cli.BadInputf("--date %s is a range: use --date %s and --until %s", value, from, to)
 	}
-	if !d.Precise() {
-		return plan.Date{}, cli.BadInputf("--%s %s is not a day: a record says when something happened, as YYYY-MM-DD", flag, value)
-	}
-	return d, nil
+	return cli.Day("--"+flag, value)
 }
 
 // engagedOf reads ID or ID=PEOPLE.

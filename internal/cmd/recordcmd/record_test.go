@@ -154,8 +154,10 @@ func TestRefuses(t *testing.T) {
 		opts func(*Options)
 		want string
 	}{
-		{"a month for a date", func(o *Options) { o.Date = "2027-03" }, "--date 2027-03 is not a day"},
-		{"not a date", func(o *Options) { o.Date = "2027-02-30" }, `--date: "2027-02-30" is not a real date`},
+		{"a month for a date", func(o *Options) { o.Date = "2027-03" }, `--date must be a day, YYYY-MM-DD: "2027-03" is not one`},
+		{"not a date", func(o *Options) { o.Date = "2027-02-30" }, `--date: "2027-02-30" is not a real date in the form YYYY-MM-DD`},
+		{"a range for a date", func(o *Options) { o.Date = "2027-03-01..2027-03-05" }, "--date 2027-03-01..2027-03-05 is a range: use --date 2027-03-01 and --until 2027-03-05"},
+		{"a month for a due date", func(o *Options) { o.Due = "2027-04" }, `--due must be a day, YYYY-MM-DD: "2027-04" is not one`},
 		{"until before date", func(o *Options) { o.Until = "2027-03-01" }, "--until 2027-03-01 is before --date 2027-03-04"},
 		{"people not a number", func(o *Options) { o.Stakeholders = []string{"residents=many"} }, `invalid --stakeholder "residents=many"`},
 		{"a stakeholder that is not a slug", func(o *Options) { o.Stakeholders = []string{"Residents"} }, `invalid --stakeholder "Residents"`},
