@@ -32,6 +32,7 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"a measure value that is text", "schema_version: 1\ndate: 2027-03-04\nmeasures: [{measure: m, value: lots}]\n", "r.record.yaml:3:32: measures[0].value:"},
 		{"a commitment done with no closed date", "schema_version: 1\ndate: 2027-03-04\nissues:\n  - text: Parking\n    commitment: {text: Survey, status: done}\n", `r.record.yaml:5:5: issues[0].commitment: missing required key "closed"`},
 		{"an id that is not a slug", "schema_version: 1\ndate: 2027-03-04\nactivity: Drop In\n", "r.record.yaml:3:11: activity:"},
+		{"a blank grievance id", "schema_version: 1\ndate: 2027-03-04\ngrievances: [{id: ' '}]\n", "r.record.yaml:3:19: grievances[0].id:"},
 		{"another version", "schema_version: 2\ndate: 2027-03-04\n", "r.record.yaml:1:17: schema_version:"},
 		{"an alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "r.record.yaml:6:8: aliases expand the document beyond 200000 nodes"},
 	} {
@@ -49,6 +50,20 @@ func TestParseRefusesBadInput(t *testing.T) {
 				t.Errorf("message is more than one line: %q", msg)
 			}
 		})
+	}
+}
+
+// TestGrievanceIDsAreTheRegisters: a grievance's id is whatever the team's register
+// calls it, not a slug of the plan's.
+func TestGrievanceIDsAreTheRegisters(t *testing.T) {
+	r, err := Parse("r.record.yaml", []byte("schema_version: 1\ndate: 2027-03-04\ngrievances:\n  - {id: GRM-001, category: noise}\n  - {id: 2027/14 (phone)}\n  - {id: 17}\n"), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"GRM-001", "2027/14 (phone)", "17"} {
+		if got := r.Grievances[i].ID; got != want {
+			t.Errorf("grievance %d: id %q, want %q", i, got, want)
+		}
 	}
 }
 

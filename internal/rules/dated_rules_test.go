@@ -108,7 +108,11 @@ func TestGrievanceOverdue(t *testing.T) {
 	runRecordCases(t, grievanceOverdue(), []recordCase{
 		{name: "within the resolve time", plan: datedPlan, today: "2027-03-24", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"}},
 		{name: "open longer, received on the record's date", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"},
-			want: []string{`r1:3:14 warning as of 2027-03-25, a grievance received on 2027-03-10 has been open 15 days, longer than the 14 days the grievance mechanism allows`}},
+			want: []string{`r1:3:14 warning as of 2027-03-25, a grievance about "noise" received on 2027-03-10 has been open 15 days, longer than the 14 days the grievance mechanism allows`}},
+		{name: "without an id, named by category and group", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-10\ngrievances:\n  - {category: noise, stakeholder: residents}\n  - {stakeholder: traders}\n"},
+			want: []string{`r1:4:5 warning as of 2027-03-25, a grievance about "noise" from residents received on 2027-03-10`, `r1:5:5 warning as of 2027-03-25, a grievance from traders received on 2027-03-10`}},
+		{name: "a register's reference for an id", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-10\ngrievances:\n  - {id: GRM-001, category: noise}\n"},
+			want: []string{`r1:4:5 warning as of 2027-03-25, grievance "GRM-001" received on 2027-03-10`}},
 		{name: "received on its own date, named by id", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-20\ngrievances:\n  - {id: g-7, received: 2027-03-01}\n"},
 			want: []string{`r1:4:5 warning as of 2027-03-25, grievance "g-7" received on 2027-03-01 has been open 24 days`}},
 		{name: "resolved", plan: datedPlan, today: "2027-06-01", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{resolved: 2027-04-30, outcome: Moved the bins}]\n"}},
@@ -116,7 +120,7 @@ func TestGrievanceOverdue(t *testing.T) {
 			want: []string{`r1:3:14 warning as of 2027-04-01, a grievance received on 2027-03-10 has been open 22 days`}},
 		{name: "the longest tier is the limit", plan: tiers, today: "2027-04-09", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"}},
 		{name: "past the longest tier", plan: tiers, today: "2027-04-10", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"},
-			want: []string{`r1:3:14 warning as of 2027-04-10, a grievance received on 2027-03-10 has been open 31 days, longer than the 30 days`}},
+			want: []string{`r1:3:14 warning as of 2027-04-10, a grievance about "noise" received on 2027-03-10 has been open 31 days, longer than the 30 days`}},
 		{name: "a mechanism with no resolve time", plan: silent, today: "2028-01-01", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"}},
 	})
 }
