@@ -36,12 +36,16 @@ type Engagement struct {
 	Engaged *Engaged
 }
 
-// Engagements returns every group engaged, record by record, in record order.
+// Engagements returns every group engaged, record by record, in record order. A group
+// listed with people: 0 was invited and nobody came: it was not engaged, so it is left
+// out here and by everything that counts engagement.
 func (s *Set) Engagements() []Engagement {
 	var out []Engagement
 	for _, r := range s.all() {
 		for i := range r.Engaged {
-			out = append(out, Engagement{Record: r, Engaged: &r.Engaged[i]})
+			if e := &r.Engaged[i]; e.TookPart() {
+				out = append(out, Engagement{Record: r, Engaged: e})
+			}
 		}
 	}
 	return out

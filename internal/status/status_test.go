@@ -225,6 +225,19 @@ func TestCoverage(t *testing.T) {
 	}
 }
 
+// TestNobodyCame: a group listed with people: 0 was invited and nobody came; it is not
+// engaged, in the count, the levels or the phase it was meant for.
+func TestNobodyCame(t *testing.T) {
+	s := build(t, "2027-03-25", "date: 2027-03-05\nactivity: a1\nengaged: [{stakeholder: residents, people: 0}, {stakeholder: traders, people: 0}]")
+	c := s.Coverage
+	if c.Engaged != 0 {
+		t.Errorf("engaged %d, want 0: nobody came", c.Engaged)
+	}
+	if g := c.Groups[0]; g.Engaged || g.Records != 0 || g.Phases[0] != CellMissed {
+		t.Errorf("residents: %+v, want not engaged, in no record, missed in the engagement phase", g)
+	}
+}
+
 func TestNextActivity(t *testing.T) {
 	s := build(t, "2027-03-16", "date: 2027-03-01")
 	next := map[string]string{}
