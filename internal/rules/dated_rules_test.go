@@ -62,7 +62,7 @@ func TestStakeholderNotReached(t *testing.T) {
 		{name: "the phase is not over", plan: datedPlan, today: "2027-03-31", records: []string{started}},
 		{name: "nobody above inform engaged in a phase that is over", plan: datedPlan, today: "2027-04-01", records: []string{started},
 			want: []string{
-				`plan:4:5 warning as of 2027-04-01, phase "engagement" ended on 2027-03-31 and stakeholder "residents" (consult) was never engaged in it`,
+				`plan:4:5 warning as of 2027-04-01, phase "engagement" ended on 2027-03-31 and stakeholder "residents" (consult) was never engaged in it: record the engagement with a date in the phase if it happened, else say why with ` + "`# plan:ignore stakeholder-not-reached -- reason`",
 				`plan:7:5 warning as of 2027-04-01, phase "engagement" ended on 2027-03-31 and stakeholder "traders" (involve)`,
 			}},
 		{name: "a part engages the whole; a range overlapping the phase counts", plan: datedPlan, today: "2027-04-01", records: []string{
