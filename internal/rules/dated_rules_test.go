@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // datedPlan is the plan the dated rules' tests judge records against. Line numbers of
 // the findings below count from its first line.
@@ -75,11 +78,17 @@ func TestStakeholderNotReached(t *testing.T) {
 }
 
 func TestReportBackOverdue(t *testing.T) {
+	withReportBackActivity := strings.Replace(datedPlan, "activities:\n", "activities:\n  - {id: what-we-heard, name: What we heard, kind: report_back, date: 2027-04-10}\n", 1)
 	runRecordCases(t, reportBackOverdue(), []recordCase{
 		{name: "no records", plan: datedPlan, today: "2027-06-01"},
 		{name: "not due yet", plan: datedPlan, today: "2027-04-15", records: []string{started}},
 		{name: "past due, none recorded", plan: datedPlan, today: "2027-04-16", records: []string{started},
-			want: []string{`plan:20:68 warning as of 2027-04-16, the report-back on decision "routes" was due by 2027-04-15 and none is recorded`}},
+			want: []string{"plan:20:68 warning as of 2027-04-16, the report-back on decision \"routes\" was due by 2027-04-15 and none is recorded: give it and record it with `plan record --report-back routes`"}},
+		{name: "a report-back activity recorded without naming the decision", plan: withReportBackActivity, today: "2027-04-16",
+			records: []string{recordHead + "date: 2027-04-10\nactivity: what-we-heard\nengaged: [{stakeholder: residents}]\n"},
+			want:    []string{"plan:21:68 warning as of 2027-04-16, the report-back on decision \"routes\" was due by 2027-04-15 and none is recorded: give it and record it with `plan record --report-back routes`, or, if r1 was this report-back, add `report_backs: [{decision: routes}]` to it"}},
+		{name: "a report-back activity recorded naming the decision", plan: withReportBackActivity, today: "2027-04-16",
+			records: []string{recordHead + "date: 2027-04-10\nactivity: what-we-heard\nreport_backs: [{decision: routes}]\n"}},
 		{name: "recorded, even late", plan: datedPlan, today: "2027-05-01", records: []string{recordHead + "date: 2027-04-20\nreport_backs: [{decision: routes}]\n"}},
 	})
 }
