@@ -36,7 +36,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 			case d.Series:
 				what += " (begins)"
 			}
-			rows = append(rows, []string{d.Date, inDays(d.In), strings.ReplaceAll(d.Kind, "_", "-"), codeOrEmpty(d.ID), safemd.Cell(what), safemd.Cell(codes(d.Who))})
+			rows = append(rows, []string{d.When(), inDays(d.In), strings.ReplaceAll(d.Kind, "_", "-"), codeOrEmpty(d.ID), safemd.Cell(what), safemd.Cell(codes(d.Who))})
 		}
 		b.WriteString(table([]string{"Date", "When", "What", "Id", "Title", "Who"}, []string{"", "", "", "", "", ""}, rows))
 	}

@@ -183,6 +183,46 @@ func TestDue(t *testing.T) {
 	}
 }
 
+// TestDueByTheEndOfAQuarter: a report-back promised "in 2027-Q2" is due by 2027-06-30,
+// not today for the whole quarter, and counts its days to then.
+func TestDueByTheEndOfAQuarter(t *testing.T) {
+	src := strings.Replace(basePlan, "report_back: 2027-03-18", "report_back: 2027-Q2", 1)
+	src = strings.Replace(src, "time_related: 2027-03-20", "time_related: 2027-06", 1)
+	p := parsePlan(t, src)
+	for _, tc := range []struct {
+		today string
+		want  []string
+	}{
+		{"2027-04-02", nil},
+		{"2027-06-20", []string{"2027-06-30 by report_back d1 in 10", "2027-06-30 by objective o1 in 10"}},
+		{"2027-06-30", []string{"2027-06-30 by report_back d1 in 0", "2027-06-30 by objective o1 in 0"}},
+	} {
+		s := Build(p, &record.Set{}, nil, Options{Today: plan.MustDate(tc.today)})
+		var got []string
+		for _, d := range s.Due {
+			if d.Kind == DueReportBack || d.Kind == DueObjective {
+				if !d.By {
+					t.Errorf("%s: %s %s not marked by", tc.today, d.Kind, d.ID)
+				}
+				got = append(got, fmt.Sprintf("%s by %s %s in %d", d.Date, d.Kind, d.ID, d.In))
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("as of %s: due\n got %q\nwant %q", tc.today, got, tc.want)
+		}
+		if tc.want != nil {
+			var b strings.Builder
+			if err := WriteText(&b, s, TextOptions{Width: 100}); err != nil || !strings.Contains(b.String(), "by 2027-06-30") {
+				t.Errorf("as of %s: the text does not say \"by 2027-06-30\" (%v):\n%s", tc.today, err, b.String())
+			}
+			var md strings.Builder
+			if err := WriteMarkdown(&md, s); err != nil || !strings.Contains(md.String(), "by 2027-06-30") {
+				t.Errorf("as of %s: the Markdown does not say \"by 2027-06-30\" (%v):\n%s", tc.today, err, md.String())
+			}
+		}
+	}
+}
+
 func TestCoverage(t *testing.T) {
 	s := build(t, "2027-03-25",
 		"date: 2027-03-05\nactivity: a1\nengaged: [{stakeholder: older, people: 12}]",

@@ -184,7 +184,7 @@ func WriteText(out io.Writer, s *State, opts TextOptions) error {
 		case d.Series:
 			what += " · begins"
 		}
-		rows = append(rows, []cell{{d.Date, lookPlain}, {inDays(d.In), lookFaint}, {strings.ReplaceAll(d.Kind, "_", "-"), lookPlain}, {d.ID, lookPlain}, {what, lookPlain}})
+		rows = append(rows, []cell{{d.When(), lookPlain}, {inDays(d.In), lookFaint}, {strings.ReplaceAll(d.Kind, "_", "-"), lookPlain}, {d.ID, lookPlain}, {what, lookPlain}})
 	}
 	w.table(rows)
 
