@@ -154,5 +154,12 @@ func TestMeasureBelowTarget(t *testing.T) {
 		{name: "a value recorded after today does not count yet", plan: datedPlan, today: "2027-04-01", records: []string{started,
 			recordHead + "date: 2027-04-05\nmeasures: [{measure: responses, value: 400}, {measure: complaints, value: 0}]\n"},
 			want: []string{`plan:29:7 warning`, `plan:30:7 warning`}},
+		{name: "a value on a record still running is measured as of its last day", plan: datedPlan, today: "2027-04-01", records: []string{started,
+			recordHead + "date: 2027-03-09\nuntil: 2027-04-23\nmeasures: [{measure: responses, value: 400}, {measure: complaints, value: 0}]\n"},
+			want: []string{`plan:29:7 warning`, `plan:30:7 warning`}},
+		{name: "of two records, the one that ends later is the last value", plan: datedPlan, today: "2027-05-01", records: []string{
+			recordHead + "date: 2027-03-01\nuntil: 2027-03-30\nmeasures: [{measure: responses, value: 250}]\n",
+			recordHead + "date: 2027-03-10\nmeasures: [{measure: responses, value: 320}]\n"},
+			want: []string{`r1:4:12 warning as of 2027-05-01, measure "responses" was due by 2027-03-31 and its last value, 250 on 2027-03-30, misses its target of 300`, `plan:30:7 warning`}},
 	})
 }

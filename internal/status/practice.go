@@ -238,10 +238,10 @@ func measureOf(m *plan.Measure, by plan.Date, done *record.Set, today plan.Date)
 	passed := !by.IsZero() && by.Before(today) && done.Len() > 0
 	target, ceiling, numeric := m.Target.Number()
 	out.Ceiling = ceiling && numeric
-	last, recorded := done.Latest(m.ID)
+	last, recorded := done.Latest(m.ID, today)
 	if recorded {
 		v := last.Value.Value
-		out.Value, out.Measured, out.Note = &v, last.Record.Date.String(), wording.OneLine(last.Value.Note)
+		out.Value, out.Measured, out.Note = &v, last.Record.Last().String(), wording.OneLine(last.Value.Note)
 		if numeric && !ceiling && target > 0 {
 			pct := int(v/target*100 + 0.5)
 			out.Percent = &pct
