@@ -34,8 +34,8 @@ var recordDocument = plan.Document{
 
 // Parse reads a record from data; file names it in findings. It refuses what plan.Parse
 // refuses (oversized, not UTF-8, several documents, aliases that explode, duplicate keys)
-// with the same *plan.Error, a record that breaks record.schema.json, and one whose dates
-// contradict each other (impossibleDates).
+// with the same *plan.Error, a record that breaks record.schema.json, and one that
+// contradicts itself (inconsistencies).
 func Parse(file string, data []byte, opts plan.Options) (*Record, error) {
 	r := &Record{File: file, Source: data}
 	root, err := plan.DecodeDocument(file, data, opts, recordDocument, r)
@@ -48,7 +48,7 @@ func Parse(file string, data []byte, opts plan.Options) (*Record, error) {
 			g.Received = r.Date
 		}
 	}
-	if fs := impossibleDates(r); len(fs) > 0 {
+	if fs := inconsistencies(r); len(fs) > 0 {
 		return nil, &plan.Error{Findings: fs}
 	}
 	return r, nil

@@ -37,6 +37,7 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"resolved before received", "schema_version: 1\ndate: 2027-03-04\ngrievances:\n  - {received: 2027-03-02, resolved: 2027-02-20}\n", "r.record.yaml:4:38: grievances[0].resolved: 2027-02-20 is before the day it was received, 2027-03-02"},
 		{"resolved before the record's date, received then", "schema_version: 1\ndate: 2027-03-04\ngrievances: [{resolved: 2027-03-01}]\n", "r.record.yaml:3:25: grievances[0].resolved: 2027-03-01 is before the day it was received, 2027-03-04"},
 		{"closed before the record's date", "schema_version: 1\ndate: 2027-03-04\nissues:\n  - text: Parking\n    commitment: {text: Survey, closed: 2027-02-23}\n", "r.record.yaml:5:40: issues[0].commitment.closed: 2027-02-23 is before the record's date, 2027-03-04"},
+		{"a group engaged twice", "schema_version: 1\ndate: 2027-03-04\nengaged:\n  - {stakeholder: residents}\n  - {stakeholder: traders}\n  - {stakeholder: residents, people: 4}\n", `r.record.yaml:6:6: engaged[2]: stakeholder "residents" is already engaged[0]: list a group once, with all its people`},
 		{"another version", "schema_version: 2\ndate: 2027-03-04\n", "r.record.yaml:1:17: schema_version:"},
 		{"an alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "r.record.yaml:6:8: aliases expand the document beyond 200000 nodes"},
 	} {

@@ -48,11 +48,16 @@ func draftOf(opts *Options) (*draft, error) {
 		return nil, err
 	}
 
+	given := map[string]string{}
 	for _, s := range opts.Stakeholders {
 		e, err := engagedOf(s)
 		if err != nil {
 			return nil, err
 		}
+		if before, seen := given[e.Stakeholder]; seen {
+			return nil, cli.BadInputf("--stakeholder %s and --stakeholder %s name the same group: give it once, with all its people", before, s)
+		}
+		given[e.Stakeholder] = s
 		d.Engaged = append(d.Engaged, e)
 	}
 	if err := issuesOf(opts, d); err != nil {

@@ -160,6 +160,8 @@ func TestRefuses(t *testing.T) {
 		{"a month for a due date", func(o *Options) { o.Due = "2027-04" }, `--due must be a day, YYYY-MM-DD: "2027-04" is not one`},
 		{"until before date", func(o *Options) { o.Until = "2027-03-01" }, "--until 2027-03-01 is before --date 2027-03-04"},
 		{"people not a number", func(o *Options) { o.Stakeholders = []string{"residents=many"} }, `invalid --stakeholder "residents=many"`},
+		{"a group twice", func(o *Options) { o.Stakeholders = []string{"residents", "traders", "residents=4"} },
+			"--stakeholder residents and --stakeholder residents=4 name the same group: give it once, with all its people"},
 		{"a stakeholder that is not a slug", func(o *Options) { o.Stakeholders = []string{"Residents"} }, `invalid --stakeholder "Residents"`},
 		{"a measure without a value", func(o *Options) { o.Measures = []string{"responses"} }, `invalid --measure "responses"`},
 		{"a percentage", func(o *Options) { o.Measures = []string{"responses=62%"} }, "a percentage as 62, not 62%"},

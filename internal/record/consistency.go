@@ -7,6 +7,41 @@ import (
 	"github.com/planascode/plan/internal/plan"
 )
 
+// inconsistencies finds what the schema cannot see, since it compares no two values: dates
+// that contradict each other, and a group engaged twice.
+func inconsistencies(r *Record) []diag.Finding {
+	return append(impossibleDates(r), repeatedGroups(r)...)
+}
+
+// repeatedGroups finds a stakeholder group listed twice in one record's engaged: its
+// people would be counted twice, or the two counts disagree. Each repeat is a finding at
+// its line.
+func repeatedGroups(r *Record) []diag.Finding {
+	var out []diag.Finding
+	first := map[string]int{}
+	for i := range r.Engaged {
+		e := &r.Engaged[i]
+		id := e.Stakeholder.ID
+		if id == "" {
+			continue
+		}
+		j, seen := first[id]
+		if !seen {
+			first[id] = i
+			continue
+		}
+		n := e.Stakeholder.At()
+		if n == nil {
+			n = r.Root
+		}
+		out = append(out, diag.Finding{
+			File: r.File, Line: n.Line, Col: n.Column, Rule: plan.RuleSchema, Severity: diag.Error,
+			Message: fmt.Sprintf("engaged[%d]: stakeholder %q is already engaged[%d]: list a group once, with all its people", i, id, j),
+		})
+	}
+	return out
+}
+
 // impossibleDates finds dates that contradict each other within one record: a record
 // that ends before it begins, a grievance resolved before it was received, a commitment
 // closed before it was made. The schema cannot compare two values; left in, they would
