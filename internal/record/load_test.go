@@ -154,3 +154,25 @@ func TestLoad(t *testing.T) {
 		t.Errorf("a file for a folder: %v", err)
 	}
 }
+
+// TestRecordsKeyNamingAFile: a plan whose records: names a file is told so at that line,
+// by every command that reads or writes the folder.
+func TestRecordsKeyNamingAFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "council.plan.yaml")
+	src := "schema_version: 1\ntitle: T\nrecords: council.plan.yaml\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Parse("council.plan.yaml", []byte(src), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `council.plan.yaml:3:10: records: "council.plan.yaml" is a file, not a folder: name the folder that holds the plan's *.record.yaml files, relative to the plan's folder`
+	if _, _, err := LoadFor(p, path, "council.plan.yaml", plan.Options{}); err == nil || err.Error() != want {
+		t.Errorf("LoadFor: %v\nwant %s", err, want)
+	}
+	if err := CheckFolder(p, path, "council.plan.yaml"); err == nil || err.Error() != want {
+		t.Errorf("CheckFolder: %v\nwant %s", err, want)
+	}
+}

@@ -173,6 +173,9 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if err := record.CheckFolder(p, target.Path, target.Name); err != nil {
+		return cli.BadInput(err)
+	}
 	dir, _ := record.Dir(p, target.Path)
 	shown, _ := record.Dir(p, target.Name)
 	slug += "-" + contentHash(data)
