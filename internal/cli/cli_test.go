@@ -76,6 +76,9 @@ func TestTodayLayers(t *testing.T) {
 		{"2027-05-02", "2027-06-03", "2027-06-03", ""},
 		{"May 2", "", "", "PLAN_TODAY: "},
 		{"", "May 2", "", "--today: "},
+		{"2027-03", "", "", "PLAN_TODAY must be a day, YYYY-MM-DD"},
+		{"", "2027-Q2", "", "--today must be a day, YYYY-MM-DD"},
+		{"2027-05-02", "2027-summer", "", "--today must be a day, YYYY-MM-DD"},
 	} {
 		env := &Env{Now: clock, Getenv: func(k string) string { return map[string]string{"PLAN_TODAY": tc.env}[k] }}
 		d, err := env.Today(tc.flag)

@@ -28,7 +28,9 @@ func (e *Env) Clock() time.Time {
 }
 
 // Today is the day a command treats as today: flag (--today, YYYY-MM-DD) when it is
-// given, else PLAN_TODAY, else the clock's local date. A bad value is bad input.
+// given, else PLAN_TODAY, else the clock's local date. A bad value is bad input, and so
+// is a month, quarter or season: what is overdue is judged day by day, and "as of
+// 2027-Q2" would judge nothing.
 func (e *Env) Today(flag string) (plan.Date, error) {
 	value, from := flag, "--today"
 	if value == "" {
@@ -37,9 +39,19 @@ func (e *Env) Today(flag string) (plan.Date, error) {
 	if value == "" {
 		return plan.DateOf(e.Clock()), nil
 	}
+	return Day(from, value)
+}
+
+// Day reads value, given as name (a flag such as --today, or a variable), as one day.
+// The plan's month, quarter and season forms are refused, and the message does not
+// offer them: where a day is asked for, only a day will do.
+func Day(name, value string) (plan.Date, error) {
 	d, err := plan.ParseDate(value)
 	if err != nil {
-		return plan.Date{}, BadInputf("%s: %v", from, err)
+		return plan.Date{}, BadInputf("%s: %q is not a real date in the form YYYY-MM-DD", name, value)
+	}
+	if !d.Precise() {
+		return plan.Date{}, BadInputf("%s must be a day, YYYY-MM-DD: %q is not one", name, value)
 	}
 	return d, nil
 }

@@ -360,6 +360,10 @@ const (
 	// out because RE2's \s is ASCII only and JavaScript's is wider.
 	notBlankPattern = "[^\\t\\n\\v\\f\\r\u0085\\p{Z}]"
 	currencyPattern = "^[A-Z]{3}$"
+	// recordsPattern is the plan's records folder: relative, with no drive or colon.
+	recordsPattern = "^[^/\\\\:][^:]*$"
+	// oneLinePattern is text of one line that is not blank: a grievance's reference.
+	oneLinePattern = "^[^\\r\\n]*\\S[^\\r\\n]*$"
 	// durationPattern is the config schema's: weeks up to 520, days up to 3650.
 	commitPattern   = "^[0-9A-Za-z][0-9A-Za-z._/-]*$"
 	durationPattern = "^(?:(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)w|(?:[0-9]{1,3}|[12][0-9]{3}|3[0-5][0-9]{2}|3650)d)$"
@@ -416,6 +420,10 @@ func describe(e *jsonschema.ValidationError) string {
 			return fmt.Sprintf("%q is not an ISO 4217 currency code: write three capital letters, such as AUD, EUR, GBP or USD", k.Got)
 		case commitPattern:
 			return fmt.Sprintf("%q is not a commit: write a commit hash or a tag, such as 3f2a9c1 or v1.2", k.Got)
+		case recordsPattern:
+			return fmt.Sprintf("%q is not a folder relative to the plan's folder: write a relative path with / between folders, such as records or log/2027, with no drive and no :", k.Got)
+		case oneLinePattern:
+			return "must be one line of text, not blank"
 		case durationPattern:
 			return fmt.Sprintf("%q is not a duration of at most 520w or 3650d: write weeks as 3w or days as 28d", k.Got)
 		}

@@ -34,7 +34,8 @@ var recordDocument = plan.Document{
 
 // Parse reads a record from data; file names it in findings. It refuses what plan.Parse
 // refuses (oversized, not UTF-8, several documents, aliases that explode, duplicate keys)
-// with the same *plan.Error, and a record that breaks record.schema.json.
+// with the same *plan.Error, a record that breaks record.schema.json, and one that
+// contradicts itself (inconsistencies).
 func Parse(file string, data []byte, opts plan.Options) (*Record, error) {
 	r := &Record{File: file, Source: data}
 	root, err := plan.DecodeDocument(file, data, opts, recordDocument, r)
@@ -46,6 +47,9 @@ func Parse(file string, data []byte, opts plan.Options) (*Record, error) {
 		if g := &r.Grievances[i]; g.Received.IsZero() {
 			g.Received = r.Date
 		}
+	}
+	if fs := inconsistencies(r); len(fs) > 0 {
+		return nil, &plan.Error{Findings: fs}
 	}
 	return r, nil
 }
@@ -117,7 +121,7 @@ func Load(dir, as string, opts plan.Options) (*Set, []diag.Finding, error) {
 	case err != nil:
 		return nil, nil, fmt.Errorf("%s: cannot read the records folder: %v", dir, fserr.Cause(err))
 	case !info.IsDir():
-		return nil, nil, fmt.Errorf("%s: is not a folder: the records of a plan are a folder of *%s files", dir, Suffix)
+		return nil, nil, &notFolderError{dir: as}
 	}
 	files, err := recordFiles(dir)
 	if err != nil {
@@ -150,13 +154,45 @@ func Load(dir, as string, opts plan.Options) (*Set, []diag.Finding, error) {
 	return set, diag.Sort(findings), nil
 }
 
+// notFolderError is a records folder that is a file.
+type notFolderError struct{ dir string }
+
+func (e *notFolderError) Error() string {
+	return fmt.Sprintf("%s: is not a folder: the records of a plan are a folder of *%s files", e.dir, Suffix)
+}
+
 // LoadFor reads the records of plan p, read from path and named name in findings (the
 // path as the user typed it): Load of its Dir. A plan read from standard input ("-" or
-// "") has none.
+// "") has none. A records folder that is a file is an error at the plan's `records:`
+// when the plan names it.
 func LoadFor(p *plan.Plan, path, name string, opts plan.Options) (*Set, []diag.Finding, error) {
 	dir, _ := Dir(p, path)
 	as, _ := Dir(p, name)
-	return Load(dir, filepath.ToSlash(as), opts)
+	set, findings, err := Load(dir, filepath.ToSlash(as), opts)
+	return set, findings, folderError(p, name, err)
+}
+
+// CheckFolder reports an error when the records folder of plan p, read from path and
+// named name, exists and is not a folder: what LoadFor would refuse, for a command that
+// writes there.
+func CheckFolder(p *plan.Plan, path, name string) error {
+	dir, _ := Dir(p, path)
+	as, _ := Dir(p, name)
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return folderError(p, name, &notFolderError{dir: filepath.ToSlash(as)})
+	}
+	return nil
+}
+
+// folderError says where a records folder that is a file was named: the plan's
+// `records:` line, when it names one.
+func folderError(p *plan.Plan, name string, err error) error {
+	var nf *notFolderError
+	if !errors.As(err, &nf) || p == nil || p.Records.Value == "" || p.Records.Node == nil {
+		return err
+	}
+	return fmt.Errorf("%s:%d:%d: records: %q is a file, not a folder: name the folder that holds the plan's *%s files, relative to the plan's folder",
+		name, p.Records.Node.Line, p.Records.Node.Column, p.Records.Value, Suffix)
 }
 
 // recordFiles lists the record files under dir in lexical order.

@@ -32,6 +32,12 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"a measure value that is text", "schema_version: 1\ndate: 2027-03-04\nmeasures: [{measure: m, value: lots}]\n", "r.record.yaml:3:32: measures[0].value:"},
 		{"a commitment done with no closed date", "schema_version: 1\ndate: 2027-03-04\nissues:\n  - text: Parking\n    commitment: {text: Survey, status: done}\n", `r.record.yaml:5:5: issues[0].commitment: missing required key "closed"`},
 		{"an id that is not a slug", "schema_version: 1\ndate: 2027-03-04\nactivity: Drop In\n", "r.record.yaml:3:11: activity:"},
+		{"a blank grievance id", "schema_version: 1\ndate: 2027-03-04\ngrievances: [{id: ' '}]\n", "r.record.yaml:3:19: grievances[0].id:"},
+		{"until before date", "schema_version: 1\ndate: 2027-03-04\nuntil: 2027-03-01\n", "r.record.yaml:3:8: until: 2027-03-01 is before the record's date, 2027-03-04"},
+		{"resolved before received", "schema_version: 1\ndate: 2027-03-04\ngrievances:\n  - {received: 2027-03-02, resolved: 2027-02-20}\n", "r.record.yaml:4:38: grievances[0].resolved: 2027-02-20 is before the day it was received, 2027-03-02"},
+		{"resolved before the record's date, received then", "schema_version: 1\ndate: 2027-03-04\ngrievances: [{resolved: 2027-03-01}]\n", "r.record.yaml:3:25: grievances[0].resolved: 2027-03-01 is before the day it was received, 2027-03-04"},
+		{"closed before the record's date", "schema_version: 1\ndate: 2027-03-04\nissues:\n  - text: Parking\n    commitment: {text: Survey, closed: 2027-02-23}\n", "r.record.yaml:5:40: issues[0].commitment.closed: 2027-02-23 is before the record's date, 2027-03-04"},
+		{"a group engaged twice", "schema_version: 1\ndate: 2027-03-04\nengaged:\n  - {stakeholder: residents}\n  - {stakeholder: traders}\n  - {stakeholder: residents, people: 4}\n", `r.record.yaml:6:6: engaged[2]: stakeholder "residents" is already engaged[0]: list a group once, with all its people`},
 		{"another version", "schema_version: 2\ndate: 2027-03-04\n", "r.record.yaml:1:17: schema_version:"},
 		{"an alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "r.record.yaml:6:8: aliases expand the document beyond 200000 nodes"},
 	} {
@@ -49,6 +55,20 @@ func TestParseRefusesBadInput(t *testing.T) {
 				t.Errorf("message is more than one line: %q", msg)
 			}
 		})
+	}
+}
+
+// TestGrievanceIDsAreTheRegisters: a grievance's id is whatever the team's register
+// calls it, not a slug of the plan's.
+func TestGrievanceIDsAreTheRegisters(t *testing.T) {
+	r, err := Parse("r.record.yaml", []byte("schema_version: 1\ndate: 2027-03-04\ngrievances:\n  - {id: GRM-001, category: noise}\n  - {id: 2027/14 (phone)}\n  - {id: 17}\n"), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"GRM-001", "2027/14 (phone)", "17"} {
+		if got := r.Grievances[i].ID; got != want {
+			t.Errorf("grievance %d: id %q, want %q", i, got, want)
+		}
 	}
 }
 
@@ -132,5 +152,27 @@ func TestLoad(t *testing.T) {
 	}
 	if _, _, err := Load(filepath.Join(dir, "notes.md"), "", plan.Options{}); err == nil || !strings.Contains(err.Error(), "is not a folder") {
 		t.Errorf("a file for a folder: %v", err)
+	}
+}
+
+// TestRecordsKeyNamingAFile: a plan whose records: names a file is told so at that line,
+// by every command that reads or writes the folder.
+func TestRecordsKeyNamingAFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "council.plan.yaml")
+	src := "schema_version: 1\ntitle: T\nrecords: council.plan.yaml\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Parse("council.plan.yaml", []byte(src), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `council.plan.yaml:3:10: records: "council.plan.yaml" is a file, not a folder: name the folder that holds the plan's *.record.yaml files, relative to the plan's folder`
+	if _, _, err := LoadFor(p, path, "council.plan.yaml", plan.Options{}); err == nil || err.Error() != want {
+		t.Errorf("LoadFor: %v\nwant %s", err, want)
+	}
+	if err := CheckFolder(p, path, "council.plan.yaml"); err == nil || err.Error() != want {
+		t.Errorf("CheckFolder: %v\nwant %s", err, want)
 	}
 }

@@ -36,12 +36,16 @@ type Engagement struct {
 	Engaged *Engaged
 }
 
-// Engagements returns every group engaged, record by record, in record order.
+// Engagements returns every group engaged, record by record, in record order. A group
+// listed with people: 0 was invited and nobody came: it was not engaged, so it is left
+// out here and by everything that counts engagement.
 func (s *Set) Engagements() []Engagement {
 	var out []Engagement
 	for _, r := range s.all() {
 		for i := range r.Engaged {
-			out = append(out, Engagement{Record: r, Engaged: &r.Engaged[i]})
+			if e := &r.Engaged[i]; e.TookPart() {
+				out = append(out, Engagement{Record: r, Engaged: e})
+			}
 		}
 	}
 	return out
@@ -121,14 +125,20 @@ type MeasureIn struct {
 	Value  *MeasureValue
 }
 
-// Latest returns the last value recorded for measure id (by record date, then file), and
-// false when none is.
-func (s *Set) Latest(id string) (MeasureIn, bool) {
+// Latest returns the last value recorded for measure id as of day today (a zero today:
+// any), and false when none is. A value is measured as of its record's last day: the
+// responses a survey of 03-09..04-23 counted are its count on 04-23, not on 03-09, so a
+// record still running on today holds no value yet. The last is the one measured
+// latest, then the later in record order.
+func (s *Set) Latest(id string, today plan.Date) (MeasureIn, bool) {
 	var last MeasureIn
 	found := false
 	for _, r := range s.all() {
+		if !today.IsZero() && r.Last().After(today) {
+			continue
+		}
 		for i := range r.Measures {
-			if r.Measures[i].Measure.ID == id {
+			if r.Measures[i].Measure.ID == id && (!found || !r.Last().Before(last.Record.Last())) {
 				last, found = MeasureIn{Record: r, Value: &r.Measures[i]}, true
 			}
 		}

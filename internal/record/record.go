@@ -52,6 +52,12 @@ type Engaged struct {
 	People *int `yaml:"people"`
 }
 
+// TookPart reports whether anyone of the group took part: a record that says nothing of
+// how many did counts, one that says nobody (people: 0) does not.
+func (e *Engaged) TookPart() bool {
+	return e.People == nil || *e.People > 0
+}
+
 // Issue is something people raised, the response given, and any commitment made.
 type Issue struct {
 	plan.Position `yaml:"-"`

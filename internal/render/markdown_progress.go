@@ -90,9 +90,9 @@ func mdProgress(m *mdDoc, d *report.Data) {
 		m.block(safemd.Text(line + "."))
 		rows = nil
 		for _, c := range g.Categories {
-			rows = append(rows, []string{safemd.Text(c.Category), strconv.Itoa(c.Received), strconv.Itoa(c.Open)})
+			rows = append(rows, []string{safemd.Text(c.Category), strconv.Itoa(c.Received), strconv.Itoa(c.Open), safemd.Text(c.Median)})
 		}
-		m.table([]string{"Category", "Received:", "Open:"}, rows)
+		m.table([]string{"Category", "Received:", "Open:", "Median to resolve:"}, rows)
 	}
 
 	if len(pr.Measures) > 0 {

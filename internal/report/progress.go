@@ -92,6 +92,9 @@ type ProgressGrievances struct {
 type GrievanceCategory struct {
 	Category       string
 	Received, Open int
+	// Median is the median time its resolved grievances took ("4 days"), "" when none is
+	// resolved.
+	Median string
 }
 
 // ProgressMeasure is a measure against its target.
@@ -148,10 +151,14 @@ func (d *Data) buildProgress(p *plan.Plan, set *record.Set, today plan.Date) {
 			out.Allowed = wording.Plural(*g.ResolveDays, "day")
 		}
 		if g.MedianDaysToResolve != nil {
-			out.Median = wording.Plural(*g.MedianDaysToResolve, "day")
+			out.Median = status.Days(*g.MedianDaysToResolve)
 		}
 		for _, c := range g.Categories {
-			out.Categories = append(out.Categories, GrievanceCategory{Category: orID(label(c.Category), "Not given"), Received: c.Received, Open: c.Open})
+			cat := GrievanceCategory{Category: orID(label(c.Category), "Not given"), Received: c.Received, Open: c.Open}
+			if c.MedianDaysToResolve != nil {
+				cat.Median = status.Days(*c.MedianDaysToResolve)
+			}
+			out.Categories = append(out.Categories, cat)
 		}
 		pr.Grievances = out
 	}

@@ -14,7 +14,8 @@ func activityNotRecorded() Rule {
 			"out (it has records), a one-off activity whose day has gone by without a record was " +
 			"either not held, and the people it was for were not heard, or held and not recorded, " +
 			"and what was said there is lost to the report-back. Common consultation practice (C) " +
-			"keeps a log of every engagement for exactly this reason.",
+			"keeps a log of every engagement for exactly this reason. An activity dated only by " +
+			"its phase is not judged: give it a `date` (a month will do) to have it checked.",
 		Fix: "Add a record of the activity (`plan record --activity ID --date DATE ...`); if it " +
 			"moved or was dropped, change the plan and say why in `changes`. The finding depends on " +
 			"the day: `--today` or PLAN_TODAY sets it.",
@@ -41,7 +42,9 @@ func checkActivityNotRecorded(p *plan.Plan, pr Progress, _ Settings) []Result {
 
 // oneOff reports whether an activity happens once, on its date: not a series (until,
 // sessions or a cadence other than once), which a single record cannot be said to carry
-// out.
+// out. An activity dated only by its phase has no date of its own and is not judged
+// either (docs/records.md says so): such activities often run through their phase (an
+// online map) with no one day a record could carry.
 func oneOff(a *plan.Activity) bool {
 	return !a.Date.IsZero() && a.Until.IsZero() && a.Sessions <= 1 && (a.Cadence == "" || a.Cadence == "once")
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // datedPlan is the plan the dated rules' tests judge records against. Line numbers of
 // the findings below count from its first line.
@@ -62,7 +65,7 @@ func TestStakeholderNotReached(t *testing.T) {
 		{name: "the phase is not over", plan: datedPlan, today: "2027-03-31", records: []string{started}},
 		{name: "nobody above inform engaged in a phase that is over", plan: datedPlan, today: "2027-04-01", records: []string{started},
 			want: []string{
-				`plan:4:5 warning as of 2027-04-01, phase "engagement" ended on 2027-03-31 and stakeholder "residents" (consult) was never engaged in it`,
+				`plan:4:5 warning as of 2027-04-01, phase "engagement" ended on 2027-03-31 and stakeholder "residents" (consult) was never engaged in it: record the engagement with a date in the phase if it happened, else say why with ` + "`# plan:ignore stakeholder-not-reached -- reason`",
 				`plan:7:5 warning as of 2027-04-01, phase "engagement" ended on 2027-03-31 and stakeholder "traders" (involve)`,
 			}},
 		{name: "a part engages the whole; a range overlapping the phase counts", plan: datedPlan, today: "2027-04-01", records: []string{
@@ -75,11 +78,17 @@ func TestStakeholderNotReached(t *testing.T) {
 }
 
 func TestReportBackOverdue(t *testing.T) {
+	withReportBackActivity := strings.Replace(datedPlan, "activities:\n", "activities:\n  - {id: what-we-heard, name: What we heard, kind: report_back, date: 2027-04-10}\n", 1)
 	runRecordCases(t, reportBackOverdue(), []recordCase{
 		{name: "no records", plan: datedPlan, today: "2027-06-01"},
 		{name: "not due yet", plan: datedPlan, today: "2027-04-15", records: []string{started}},
 		{name: "past due, none recorded", plan: datedPlan, today: "2027-04-16", records: []string{started},
-			want: []string{`plan:20:68 warning as of 2027-04-16, the report-back on decision "routes" was due by 2027-04-15 and none is recorded`}},
+			want: []string{"plan:20:68 warning as of 2027-04-16, the report-back on decision \"routes\" was due by 2027-04-15 and none is recorded: give it and record it with `plan record --report-back routes`"}},
+		{name: "a report-back activity recorded without naming the decision", plan: withReportBackActivity, today: "2027-04-16",
+			records: []string{recordHead + "date: 2027-04-10\nactivity: what-we-heard\nengaged: [{stakeholder: residents}]\n"},
+			want:    []string{"plan:21:68 warning as of 2027-04-16, the report-back on decision \"routes\" was due by 2027-04-15 and none is recorded: give it and record it with `plan record --report-back routes`, or, if r1 was this report-back, add `report_backs: [{decision: routes}]` to it"}},
+		{name: "a report-back activity recorded naming the decision", plan: withReportBackActivity, today: "2027-04-16",
+			records: []string{recordHead + "date: 2027-04-10\nactivity: what-we-heard\nreport_backs: [{decision: routes}]\n"}},
 		{name: "recorded, even late", plan: datedPlan, today: "2027-05-01", records: []string{recordHead + "date: 2027-04-20\nreport_backs: [{decision: routes}]\n"}},
 	})
 }
@@ -108,7 +117,11 @@ func TestGrievanceOverdue(t *testing.T) {
 	runRecordCases(t, grievanceOverdue(), []recordCase{
 		{name: "within the resolve time", plan: datedPlan, today: "2027-03-24", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"}},
 		{name: "open longer, received on the record's date", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"},
-			want: []string{`r1:3:14 warning as of 2027-03-25, a grievance received on 2027-03-10 has been open 15 days, longer than the 14 days the grievance mechanism allows`}},
+			want: []string{`r1:3:14 warning as of 2027-03-25, a grievance about "noise" received on 2027-03-10 has been open 15 days, longer than the 14 days the grievance mechanism allows`}},
+		{name: "without an id, named by category and group", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-10\ngrievances:\n  - {category: noise, stakeholder: residents}\n  - {stakeholder: traders}\n"},
+			want: []string{`r1:4:5 warning as of 2027-03-25, a grievance about "noise" from residents received on 2027-03-10`, `r1:5:5 warning as of 2027-03-25, a grievance from traders received on 2027-03-10`}},
+		{name: "a register's reference for an id", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-10\ngrievances:\n  - {id: GRM-001, category: noise}\n"},
+			want: []string{`r1:4:5 warning as of 2027-03-25, grievance "GRM-001" received on 2027-03-10`}},
 		{name: "received on its own date, named by id", plan: datedPlan, today: "2027-03-25", records: []string{recordHead + "date: 2027-03-20\ngrievances:\n  - {id: g-7, received: 2027-03-01}\n"},
 			want: []string{`r1:4:5 warning as of 2027-03-25, grievance "g-7" received on 2027-03-01 has been open 24 days`}},
 		{name: "resolved", plan: datedPlan, today: "2027-06-01", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{resolved: 2027-04-30, outcome: Moved the bins}]\n"}},
@@ -116,7 +129,7 @@ func TestGrievanceOverdue(t *testing.T) {
 			want: []string{`r1:3:14 warning as of 2027-04-01, a grievance received on 2027-03-10 has been open 22 days`}},
 		{name: "the longest tier is the limit", plan: tiers, today: "2027-04-09", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"}},
 		{name: "past the longest tier", plan: tiers, today: "2027-04-10", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"},
-			want: []string{`r1:3:14 warning as of 2027-04-10, a grievance received on 2027-03-10 has been open 31 days, longer than the 30 days`}},
+			want: []string{`r1:3:14 warning as of 2027-04-10, a grievance about "noise" received on 2027-03-10 has been open 31 days, longer than the 30 days`}},
 		{name: "a mechanism with no resolve time", plan: silent, today: "2028-01-01", records: []string{recordHead + "date: 2027-03-10\ngrievances: [{category: noise}]\n"}},
 	})
 }
@@ -141,5 +154,12 @@ func TestMeasureBelowTarget(t *testing.T) {
 		{name: "a value recorded after today does not count yet", plan: datedPlan, today: "2027-04-01", records: []string{started,
 			recordHead + "date: 2027-04-05\nmeasures: [{measure: responses, value: 400}, {measure: complaints, value: 0}]\n"},
 			want: []string{`plan:29:7 warning`, `plan:30:7 warning`}},
+		{name: "a value on a record still running is measured as of its last day", plan: datedPlan, today: "2027-04-01", records: []string{started,
+			recordHead + "date: 2027-03-09\nuntil: 2027-04-23\nmeasures: [{measure: responses, value: 400}, {measure: complaints, value: 0}]\n"},
+			want: []string{`plan:29:7 warning`, `plan:30:7 warning`}},
+		{name: "of two records, the one that ends later is the last value", plan: datedPlan, today: "2027-05-01", records: []string{
+			recordHead + "date: 2027-03-01\nuntil: 2027-03-30\nmeasures: [{measure: responses, value: 250}]\n",
+			recordHead + "date: 2027-03-10\nmeasures: [{measure: responses, value: 320}]\n"},
+			want: []string{`r1:4:12 warning as of 2027-05-01, measure "responses" was due by 2027-03-31 and its last value, 250 on 2027-03-30, misses its target of 300`, `plan:30:7 warning`}},
 	})
 }

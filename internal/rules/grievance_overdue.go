@@ -2,9 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/wording"
 )
 
@@ -38,7 +40,7 @@ func checkGrievanceOverdue(p *plan.Plan, pr Progress, _ Settings) []Result {
 			continue
 		}
 		out = append(out, pr.asOf(gi.Record, g.Node, "%s received on %s has been open %s, longer than the %s the grievance mechanism allows: resolve it and add `resolved:` and `outcome:`",
-			grievanceName(g.ID), g.Received, wording.Plural(g.Received.DaysUntil(pr.Today), "day"), wording.Plural(days, "day")))
+			grievanceName(g), g.Received, wording.Plural(g.Received.DaysUntil(pr.Today), "day"), wording.Plural(days, "day")))
 	}
 	return out
 }
@@ -62,9 +64,18 @@ func resolveDays(g *plan.Grievance) (int, bool) {
 	return longest, ok
 }
 
-func grievanceName(id string) string {
-	if id == "" {
-		return "a grievance"
+// grievanceName names a grievance so that two findings about two grievances can be told
+// apart: by its register's id, else by what it is about and whom it came from.
+func grievanceName(g *record.Grievance) string {
+	if g.ID != "" {
+		return fmt.Sprintf("grievance %q", g.ID)
 	}
-	return fmt.Sprintf("grievance %q", id)
+	name := "a grievance"
+	if c := strings.TrimSpace(g.Category); c != "" {
+		name = fmt.Sprintf("a grievance about %q", c)
+	}
+	if g.Stakeholder.ID != "" {
+		name += " from " + g.Stakeholder.ID
+	}
+	return name
 }

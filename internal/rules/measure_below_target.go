@@ -48,7 +48,7 @@ func checkMeasureBelowTarget(p *plan.Plan, pr Progress, _ Settings) []Result {
 		if !ok {
 			continue
 		}
-		last, recorded := done.Latest(m.ID)
+		last, recorded := done.Latest(m.ID, pr.Today)
 		if !recorded {
 			out = append(out, pr.asOf(nil, m.Node, "measure %q was due by %s (objective %q) and no value is recorded: record it against its target of %s",
 				m.ID, by, m.Objective.ID, m.Target))
@@ -59,7 +59,7 @@ func checkMeasureBelowTarget(p *plan.Plan, pr Progress, _ Settings) []Result {
 			continue
 		}
 		out = append(out, pr.asOf(last.Record, last.Value.Node, "measure %q was due by %s and its last value, %s on %s, misses its target of %s",
-			m.ID, by, strconv.FormatFloat(v, 'f', -1, 64), last.Record.Date, m.Target))
+			m.ID, by, strconv.FormatFloat(v, 'f', -1, 64), last.Record.Last(), m.Target))
 	}
 	return out
 }

@@ -17,9 +17,12 @@ func stakeholderNotReached() Rule {
 			"and only the record shows it. When a phase whose activities were meant for a group " +
 			"above `inform` on the IAP2 spectrum ends without a record of engaging that group (or " +
 			"a part of it), the plan's promise of participation was not kept for them.",
-		Fix: "Record the engagement if it happened (`plan record --stakeholder ID ...`); if it did " +
-			"not, engage the group in the next phase and say in the plan what changed. The finding " +
-			"depends on the day: `--today` or PLAN_TODAY sets it.",
+		Fix: "Record the engagement if it happened: a record dated within the phase that names " +
+			"the group or a part of it (`plan record --date DAY --stakeholder ID ...`). If it did " +
+			"not happen, nothing later clears the gap, since engaging the group in a later phase " +
+			"does not engage it in this one: say why on the stakeholder's line with " +
+			"`# plan:ignore stakeholder-not-reached -- reason`, and plan how the group will be " +
+			"heard. The finding depends on the day: `--today` or PLAN_TODAY sets it.",
 		Source:       "P",
 		CheckRecords: checkStakeholderNotReached,
 	}
@@ -44,7 +47,7 @@ func checkStakeholderNotReached(p *plan.Plan, pr Progress, _ Settings) []Result 
 			if done.EngagedBetween(withParts(p, s.ID), ph.Start.First(), ph.End.Last()) {
 				continue
 			}
-			out = append(out, pr.asOf(nil, s.Node, "phase %q ended on %s and stakeholder %q (%s) was never engaged in it: record the engagement, or engage them in the next phase",
+			out = append(out, pr.asOf(nil, s.Node, "phase %q ended on %s and stakeholder %q (%s) was never engaged in it: record the engagement with a date in the phase if it happened, else say why with `# plan:ignore stakeholder-not-reached -- reason`",
 				ph.Phase.ID, ph.End, s.ID, s.Participation))
 		}
 	}

@@ -23,9 +23,16 @@ var dueOrder = []string{DueActivity, DueReportBack, DueObjective, DueCommitment}
 // not yet on record, a decision's report-back not yet given, an objective's deadline, an
 // open commitment's due date.
 type DueItem struct {
+	// Date is the day it falls due. An activity the plan dates by a month, quarter or
+	// season is listed by that date as written, from its first day; a deadline (a
+	// report-back, an objective's date) so written is due by its last day, which Date
+	// then gives, with By set.
 	Date string `json:"date"`
-	// In is how many days from today the item falls due (0 today; for a date written as
-	// a month or quarter, until its first day, or 0 once it has begun).
+	// By is set for a deadline the plan gives as a month, quarter or season: Date is its
+	// last day, and the item is due by then.
+	By bool `json:"by"`
+	// In is how many days from today the item falls due (0 today; for an activity dated
+	// by a month or quarter, until its first day, or 0 once it has begun).
 	In   int    `json:"in_days"`
 	Kind string `json:"kind"`
 	// ID is the plan's id of the activity, decision or objective; "" for a commitment.
@@ -51,6 +58,16 @@ func dueOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, today, u
 		}
 		return append(out, DueItem{Date: d.String(), In: max(today.DaysUntil(d.First()), 0), Kind: kind, ID: id, Title: wording.OneLine(title), Who: who, date: d})
 	}
+	// A deadline written as a month or a quarter is met by its last day: "report back in
+	// 2027-Q2" is not due today for the whole quarter.
+	addBy := func(out []DueItem, d plan.Date, kind, id, title string) []DueItem {
+		if d.Precise() {
+			return add(out, d, kind, id, title, nil)
+		}
+		out = add(out, d.Last(), kind, id, title, nil)
+		out[len(out)-1].By = true
+		return out
+	}
 	starts := map[string]plan.Date{}
 	for _, r := range phases {
 		if _, seen := starts[r.Phase.ID]; !seen && !r.Undated {
@@ -73,15 +90,15 @@ func dueOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, today, u
 	}
 	for i := range p.Decisions {
 		d := &p.Decisions[i]
-		if !within(d.ReportBack.Date) || (d.ID != "" && len(done.ReportedBack(d.ID)) > 0) {
+		if !within(d.ReportBack.Last()) || (d.ID != "" && len(done.ReportedBack(d.ID)) > 0) {
 			continue
 		}
-		out = add(out, d.ReportBack.Date, DueReportBack, d.ID, d.Question, nil)
+		out = addBy(out, d.ReportBack.Date, DueReportBack, d.ID, d.Question)
 	}
 	for i := range p.Objectives {
 		o := &p.Objectives[i]
-		if within(o.TimeRelated.Date) {
-			out = add(out, o.TimeRelated.Date, DueObjective, o.ID, o.Statement, nil)
+		if within(o.TimeRelated.Last()) {
+			out = addBy(out, o.TimeRelated.Date, DueObjective, o.ID, o.Statement)
 		}
 	}
 	for _, c := range done.Commitments() {
@@ -100,4 +117,13 @@ func dueOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, today, u
 		out = []DueItem{}
 	}
 	return out
+}
+
+// When is the item's date as people read it: "by 2027-06-30" for a deadline the plan
+// gives as a month or quarter, else the date.
+func (d DueItem) When() string {
+	if d.By {
+		return "by " + d.Date
+	}
+	return d.Date
 }

@@ -1,8 +1,10 @@
 package status
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/planascode/plan/internal/safemd"
@@ -36,7 +38,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 			case d.Series:
 				what += " (begins)"
 			}
-			rows = append(rows, []string{d.Date, inDays(d.In), strings.ReplaceAll(d.Kind, "_", "-"), codeOrEmpty(d.ID), safemd.Cell(what), safemd.Cell(codes(d.Who))})
+			rows = append(rows, []string{d.When(), inDays(d.In), strings.ReplaceAll(d.Kind, "_", "-"), codeOrEmpty(d.ID), safemd.Cell(what), safemd.Cell(codes(d.Who))})
 		}
 		b.WriteString(table([]string{"Date", "When", "What", "Id", "Title", "Who"}, []string{"", "", "", "", "", ""}, rows))
 	}
@@ -170,12 +172,21 @@ func markdownGrievances(b *strings.Builder, g Grievances) {
 	}
 	fmt.Fprintf(b, "\n### Grievances\n\n%d received: %d open (%d past the time allowed), %d resolved", g.Received, g.Open, g.Overdue, g.Resolved)
 	if g.MedianDaysToResolve != nil {
-		b.WriteString(", in a median " + wording.Plural(*g.MedianDaysToResolve, "day"))
+		b.WriteString(", in a median " + Days(*g.MedianDaysToResolve))
 	}
 	if g.ResolveDays != nil {
 		fmt.Fprintf(b, "; the plan allows %s", wording.Plural(*g.ResolveDays, "day"))
 	}
 	b.WriteString(".\n")
+	var byCategory [][]string
+	for _, c := range g.Categories {
+		resolved := ""
+		if c.MedianDaysToResolve != nil {
+			resolved = Days(*c.MedianDaysToResolve)
+		}
+		byCategory = append(byCategory, []string{safemd.Cell(safemd.Text(cmp.Or(c.Category, "(none)"))), strconv.Itoa(c.Received), strconv.Itoa(c.Open), resolved})
+	}
+	b.WriteString("\n" + table([]string{"Category", "Received", "Open", "Median to resolve"}, []string{"", "--:", "--:", "--:"}, byCategory))
 	if len(g.OpenItems) > 0 {
 		var rows [][]string
 		for _, o := range g.OpenItems {

@@ -2,6 +2,7 @@ package status
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/record"
@@ -91,9 +92,10 @@ type Grievances struct {
 	ResolveDays *int `json:"resolve_days"`
 	Overdue     int  `json:"overdue"`
 	// ResolvedWithin counts the resolved grievances resolved within ResolveDays;
-	// MedianDaysToResolve is the median of the resolved ones' days (nil when none is).
-	ResolvedWithin      int  `json:"resolved_within"`
-	MedianDaysToResolve *int `json:"median_days_to_resolve"`
+	// MedianDaysToResolve is the median of the resolved ones' days (nil when none is):
+	// the middle value, or the mean of the two middle ones, so it may end in .5.
+	ResolvedWithin      int      `json:"resolved_within"`
+	MedianDaysToResolve *float64 `json:"median_days_to_resolve"`
 	// Categories counts the grievances received by category, most first ("" for none
 	// given).
 	Categories []Category `json:"categories"`
@@ -101,11 +103,13 @@ type Grievances struct {
 	OpenItems []OpenGrievance `json:"open_items"`
 }
 
-// Category is how many grievances of one category were received, and how many are open.
+// Category is how many grievances of one category were received, how many are open, and
+// the median days its resolved ones took (nil when none is resolved).
 type Category struct {
-	Category string `json:"category"`
-	Received int    `json:"received"`
-	Open     int    `json:"open"`
+	Category            string   `json:"category"`
+	Received            int      `json:"received"`
+	Open                int      `json:"open"`
+	MedianDaysToResolve *float64 `json:"median_days_to_resolve"`
 }
 
 // OpenGrievance is a grievance not yet resolved.
@@ -128,6 +132,7 @@ func grievancesOf(p *plan.Plan, done *record.Set, today plan.Date) Grievances {
 		g.ResolveDays = &allowed
 	}
 	var took []int
+	tookBy := map[string][]int{}
 	byCategory := map[string]*Category{}
 	var order []string
 	for _, gi := range done.Grievances() {
@@ -148,6 +153,7 @@ func grievancesOf(p *plan.Plan, done *record.Set, today plan.Date) Grievances {
 			g.Resolved++
 			d := gr.Received.DaysUntil(gr.Resolved.Date)
 			took = append(took, d)
+			tookBy[gr.Category] = append(tookBy[gr.Category], d)
 			if limited && d <= allowed {
 				g.ResolvedWithin++
 			}
@@ -163,17 +169,38 @@ func grievancesOf(p *plan.Plan, done *record.Set, today plan.Date) Grievances {
 		}
 		g.OpenItems = append(g.OpenItems, item)
 	}
-	if len(took) > 0 {
-		slices.Sort(took)
-		median := took[(len(took)-1)/2]
-		g.MedianDaysToResolve = &median
-	}
+	g.MedianDaysToResolve = median(took)
 	for _, name := range order {
-		g.Categories = append(g.Categories, *byCategory[name])
+		cat := byCategory[name]
+		cat.MedianDaysToResolve = median(tookBy[name])
+		g.Categories = append(g.Categories, *cat)
 	}
 	slices.SortStableFunc(g.Categories, func(a, b Category) int { return b.Received - a.Received })
 	slices.SortStableFunc(g.OpenItems, func(a, b OpenGrievance) int { return b.DaysOpen - a.DaysOpen })
 	return g
+}
+
+// median is the median of days, nil for none: the middle value, or the mean of the two
+// middle ones of an even count (4 and 7 days: 5.5).
+func median(days []int) *float64 {
+	if len(days) == 0 {
+		return nil
+	}
+	sorted := slices.Sorted(slices.Values(days))
+	mid := len(sorted) / 2
+	m := float64(sorted[mid])
+	if len(sorted)%2 == 0 {
+		m = float64(sorted[mid-1]+sorted[mid]) / 2
+	}
+	return &m
+}
+
+// Days is a number of days as people write it: "1 day", "6 days", "5.5 days".
+func Days(n float64) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.FormatFloat(n, 'f', -1, 64) + " days"
 }
 
 // The states of a measure against its target.
@@ -238,10 +265,10 @@ func measureOf(m *plan.Measure, by plan.Date, done *record.Set, today plan.Date)
 	passed := !by.IsZero() && by.Before(today) && done.Len() > 0
 	target, ceiling, numeric := m.Target.Number()
 	out.Ceiling = ceiling && numeric
-	last, recorded := done.Latest(m.ID)
+	last, recorded := done.Latest(m.ID, today)
 	if recorded {
 		v := last.Value.Value
-		out.Value, out.Measured, out.Note = &v, last.Record.Date.String(), wording.OneLine(last.Value.Note)
+		out.Value, out.Measured, out.Note = &v, last.Record.Last().String(), wording.OneLine(last.Value.Note)
 		if numeric && !ceiling && target > 0 {
 			pct := int(v/target*100 + 0.5)
 			out.Percent = &pct

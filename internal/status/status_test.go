@@ -183,10 +183,83 @@ func TestDue(t *testing.T) {
 	}
 }
 
+// TestDueByTheEndOfAQuarter: a report-back promised "in 2027-Q2" is due by 2027-06-30,
+// not today for the whole quarter, and counts its days to then.
+func TestDueByTheEndOfAQuarter(t *testing.T) {
+	src := strings.Replace(basePlan, "report_back: 2027-03-18", "report_back: 2027-Q2", 1)
+	src = strings.Replace(src, "time_related: 2027-03-20", "time_related: 2027-06", 1)
+	p := parsePlan(t, src)
+	for _, tc := range []struct {
+		today string
+		want  []string
+	}{
+		{"2027-04-02", nil},
+		{"2027-06-20", []string{"2027-06-30 by report_back d1 in 10", "2027-06-30 by objective o1 in 10"}},
+		{"2027-06-30", []string{"2027-06-30 by report_back d1 in 0", "2027-06-30 by objective o1 in 0"}},
+	} {
+		s := Build(p, &record.Set{}, nil, Options{Today: plan.MustDate(tc.today)})
+		var got []string
+		for _, d := range s.Due {
+			if d.Kind == DueReportBack || d.Kind == DueObjective {
+				if !d.By {
+					t.Errorf("%s: %s %s not marked by", tc.today, d.Kind, d.ID)
+				}
+				got = append(got, fmt.Sprintf("%s by %s %s in %d", d.Date, d.Kind, d.ID, d.In))
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("as of %s: due\n got %q\nwant %q", tc.today, got, tc.want)
+		}
+		if tc.want != nil {
+			var b strings.Builder
+			if err := WriteText(&b, s, TextOptions{Width: 100}); err != nil || !strings.Contains(b.String(), "by 2027-06-30") {
+				t.Errorf("as of %s: the text does not say \"by 2027-06-30\" (%v):\n%s", tc.today, err, b.String())
+			}
+			var md strings.Builder
+			if err := WriteMarkdown(&md, s); err != nil || !strings.Contains(md.String(), "by 2027-06-30") {
+				t.Errorf("as of %s: the Markdown does not say \"by 2027-06-30\" (%v):\n%s", tc.today, err, md.String())
+			}
+		}
+	}
+}
+
+// TestPlainText: without colour the text still says which grievances are late, and no
+// line ends in spaces (a row whose last cells are empty writes no padding).
+func TestPlainText(t *testing.T) {
+	s := build(t, "2027-03-20", "date: 2027-03-02\ngrievances:\n  - {id: g1, received: 2027-03-02, resolved: 2027-03-04, category: noise}\n  - {id: g3, received: 2027-03-05, category: access}\n  - {id: g4, received: 2027-03-18}\n")
+	var b strings.Builder
+	if err := WriteText(&b, s, TextOptions{Width: 100}); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	if !strings.Contains(text, "g3  open 15 days, overdue") || strings.Contains(text, "open 2 days, overdue") {
+		t.Errorf("the late grievance is not marked overdue in words, or the other is:\n%s", text)
+	}
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimRight(line, " ") != line {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
+		}
+	}
+}
+
+// TestNotBegun: before the first phase the plan has not begun; it is not "between phases".
+func TestNotBegun(t *testing.T) {
+	for today, want := range map[string]string{"2027-02-20": "\n  not begun\n", "2027-05-20": "\n  every dated phase is over\n"} {
+		var b strings.Builder
+		if err := WriteText(&b, build(t, today), TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) || strings.Contains(b.String(), "between phases") {
+			t.Errorf("as of %s, want %q:\n%s", today, want, b.String())
+		}
+	}
+}
+
 func TestCoverage(t *testing.T) {
 	s := build(t, "2027-03-25",
 		"date: 2027-03-05\nactivity: a1\nengaged: [{stakeholder: older, people: 12}]",
-		"date: 2027-03-24\nengaged: [{stakeholder: traders, people: 3}, {stakeholder: traders}]",
+		"date: 2027-03-24\nengaged: [{stakeholder: traders, people: 3}]",
+		"date: 2027-03-26\nengaged: [{stakeholder: traders}]",
 		"date: 2027-03-30\nengaged: [{stakeholder: board, people: 5}]",
 	)
 	c := s.Coverage
@@ -218,10 +291,23 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 	if g := c.Groups[2]; g.Records != 1 || g.People != 3 {
-		t.Errorf("traders counted in %d records, %d people; want 1 record (of two lines), 3 people", g.Records, g.People)
+		t.Errorf("traders counted in %d records, %d people; want 1 record (the other is later), 3 people", g.Records, g.People)
 	}
 	if !slices.Equal(c.Phases, []string{"engagement", "close"}) {
 		t.Errorf("phases %v", c.Phases)
+	}
+}
+
+// TestNobodyCame: a group listed with people: 0 was invited and nobody came; it is not
+// engaged, in the count, the levels or the phase it was meant for.
+func TestNobodyCame(t *testing.T) {
+	s := build(t, "2027-03-25", "date: 2027-03-05\nactivity: a1\nengaged: [{stakeholder: residents, people: 0}, {stakeholder: traders, people: 0}]")
+	c := s.Coverage
+	if c.Engaged != 0 {
+		t.Errorf("engaged %d, want 0: nobody came", c.Engaged)
+	}
+	if g := c.Groups[0]; g.Engaged || g.Records != 0 || g.Phases[0] != CellMissed {
+		t.Errorf("residents: %+v, want not engaged, in no record, missed in the engagement phase", g)
 	}
 }
 
@@ -276,14 +362,26 @@ grievances:
 	if g.Received != 5 || g.Open != 3 || g.Resolved != 2 || g.Overdue != 1 || g.ResolvedWithin != 1 {
 		t.Errorf("grievances %+v", g)
 	}
-	if g.MedianDaysToResolve == nil || *g.MedianDaysToResolve != 2 || g.ResolveDays == nil || *g.ResolveDays != 7 {
+	// 2 and 12 days: the median is their mean, not the lower of the two.
+	if g.MedianDaysToResolve == nil || *g.MedianDaysToResolve != 7 || g.ResolveDays == nil || *g.ResolveDays != 7 {
 		t.Errorf("median %v, allowed %v", g.MedianDaysToResolve, g.ResolveDays)
 	}
 	if g.OpenItems[0].ID != "g3" || !g.OpenItems[0].Overdue || g.OpenItems[0].DaysOpen != 15 {
 		t.Errorf("longest open first: %+v", g.OpenItems[0])
 	}
-	if !slices.Equal(g.Categories, []Category{{"noise", 4, 2}, {"access", 1, 1}}) {
-		t.Errorf("categories %+v", g.Categories)
+	if len(g.Categories) != 2 || g.Categories[1] != (Category{"access", 1, 1, nil}) {
+		t.Fatalf("categories %+v", g.Categories)
+	}
+	if noise := g.Categories[0]; noise.Category != "noise" || noise.Received != 4 || noise.Open != 2 || noise.MedianDaysToResolve == nil || *noise.MedianDaysToResolve != 7 {
+		t.Errorf("noise: %+v, want 4 received, 2 open, resolved in a median 7 days", noise)
+	}
+	for _, tc := range []struct {
+		days []int
+		want string
+	}{{[]int{4}, "4 days"}, {[]int{1}, "1 day"}, {[]int{9, 2}, "5.5 days"}, {[]int{3, 1, 8}, "3 days"}, {[]int{1, 2, 3, 10}, "2.5 days"}} {
+		if got := Days(*median(tc.days)); got != tc.want {
+			t.Errorf("median of %v: %s, want %s", tc.days, got, tc.want)
+		}
 	}
 	// The overdue list is plan check's: the late commitment and the grievance, not the
 	// commitment due on the 25th.

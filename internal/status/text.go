@@ -98,13 +98,21 @@ func (w *textWriter) table(rows [][]cell) {
 		}
 	}
 	for _, r := range rows {
+		// Empty cells at the end of a row write nothing, not the padding before them: a
+		// line never ends in spaces.
+		last := len(r) - 1
+		for last > 0 && r[last].text == "" {
+			last--
+		}
 		w.b.WriteString("  ")
 		used := 2
-		for i, c := range r {
+		for i, c := range r[:last+1] {
 			text := c.text
 			if i < len(r)-1 {
-				pad := widths[i] - lipgloss.Width(text)
-				w.b.WriteString(w.st.render(c.look, text) + strings.Repeat(" ", pad+2))
+				w.b.WriteString(w.st.render(c.look, text))
+				if i < last {
+					w.b.WriteString(strings.Repeat(" ", widths[i]-lipgloss.Width(text)+2))
+				}
 				used += widths[i] + 2
 				continue
 			}
@@ -184,7 +192,7 @@ func WriteText(out io.Writer, s *State, opts TextOptions) error {
 		case d.Series:
 			what += " · begins"
 		}
-		rows = append(rows, []cell{{d.Date, lookPlain}, {inDays(d.In), lookFaint}, {strings.ReplaceAll(d.Kind, "_", "-"), lookPlain}, {d.ID, lookPlain}, {what, lookPlain}})
+		rows = append(rows, []cell{{d.When(), lookPlain}, {inDays(d.In), lookFaint}, {strings.ReplaceAll(d.Kind, "_", "-"), lookPlain}, {d.ID, lookPlain}, {what, lookPlain}})
 	}
 	w.table(rows)
 
@@ -268,8 +276,10 @@ func (w *textWriter) phases(ps Phases) {
 	}
 	if len(ps.Current) == 0 {
 		switch {
+		case ps.Next != nil && ps.Previous == nil:
+			w.line(cell{"  not begun", lookFaint})
 		case ps.Next != nil:
-			w.line(cell{"  between phases or not begun", lookFaint})
+			w.line(cell{"  between phases", lookFaint})
 		case ps.Previous != nil:
 			w.line(cell{"  every dated phase is over", lookFaint})
 		default:
@@ -360,17 +370,33 @@ func (w *textWriter) grievances(g Grievances) {
 	}
 	summary := fmt.Sprintf(" · %d received: %d open, %d resolved", g.Received, g.Open, g.Resolved)
 	if g.MedianDaysToResolve != nil {
-		summary += ", in a median " + wording.Plural(*g.MedianDaysToResolve, "day")
+		summary += ", in a median " + Days(*g.MedianDaysToResolve)
 	}
 	if g.ResolveDays != nil {
 		summary += fmt.Sprintf(" (the plan allows %d)", *g.ResolveDays)
 	}
 	w.heading("Grievances", cell{summary, lookPlain})
 	var rows [][]cell
+	for _, c := range g.Categories {
+		name, resolved := c.Category, ""
+		if name == "" {
+			name = "no category"
+		}
+		if c.MedianDaysToResolve != nil {
+			resolved = "resolved in a median " + Days(*c.MedianDaysToResolve)
+		}
+		rows = append(rows, []cell{{name, lookPlain}, {fmt.Sprintf("%d received", c.Received), lookFaint}, {fmt.Sprintf("%d open", c.Open), lookFaint}, {resolved, lookFaint}})
+	}
+	w.table(rows)
+	if len(g.OpenItems) > 0 {
+		w.line(cell{"  Open", lookFaint})
+	}
+	rows = nil
 	for _, o := range g.OpenItems {
 		open := cell{"open " + wording.Plural(o.DaysOpen, "day"), lookPlain}
 		if o.Overdue {
-			open.look = lookBad
+			// Said in words as well as in colour: without colour, the word is all there is.
+			open = cell{open.text + ", overdue", lookBad}
 		}
 		id := o.ID
 		if id == "" {

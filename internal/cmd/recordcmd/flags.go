@@ -48,11 +48,16 @@ func draftOf(opts *Options) (*draft, error) {
 		return nil, err
 	}
 
+	given := map[string]string{}
 	for _, s := range opts.Stakeholders {
 		e, err := engagedOf(s)
 		if err != nil {
 			return nil, err
 		}
+		if before, seen := given[e.Stakeholder]; seen {
+			return nil, cli.BadInputf("--stakeholder %s and --stakeholder %s name the same group: give it once, with all its people", before, s)
+		}
+		given[e.Stakeholder] = s
 		d.Engaged = append(d.Engaged, e)
 	}
 	if err := issuesOf(opts, d); err != nil {
@@ -124,17 +129,14 @@ func issuesOf(opts *Options, d *draft) error {
 	return nil
 }
 
-// aDay reads a flag that must be one day: a record says what happened, so a month or a
-// season will not do.
+// aDay reads a flag that must be one day: a record says when something happened, and
+// a commitment when it is due, so a month or a season will not do. A range is two
+// flags.
 func aDay(flag, value string) (plan.Date, error) {
-	d, err := plan.ParseDate(value)
-	if err != nil {
-		return plan.Date{}, cli.BadInputf("--%s: %v", flag, err)
+	if from, to, ok := strings.Cut(value, ".."); ok && flag == "date" {
+		return plan.Date{}, cli.BadInputf("--date %s is a range: use --date %s and --until %s", value, from, to)
 	}
-	if !d.Precise() {
-		return plan.Date{}, cli.BadInputf("--%s %s is not a day: a record says when something happened, as YYYY-MM-DD", flag, value)
-	}
-	return d, nil
+	return cli.Day("--"+flag, value)
 }
 
 // engagedOf reads ID or ID=PEOPLE.

@@ -3,12 +3,18 @@
 //
 // It checks the flags, builds the record, validates it against the record schema and
 // the plan's ids before anything is written, and creates the file under a name no other
-// run has taken (atomicfile.Create fails rather than replace a file, and the next free
-// suffix is tried), so concurrent runs lose nothing and need no lock.
+// run has taken. The name carries a short hash of the record's bytes, so two branches
+// that record different things on one day never add the same file (and two that record
+// the same thing add the same file with the same bytes, which git merges as one). Only
+// the same record twice in one folder falls back to a suffix: atomicfile.Create fails
+// rather than replace a file and the next suffix is tried, so concurrent runs lose
+// nothing and need no lock.
 package recordcmd
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -73,12 +79,13 @@ func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
 carried out, whom it engaged and how many came, what they raised, and what was
 promised in response (see docs/records.md).
 
-Each record is a new file, DATE-SLUG.record.yaml, in the plan's records folder
-(the plan's "records:", else NAME.records beside NAME.plan.yaml), so two people
-recording on two branches never edit the same file and their work merges
-without a conflict. The slug is --slug, else the activity's id, else made from
---summary. A name already taken gets the next free suffix (-2, -3…), so
-concurrent runs never overwrite each other.
+Each record is a new file, DATE-SLUG-HASH.record.yaml, in the plan's records
+folder (the plan's "records:", else NAME.records beside NAME.plan.yaml), so two
+people recording on two branches never edit the same file and their work
+merges without a conflict. The slug is --slug, else the activity's id, else made
+from --summary; HASH is four hex digits of the record's content, so different
+records never share a name. The same record written twice gets the next free
+suffix (-2, -3…), so concurrent runs never overwrite each other.
 
 FILE defaults to the only *.plan.yaml (or *.plan.yml) file in the current
 directory; --date to today (PLAN_TODAY, else today's local date). Every id must
@@ -166,9 +173,13 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if err := record.CheckFolder(p, target.Path, target.Name); err != nil {
+		return cli.BadInput(err)
+	}
 	dir, _ := record.Dir(p, target.Path)
 	shown, _ := record.Dir(p, target.Name)
-	first := d.Date + "-" + slug + record.Suffix
+	slug += "-" + contentHash(data)
+	first := fileName(d.Date, slug, 1)
 	if err := validate(p, filepath.ToSlash(filepath.Join(shown, first)), data, target.Config.MaxFileSize); err != nil {
 		return err
 	}
@@ -207,6 +218,14 @@ func validate(p *plan.Plan, name string, data []byte, maxSize int64) error {
 		msgs[i] = res.Message
 	}
 	return cli.BadInputf("%s: nothing recorded: %s", p.File, strings.Join(msgs, "; "))
+}
+
+// contentHash is the short hash of a record's bytes its file name carries: four hex
+// digits keep the name readable, and two different records of one activity on one day,
+// on two branches, share a name once in 65536.
+func contentHash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:2])
 }
 
 // fileName is DATE-SLUG.record.yaml, or DATE-SLUG-N.record.yaml for the Nth of a name.

@@ -84,7 +84,7 @@ func TestDryRunGolden(t *testing.T) {
 	if r.out.String() != string(want) {
 		t.Errorf("dry run printed:\n%s\nwant (go test -update to accept):\n%s", r.out, want)
 	}
-	if got := r.errOut.String(); got != "plan: would write small.records/2027-03-04-drop-in.record.yaml\n" {
+	if got := r.errOut.String(); got != "plan: would write small.records/2027-03-04-drop-in-54b8.record.yaml\n" {
 		t.Errorf("stderr %q", got)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "small.records")); !errors.Is(err, os.ErrNotExist) {
@@ -102,11 +102,11 @@ func TestWritesARecord(t *testing.T) {
 	if err := Run(full(r.env)); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.out.String(); got != "Recorded small.records/2027-03-04-drop-in.record.yaml\n" {
+	if got := r.out.String(); got != "Recorded small.records/2027-03-04-drop-in-54b8.record.yaml\n" {
 		t.Errorf("printed %q", got)
 	}
 	want, _ := os.ReadFile(filepath.Join("testdata", "full.record.yaml.golden"))
-	got, err := os.ReadFile(filepath.Join(dir, "small.records", "2027-03-04-drop-in.record.yaml"))
+	got, err := os.ReadFile(filepath.Join(dir, "small.records", "2027-03-04-drop-in-54b8.record.yaml"))
 	if err != nil || !bytes.Equal(got, want) {
 		t.Errorf("wrote %q (%v), want the dry run's record", got, err)
 	}
@@ -119,7 +119,7 @@ func TestDefaults(t *testing.T) {
 	if err := Run(&Options{Env: r.env, Summary: "Phone call with the Traders' Association chair about deliveries", Stakeholders: []string{"traders=1"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.out.String(); got != "Recorded small.records/2027-03-20-phone-call-with-the-traders-association.record.yaml\n" {
+	if got := r.out.String(); got != "Recorded small.records/2027-03-20-phone-call-with-the-traders-association-df34.record.yaml\n" {
 		t.Errorf("printed %q", got)
 	}
 	r = newRun(dir)
@@ -127,7 +127,7 @@ func TestDefaults(t *testing.T) {
 	if err := Run(&Options{Env: r.env, Stakeholders: []string{"residents"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.out.String(); got != "Recorded small.records/2027-03-21-record.record.yaml\n" {
+	if got := r.out.String(); got != "Recorded small.records/2027-03-21-record-0065.record.yaml\n" {
 		t.Errorf("printed %q", got)
 	}
 }
@@ -143,7 +143,7 @@ func TestNamedRecordsFolder(t *testing.T) {
 	if err := Run(&Options{Env: r.env, Date: "2027-03-04", Activity: "drop-in", Slug: "evening"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.out.String(); got != "Recorded log/engagement/2027-03-04-evening.record.yaml\n" {
+	if got := r.out.String(); got != "Recorded log/engagement/2027-03-04-evening-cbad.record.yaml\n" {
 		t.Errorf("printed %q", got)
 	}
 }
@@ -154,10 +154,14 @@ func TestRefuses(t *testing.T) {
 		opts func(*Options)
 		want string
 	}{
-		{"a month for a date", func(o *Options) { o.Date = "2027-03" }, "--date 2027-03 is not a day"},
-		{"not a date", func(o *Options) { o.Date = "2027-02-30" }, `--date: "2027-02-30" is not a real date`},
+		{"a month for a date", func(o *Options) { o.Date = "2027-03" }, `--date must be a day, YYYY-MM-DD: "2027-03" is not one`},
+		{"not a date", func(o *Options) { o.Date = "2027-02-30" }, `--date: "2027-02-30" is not a real date in the form YYYY-MM-DD`},
+		{"a range for a date", func(o *Options) { o.Date = "2027-03-01..2027-03-05" }, "--date 2027-03-01..2027-03-05 is a range: use --date 2027-03-01 and --until 2027-03-05"},
+		{"a month for a due date", func(o *Options) { o.Due = "2027-04" }, `--due must be a day, YYYY-MM-DD: "2027-04" is not one`},
 		{"until before date", func(o *Options) { o.Until = "2027-03-01" }, "--until 2027-03-01 is before --date 2027-03-04"},
 		{"people not a number", func(o *Options) { o.Stakeholders = []string{"residents=many"} }, `invalid --stakeholder "residents=many"`},
+		{"a group twice", func(o *Options) { o.Stakeholders = []string{"residents", "traders", "residents=4"} },
+			"--stakeholder residents and --stakeholder residents=4 name the same group: give it once, with all its people"},
 		{"a stakeholder that is not a slug", func(o *Options) { o.Stakeholders = []string{"Residents"} }, `invalid --stakeholder "Residents"`},
 		{"a measure without a value", func(o *Options) { o.Measures = []string{"responses"} }, `invalid --measure "responses"`},
 		{"a percentage", func(o *Options) { o.Measures = []string{"responses=62%"} }, "a percentage as 62, not 62%"},
