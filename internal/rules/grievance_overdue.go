@@ -28,7 +28,7 @@ func grievanceOverdue() Rule {
 }
 
 func checkGrievanceOverdue(p *plan.Plan, pr Progress, _ Settings) []Result {
-	days, ok := resolveDays(p.Grievance)
+	days, ok := p.Grievance.ResolveWithin()
 	if !pr.dated() || !ok {
 		return nil
 	}
@@ -43,25 +43,6 @@ func checkGrievanceOverdue(p *plan.Plan, pr Progress, _ Settings) []Result {
 			grievanceName(g), g.Received, wording.Plural(g.Received.DaysUntil(pr.Today), "day"), wording.Plural(days, "day")))
 	}
 	return out
-}
-
-// resolveDays is how long the plan's grievance mechanism allows to resolve a grievance:
-// its own resolve_days, else the longest of its tiers', since a grievance may have to
-// go through every tier; false when the plan says nothing.
-func resolveDays(g *plan.Grievance) (int, bool) {
-	if g == nil {
-		return 0, false
-	}
-	if g.ResolveDays != nil {
-		return *g.ResolveDays, true
-	}
-	longest, ok := 0, false
-	for _, t := range g.Tiers {
-		if t.ResolveDays != nil {
-			longest, ok = max(longest, *t.ResolveDays), true
-		}
-	}
-	return longest, ok
 }
 
 // grievanceName names a grievance so that two findings about two grievances can be told
