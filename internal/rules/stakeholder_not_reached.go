@@ -38,13 +38,13 @@ func checkStakeholderNotReached(p *plan.Plan, pr Progress, _ Settings) []Result 
 		if !ph.Dated() || !ph.End.Before(pr.Today) {
 			continue
 		}
-		meant := audienceIn(p, ph)
+		meant := p.AudienceIn(ph)
 		for i := range p.Stakeholders {
 			s := &p.Stakeholders[i]
 			if !meant[s.ID] || !aboveInform(s.Participation) {
 				continue
 			}
-			if done.EngagedBetween(withParts(p, s.ID), ph.Start.First(), ph.End.Last()) {
+			if done.EngagedBetween(p.WithParts(s.ID), ph.Start.First(), ph.End.Last()) {
 				continue
 			}
 			out = append(out, pr.asOf(nil, s.Node, "phase %q ended on %s and stakeholder %q (%s) was never engaged in it: record the engagement with a date in the phase if it happened, else say why with `# plan:ignore stakeholder-not-reached -- reason`",
@@ -59,36 +59,4 @@ func checkStakeholderNotReached(p *plan.Plan, pr Progress, _ Settings) []Result 
 func aboveInform(level string) bool {
 	i := slices.Index(plan.ParticipationLevels, level)
 	return i > 0
-}
-
-// audienceIn is the stakeholders in the audience of an activity of phase ph: one that
-// names the phase, or names none and is dated within it.
-func audienceIn(p *plan.Plan, ph plan.ResolvedPhase) map[string]bool {
-	out := map[string]bool{}
-	for _, a := range p.Activities {
-		in := a.Phase.ID == ph.Phase.ID && a.Phase.ID != ""
-		if a.Phase.ID == "" && !a.Date.IsZero() {
-			in = !a.Date.Before(ph.Start.First()) && !a.Date.After(ph.End.Last())
-		}
-		if in {
-			for _, ref := range a.Audience {
-				out[ref.ID] = true
-			}
-		}
-	}
-	return out
-}
-
-// withParts is id and the ids of the stakeholders that are part of it, at any depth:
-// engaging older residents is engaging residents.
-func withParts(p *plan.Plan, id string) []string {
-	ids := []string{id}
-	for i := 0; i < len(ids); i++ {
-		for _, s := range p.Stakeholders {
-			if s.PartOf.ID == ids[i] && !slices.Contains(ids, s.ID) {
-				ids = append(ids, s.ID)
-			}
-		}
-	}
-	return ids
 }

@@ -113,9 +113,14 @@ func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, tod
 			planned[id] = true
 		}
 	}
+	// Each phase's audience once, not once a group.
+	audiences := make([]map[string]bool, len(dated))
+	for i, r := range dated {
+		audiences[i] = p.AudienceIn(r)
+	}
 	for i := range p.Stakeholders {
 		s := &p.Stakeholders[i]
-		ids := withParts(p, s.ID)
+		ids := p.WithParts(s.ID)
 		g := Group{ID: s.ID, Name: s.Name, Participation: s.Participation, Planned: planned[s.ID], Partner: s.Partner, Phases: []string{}}
 		g.Engaged = s.ID != "" && done.EngagedBetween(ids, plan.Date{}, plan.Date{})
 		var last *record.Record
@@ -131,8 +136,8 @@ func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, tod
 				g.People += *e.Engaged.People
 			}
 		}
-		for _, r := range dated {
-			g.Phases = append(g.Phases, phaseCell(p, r, ids, s.ID, done, today))
+		for k, r := range dated {
+			g.Phases = append(g.Phases, phaseCell(r, audiences[k][s.ID], ids, done, today))
 		}
 		c.Groups = append(c.Groups, g)
 		if s.Partner {
@@ -160,35 +165,19 @@ func coverageOf(p *plan.Plan, phases []plan.ResolvedPhase, done *record.Set, tod
 }
 
 // phaseCell is a group's state in phase r: engaged when a record overlapping the phase
-// engaged the group or a part of it, else missed or pending when an activity of the
-// phase is meant for it, else none.
-func phaseCell(p *plan.Plan, r plan.ResolvedPhase, ids []string, id string, done *record.Set, today plan.Date) string {
+// engaged the group or a part of it (ids), else missed or pending when an activity of
+// the phase is meant for it, else none.
+func phaseCell(r plan.ResolvedPhase, meant bool, ids []string, done *record.Set, today plan.Date) string {
 	if done.EngagedBetween(ids, r.Start.First(), r.End.Last()) {
 		return CellEngaged
 	}
-	if !meantIn(p, r, id) {
+	if !meant {
 		return CellNone
 	}
 	if !r.End.IsZero() && r.End.Last().Before(today) {
 		return CellMissed
 	}
 	return CellPending
-}
-
-// meantIn reports whether an activity of phase r is meant for group id: one that names
-// the phase, or names none and is dated within it. plan check's stakeholder-not-reached
-// reads a phase's audience the same way.
-func meantIn(p *plan.Plan, r plan.ResolvedPhase, id string) bool {
-	for _, a := range p.Activities {
-		in := a.Phase.ID != "" && a.Phase.ID == r.Phase.ID
-		if a.Phase.ID == "" && !a.Date.IsZero() {
-			in = !a.Date.Before(r.Start.First()) && (r.End.IsZero() || !a.Date.After(r.End.Last()))
-		}
-		if in && slices.Contains(a.Audience.IDs(), id) {
-			return true
-		}
-	}
-	return false
 }
 
 // nextFor is the next activity meant for group id: the first, by the day it is next
@@ -234,17 +223,4 @@ func nextHeld(a *plan.Activity, phases map[string]plan.ResolvedPhase, today plan
 		return today, true
 	}
 	return plan.Date{}, false
-}
-
-// withParts is id and the ids of the groups that are part of it, at any depth.
-func withParts(p *plan.Plan, id string) []string {
-	ids := []string{id}
-	for i := 0; i < len(ids); i++ {
-		for _, s := range p.Stakeholders {
-			if s.PartOf.ID == ids[i] && s.ID != "" && !slices.Contains(ids, s.ID) {
-				ids = append(ids, s.ID)
-			}
-		}
-	}
-	return ids
 }
