@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"sort"
@@ -225,4 +226,14 @@ func (e *Env) Config(flags *pflag.FlagSet) (*config.Config, error) {
 		return nil, BadInput(err)
 	}
 	return cfg, nil
+}
+
+// ConfigFlag adds -c/--config, the .planrc.yaml a command reads, with its completion.
+// usage says what the file is for when that differs from the usual ("config file for
+// the next steps' checks"); "" says "config file".
+func ConfigFlag(cmd *cobra.Command, file *string, usage string) {
+	cmd.Flags().StringVarP(file, "config", "c", "", cmp.Or(usage, "config file")+" (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
 }

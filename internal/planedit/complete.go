@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/discover"
 	"github.com/planascode/plan/internal/edit"
 )
@@ -47,13 +46,4 @@ func CompletePath(env *cli.Env) cobra.CompletionFunc {
 		}
 		return out, none | cobra.ShellCompDirectiveNoSpace
 	}
-}
-
-// ConfigFlag adds -c/--config to an editing command, as the reading commands have it:
-// the next steps an edit prints are plan check's under that configuration.
-func ConfigFlag(cmd *cobra.Command, file *string) {
-	cmd.Flags().StringVarP(file, "config", "c", "", "config file for the next steps' checks (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	})
 }

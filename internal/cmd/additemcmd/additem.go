@@ -113,7 +113,7 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 		_ = cmd.RegisterFlagCompletionFunc(flag, complete)
 	}
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
-	planedit.ConfigFlag(cmd, &opts.Config)
+	cli.ConfigFlag(cmd, &opts.Config, "config file for the next steps' checks")
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
 		if len(args) == 1 {
 			opts.File = args[0]

@@ -116,7 +116,7 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(output.Names, ", "))
 	f.StringVar(&opts.FailLevel, "fail-level", "error", "lowest severity that fails the check: error, warning, info or never")
-	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "files checked at once")
 	// Shown as words, not this machine's count: help text and the man pages built on a
 	// release machine must not claim a user's default is the builder's CPU count.
@@ -134,9 +134,6 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return config.Default().Profiles.Names(), cobra.ShellCompDirectiveNoFileComp
-	})
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	return cmd
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/diff"
 	"github.com/planascode/plan/internal/discover"
@@ -105,11 +104,8 @@ revision, git cannot find the revision, or a flag is wrong.`,
 	f.BoolVar(&opts.Approved, "approved", false, "compare with the version last approved (see approvals in the plan)")
 	f.BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when anything changed, as git diff --exit-code")
 	f.StringVarP(&opts.Format, "format", "f", Formats[0], "output format: "+strings.Join(Formats, ", "))
-	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	cli.ConfigFlag(cmd, &opts.Config, "")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	})
 	return cmd
 }
 

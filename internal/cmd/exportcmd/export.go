@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/export"
 )
 
@@ -78,14 +77,11 @@ loaded, a flag is wrong, or the output cannot be written.`,
 	f.StringVarP(&opts.Format, "format", "f", "", "csv or xlsx (default: from -o's extension, else csv)")
 	f.StringVar(&opts.Section, "section", export.Sections[0], "section to export: "+strings.Join(export.Sections, ", ")+" (xlsx: the sheet the workbook opens on)")
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
-	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	cli.ConfigFlag(cmd, &opts.Config, "")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("section", cobra.FixedCompletions(export.Sections, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return Formats, cobra.ShellCompDirectiveFilterFileExt
-	})
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	return cmd
 }

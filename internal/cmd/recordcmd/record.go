@@ -121,7 +121,7 @@ bad flags, a plan that is not valid, or an id the plan does not have.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also PLAN_CONFIG)")
+	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.StringVar(&opts.Date, "date", "", "the day it happened, YYYY-MM-DD (default: PLAN_TODAY, else today's local date)")
 	f.StringVar(&opts.Until, "until", "", "the last day, for a record that spans several days")
 	f.StringVar(&opts.Activity, "activity", "", "id of the planned activity it carried out (none for an ad-hoc contact)")
@@ -145,9 +145,6 @@ bad flags, a plan that is not valid, or an id the plan does not have.`,
 		"commitment", "owner", "due", "disclosed", "grievance", "measure", "report-back", "slug"} {
 		_ = cmd.RegisterFlagCompletionFunc(flag, cobra.NoFileCompletions)
 	}
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	})
 	return cmd
 }
 

@@ -84,7 +84,7 @@ take turns.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.WithReferences, "with-references", false, "remove the references to what is removed too")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
-	planedit.ConfigFlag(cmd, &opts.Config)
+	cli.ConfigFlag(cmd, &opts.Config, "config file for the next steps' checks")
 	return cmd
 }
 

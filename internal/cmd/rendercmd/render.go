@@ -130,7 +130,7 @@ output cannot be written.`,
 	f.BoolVar(&opts.NoFindings, "no-findings", false, `leave out the "Open gaps" and "Accepted gaps" sections and the counts of errors and warnings`)
 	f.BoolVar(&opts.WithFindings, "with-findings", false, "show each gap's line and rule id, and unused plan:ignore comments (for the plan's authors)")
 	f.StringVar(&opts.FailOn, "fail-on", "never", "refuse to write a draft, or a report with findings of this severity or above: error, warning, info or never (also PLAN_FAIL_ON)")
-	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.StringVar(&opts.Charts, "charts", "", "also write the charts into this directory as grid.svg, matrix.svg and gantt.svg, for slides")
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today and date the report, YYYY-MM-DD (default: today's local date)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
@@ -143,9 +143,6 @@ output cannot be written.`,
 	})
 	_ = cmd.RegisterFlagCompletionFunc("css", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"css"}, cobra.ShellCompDirectiveFilterFileExt
-	})
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("charts", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -93,7 +93,7 @@ adds none. The file is replaced atomically and concurrent runs take turns.`,
 	f.BoolVar(&opts.String, "string", false, "write VALUE as text, even where YAML would read it as a number, boolean or date")
 	f.BoolVar(&opts.UpdateReferences, "update-references", false, "when setting an id, rename the references to it too")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print a unified diff of the change and write nothing")
-	planedit.ConfigFlag(cmd, &opts.Config)
+	cli.ConfigFlag(cmd, &opts.Config, "config file for the next steps' checks")
 	return cmd
 }
 

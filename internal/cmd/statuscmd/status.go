@@ -78,14 +78,11 @@ records folder cannot be read, or a flag is wrong.`,
 	f.StringVar(&opts.Today, "today", "", "the day to report on, YYYY-MM-DD (default: "+config.EnvName("today")+", else today's local date)")
 	f.IntVar(&opts.Horizon, "days", status.DefaultHorizon, "how many days ahead count as due soon")
 	f.IntVarP(&opts.Width, "width", "w", 0, "width to fit the text to, in columns (default: the terminal's; none when piped)")
-	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	cli.ConfigFlag(cmd, &opts.Config, "")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("days", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	})
 	return cmd
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/planascode/plan/internal/cli"
-	"github.com/planascode/plan/internal/config"
 	"github.com/planascode/plan/internal/diag"
 	sched "github.com/planascode/plan/internal/timeline"
 )
@@ -79,13 +78,10 @@ a flag is wrong, or no phase at all can be dated.`,
 	f.StringVarP(&opts.Format, "format", "f", Formats[0], "output format: "+strings.Join(Formats, ", "))
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today, YYYY-MM-DD (default: today's local date)")
 	f.IntVarP(&opts.Width, "width", "w", 0, fmt.Sprintf("width of the text chart in columns, at least %d (default: the terminal's)", sched.MinWidth))
-	f.StringVarP(&opts.Config, "config", "c", "", "config file (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
+	cli.ConfigFlag(cmd, &opts.Config, "")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	})
 	return cmd
 }
 
