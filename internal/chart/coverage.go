@@ -25,12 +25,8 @@ const (
 )
 
 const (
-	coverageWidth = 760.0
-	coverageLeft  = 8.0
 	coverageNameW = 200.0
 	coverageHeadH = 56.0
-	coverageRowH  = 26.0
-	coverageLineH = 15.0
 	// coverageHeadBold is the width of the headers' 11px bold text in 12px regular's terms.
 	coverageHeadBold = 12.4
 	coverageLegend   = 40.0
@@ -50,20 +46,16 @@ func Coverage(phases []string, rows []CoverageRow, asOf string) Chart {
 	title := "Stakeholder groups engaged, phase by phase"
 	desc := coverageDescription(phases, rows, asOf)
 	cols := max(len(phases), 1)
-	colW := (coverageWidth - coverageLeft - coverageNameW) / float64(cols)
-	// A group's name is never cut, lest two read the same: a long one wraps and its row
-	// grows, as in the engagement matrix.
-	names := make([][]string, len(rows))
-	tops := make([]float64, len(rows)+1)
-	tops[0] = coverageHeadH
+	colW := (chartWidth - chartLeft - coverageNameW) / float64(cols)
+	names := make([]string, len(rows))
 	for r, row := range rows {
-		names[r] = wrapAll(row.Name, 12, coverageNameW-8)
-		tops[r+1] = tops[r] + max(coverageRowH, float64(len(names[r]))*coverageLineH+8)
+		names[r] = row.Name
 	}
-	height := tops[len(rows)] + coverageLegend
-	colX := func(i int) float64 { return coverageLeft + coverageNameW + (float64(i)+0.5)*colW }
+	layout := layoutRows(names, coverageNameW, coverageHeadH)
+	height := layout.bottom() + coverageLegend
+	colX := func(i int) float64 { return chartLeft + coverageNameW + (float64(i)+0.5)*colW }
 	var w svgWriter
-	w.start(id, coverageWidth, height, title, desc)
+	w.start(id, chartWidth, height, title, desc)
 	for i, name := range phases {
 		// Up to three lines, set on the same baseline at the bottom of the header, in 11px
 		// bold (measured as 12.4px regular, since bold runs wider), so that a long word such
@@ -76,24 +68,14 @@ func Coverage(phases []string, rows []CoverageRow, asOf string) Chart {
 		w.nl()
 	}
 	for r, row := range rows {
-		top, rowH := tops[r], tops[r+1]-tops[r]
-		cy := top + rowH/2
-		if r%2 == 0 {
-			w.empty("rect", "class", "stripe", "x", num(coverageLeft), "y", num(top), "width", num(coverageWidth-coverageLeft), "height", num(rowH), "fill", "#f3f5f7")
-		}
-		w.open("text", "class", "row-label", "fill", "#1b1f24")
-		firstY := cy + 4 - float64(len(names[r])-1)*coverageLineH/2
-		for i, line := range names[r] {
-			w.element("tspan", line, "x", num(coverageLeft+4), "y", num(firstY+float64(i)*coverageLineH))
-		}
-		w.close("text")
+		cy := layout.row(&w, r)
 		for i, state := range row.Cells {
 			coverageMarkAt(&w, state, colX(i), cy)
 		}
 		w.nl()
 	}
-	legendY := tops[len(rows)] + 24
-	x := coverageLeft + 4
+	legendY := layout.bottom() + 24
+	x := chartLeft + 4
 	for _, state := range []string{CoverageEngaged, CoverageMissed, CoveragePending, CoverageNone} {
 		coverageMarkAt(&w, state, x+coverageMark, legendY-4)
 		label := coverageLegendText[state]

@@ -38,7 +38,7 @@ func TestCoverageMarksEveryCell(t *testing.T) {
 		t.Errorf("the long name is not whole in the chart: %q", label.String())
 	}
 	// Every header line fits its column, measured as bold.
-	colW := (coverageWidth - coverageLeft - coverageNameW) / float64(len(phases))
+	colW := (chartWidth - chartLeft - coverageNameW) / float64(len(phases))
 	for _, m := range regexp.MustCompile(`class="axis-label"[^>]*>([^<]*)<`).FindAllStringSubmatch(svg, -1) {
 		if w := textWidth(m[1], coverageHeadBold); w > colW-6 {
 			t.Errorf("header line %q is %.0f wide, the column %.0f", m[1], w, colW)

@@ -13,12 +13,8 @@ import (
 // the chart reads without colour.
 
 const (
-	matrixWidth  = 760.0
-	matrixLeft   = 8.0
 	matrixNameW  = 330.0
 	matrixHeadH  = 30.0
-	matrixRowH   = 26.0
-	matrixLineH  = 15.0
 	matrixLegend = 34.0
 	markerR      = 9.0
 )
@@ -35,35 +31,22 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 	id := "chart-engagement"
 	title := "Engagement assessment matrix"
 	desc := matrixDescription(levels, rows)
-	colW := (matrixWidth - matrixLeft - matrixNameW) / float64(len(levels))
-	// A name is never cut, lest two read the same: a long one wraps and its row grows.
-	names := make([][]string, len(rows))
-	tops := make([]float64, len(rows)+1)
-	tops[0] = matrixHeadH
+	colW := (chartWidth - chartLeft - matrixNameW) / float64(len(levels))
+	names := make([]string, len(rows))
 	for r, row := range rows {
-		names[r] = wrapAll(row.Name, 12, matrixNameW-8)
-		tops[r+1] = tops[r] + max(matrixRowH, float64(len(names[r]))*matrixLineH+8)
+		names[r] = row.Name
 	}
-	height := tops[len(rows)] + matrixLegend
-	colX := func(i int) float64 { return matrixLeft + matrixNameW + (float64(i)+0.5)*colW }
+	layout := layoutRows(names, matrixNameW, matrixHeadH)
+	height := layout.bottom() + matrixLegend
+	colX := func(i int) float64 { return chartLeft + matrixNameW + (float64(i)+0.5)*colW }
 	var w svgWriter
-	w.start(id, matrixWidth, height, title, desc)
+	w.start(id, chartWidth, height, title, desc)
 	for i, l := range levels {
 		w.element("text", l, "class", "axis-label", "x", num(colX(i)), "y", "20", "text-anchor", "middle", "font-weight", "bold", "fill", "#1b1f24")
 		w.nl()
 	}
 	for r, row := range rows {
-		top, rowH := tops[r], tops[r+1]-tops[r]
-		cy := top + rowH/2
-		if r%2 == 0 {
-			w.empty("rect", "class", "stripe", "x", num(matrixLeft), "y", num(top), "width", num(matrixWidth-matrixLeft), "height", num(rowH), "fill", "#f3f5f7")
-		}
-		w.open("text", "class", "row-label", "fill", "#1b1f24")
-		firstY := cy + 4 - float64(len(names[r])-1)*matrixLineH/2
-		for i, line := range names[r] {
-			w.element("tspan", line, "x", num(matrixLeft+4), "y", num(firstY+float64(i)*matrixLineH))
-		}
-		w.close("text")
+		cy := layout.row(&w, r)
 		cur, des := row.Current, row.Desired
 		cx, dx := colX(cur), colX(des)
 		if cur >= 0 && cur == des {
@@ -89,8 +72,8 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 		}
 		w.nl()
 	}
-	legendY := tops[len(rows)] + 20
-	lx := matrixLeft + 4
+	legendY := layout.bottom() + 20
+	lx := chartLeft + 4
 	w.empty("circle", "class", "current", "cx", num(lx+markerR), "cy", num(legendY-4), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
 	w.element("text", "C", "class", "current-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
 	w.element("text", "current level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
