@@ -13,14 +13,22 @@ import (
 // what they are called: the format's keys, so that a reader can find them in the file.
 // Dates are written as in the file (2027-03-01, 2027-Q2), lists joined with ", ".
 
+// entriesOf is the entry of each item, in order.
+func entriesOf[T any](items []T, entryOf func(*T) entry) []entry {
+	out := make([]entry, len(items))
+	for i := range items {
+		out[i] = entryOf(&items[i])
+	}
+	return out
+}
+
 func stakeholders(p *plan.Plan) []entry {
-	out := make([]entry, 0, len(p.Stakeholders))
-	for _, s := range p.Stakeholders {
+	return entriesOf(p.Stakeholders, func(s *plan.Stakeholder) entry {
 		var current, desired string
 		if s.Engagement != nil {
 			current, desired = s.Engagement.Current, s.Engagement.Desired
 		}
-		out = append(out, entry{id: s.ID, name: s.Name, values: []value{
+		return entry{id: s.ID, name: s.Name, values: []value{
 			plain("name", s.Name),
 			plain("category", s.Category),
 			plain("influence", s.Influence),
@@ -32,74 +40,65 @@ func stakeholders(p *plan.Plan) []entry {
 			plain("partner", yes(s.Partner)),
 			plain("part_of", s.PartOf.ID),
 			prose("interest", s.Interest),
-		}})
-	}
-	return out
+		}}
+	})
 }
 
 func objectives(p *plan.Plan) []entry {
-	out := make([]entry, 0, len(p.Objectives))
-	for _, o := range p.Objectives {
-		out = append(out, entry{id: o.ID, values: []value{
+	return entriesOf(p.Objectives, func(o *plan.Objective) entry {
+		return entry{id: o.ID, values: []value{
 			prose("statement", o.Statement),
-			plain("time_related", date(o.TimeRelated.Date)),
+			plain("time_related", o.TimeRelated.String()),
 			plain("decision", o.Decision.ID),
 			prose("measurable", o.Measurable),
-		}})
-	}
-	return out
+		}}
+	})
 }
 
 func decisions(p *plan.Plan) []entry {
-	out := make([]entry, 0, len(p.Decisions))
-	for _, d := range p.Decisions {
-		out = append(out, entry{id: d.ID, values: []value{
+	return entriesOf(p.Decisions, func(d *plan.Decision) entry {
+		return entry{id: d.ID, values: []value{
 			prose("question", d.Question),
 			plain("phase", d.Phase.ID),
 			plain("decision_maker", d.DecisionMaker),
-			plain("report_back", date(d.ReportBack.Date)),
+			plain("report_back", d.ReportBack.String()),
 			prose("open", strings.Join(d.Open, ", ")),
 			prose("non_negotiable", strings.Join(d.NonNegotiable, ", ")),
 			prose("outcome", d.Outcome),
-		}})
-	}
-	return out
+		}}
+	})
 }
 
 func activities(p *plan.Plan) []entry {
-	out := make([]entry, 0, len(p.Activities))
-	for _, a := range p.Activities {
-		out = append(out, entry{id: a.ID, name: a.Name, values: []value{
+	return entriesOf(p.Activities, func(a *plan.Activity) entry {
+		return entry{id: a.ID, name: a.Name, values: []value{
 			plain("name", a.Name),
 			plain("kind", a.Kind),
 			plain("audience", strings.Join(a.Audience.IDs(), ", ")),
 			plain("phase", a.Phase.ID),
-			plain("date", date(a.Date)),
-			plain("until", date(a.Until.Date)),
+			plain("date", a.Date.String()),
+			plain("until", a.Until.String()),
 			plain("sessions", count(a.Sessions)),
 			plain("cadence", a.Cadence),
 			plain("channel", a.Channel),
 			plain("owner", a.Owner),
 			plain("feedback", yes(a.Feedback)),
-		}})
-	}
-	return out
+		}}
+	})
 }
 
 func measures(p *plan.Plan) []entry {
 	if p.Evaluation == nil {
 		return nil
 	}
-	out := make([]entry, 0, len(p.Evaluation.Measures))
-	for _, m := range p.Evaluation.Measures {
-		out = append(out, entry{id: m.ID, values: []value{
+	return entriesOf(p.Evaluation.Measures, func(m *plan.Measure) entry {
+		return entry{id: m.ID, values: []value{
 			plain("metric", m.Metric),
 			plain("target", string(m.Target)),
 			prose("method", m.Method),
 			plain("objective", m.Objective.ID),
-		}})
-	}
-	return out
+		}}
+	})
 }
 
 func roles(p *plan.Plan) []entry {
@@ -143,13 +142,6 @@ func amount(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-}
-
-func date(d plan.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
 }
 
 func yes(b bool) string {

@@ -124,7 +124,7 @@ func WriteJSON(w io.Writer, d *Diff) error {
 func side(s Side) jsonSide {
 	out := jsonSide{Rev: orNull(s.Rev), Commit: orNull(s.Commit), MergeBase: s.MergeBase, Exists: !s.Missing, Version: orNull(s.Version)}
 	if a := s.Approval; a != nil {
-		out.Approval = &jsonApproval{By: a.By, Role: orNull(a.Role), Version: a.Version, Date: orNull(date(a.Date.Date)), Commit: orNull(a.Commit)}
+		out.Approval = &jsonApproval{By: a.By, Role: orNull(a.Role), Version: a.Version, Date: orNull(a.Date.String()), Commit: orNull(a.Commit)}
 	}
 	return out
 }

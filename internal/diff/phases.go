@@ -47,7 +47,7 @@ func phaseEntries(p *plan.Plan) ([]entry, map[string]int) {
 		ph := r.Phase
 		var start, end string
 		if !r.Undated {
-			start, end = date(r.Start), date(r.End)
+			start, end = r.Start.String(), r.End.String()
 		}
 		if _, ok := days[ph.ID]; !ok {
 			days[ph.ID] = r.Days()
