@@ -3,8 +3,6 @@ package timeline
 import (
 	"encoding/json"
 	"io"
-
-	"github.com/planascode/plan/internal/plan"
 )
 
 // The JSON document. Unknown values are null rather than left out, so that a consumer
@@ -54,7 +52,7 @@ func WriteJSON(w io.Writer, s *Schedule) error {
 	for _, p := range s.Phases {
 		doc.Phases = append(doc.Phases, jsonPhase{
 			ID: p.ID, Kind: p.Kind, Name: p.Name,
-			Start: dateOrNull(p.Start), End: dateOrNull(p.End),
+			Start: textOrNull(p.Start.String()), End: textOrNull(p.End.String()),
 			Days: intOrNull(p.Days), MinimumDays: intOrNull(p.Minimum), IdealDays: intOrNull(p.Ideal),
 			Status: p.Status, Reason: textOrNull(p.Reason),
 		})
@@ -67,14 +65,6 @@ func WriteJSON(w io.Writer, s *Schedule) error {
 	// Names are shown by whatever reads the JSON, not embedded in HTML by us.
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
-}
-
-func dateOrNull(d plan.Date) *string {
-	if d.IsZero() {
-		return nil
-	}
-	s := d.String()
-	return &s
 }
 
 func textOrNull(s string) *string {

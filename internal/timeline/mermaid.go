@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -42,13 +43,13 @@ func WriteMermaid(w io.Writer, s *Schedule) error {
 			label += " (open-ended)"
 			end = chartEnd
 		}
-		fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", orKey(mermaidText(label), p.Key), tags, p.Key, p.Start, end)
+		fmt.Fprintf(&b, "    %s :%s%s, %s, %s\n", cmp.Or(mermaidText(label), p.Key), tags, p.Key, p.Start, end)
 	}
 	if len(s.Milestones) > 0 {
 		b.WriteString("    section Milestones\n")
 		for _, m := range s.Milestones {
 			label := mermaidText(shorten(m.Name, maxMermaidLabel))
-			fmt.Fprintf(&b, "    %s :milestone, %s, %s, 0d\n", orKey(label, m.Key), m.Key, m.Date)
+			fmt.Fprintf(&b, "    %s :milestone, %s, %s, 0d\n", cmp.Or(label, m.Key), m.Key, m.Date)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -109,13 +110,6 @@ func mermaidTitle(s string) string {
 		s = strings.ReplaceAll(s, "%%", "%")
 	}
 	return s
-}
-
-func orKey(text, key string) string {
-	if text == "" {
-		return key
-	}
-	return text
 }
 
 // shorten cuts s to at most n characters, ending it with "…" when it had to cut.

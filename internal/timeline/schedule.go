@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -264,12 +265,7 @@ func line(n *yaml.Node) int {
 // draw: a plan whose first phase's start is simply not published still has a timeline
 // worth seeing.
 func (s *Schedule) Drawable() bool {
-	for _, p := range s.Phases {
-		if !p.Undated() {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(s.Phases, func(p Phase) bool { return !p.Undated() })
 }
 
 // Undated returns the phases whose dates cannot be worked out, in list order.

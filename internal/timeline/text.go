@@ -344,9 +344,7 @@ func (c *chart) phaseRow(p Phase) string {
 		}
 	}
 	c.markToday(cells)
-	label := truncate(clean(p.Name), c.labelW)
-	label += strings.Repeat(" ", c.labelW-lipgloss.Width(label))
-	return c.renderRow(label, cells)
+	return c.renderRow(clean(p.Name), cells)
 }
 
 func (c *chart) milestoneRow() string {
@@ -357,20 +355,20 @@ func (c *chart) milestoneRow() string {
 		}
 	}
 	c.markToday(cells)
-	label := truncate(milestonesLabel, c.labelW)
-	label += strings.Repeat(" ", c.labelW-lipgloss.Width(label))
-	return c.renderRow(label, cells)
+	return c.renderRow(milestonesLabel, cells)
 }
 
-// renderRow styles runs of cells of one class together, and drops trailing blanks.
+// renderRow writes the label fitted to its column, then styles runs of cells of one
+// class together, and drops trailing blanks.
 func (c *chart) renderRow(label string, cells []cell) string {
 	end := len(cells)
 	for end > 0 && cells[end-1].r == ' ' {
 		end--
 	}
+	label = truncate(label, c.labelW)
 	var b strings.Builder
 	b.WriteString(label)
-	b.WriteByte(' ')
+	b.WriteString(strings.Repeat(" ", c.labelW-lipgloss.Width(label)+1))
 	for i := 0; i < end; {
 		j := i
 		var run strings.Builder
@@ -396,23 +394,22 @@ func (c *chart) phaseFacts(p Phase) []segment {
 		segs = append(segs, segment{p.Start.String() + arrow + p.End.String(), plain},
 			segment{wording.WeeksAndDays(p.Days), plain})
 	}
-	minimum, ideal := "", ""
-	if p.Minimum > 0 {
-		minimum = "min " + wording.WeeksAndDays(p.Minimum)
-	}
-	if p.Ideal > 0 {
-		ideal = "ideal " + wording.WeeksAndDays(p.Ideal)
-	}
 	switch p.Status {
 	case StatusTooShort:
 		segs = append(segs, segment{fmt.Sprintf("TOO SHORT: %s < %s minimum", wording.WeeksAndDays(p.Days), wording.WeeksAndDays(p.Minimum)), classTooShort})
-		minimum = ""
 	case StatusBelowIdeal:
 		segs = append(segs, segment{fmt.Sprintf("below ideal: %s < %s ideal", wording.WeeksAndDays(p.Days), wording.WeeksAndDays(p.Ideal)), classBelowIdeal})
-		ideal = ""
 	}
-	if limits := strings.Join(nonEmpty(minimum, ideal), ", "); limits != "" {
-		segs = append(segs, segment{limits, plain})
+	// A flag already states the limit it falls short of.
+	var limits []string
+	if p.Minimum > 0 && p.Status != StatusTooShort {
+		limits = append(limits, "min "+wording.WeeksAndDays(p.Minimum))
+	}
+	if p.Ideal > 0 && p.Status != StatusBelowIdeal {
+		limits = append(limits, "ideal "+wording.WeeksAndDays(p.Ideal))
+	}
+	if len(limits) > 0 {
+		segs = append(segs, segment{strings.Join(limits, ", "), plain})
 	}
 	return segs
 }
@@ -428,16 +425,6 @@ func (c *chart) undatedFacts(p Phase) []string {
 	const indent = "    "
 	for _, l := range wrap(clean(p.Reason), c.width-len(indent)) {
 		out = append(out, indent+c.st.render(classTooShort, l))
-	}
-	return out
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
 	}
 	return out
 }
