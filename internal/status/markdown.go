@@ -61,11 +61,7 @@ func WriteMarkdown(out io.Writer, s *State) error {
 	fmt.Fprintf(&b, "\n### Coverage\n\n%d of %d stakeholder groups engaged.\n\n", c.Engaged, c.Stakeholders)
 	var rows [][]string
 	for _, l := range c.Levels {
-		name := l.Level
-		if name == "" {
-			name = "no level"
-		}
-		rows = append(rows, []string{name, fmt.Sprint(l.Planned), fmt.Sprint(l.Engaged)})
+		rows = append(rows, []string{levelName(l.Level), fmt.Sprint(l.Planned), fmt.Sprint(l.Engaged)})
 	}
 	b.WriteString(table([]string{"Participation", "Groups", "Engaged"}, []string{"", "--:", "--:"}, rows))
 	if len(c.NotReached) > 0 {
@@ -119,6 +115,7 @@ func phasesMarkdown(ps Phases) string {
 	return b.String()
 }
 
+// levelName is a participation level as the status shows it; "" is the plan giving none.
 func levelName(level string) string {
 	if level == "" {
 		return "no level"

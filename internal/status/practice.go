@@ -260,7 +260,7 @@ func measuresOf(p *plan.Plan, done *record.Set, today plan.Date) []Measure {
 }
 
 func measureOf(m *plan.Measure, by plan.Date, done *record.Set, today plan.Date) Measure {
-	out := Measure{ID: m.ID, Metric: wording.OneLine(m.Metric), Target: wording.OneLine(string(m.Target)), Objective: m.Objective.ID, Due: dateString(by)}
+	out := Measure{ID: m.ID, Metric: wording.OneLine(m.Metric), Target: wording.OneLine(string(m.Target)), Objective: m.Objective.ID, Due: by.String()}
 	// A plan not yet carried out (no records) has missed nothing, as plan check judges it.
 	passed := !by.IsZero() && by.Before(today) && done.Len() > 0
 	target, ceiling, numeric := m.Target.Number()
@@ -289,11 +289,4 @@ func measureOf(m *plan.Measure, by plan.Date, done *record.Set, today plan.Date)
 		out.State = MeasureShort
 	}
 	return out
-}
-
-func dateString(d plan.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
 }

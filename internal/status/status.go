@@ -38,7 +38,6 @@ type State struct {
 	Measures    []Measure   `json:"measures"`
 
 	today plan.Date
-	until plan.Date
 }
 
 // Records says how much of the plan has been carried out on record.
@@ -79,27 +78,23 @@ func Build(p *plan.Plan, set *record.Set, skipped []diag.Finding, opts Options) 
 		horizon = DefaultHorizon
 	}
 	done := set.AsOf(opts.Today)
-	s := &State{
+	phases := p.ResolvePhases()
+	return &State{
 		SchemaVersion: 1,
 		File:          p.File,
 		Title:         p.Title,
 		Today:         opts.Today.String(),
 		Horizon:       horizon,
-		Due:           []DueItem{},
+		Records:       recordsOf(set, done, skipped),
+		Phases:        phasesOf(phases, opts.Today),
+		Due:           dueOf(p, phases, done, opts.Today, opts.Today.AddDays(horizon)),
 		Overdue:       []Problem{},
-		Measures:      []Measure{},
+		Coverage:      coverageOf(p, phases, done, opts.Today),
+		Commitments:   commitmentsOf(done, opts.Today),
+		Grievances:    grievancesOf(p, done, opts.Today),
+		Measures:      measuresOf(p, done, opts.Today),
 		today:         opts.Today,
-		until:         opts.Today.AddDays(horizon),
 	}
-	s.Records = recordsOf(set, done, skipped)
-	phases := p.ResolvePhases()
-	s.Phases = phasesOf(phases, opts.Today)
-	s.Due = dueOf(p, phases, done, opts.Today, s.until)
-	s.Coverage = coverageOf(p, phases, done, opts.Today)
-	s.Commitments = commitmentsOf(done, opts.Today)
-	s.Grievances = grievancesOf(p, done, opts.Today)
-	s.Measures = measuresOf(p, done, opts.Today)
-	return s
 }
 
 func recordsOf(all, done *record.Set, skipped []diag.Finding) Records {

@@ -301,15 +301,11 @@ func (w *textWriter) coverage(c Coverage) {
 	w.heading("Coverage", cell{fmt.Sprintf(" · %d of %d stakeholder groups engaged", c.Engaged, c.Stakeholders), lookPlain})
 	var rows [][]cell
 	for _, l := range c.Levels {
-		name := l.Level
-		if name == "" {
-			name = "no level"
-		}
 		lk := lookGood
 		if l.Engaged < l.Planned {
 			lk = lookWarn
 		}
-		rows = append(rows, []cell{{name, lookPlain}, {fmt.Sprintf("%d of %d", l.Engaged, l.Planned), lk}})
+		rows = append(rows, []cell{{levelName(l.Level), lookPlain}, {fmt.Sprintf("%d of %d", l.Engaged, l.Planned), lk}})
 	}
 	w.table(rows)
 	if len(c.NotReached) == 0 {
@@ -322,11 +318,7 @@ func (w *textWriter) coverage(c Coverage) {
 		if n.Next != nil {
 			next = cell{"next: " + n.Next.Date + " " + n.Next.ID, lookFaint}
 		}
-		level := n.Participation
-		if level == "" {
-			level = "no level"
-		}
-		rows = append(rows, []cell{{"  " + n.ID, lookPlain}, {level, lookFaint}, next})
+		rows = append(rows, []cell{{"  " + n.ID, lookPlain}, {levelName(n.Participation), lookFaint}, next})
 	}
 	w.table(rows)
 }
