@@ -3,6 +3,8 @@ package record
 import (
 	"fmt"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -30,16 +32,20 @@ func repeatedGroups(r *Record) []diag.Finding {
 			first[id] = i
 			continue
 		}
-		n := e.Stakeholder.At()
-		if n == nil {
-			n = r.Root
-		}
-		out = append(out, diag.Finding{
-			File: r.File, Line: n.Line, Col: n.Column, Rule: plan.RuleSchema, Severity: diag.Error,
-			Message: fmt.Sprintf("engaged[%d]: stakeholder %q is already engaged[%d]: list a group once, with all its people", i, id, j),
-		})
+		out = append(out, r.inconsistency(e.Stakeholder.At(), "engaged[%d]: stakeholder %q is already engaged[%d]: list a group once, with all its people", i, id, j))
 	}
 	return out
+}
+
+// inconsistency is a finding at node n of the record, or at its top when n is nil.
+func (r *Record) inconsistency(n *yaml.Node, format string, args ...any) diag.Finding {
+	if n == nil {
+		n = r.Root
+	}
+	return diag.Finding{
+		File: r.File, Line: n.Line, Col: n.Column, Rule: plan.RuleSchema, Severity: diag.Error,
+		Message: fmt.Sprintf(format, args...),
+	}
 }
 
 // impossibleDates finds dates that contradict each other within one record: a record
@@ -50,14 +56,7 @@ func repeatedGroups(r *Record) []diag.Finding {
 func impossibleDates(r *Record) []diag.Finding {
 	var out []diag.Finding
 	add := func(at plan.DateAt, format string, args ...any) {
-		n := at.Node
-		if n == nil {
-			n = r.Root
-		}
-		out = append(out, diag.Finding{
-			File: r.File, Line: n.Line, Col: n.Column, Rule: plan.RuleSchema, Severity: diag.Error,
-			Message: fmt.Sprintf(format, args...),
-		})
+		out = append(out, r.inconsistency(at.Node, format, args...))
 	}
 	if !r.Until.IsZero() && r.Until.Before(r.Date.Date) {
 		add(r.Until, "until: %s is before the record's date, %s: a record ends on or after the day it begins", r.Until, r.Date)

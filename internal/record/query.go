@@ -1,6 +1,10 @@
 package record
 
-import "github.com/planascode/plan/internal/plan"
+import (
+	"slices"
+
+	"github.com/planascode/plan/internal/plan"
+)
 
 // AsOf returns the records that had begun by day today, in the same order: what had
 // happened by then. A record dated later has not happened yet as of today, so no check
@@ -59,10 +63,8 @@ func (s *Set) EngagedBetween(ids []string, from, to plan.Date) bool {
 		if (!from.IsZero() && r.Last().Before(from)) || (!to.IsZero() && r.Date.After(to)) {
 			continue
 		}
-		for _, id := range ids {
-			if e.Engaged.Stakeholder.ID == id {
-				return true
-			}
+		if slices.Contains(ids, e.Engaged.Stakeholder.ID) {
+			return true
 		}
 	}
 	return false
@@ -72,11 +74,8 @@ func (s *Set) EngagedBetween(ids []string, from, to plan.Date) bool {
 func (s *Set) ReportedBack(id string) []*Record {
 	var out []*Record
 	for _, r := range s.all() {
-		for _, rb := range r.ReportBacks {
-			if rb.Decision.ID == id {
-				out = append(out, r)
-				break
-			}
+		if slices.ContainsFunc(r.ReportBacks, func(rb ReportBack) bool { return rb.Decision.ID == id }) {
+			out = append(out, r)
 		}
 	}
 	return out
