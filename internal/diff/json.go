@@ -109,7 +109,7 @@ func WriteJSON(w io.Writer, d *Diff) error {
 		for _, it := range s.Items {
 			ji := jsonItem{Change: it.Change, ID: it.ID, Name: orNull(it.Name), Fields: fields(it.Fields)}
 			if l := it.Length; l != nil {
-				ji.Length = &jsonLength{OldDays: daysOrNull(l.OldDays), NewDays: daysOrNull(l.NewDays), MinimumDays: daysOrNull(l.MinimumDays), TooShort: l.TooShort()}
+				ji.Length = &jsonLength{OldDays: orNull(l.OldDays), NewDays: orNull(l.NewDays), MinimumDays: orNull(l.MinimumDays), TooShort: l.TooShort()}
 			}
 			*slot = append(*slot, ji)
 		}
@@ -145,16 +145,11 @@ func findings(fs []diag.Finding) []jsonFinding {
 	return out
 }
 
-func orNull(s string) *string {
-	if s == "" {
+// orNull is v, or null for its zero value ("" or 0): a value the plan does not give.
+func orNull[T comparable](v T) *T {
+	var zero T
+	if v == zero {
 		return nil
 	}
-	return &s
-}
-
-func daysOrNull(n int) *int {
-	if n == 0 {
-		return nil
-	}
-	return &n
+	return &v
 }

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -33,12 +34,7 @@ func sideName(s Side) string {
 	return name
 }
 
-func shortCommit(c string) string {
-	if len(c) > 7 {
-		return c[:7]
-	}
-	return c
-}
+func shortCommit(c string) string { return c[:min(len(c), 7)] }
 
 // comparison says what was compared with what: "The working copy compared with the
 // merge base with main (d47348b)".
@@ -60,7 +56,7 @@ func fieldPhrase(f Field) string {
 	case f.Prose:
 		return f.Name + " reworded"
 	}
-	return f.Name + " " + orNone(wording.OneLine(f.Old)) + " → " + orNone(wording.OneLine(f.New)) + shift(f.Old, f.New)
+	return f.Name + " " + cmp.Or(wording.OneLine(f.Old), "(none)") + " → " + cmp.Or(wording.OneLine(f.New), "(none)") + shift(f.Old, f.New)
 }
 
 // planFieldLine is how a change to the plan as a whole reads: a value the old version
@@ -115,13 +111,6 @@ func addedPhrase(it Item) string {
 		parts = append(parts, f.Name+" "+wording.OneLine(f.New))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "(none)"
-	}
-	return s
 }
 
 // lengthPhrase says how a phase's length changed against its minimum: "shortened from

@@ -52,9 +52,9 @@ func WriteJSON(w io.Writer, s *Schedule) error {
 	for _, p := range s.Phases {
 		doc.Phases = append(doc.Phases, jsonPhase{
 			ID: p.ID, Kind: p.Kind, Name: p.Name,
-			Start: textOrNull(p.Start.String()), End: textOrNull(p.End.String()),
-			Days: intOrNull(p.Days), MinimumDays: intOrNull(p.Minimum), IdealDays: intOrNull(p.Ideal),
-			Status: p.Status, Reason: textOrNull(p.Reason),
+			Start: orNull(p.Start.String()), End: orNull(p.End.String()),
+			Days: orNull(p.Days), MinimumDays: orNull(p.Minimum), IdealDays: orNull(p.Ideal),
+			Status: p.Status, Reason: orNull(p.Reason),
 		})
 	}
 	for _, m := range s.Milestones {
@@ -67,16 +67,11 @@ func WriteJSON(w io.Writer, s *Schedule) error {
 	return enc.Encode(doc)
 }
 
-func textOrNull(s string) *string {
-	if s == "" {
+// orNull is v, or null for its zero value ("" or 0): a value the plan does not give.
+func orNull[T comparable](v T) *T {
+	var zero T
+	if v == zero {
 		return nil
 	}
-	return &s
-}
-
-func intOrNull(n int) *int {
-	if n == 0 {
-		return nil
-	}
-	return &n
+	return &v
 }

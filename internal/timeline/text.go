@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -316,11 +317,7 @@ type cell struct {
 }
 
 func (c *chart) emptyCells() []cell {
-	cells := make([]cell, c.barW)
-	for i := range cells {
-		cells[i] = cell{' ', plain}
-	}
-	return cells
+	return slices.Repeat([]cell{{' ', plain}}, c.barW)
 }
 
 // markToday draws the today line through the gaps of a row; a bar keeps its colour over
