@@ -100,12 +100,7 @@ func mermaidText(s string) string {
 // must "%%": Mermaid looks for "%%{init: …}%%" directives anywhere in the text, not only
 // at the start of a line, and one would reconfigure the diagram.
 func mermaidTitle(s string) string {
-	s = wording.OneLine(strings.Map(func(r rune) rune {
-		if r == '#' {
-			return -1
-		}
-		return r
-	}, clean(s)))
+	s = wording.OneLine(strings.ReplaceAll(clean(s), "#", ""))
 	for strings.Contains(s, "%%") {
 		s = strings.ReplaceAll(s, "%%", "%")
 	}
