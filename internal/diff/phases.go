@@ -7,25 +7,18 @@ import "github.com/planascode/plan/internal/plan"
 // one changes length), and adds each changed or added phase's length against the minimum
 // for its kind.
 func comparePhases(before, after *plan.Plan, minimums map[string]int) Section {
-	olds, oldDays := phaseEntries(before)
-	news, newDays := phaseEntries(after)
+	olds, oldPhases := phaseEntries(before)
+	news, newPhases := phaseEntries(after)
 	s := compare("phases", "Timeline", olds, news)
-	kinds := map[string]string{}
-	if after.Timeline != nil {
-		for _, ph := range after.Timeline.Phases {
-			if _, ok := kinds[ph.ID]; !ok {
-				kinds[ph.ID] = ph.Kind
-			}
-		}
-	}
 	for i := range s.Items {
 		it := &s.Items[i]
 		if it.Change == Removed {
 			continue
 		}
-		l := Length{NewDays: newDays[it.ID], MinimumDays: minimums[kinds[it.ID]]}
+		now := newPhases[it.ID]
+		l := Length{NewDays: now.Days(), MinimumDays: minimums[now.Phase.Kind]}
 		if it.Change == Changed {
-			l.OldDays = oldDays[it.ID]
+			l.OldDays = oldPhases[it.ID].Days()
 			if l.OldDays == l.NewDays {
 				continue
 			}
@@ -37,11 +30,11 @@ func comparePhases(before, after *plan.Plan, minimums map[string]int) Section {
 	return s
 }
 
-// phaseEntries are the phases with their worked-out dates, and each phase's length in
-// days by id (0 when it cannot be worked out). The length is not a field: Item.Length
-// says it against the minimum.
-func phaseEntries(p *plan.Plan) ([]entry, map[string]int) {
-	days := map[string]int{}
+// phaseEntries are the phases with their worked-out dates, and the first phase of each
+// id as worked out, for its kind and length. The length is not a field: Item.Length says
+// it against the minimum.
+func phaseEntries(p *plan.Plan) ([]entry, map[string]plan.ResolvedPhase) {
+	byID := map[string]plan.ResolvedPhase{}
 	var out []entry
 	for _, r := range p.ResolvePhases() {
 		ph := r.Phase
@@ -49,8 +42,8 @@ func phaseEntries(p *plan.Plan) ([]entry, map[string]int) {
 		if !r.Undated {
 			start, end = r.Start.String(), r.End.String()
 		}
-		if _, ok := days[ph.ID]; !ok {
-			days[ph.ID] = r.Days()
+		if _, ok := byID[ph.ID]; !ok {
+			byID[ph.ID] = r
 		}
 		out = append(out, entry{id: ph.ID, name: ph.DisplayName(), values: []value{
 			plain("name", ph.Name),
@@ -60,5 +53,5 @@ func phaseEntries(p *plan.Plan) ([]entry, map[string]int) {
 			plain("round", count(ph.Round)),
 		}})
 	}
-	return out, days
+	return out, byID
 }
