@@ -210,32 +210,21 @@ func judge(days, minimum, ideal int) Status {
 // and an activity on its first.
 func milestones(p *plan.Plan, keys keyer) []Milestone {
 	var out []Milestone
-	for _, d := range p.Decisions {
-		if d.ReportBack.IsZero() {
-			continue
+	add := func(kind MilestoneKind, id, name string, date plan.Date, node *yaml.Node) {
+		if !date.IsZero() {
+			out = append(out, Milestone{
+				Key: keys.key(string(kind) + "-" + id), Kind: kind, ID: id, Name: name, Date: date, Line: line(node),
+			})
 		}
-		out = append(out, Milestone{
-			Key: keys.key("decision-" + d.ID), Kind: MilestoneDecision, ID: d.ID,
-			Name: "Report back: " + wording.OneLine(d.Question), Date: d.ReportBack.Last(), Line: line(d.Node),
-		})
+	}
+	for _, d := range p.Decisions {
+		add(MilestoneDecision, d.ID, "Report back: "+wording.OneLine(d.Question), d.ReportBack.Last(), d.Node)
 	}
 	for _, a := range p.Activities {
-		if a.Date.IsZero() {
-			continue
-		}
-		out = append(out, Milestone{
-			Key: keys.key("activity-" + a.ID), Kind: MilestoneActivity, ID: a.ID,
-			Name: wording.OneLine(a.Name), Date: a.Date.First(), Line: line(a.Node),
-		})
+		add(MilestoneActivity, a.ID, wording.OneLine(a.Name), a.Date.First(), a.Node)
 	}
 	for _, o := range p.Objectives {
-		if o.TimeRelated.IsZero() {
-			continue
-		}
-		out = append(out, Milestone{
-			Key: keys.key("objective-" + o.ID), Kind: MilestoneObjective, ID: o.ID,
-			Name: "Objective due: " + wording.OneLine(o.Statement), Date: o.TimeRelated.Last(), Line: line(o.Node),
-		})
+		add(MilestoneObjective, o.ID, "Objective due: "+wording.OneLine(o.Statement), o.TimeRelated.Last(), o.Node)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	return out
