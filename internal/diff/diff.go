@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"slices"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -105,15 +107,7 @@ func (d *Diff) Empty() bool {
 // MeaningChanged reports whether the plan itself differs, leaving findings aside: a
 // finding may come and go with no edit to the plan (a record, the configuration).
 func (d *Diff) MeaningChanged() bool {
-	if len(d.Plan) > 0 {
-		return true
-	}
-	for _, s := range d.Sections {
-		if len(s.Items) > 0 {
-			return true
-		}
-	}
-	return false
+	return len(d.Plan) > 0 || slices.ContainsFunc(d.Sections, func(s Section) bool { return len(s.Items) > 0 })
 }
 
 // Options are what Compare needs besides the two plans.
