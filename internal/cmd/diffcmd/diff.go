@@ -134,12 +134,8 @@ func (opts *Options) readArgs(args []string) error {
 // looksLikeFile reports whether an argument is FILE rather than REV: a file that exists,
 // or a plan file's name.
 func (opts *Options) looksLikeFile(arg string) bool {
-	return isFile(opts.Env.Path(arg)) || discover.IsPlanName(filepath.Base(arg))
-}
-
-func isFile(path string) bool {
-	info, err := os.Stat(path)
-	return err == nil && !info.IsDir()
+	info, err := os.Stat(opts.Env.Path(arg))
+	return (err == nil && !info.IsDir()) || discover.IsPlanName(filepath.Base(arg))
 }
 
 // Run loads the plan as it is and as it was, checks both, and writes what changed.
