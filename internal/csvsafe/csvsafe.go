@@ -26,6 +26,16 @@ func (w *Writer) Write(row []string) error {
 	return w.csv.Write(safe)
 }
 
+// WriteAll writes rows, each cell defused, and flushes, as csv.Writer.WriteAll does.
+func (w *Writer) WriteAll(rows [][]string) error {
+	for _, row := range rows {
+		if err := w.Write(row); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
 // Flush writes what is buffered and returns the first error of any write.
 func (w *Writer) Flush() error {
 	w.csv.Flush()

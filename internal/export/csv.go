@@ -10,18 +10,13 @@ import (
 // spreadsheet would run as formulas are defused as every CSV plan writes defuses them
 // (see csvsafe).
 func WriteCSV(w io.Writer, t *Table) error {
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(t.Columns); err != nil {
-		return err
-	}
-	row := make([]string, len(t.Columns))
+	rows := [][]string{t.Columns}
 	for _, cells := range t.Rows {
+		row := make([]string, len(cells))
 		for i, c := range cells {
 			row[i] = c.Text
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		rows = append(rows, row)
 	}
-	return cw.Flush()
+	return csvsafe.NewWriter(w).WriteAll(rows)
 }

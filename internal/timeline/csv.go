@@ -14,24 +14,15 @@ var csvHeader = []string{"type", "id", "kind", "name", "start", "end", "days", "
 // values are empty cells; an undated phase keeps its row, with its status and the reason,
 // so that a sheet made from the plan still lists every phase.
 func WriteCSV(w io.Writer, s *Schedule) error {
-	cw := csvsafe.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
-		return err
-	}
+	rows := [][]string{csvHeader}
 	for _, p := range s.Phases {
-		row := []string{"phase", p.ID, p.Kind, p.Name, p.Start.String(), p.End.String(),
-			countOrEmpty(p.Days), countOrEmpty(p.Minimum), countOrEmpty(p.Ideal), string(p.Status), p.Reason}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		rows = append(rows, []string{"phase", p.ID, p.Kind, p.Name, p.Start.String(), p.End.String(),
+			countOrEmpty(p.Days), countOrEmpty(p.Minimum), countOrEmpty(p.Ideal), string(p.Status), p.Reason})
 	}
 	for _, m := range s.Milestones {
-		row := []string{"milestone", m.ID, string(m.Kind), m.Name, m.Date.String(), m.Date.String(), "", "", "", "", ""}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		rows = append(rows, []string{"milestone", m.ID, string(m.Kind), m.Name, m.Date.String(), m.Date.String(), "", "", "", "", ""})
 	}
-	return cw.Flush()
+	return csvsafe.NewWriter(w).WriteAll(rows)
 }
 
 func countOrEmpty(n int) string {
