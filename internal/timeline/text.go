@@ -43,13 +43,7 @@ const (
 // phase with a line of facts under it, a row of milestones with the list of them, and the
 // verdict. Every line fits in the width, counted as lipgloss does.
 func WriteText(w io.Writer, s *Schedule, o TextOptions) error {
-	c := newChart(s, o)
-	var b strings.Builder
-	for _, l := range c.lines() {
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, strings.Join(newChart(s, o).lines(), "\n")+"\n")
 	return err
 }
 
