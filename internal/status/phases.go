@@ -40,11 +40,10 @@ type Phase struct {
 }
 
 func phaseOf(r plan.ResolvedPhase) Phase {
-	ph := Phase{ID: r.Phase.ID, Name: r.Phase.DisplayName(), Kind: r.Phase.Kind, Start: r.Start.String(), Days: r.Days(), OpenEnded: r.OpenEnded(), resolved: r}
-	if !r.End.IsZero() {
-		ph.End = r.End.String()
+	return Phase{
+		ID: r.Phase.ID, Name: r.Phase.DisplayName(), Kind: r.Phase.Kind,
+		Start: r.Start.String(), End: r.End.String(), Days: r.Days(), OpenEnded: r.OpenEnded(), resolved: r,
 	}
-	return ph
 }
 
 func phasesOf(phases []plan.ResolvedPhase, today plan.Date) Phases {

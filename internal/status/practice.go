@@ -51,13 +51,10 @@ func commitmentsOf(done *record.Set, today plan.Date) Commitments {
 		}
 		c.Open++
 		cm := ci.Commitment
-		item := OpenCommitment{Text: wording.OneLine(cm.Text), Owner: cm.Owner, Issue: wording.OneLine(ci.Issue.Text), File: ci.Record.File, Line: cm.Node.Line, due: cm.Due.Date}
-		if !cm.Due.IsZero() {
-			item.Due = cm.Due.String()
-			if cm.Due.Before(today) {
-				c.Overdue++
-				item.Overdue, item.DaysOverdue = true, cm.Due.Last().DaysUntil(today)
-			}
+		item := OpenCommitment{Text: wording.OneLine(cm.Text), Owner: cm.Owner, Due: cm.Due.String(), Issue: wording.OneLine(ci.Issue.Text), File: ci.Record.File, Line: cm.Node.Line, due: cm.Due.Date}
+		if !cm.Due.IsZero() && cm.Due.Before(today) {
+			c.Overdue++
+			item.Overdue, item.DaysOverdue = true, cm.Due.Last().DaysUntil(today)
 		}
 		c.OpenItems = append(c.OpenItems, item)
 	}
