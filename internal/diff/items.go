@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"math"
 	"strconv"
 	"strings"
@@ -129,11 +130,7 @@ func budgets(p *plan.Plan) []entry {
 	for _, it := range p.Budget.Items {
 		total += it.Amount
 	}
-	currency := p.Budget.Currency
-	if currency == "" {
-		currency = "(no currency)"
-	}
-	return []entry{{id: currency, values: []value{{name: "total", text: amount(total)}}}}
+	return []entry{{id: cmp.Or(p.Budget.Currency, "(no currency)"), values: []value{{name: "total", text: amount(total)}}}}
 }
 
 // amount writes a sum of money to the cent, without trailing zeros: 12000, 1120.5.

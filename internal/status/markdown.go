@@ -116,12 +116,7 @@ func phasesMarkdown(ps Phases) string {
 }
 
 // levelName is a participation level as the status shows it; "" is the plan giving none.
-func levelName(level string) string {
-	if level == "" {
-		return "no level"
-	}
-	return level
-}
+func levelName(level string) string { return cmp.Or(level, "no level") }
 
 func codeOrEmpty(s string) string {
 	if s == "" {

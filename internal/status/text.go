@@ -1,6 +1,7 @@
 package status
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -370,14 +371,11 @@ func (w *textWriter) grievances(g Grievances) {
 	w.heading("Grievances", cell{summary, lookPlain})
 	var rows [][]cell
 	for _, c := range g.Categories {
-		name, resolved := c.Category, ""
-		if name == "" {
-			name = "no category"
-		}
+		resolved := ""
 		if c.MedianDaysToResolve != nil {
 			resolved = "resolved in a median " + Days(*c.MedianDaysToResolve)
 		}
-		rows = append(rows, []cell{{name, lookPlain}, {fmt.Sprintf("%d received", c.Received), lookFaint}, {fmt.Sprintf("%d open", c.Open), lookFaint}, {resolved, lookFaint}})
+		rows = append(rows, []cell{{cmp.Or(c.Category, "no category"), lookPlain}, {fmt.Sprintf("%d received", c.Received), lookFaint}, {fmt.Sprintf("%d open", c.Open), lookFaint}, {resolved, lookFaint}})
 	}
 	w.table(rows)
 	if len(g.OpenItems) > 0 {
@@ -390,11 +388,7 @@ func (w *textWriter) grievances(g Grievances) {
 			// Said in words as well as in colour: without colour, the word is all there is.
 			open = cell{open.text + ", overdue", lookBad}
 		}
-		id := o.ID
-		if id == "" {
-			id = "received " + o.Received
-		}
-		rows = append(rows, []cell{{id, lookPlain}, open, {strings.Join(nonEmpty(o.Category, o.Stakeholder), " · "), lookFaint}, {o.Summary, lookPlain}})
+		rows = append(rows, []cell{{cmp.Or(o.ID, "received "+o.Received), lookPlain}, open, {strings.Join(nonEmpty(o.Category, o.Stakeholder), " · "), lookFaint}, {o.Summary, lookPlain}})
 	}
 	w.table(rows)
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -153,7 +154,7 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 			Key:  keys.key("phase-" + ph.ID),
 			ID:   ph.ID,
 			Kind: ph.Kind,
-			Name: wording.OneLine(ph.DisplayName()),
+			Name: cmp.Or(wording.OneLine(ph.DisplayName()), ph.ID),
 			Line: line(ph.Node),
 			// A date written as a month, quarter or season is drawn over every day it
 			// allows: from the first day of the start to the last of the end.
@@ -162,9 +163,6 @@ func Build(p *plan.Plan, opts Options) (*Schedule, error) {
 			Minimum:    opts.Minimums[ph.Kind],
 			Ideal:      opts.Ideals[ph.Kind],
 			Activities: ph.Activities,
-		}
-		if out.Name == "" {
-			out.Name = ph.ID
 		}
 		switch {
 		case r.Undated:
