@@ -1,6 +1,7 @@
 package record
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -216,15 +217,10 @@ func recordFiles(dir string) ([]string, error) {
 	return files, err
 }
 
+// sort orders the records by date, then file name; the schema makes every date a day.
 func (s *Set) sort() {
 	slices.SortStableFunc(s.Records, func(a, b *Record) int {
-		switch {
-		case a.Date.Before(b.Date.Date):
-			return -1
-		case b.Date.Before(a.Date.Date):
-			return 1
-		}
-		return strings.Compare(a.File, b.File)
+		return cmp.Or(a.Date.Time().Compare(b.Date.Time()), strings.Compare(a.File, b.File))
 	})
 }
 
