@@ -29,18 +29,8 @@ func stakeholders(p *plan.Plan) *Table {
 		{"influence", func(s *plan.Stakeholder) Cell { return text(s.Influence) }},
 		{"impact", func(s *plan.Stakeholder) Cell { return text(s.Impact) }},
 		{"participation", func(s *plan.Stakeholder) Cell { return text(s.Participation) }},
-		{"engagement.current", func(s *plan.Stakeholder) Cell {
-			if s.Engagement == nil {
-				return Cell{}
-			}
-			return text(s.Engagement.Current)
-		}},
-		{"engagement.desired", func(s *plan.Stakeholder) Cell {
-			if s.Engagement == nil {
-				return Cell{}
-			}
-			return text(s.Engagement.Desired)
-		}},
+		{"engagement.current", func(s *plan.Stakeholder) Cell { return text(engagement(s).Current) }},
+		{"engagement.desired", func(s *plan.Stakeholder) Cell { return text(engagement(s).Desired) }},
 		{"channels", func(s *plan.Stakeholder) Cell { return list(s.Channels) }},
 		{"languages", func(s *plan.Stakeholder) Cell { return list(s.Languages) }},
 		{"support", func(s *plan.Stakeholder) Cell { return list(s.Support) }},
@@ -49,6 +39,15 @@ func stakeholders(p *plan.Plan) *Table {
 		{"interest", func(s *plan.Stakeholder) Cell { return text(s.Interest) }},
 		{"notes", func(s *plan.Stakeholder) Cell { return text(s.Notes) }},
 	})
+}
+
+// engagement is a stakeholder's row of the engagement matrix, empty when the plan
+// assesses none.
+func engagement(s *plan.Stakeholder) plan.Engagement {
+	if s.Engagement == nil {
+		return plan.Engagement{}
+	}
+	return *s.Engagement
 }
 
 func activities(p *plan.Plan) *Table {
