@@ -198,13 +198,5 @@ func fieldNames(fs []Field) string {
 	return wording.List(names)
 }
 
-// changeWord is how people read an item's change.
-func changeWord(c Change) string {
-	switch c {
-	case Added:
-		return "Added"
-	case Removed:
-		return "Removed"
-	}
-	return "Changed"
-}
+// changeWord is how people read an item's change: "Added", "Removed", "Changed".
+func changeWord(c Change) string { return wording.Capitalise(string(c)) }
