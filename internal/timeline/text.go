@@ -334,7 +334,6 @@ func (c *chart) phaseRow(p Phase) string {
 			cells[to] = cell{glyphOpenEnd, cls}
 		}
 	}
-	c.markToday(cells)
 	return c.renderRow(clean(p.Name), cells)
 }
 
@@ -345,13 +344,13 @@ func (c *chart) milestoneRow() string {
 			cells[c.col(m.Date)] = cell{glyphMilestone, classMilestone}
 		}
 	}
-	c.markToday(cells)
 	return c.renderRow(milestonesLabel, cells)
 }
 
-// renderRow writes the label fitted to its column, then styles runs of cells of one
-// class together, and drops trailing blanks.
+// renderRow writes the label fitted to its column, then the cells with the today line
+// through them, styling runs of cells of one class together and dropping trailing blanks.
 func (c *chart) renderRow(label string, cells []cell) string {
+	c.markToday(cells)
 	end := len(cells)
 	for end > 0 && cells[end-1].r == ' ' {
 		end--
