@@ -49,10 +49,8 @@ func (e *Error) Error() string {
 	}
 	f := e.Findings[0]
 	msg := fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
-	if n := len(e.Findings) - 1; n == 1 {
-		msg += " (and 1 more problem)"
-	} else if n > 1 {
-		msg += fmt.Sprintf(" (and %d more problems)", n)
+	if n := len(e.Findings) - 1; n > 0 {
+		msg += " (and " + wording.Plural(n, "more problem") + ")"
 	}
 	return msg
 }
