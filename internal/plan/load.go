@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -328,7 +329,7 @@ func schemaFindings(file string, source []byte, root *yaml.Node, value any, doc 
 		}
 		pointer := yamltree.Pointer(v.Tokens...)
 		if v.AtKey != "" {
-			pointer = yamltree.Pointer(append(append([]string{}, v.Tokens...), v.AtKey)...)
+			pointer = yamltree.Pointer(append(slices.Clone(v.Tokens), v.AtKey)...)
 		}
 		fs = append(fs, diag.Finding{
 			File: file, Line: line, Col: col, EndLine: endLine, EndCol: endCol, Rule: RuleSchema, Severity: diag.Error,

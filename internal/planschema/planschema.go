@@ -210,8 +210,11 @@ func comparePlace(a, b pending) int {
 	return cmp.Or(cmp.Compare(len(a.tokens), len(b.tokens)), strings.Compare(a.atKey(), b.atKey()))
 }
 
-// collect turns the validator's error tree into pending violations.
+// collect turns the validator's error tree into pending violations: one for each key
+// unknown or missing, else one for the place. Their tokens are a copy of the instance
+// location, which the validator may reuse for later errors.
 func (cs *validator) collect(e *jsonschema.ValidationError, out *[]pending) {
+	keys := []string{""}
 	switch k := e.ErrorKind.(type) {
 	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
 		for _, c := range e.Causes {
@@ -219,28 +222,21 @@ func (cs *validator) collect(e *jsonschema.ValidationError, out *[]pending) {
 		}
 		return
 	case *kind.AnyOf, *kind.OneOf:
-		if _, ok := mergedTypes(e); ok {
-			*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
+		if _, ok := mergedTypes(e); !ok {
+			for _, c := range e.Causes {
+				cs.collect(c, out)
+			}
 			return
 		}
-		for _, c := range e.Causes {
-			cs.collect(c, out)
-		}
-		return
 	case *kind.AdditionalProperties:
-		tokens := clone(e.InstanceLocation)
-		for _, p := range k.Properties {
-			*out = append(*out, pending{tokens: tokens, key: p, e: e})
-		}
-		return
+		keys = k.Properties
 	case *kind.Required:
-		tokens := clone(e.InstanceLocation)
-		for _, m := range k.Missing {
-			*out = append(*out, pending{tokens: tokens, key: m, e: e})
-		}
-		return
+		keys = k.Missing
 	}
-	*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
+	tokens := slices.Clone(e.InstanceLocation)
+	for _, key := range keys {
+		*out = append(*out, pending{tokens: tokens, key: key, e: e})
+	}
 }
 
 // message words p, without its path; v is the value validated, read for what a mapping
@@ -542,11 +538,6 @@ func (cs *validator) allowedKeys(url string) []string {
 	m, _ := node.(map[string]any)
 	props, _ := m["properties"].(map[string]any)
 	return slices.Sorted(maps.Keys(props))
-}
-
-// clone copies instance locations, which the validator may reuse for later errors.
-func clone(tokens []string) []string {
-	return append([]string(nil), tokens...)
 }
 
 // valueAt is the part of v at the JSON pointer tokens, or nil.
