@@ -204,14 +204,14 @@ func (w *walker) loadRepoIgnores() error {
 	if !ok {
 		return nil
 	}
-	rel, err := filepath.Rel(repo, abs)
-	if err != nil || rel == "." {
-		return w.ignore.addFile(exclude, "")
-	}
-	w.prefix = filepath.ToSlash(rel)
 	if err := w.ignore.addFile(exclude, ""); err != nil {
 		return err
 	}
+	rel, err := filepath.Rel(repo, abs)
+	if err != nil || rel == "." {
+		return nil
+	}
+	w.prefix = filepath.ToSlash(rel)
 	dir, base := repo, ""
 	for _, seg := range strings.Split(w.prefix, "/") {
 		if err := w.ignore.addFile(filepath.Join(dir, ".gitignore"), base); err != nil {
@@ -233,13 +233,11 @@ func (w *walker) dir(fsPath, rel string) {
 	}
 	mark := len(w.ignore.rules)
 	defer func() { w.ignore.rules = w.ignore.rules[:mark] }()
-	for _, e := range entries {
-		if w.listed == nil && e.Name() == ".gitignore" {
-			if err := w.ignore.addFile(filepath.Join(fsPath, ".gitignore"), path.Join(w.prefix, rel)); err != nil {
-				w.unreadable = append(w.unreadable, err)
-				return
-			}
-			break
+	isIgnoreFile := func(e fs.DirEntry) bool { return e.Name() == ".gitignore" }
+	if w.listed == nil && slices.ContainsFunc(entries, isIgnoreFile) {
+		if err := w.ignore.addFile(filepath.Join(fsPath, ".gitignore"), path.Join(w.prefix, rel)); err != nil {
+			w.unreadable = append(w.unreadable, err)
+			return
 		}
 	}
 
