@@ -83,7 +83,7 @@ and renders reports people can share.`,
   plan check
   plan timeline engagement.plan.yaml
   plan render -o report.html`,
-		Version:       versionString(env.Build),
+		Version:       fmt.Sprintf("%s (commit %s, built %s)", env.Build.Version, env.Build.Commit, env.Build.Date),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -216,8 +216,4 @@ func strictCompletion(root *cobra.Command) {
 			return cli.BadInputf("unknown shell %q for completion: choose %s", args[0], strings.Join(shells, ", "))
 		}
 	}
-}
-
-func versionString(b cli.BuildInfo) string {
-	return fmt.Sprintf("%s (commit %s, built %s)", b.Version, b.Commit, b.Date)
 }

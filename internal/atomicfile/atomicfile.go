@@ -236,14 +236,13 @@ func cause(err error) error {
 // writeInPlace writes to something that is not a regular file, such as /dev/stdout.
 func writeInPlace(path, target string, data []byte) error {
 	f, err := os.OpenFile(target, os.O_WRONLY|os.O_TRUNC, 0)
+	if err == nil {
+		_, err = f.Write(data)
+		if closeErr := f.Close(); err == nil {
+			err = closeErr
+		}
+	}
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, cause(err))
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("cannot write %s: %w", path, cause(err))
-	}
-	if err := f.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, cause(err))
 	}
 	return nil

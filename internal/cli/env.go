@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -98,14 +97,13 @@ func OnlyPlan(dir, usage string) (string, error) {
 	if err != nil {
 		return "", BadInputf("cannot list %s: %v", dir, fserr.Cause(err))
 	}
-	var found []string
+	var found []string // in name order, as ReadDir lists them
 	for _, e := range entries {
 		n := e.Name()
 		if e.Type().IsRegular() && discover.IsPlanName(n) {
 			found = append(found, n)
 		}
 	}
-	sort.Strings(found)
 	switch len(found) {
 	case 0:
 		return "", BadInputf("no plan file (*.plan.yaml or *.plan.yml) in the current directory: name one, as in %s, or create one with plan init", usage)

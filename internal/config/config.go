@@ -4,12 +4,13 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 
 	"github.com/go-viper/mapstructure/v2"
@@ -30,7 +31,7 @@ var FileNames = []string{".planrc.yaml", ".planrc.yml"}
 // EnvVar names a config file and overrides the search (the --config flag overrides it).
 var EnvVar = EnvName("config")
 
-// Config is the typed configuration. The zero value is not useful; use Default or Load.
+// Config is the typed configuration. The zero value is not useful; use Default or Resolve.
 type Config struct {
 	// Path is the file it was read from, or "" for the defaults.
 	Path string
@@ -92,15 +93,7 @@ func Find(dir string) (string, error) {
 // .planrc.yaml that links to /dev/zero must be refused, not read until memory runs out.
 const maxFileSize = 1 << 20
 
-// Load reads and validates the config file at path, which must be a regular file.
-func Load(path string) (*Config, error) {
-	data, err := read(path)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(path, data)
-}
-
+// read reads the config file at path, which must be a regular file.
 func read(path string) ([]byte, error) {
 	// Stat before opening: opening a named pipe would wait for a writer.
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
@@ -215,7 +208,7 @@ type problem struct {
 // problemsError joins problems, in order of line, into one error of one FILE:LINE: message
 // per problem; a caller that prints errors line by line unwraps it (Unwrap() []error).
 func problemsError(path string, problems []problem) error {
-	sort.SliceStable(problems, func(i, j int) bool { return problems[i].line < problems[j].line })
+	slices.SortStableFunc(problems, func(a, b problem) int { return cmp.Compare(a.line, b.line) })
 	errs := make([]error, len(problems))
 	for i, p := range problems {
 		errs[i] = fmt.Errorf("%s:%d: %s", path, p.line, p.msg)

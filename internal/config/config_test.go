@@ -267,8 +267,9 @@ func TestReadRefusesWhatIsNotAConfig(t *testing.T) {
 		big:  "config " + big + ": larger than the 1 MiB a config file may hold",
 		dir:  "config " + dir + ": not a regular file: name a YAML file",
 	} {
-		if _, err := Load(path); err == nil || err.Error() != want {
-			t.Errorf("Load(%s) = %v, want %q", path, err, want)
+		getenv := func(k string) string { return map[string]string{EnvVar: path}[k] }
+		if _, err := Resolve(Layers{Dir: dir, Getenv: getenv}); err == nil || err.Error() != want {
+			t.Errorf("%s=%s: %v, want %q", EnvVar, path, err, want)
 		}
 	}
 	if _, err := Resolve(Layers{Dir: dir}); err == nil || !strings.Contains(err.Error(), "not a regular file") {

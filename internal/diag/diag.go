@@ -3,8 +3,9 @@
 package diag
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -19,28 +20,23 @@ const (
 	Error
 )
 
-// String returns the lower-case name used in output, config files and SARIF mapping.
+// severityNames are the lower-case names used in output, config files and SARIF mapping.
+var severityNames = [...]string{Info: "info", Warning: "warning", Error: "error"}
+
+// String returns the severity's lower-case name.
 func (s Severity) String() string {
-	switch s {
-	case Info:
-		return "info"
-	case Warning:
-		return "warning"
-	case Error:
-		return "error"
+	if s < Info || s > Error {
+		return "unknown"
 	}
-	return "unknown"
+	return severityNames[s]
 }
 
 // ParseSeverity reads a severity name as written in configs and flags.
 func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(s) {
-	case "info":
-		return Info, nil
-	case "warning":
-		return Warning, nil
-	case "error":
-		return Error, nil
+	for sev := Info; sev <= Error; sev++ {
+		if strings.ToLower(s) == severityNames[sev] {
+			return sev, nil
+		}
 	}
 	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
 }
@@ -78,7 +74,6 @@ type Finding struct {
 	Pointer string
 }
 
-// String formats the finding the way compilers do, so editors can jump to it.
 // Silenced is a finding that an inline `# plan:ignore` comment silenced: what plan check
 // would have said, and the comment's reason, so that a report can list what its authors
 // accepted rather than let it vanish.
@@ -91,6 +86,7 @@ type Silenced struct {
 	WholeFile bool
 }
 
+// String formats the finding the way compilers do, so editors can jump to it.
 func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", Displayable(f.File), f.Line, f.Col, f.Severity, Displayable(f.Message), f.Rule)
 }
@@ -119,34 +115,23 @@ func Undisplayable(r rune) bool {
 
 // Less is the one ordering every output uses: file, line, column, rule, then message so
 // that equal positions still sort deterministically.
-func Less(a, b Finding) bool {
-	if a.File != b.File {
-		return a.File < b.File
-	}
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	if a.Col != b.Col {
-		return a.Col < b.Col
-	}
-	if a.Rule != b.Rule {
-		return a.Rule < b.Rule
-	}
-	return a.Message < b.Message
+func Less(a, b Finding) bool { return compare(a, b) < 0 }
+
+func compare(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+	)
 }
 
 // Sort orders findings with Less and drops exact duplicates, which arise when two rules
 // walk the same aliased node.
 func Sort(fs []Finding) []Finding {
-	sort.SliceStable(fs, func(i, j int) bool { return Less(fs[i], fs[j]) })
-	out := fs[:0]
-	for i, f := range fs {
-		if i > 0 && f == fs[i-1] {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
+	slices.SortStableFunc(fs, compare)
+	return slices.Compact(fs)
 }
 
 // Summary counts findings by severity.

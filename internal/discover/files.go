@@ -6,7 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/planascode/plan/internal/fserr"
@@ -136,12 +136,7 @@ func compileOptions(what string, patterns []string) ([]pattern, error) {
 }
 
 func matchAny(patterns []pattern, rel string, isDir bool) bool {
-	for _, p := range patterns {
-		if p.match(rel, isDir) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(patterns, func(p pattern) bool { return p.match(rel, isDir) })
 }
 
 // pathError names path in front of the bare cause ("permission denied"), because the
@@ -184,7 +179,7 @@ func walk(root string, include, exclude []pattern) ([]string, []error) {
 	w.dir(root, "")
 	// ReadDir order would put "a/x" before "a.b" (a directory's entries are sorted by
 	// name, "a" < "a.b"); a full-path sort gives the order users see from git and sort.
-	sort.Strings(w.found)
+	slices.Sort(w.found)
 	out := make([]string, len(w.found))
 	for i, rel := range w.found {
 		out[i] = filepath.Join(root, filepath.FromSlash(rel))
@@ -209,14 +204,14 @@ func (w *walker) loadRepoIgnores() error {
 	if !ok {
 		return nil
 	}
-	rel, err := filepath.Rel(repo, abs)
-	if err != nil || rel == "." {
-		return w.ignore.addFile(exclude, "")
-	}
-	w.prefix = filepath.ToSlash(rel)
 	if err := w.ignore.addFile(exclude, ""); err != nil {
 		return err
 	}
+	rel, err := filepath.Rel(repo, abs)
+	if err != nil || rel == "." {
+		return nil
+	}
+	w.prefix = filepath.ToSlash(rel)
 	dir, base := repo, ""
 	for _, seg := range strings.Split(w.prefix, "/") {
 		if err := w.ignore.addFile(filepath.Join(dir, ".gitignore"), base); err != nil {
@@ -238,13 +233,11 @@ func (w *walker) dir(fsPath, rel string) {
 	}
 	mark := len(w.ignore.rules)
 	defer func() { w.ignore.rules = w.ignore.rules[:mark] }()
-	for _, e := range entries {
-		if w.listed == nil && e.Name() == ".gitignore" {
-			if err := w.ignore.addFile(filepath.Join(fsPath, ".gitignore"), path.Join(w.prefix, rel)); err != nil {
-				w.unreadable = append(w.unreadable, err)
-				return
-			}
-			break
+	isIgnoreFile := func(e fs.DirEntry) bool { return e.Name() == ".gitignore" }
+	if w.listed == nil && slices.ContainsFunc(entries, isIgnoreFile) {
+		if err := w.ignore.addFile(filepath.Join(fsPath, ".gitignore"), path.Join(w.prefix, rel)); err != nil {
+			w.unreadable = append(w.unreadable, err)
+			return
 		}
 	}
 

@@ -87,11 +87,10 @@ func ResolveBase(dir, ref string, getenv func(string) string) (string, error) {
 // detached, the branch has no upstream, or the upstream is the branch itself on a
 // remote.
 func upstreamBase(dir string) string {
-	branch, err := Run(dir, "symbolic-ref", "--quiet", "--short", "HEAD")
-	if err != nil {
+	branch := currentBranch(dir)
+	if branch == "" {
 		return ""
 	}
-	branch = strings.TrimSpace(branch)
 	up := Upstream(dir)
 	if up == "" {
 		return ""
@@ -129,13 +128,19 @@ func IsShallow(dir string) bool {
 // SuggestBase is a branch to name in a message that asks for one: a branch of this
 // repository other than the current one, else "main".
 func SuggestBase(dir string) string {
-	current, _ := Run(dir, "symbolic-ref", "--quiet", "--short", "HEAD")
+	current := currentBranch(dir)
 	for _, b := range Branches(dir) {
-		if b != strings.TrimSpace(current) {
+		if b != current {
 			return b
 		}
 	}
 	return "main"
+}
+
+// currentBranch is the branch HEAD is on, or "" when HEAD is detached.
+func currentBranch(dir string) string {
+	out, _ := Run(dir, "symbolic-ref", "--quiet", "--short", "HEAD")
+	return strings.TrimSpace(out)
 }
 
 // Branches lists the local and remote-tracking branches, for completing --base; nil

@@ -1,9 +1,6 @@
 package git
 
-import (
-	"path/filepath"
-	"strings"
-)
+import "path/filepath"
 
 // Changes is what a branch has changed since it left its base.
 type Changes struct {
@@ -48,18 +45,8 @@ func Changed(dir, base string) (*Changes, error) {
 		return nil, err
 	}
 	c := &Changes{Root: root, Base: base, MergeBase: mb}
-	seen := make(map[string]bool)
-	for _, list := range []string{diff, untracked} {
-		for _, name := range strings.Split(list, "\x00") {
-			if name == "" {
-				continue
-			}
-			p := filepath.Join(root, filepath.FromSlash(name))
-			if !seen[p] {
-				seen[p] = true
-				c.Files = append(c.Files, p)
-			}
-		}
+	for _, name := range names(diff + "\x00" + untracked) {
+		c.Files = append(c.Files, filepath.Join(root, filepath.FromSlash(name)))
 	}
 	return c, nil
 }

@@ -1,9 +1,6 @@
 package git
 
-import (
-	"path/filepath"
-	"strings"
-)
+import "strings"
 
 // History is what git says about one file, for the report footer.
 type History struct {
@@ -24,11 +21,10 @@ type History struct {
 // (git status --porcelain -- FILE), both run in the file's directory. It returns nil
 // when git is missing, the file is not in a repository, or git fails.
 func FileHistory(path string) *History {
-	abs, err := filepath.Abs(path)
+	dir, base, err := split(path)
 	if err != nil {
 		return nil
 	}
-	dir, base := filepath.Dir(abs), filepath.Base(abs)
 	run := func(args ...string) (string, bool) {
 		out, err := Run(dir, args...)
 		return out, err == nil

@@ -41,7 +41,7 @@ func List(dir string) (*Listing, error) {
 }
 
 // names splits git's -z output, each name once: a file in conflict is listed once per
-// stage.
+// stage, and a file may be in both of two listings joined.
 func names(out string) []string {
 	var list []string
 	seen := make(map[string]bool)

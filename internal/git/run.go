@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -73,8 +74,7 @@ func Run(dir string, args ...string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	full := append(append(append([]string(nil), helpersOff...), off...), args...)
-	return run(dir, args, full)
+	return run(dir, args, slices.Concat(helpersOff, off, args))
 }
 
 // filtersOffByDir keeps filtersOff's answer for each directory asked about: a command
@@ -109,7 +109,7 @@ func filtersOffCached(dir string) ([]string, error) {
 // compared as they are on disk.
 func filtersOff(dir string) ([]string, error) {
 	args := []string{"config", "-z", "--name-only", "--get-regexp", `^filter\.`}
-	out, err := run(dir, args, append(append([]string(nil), helpersOff...), args...))
+	out, err := run(dir, args, slices.Concat(helpersOff, args))
 	var ge *Error
 	if errors.As(err, &ge) && ge.exitCode == 1 {
 		return nil, nil // no filter configured

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -49,10 +50,8 @@ func (e *Error) Error() string {
 	}
 	f := e.Findings[0]
 	msg := fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
-	if n := len(e.Findings) - 1; n == 1 {
-		msg += " (and 1 more problem)"
-	} else if n > 1 {
-		msg += fmt.Sprintf(" (and %d more problems)", n)
+	if n := len(e.Findings) - 1; n > 0 {
+		msg += " (and " + wording.Plural(n, "more problem") + ")"
 	}
 	return msg
 }
@@ -167,9 +166,12 @@ func syntaxErrors(file string, problems []yamltree.Problem) *Error {
 }
 
 func syntaxError(file string, line, col int, msg string) *Error {
-	return &Error{Findings: []diag.Finding{{
-		File: file, Line: line, Col: col, Rule: RuleYAMLSyntax, Severity: diag.Error, Message: msg,
-	}}}
+	return oneFinding(file, line, col, RuleYAMLSyntax, msg)
+}
+
+// oneFinding is the *Error of a file that fails to load for one reason, an error of rule.
+func oneFinding(file string, line, col int, rule, msg string) *Error {
+	return &Error{Findings: []diag.Finding{{File: file, Line: line, Col: col, Rule: rule, Severity: diag.Error, Message: msg}}}
 }
 
 // decodeTree turns a file's bytes into its top node, refusing what must never load: a
@@ -192,7 +194,7 @@ func decodeTree(file string, data []byte, opts Options, kind Document) (*yaml.No
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, emptyFile(file, kind)
+			return nil, oneFinding(file, 1, 1, RuleSchema, kind.Empty)
 		}
 		return nil, yamlError(file, body, err)
 	}
@@ -204,7 +206,7 @@ func decodeTree(file string, data []byte, opts Options, kind Document) (*yaml.No
 		return nil, yamlError(file, body, err)
 	}
 	if len(doc.Content) == 0 || yamltree.IsNull(doc.Content[0]) {
-		return nil, emptyFile(file, kind)
+		return nil, oneFinding(file, 1, 1, RuleSchema, kind.Empty)
 	}
 	return doc.Content[0], nil
 }
@@ -251,10 +253,8 @@ func DecodeDocument(file string, data []byte, opts Options, doc Document, out an
 		return nil, err
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{Findings: []diag.Finding{{
-			File: file, Line: root.Line, Col: root.Column, Rule: RuleSchema, Severity: diag.Error,
-			Message: fmt.Sprintf("the top level must be a mapping of keys such as %s, not %s", doc.Keys, kindWord(yamltree.Resolve(root))),
-		}}}
+		return nil, oneFinding(file, root.Line, root.Column, RuleSchema,
+			fmt.Sprintf("the top level must be a mapping of keys such as %s, not %s", doc.Keys, kindWord(yamltree.Resolve(root))))
 	}
 
 	value, problems := yamltree.ToValue(root)
@@ -269,20 +269,10 @@ func DecodeDocument(file string, data []byte, opts Options, doc Document, out an
 	if err := root.Decode(out); err != nil {
 		// The schema has already vouched for every type, so this is a gap between the
 		// schema and the model; report it rather than crash.
-		return nil, &Error{Findings: []diag.Finding{{
-			File: file, Line: 1, Col: 1, Rule: RuleSchema, Severity: diag.Error,
-			Message: "the " + doc.Noun + " could not be read: " + strings.TrimPrefix(err.Error(), "yaml: "),
-		}}}
+		return nil, oneFinding(file, 1, 1, RuleSchema, "the "+doc.Noun+" could not be read: "+strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	bindPositions(reflect.ValueOf(out), nil, root)
 	return root, nil
-}
-
-func emptyFile(file string, doc Document) *Error {
-	return &Error{Findings: []diag.Finding{{
-		File: file, Line: 1, Col: 1, Rule: RuleSchema, Severity: diag.Error,
-		Message: doc.Empty,
-	}}}
 }
 
 func yamlError(file string, body []byte, err error) *Error {
@@ -339,7 +329,7 @@ func schemaFindings(file string, source []byte, root *yaml.Node, value any, doc 
 		}
 		pointer := yamltree.Pointer(v.Tokens...)
 		if v.AtKey != "" {
-			pointer = yamltree.Pointer(append(append([]string{}, v.Tokens...), v.AtKey)...)
+			pointer = yamltree.Pointer(append(slices.Clone(v.Tokens), v.AtKey)...)
 		}
 		fs = append(fs, diag.Finding{
 			File: file, Line: line, Col: col, EndLine: endLine, EndCol: endCol, Rule: RuleSchema, Severity: diag.Error,

@@ -68,7 +68,7 @@ func BenchmarkSchemaValidate(b *testing.B) {
 		b.Run(fmt.Sprintf("stakeholders=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if vs := planschema.Validate(v); len(vs) > 0 {
+				if vs := planschema.ValidateFirst(v, -1); len(vs) > 0 {
 					b.Fatal(vs[0].Message)
 				}
 			}

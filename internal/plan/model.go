@@ -3,9 +3,12 @@ package plan
 import (
 	"fmt"
 	"reflect"
+	"slices"
 
-	"github.com/planascode/plan/internal/yamltree"
 	"gopkg.in/yaml.v3"
+
+	"github.com/planascode/plan/internal/wording"
+	"github.com/planascode/plan/internal/yamltree"
 )
 
 // Plan is a loaded plan file: the typed model plus the node tree it came from, so that
@@ -154,14 +157,7 @@ func RoleTitle(key string) (string, bool) {
 var EngagementLevels = []string{"unaware", "resistant", "neutral", "supportive", "leading"}
 
 // EngagementRank returns the position of level in EngagementLevels, or -1.
-func EngagementRank(level string) int {
-	for i, l := range EngagementLevels {
-		if l == level {
-			return i
-		}
-	}
-	return -1
-}
+func EngagementRank(level string) int { return slices.Index(EngagementLevels, level) }
 
 // Roles are the plan's roles by key, in file order. Keys are the author's (a well-known
 // one such as sro, or their own); x_* keys are extensions, not roles.
@@ -385,22 +381,13 @@ type Phase struct {
 	Round int `yaml:"round"`
 }
 
-// DisplayName is the phase's name, or one derived from its kind.
+// DisplayName is the phase's name, else its kind capitalised ("Planning"), else its id.
 func (p Phase) DisplayName() string {
-	if p.Name != "" {
+	switch {
+	case p.Name != "":
 		return p.Name
-	}
-	switch p.Kind {
-	case KindPlanning:
-		return "Planning"
-	case KindLaunch:
-		return "Launch"
-	case KindEngagement:
-		return "Engagement"
-	case KindClose:
-		return "Close"
-	case KindOngoing:
-		return "Ongoing"
+	case slices.Contains(PhaseKinds, p.Kind):
+		return wording.Capitalise(p.Kind)
 	}
 	return p.ID
 }

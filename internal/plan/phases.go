@@ -26,26 +26,22 @@ func (r ResolvedPhase) Dated() bool { return !r.Undated && !r.Start.IsZero() && 
 // Days is the phase's length counting its first and last day, or 0 when not dated. A
 // phase whose start or end is written as a month, quarter or season is drawn over every
 // day it may cover, so Days is its longest; MinDays is its shortest.
-func (r ResolvedPhase) Days() int {
-	if !r.Dated() {
-		return 0
-	}
-	if r.fixedDays > 0 {
-		return r.fixedDays
-	}
-	return r.Start.DaysUntil(r.End.Last()) + 1
-}
+func (r ResolvedPhase) Days() int { return r.length(r.Start.First(), r.End.Last()) }
 
 // MinDays is the shortest the phase may be on the days its dates allow; Days for a phase
 // dated to the day.
-func (r ResolvedPhase) MinDays() int {
+func (r ResolvedPhase) MinDays() int { return r.length(r.Start.Last(), r.End.First()) }
+
+// length is the days from first to last, both counted, unless weeks or days fix it; 0
+// when the phase is not dated.
+func (r ResolvedPhase) length(first, last Date) int {
 	if !r.Dated() {
 		return 0
 	}
 	if r.fixedDays > 0 {
 		return r.fixedDays
 	}
-	return r.Start.Last().DaysUntil(r.End) + 1
+	return first.DaysUntil(last) + 1
 }
 
 // ResolvePhases works out every phase's start and end in list order: a phase without a

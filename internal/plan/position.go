@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -200,12 +201,7 @@ func (rs Refs) IDs() []string {
 
 // Contains reports whether id is among the references.
 func (rs Refs) Contains(id string) bool {
-	for _, r := range rs {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(rs, func(r Ref) bool { return r.ID == id })
 }
 
 // DateAt is a date and where it was written.

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,10 +36,6 @@ func (t Target) Number() (value float64, ceiling bool, ok bool) {
 		return 0, false, false
 	}
 	lead := strings.ToLower(strings.TrimSpace(s[:match[0]]))
-	for _, w := range ceilingWords {
-		if strings.HasPrefix(lead, w) {
-			ceiling = true
-		}
-	}
+	ceiling = slices.ContainsFunc(ceilingWords, func(w string) bool { return strings.HasPrefix(lead, w) })
 	return v, ceiling, true
 }

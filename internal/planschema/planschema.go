@@ -5,11 +5,12 @@ package planschema
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,25 +37,25 @@ type Violation struct {
 }
 
 var (
-	planSchema = sync.OnceValues(func() (*Validator, error) {
+	planSchema = sync.OnceValues(func() (*validator, error) {
 		return compile(schema.Plan, schema.PlanID)
 	})
-	configSchema = sync.OnceValues(func() (*Validator, error) {
+	configSchema = sync.OnceValues(func() (*validator, error) {
 		return compile(schema.Config, schema.ConfigID)
 	})
-	recordSchema = sync.OnceValues(func() (*Validator, error) {
+	recordSchema = sync.OnceValues(func() (*validator, error) {
 		return compile(schema.Record, schema.RecordID)
 	})
 )
 
-// Validator is a compiled schema together with its raw form, which is read to suggest
+// validator is a compiled schema together with its raw form, which is read to suggest
 // the right key for a misspelt one.
-type Validator struct {
+type validator struct {
 	schema *jsonschema.Schema
 	raw    any
 }
 
-func compile(data []byte, id string) (*Validator, error) {
+func compile(data []byte, id string) (*validator, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("embedded schema is not JSON: %w", err)
@@ -73,20 +74,15 @@ func compile(data []byte, id string) (*Validator, error) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, err
 	}
-	return &Validator{schema: sch, raw: raw}, nil
+	return &validator{schema: sch, raw: raw}, nil
 }
 
-// Validate checks v against the plan schema, and then what the schema can only shape:
-// that budget.currency is a code ISO 4217 knows. The schema is compiled on first use
-// only, so commands that never validate start no slower.
-func Validate(v any) []Violation {
-	return ValidateFirst(v, -1)
-}
-
-// ValidateFirst is Validate returning only the first n violations (all when n < 0), in
-// the order of their place in the value, list items in order. The rest cost next to
-// nothing: only the violations returned are worded, so a file with hundreds of
-// thousands of them is refused as fast as one with a few.
+// ValidateFirst checks v against the plan schema, and then what the schema can only
+// shape: that budget.currency is a code ISO 4217 knows. It returns only the first n
+// violations (all when n < 0), in the order of their place in the value, list items in
+// order. The rest cost next to nothing: only the violations returned are worded, so a
+// file with hundreds of thousands of them is refused as fast as one with a few. The
+// schema is compiled on first use only, so commands that never validate start no slower.
 func ValidateFirst(v any, n int) []Violation {
 	if vs := mustCompiled(planSchema).validate(v, n); len(vs) > 0 {
 		return vs
@@ -119,21 +115,16 @@ func ValidateRecordFirst(v any, n int) []Violation {
 
 // ValidateConfig checks v against the .planrc.yaml schema.
 func ValidateConfig(v any) []Violation {
-	return mustCompiled(configSchema).Validate(v)
+	return mustCompiled(configSchema).validate(v, -1)
 }
 
-func mustCompiled(get func() (*Validator, error)) *Validator {
+func mustCompiled(get func() (*validator, error)) *validator {
 	v, err := get()
 	if err != nil {
 		// The schemas are embedded and tested; failing here is a build defect.
 		panic(err)
 	}
 	return v
-}
-
-// Validate checks v against the schema.
-func (cs *Validator) Validate(v any) []Violation {
-	return cs.validate(v, -1)
 }
 
 // pending is a violation whose message is written only if it is reported: a file can
@@ -157,7 +148,7 @@ func (p *pending) violation() Violation {
 	return v
 }
 
-func (cs *Validator) validate(v any, n int) []Violation {
+func (cs *validator) validate(v any, n int) []Violation {
 	err := cs.schema.Validate(v)
 	if err == nil {
 		return nil
@@ -171,14 +162,11 @@ func (cs *Validator) validate(v any, n int) []Violation {
 	// The validator's error tree follows map iteration order; sorting makes "the first
 	// problem" the same on every run. Messages break ties, so they are written for a
 	// run of violations at one place at a time, and only until n are kept.
-	less := func(a, b *pending) bool {
-		return placeLess(a.tokens, b.tokens, a.atKey(), b.atKey())
-	}
-	sort.SliceStable(all, func(i, j int) bool { return less(&all[i], &all[j]) })
+	slices.SortStableFunc(all, comparePlace)
 	var out []Violation
 	for start := 0; start < len(all) && (n < 0 || len(out) < n); {
 		end := start + 1
-		for end < len(all) && !less(&all[start], &all[end]) {
+		for end < len(all) && comparePlace(all[start], all[end]) == 0 {
 			end++
 		}
 		group := make([]Violation, 0, end-start)
@@ -188,8 +176,9 @@ func (cs *Validator) validate(v any, n int) []Violation {
 			w.Message = withPath(p.tokens, cs.message(p, v))
 			group = append(group, w)
 		}
-		sort.SliceStable(group, func(i, j int) bool { return group[i].Message < group[j].Message })
-		out = append(out, dedupe(group)...)
+		slices.SortStableFunc(group, func(a, b Violation) int { return strings.Compare(a.Message, b.Message) })
+		// anyOf branches can say the same thing twice about one place.
+		out = append(out, slices.CompactFunc(group, func(a, b Violation) bool { return a.Message == b.Message })...)
 		start = end
 	}
 	if n >= 0 && len(out) > n {
@@ -205,27 +194,27 @@ func (p *pending) atKey() string {
 	return ""
 }
 
-// placeLess orders violations by the place they are about: token by token, list
+// comparePlace orders violations by the place they are about: token by token, list
 // indices as numbers, then the key they point at.
-func placeLess(a, b []string, aKey, bKey string) bool {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		x, y := a[i], b[i]
+func comparePlace(a, b pending) int {
+	for i := 0; i < len(a.tokens) && i < len(b.tokens); i++ {
+		x, y := a.tokens[i], b.tokens[i]
 		if x == y {
 			continue
 		}
 		if isIndex(x) && isIndex(y) && len(x) != len(y) {
-			return len(x) < len(y)
+			return cmp.Compare(len(x), len(y))
 		}
-		return x < y
+		return strings.Compare(x, y)
 	}
-	if len(a) != len(b) {
-		return len(a) < len(b)
-	}
-	return aKey < bKey
+	return cmp.Or(cmp.Compare(len(a.tokens), len(b.tokens)), strings.Compare(a.atKey(), b.atKey()))
 }
 
-// collect turns the validator's error tree into pending violations.
-func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]pending) {
+// collect turns the validator's error tree into pending violations: one for each key
+// unknown or missing, else one for the place. Their tokens are a copy of the instance
+// location, which the validator may reuse for later errors.
+func (cs *validator) collect(e *jsonschema.ValidationError, out *[]pending) {
+	keys := []string{""}
 	switch k := e.ErrorKind.(type) {
 	case *kind.Group, *kind.AllOf, *kind.Schema, *kind.Reference:
 		for _, c := range e.Causes {
@@ -233,33 +222,26 @@ func (cs *Validator) collect(e *jsonschema.ValidationError, out *[]pending) {
 		}
 		return
 	case *kind.AnyOf, *kind.OneOf:
-		if _, ok := mergedTypes(e); ok {
-			*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
+		if _, ok := mergedTypes(e); !ok {
+			for _, c := range e.Causes {
+				cs.collect(c, out)
+			}
 			return
 		}
-		for _, c := range e.Causes {
-			cs.collect(c, out)
-		}
-		return
 	case *kind.AdditionalProperties:
-		tokens := clone(e.InstanceLocation)
-		for _, p := range k.Properties {
-			*out = append(*out, pending{tokens: tokens, key: p, e: e})
-		}
-		return
+		keys = k.Properties
 	case *kind.Required:
-		tokens := clone(e.InstanceLocation)
-		for _, m := range k.Missing {
-			*out = append(*out, pending{tokens: tokens, key: m, e: e})
-		}
-		return
+		keys = k.Missing
 	}
-	*out = append(*out, pending{tokens: clone(e.InstanceLocation), e: e})
+	tokens := slices.Clone(e.InstanceLocation)
+	for _, key := range keys {
+		*out = append(*out, pending{tokens: tokens, key: key, e: e})
+	}
 }
 
 // message words p, without its path; v is the value validated, read for what a mapping
 // already holds.
-func (cs *Validator) message(p *pending, v any) string {
+func (cs *validator) message(p *pending, v any) string {
 	switch p.e.ErrorKind.(type) {
 	case *kind.AnyOf, *kind.OneOf:
 		msg, _ := mergedTypes(p.e)
@@ -449,7 +431,8 @@ func describe(e *jsonschema.ValidationError) string {
 	case *kind.MinLength:
 		return "must not be empty"
 	case *kind.Not:
-		if strings.Contains(e.SchemaURL, "dependentSchemas") || strings.Contains(strings.Join(k.KeywordPath(), "/"), "dependentSchemas") {
+		// A schema URL naming dependentSchemas is answered below, with every other kind.
+		if strings.Contains(strings.Join(k.KeywordPath(), "/"), "dependentSchemas") {
 			return "give only one of end, weeks or days"
 		}
 	case *kind.UniqueItems:
@@ -500,13 +483,11 @@ func typeWords(ts []string) string {
 }
 
 func quoteValue(v any) string {
-	if s, ok := v.(string); ok {
-		return fmt.Sprintf("%q", s)
-	}
-	if v == nil {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", v)
+	case nil:
 		return "empty"
-	}
-	switch v.(type) {
 	case map[string]any:
 		return "a mapping"
 	case []any:
@@ -539,7 +520,7 @@ func mergedTypes(e *jsonschema.ValidationError) (string, bool) {
 }
 
 // allowedKeys reads the property names of the schema at url, to suggest a fix for typos.
-func (cs *Validator) allowedKeys(url string) []string {
+func (cs *validator) allowedKeys(url string) []string {
 	_, frag, _ := strings.Cut(url, "#")
 	frag = strings.TrimSuffix(frag, "/additionalProperties")
 	node := cs.raw
@@ -556,30 +537,7 @@ func (cs *Validator) allowedKeys(url string) []string {
 	}
 	m, _ := node.(map[string]any)
 	props, _ := m["properties"].(map[string]any)
-	keys := make([]string, 0, len(props))
-	for k := range props {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// dedupe drops repeated messages from violations about one place (anyOf branches can
-// say the same thing twice); vs is sorted by message.
-func dedupe(vs []Violation) []Violation {
-	out := vs[:0]
-	for i, v := range vs {
-		if i > 0 && v.Message == vs[i-1].Message {
-			continue
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
-// clone copies instance locations, which the validator may reuse for later errors.
-func clone(tokens []string) []string {
-	return append([]string(nil), tokens...)
+	return slices.Sorted(maps.Keys(props))
 }
 
 // valueAt is the part of v at the JSON pointer tokens, or nil.

@@ -43,7 +43,7 @@ func TestEmptyValuesAreAbsent(t *testing.T) {
 			if err := json.Unmarshal([]byte(tc.doc), &v); err != nil {
 				t.Fatal(err)
 			}
-			vs := Validate(v)
+			vs := ValidateFirst(v, -1)
 			switch {
 			case tc.want == "" && len(vs) > 0:
 				t.Errorf("want valid, got %s", vs[0].Message)

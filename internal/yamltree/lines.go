@@ -62,13 +62,8 @@ func (l *Lines) Text(n int) string {
 	return string(l.body[l.start[n-1]:end])
 }
 
-// Runes returns line n (1-based) without its line break, or nil past the end.
-func (l *Lines) Runes(n int) []rune {
-	if n < 1 || n > l.Len() {
-		return nil
-	}
-	return []rune(l.Text(n))
-}
+// Runes returns line n (1-based) without its line break, or none past the end.
+func (l *Lines) Runes(n int) []rune { return []rune(l.Text(n)) }
 
 // Position returns the line and column (1-based, columns counted in characters, a byte
 // that is not UTF-8 counting as one) of byte offset in the file, as the loader's lines

@@ -98,7 +98,7 @@ func (c *converter) duplicate(key, first *yaml.Node) {
 func (c *converter) addText(n *yaml.Node, text string) bool {
 	c.expandedBytes += len(text)
 	if c.expandedBytes > MaxExpandedBytes {
-		c.fail(c.at(n), fmt.Sprintf("aliases expand the document by more than %s of text: write the text once, or shorten it", formatMiB(MaxExpandedBytes)))
+		c.fail(c.at(n), fmt.Sprintf("aliases expand the document by more than %d MiB of text: write the text once, or shorten it", MaxExpandedBytes>>20))
 		return false
 	}
 	return true
@@ -112,17 +112,13 @@ func (c *converter) at(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-func formatMiB(n int) string {
-	return fmt.Sprintf("%d MiB", n>>20)
-}
-
 // text returns the text a scalar reads as, as yaml.v3 will decode it into the model
 // (a !!binary value decoded from base64), failing at n when that is not text: a plan is
 // a text file, and the loader refuses a file that is not UTF-8 or holds a NUL byte, so a
 // value may not bring back through an escape ("\0") or a tag what the file may not hold.
 func (c *converter) text(n *yaml.Node) (string, bool) {
 	s := n.Value
-	if n.ShortTag() == binaryTag {
+	if n.ShortTag() == "!!binary" {
 		b, err := base64.StdEncoding.DecodeString(s)
 		if err != nil {
 			c.fail(n, "this !!binary value is not base64: a plan holds text, so write the text without the tag")
@@ -147,8 +143,6 @@ func (c *converter) text(n *yaml.Node) (string, bool) {
 	}
 	return s, true
 }
-
-const binaryTag = "!!binary"
 
 func (c *converter) fail(n *yaml.Node, msg string) {
 	if c.err == nil {

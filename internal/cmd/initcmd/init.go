@@ -195,11 +195,11 @@ func Run(opts *Options) error {
 			chosen = &list[i]
 		}
 	}
-	if profileName == "" {
-		profileName = chosen.profileOrNone()
-	}
 	if chosen == nil {
 		return cli.BadInputf("invalid --template %q: want %s", opts.Template, strings.Join(names, ", "))
+	}
+	if profileName == "" {
+		profileName = chosen.Profile
 	}
 	if opts.Title != "" && strings.TrimSpace(opts.Title) == "" {
 		return cli.BadInputf("--title must not be blank: give the engagement's name, or leave --title out for a placeholder")
@@ -375,12 +375,4 @@ func namesDir(path string) bool {
 func isDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
-}
-
-// profileOrNone is the profile a template names, for a nil template "".
-func (t *Template) profileOrNone() string {
-	if t == nil {
-		return ""
-	}
-	return t.Profile
 }

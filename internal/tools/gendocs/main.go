@@ -98,13 +98,17 @@ func rootCmd(version string) *cobra.Command {
 	return app.NewRootCmd(env)
 }
 
-// CompletionFiles names the completion script of each shell, by the names the shells
-// look for: zsh autoloads functions named after the file, so its script is _plan.
-var CompletionFiles = map[string]string{
-	"bash":       "plan.bash",
-	"zsh":        "_plan",
-	"fish":       "plan.fish",
-	"powershell": "plan.ps1",
+// completionScripts names the completion script of each shell by the name the shell
+// looks for (zsh autoloads functions named after the file, so its script is _plan), and
+// writes it with descriptions on: they show each template's and rule's summary beside it.
+var completionScripts = []struct {
+	shell, file string
+	gen         func(*cobra.Command, io.Writer) error
+}{
+	{"bash", "plan.bash", func(c *cobra.Command, w io.Writer) error { return c.GenBashCompletionV2(w, true) }},
+	{"zsh", "_plan", (*cobra.Command).GenZshCompletion},
+	{"fish", "plan.fish", func(c *cobra.Command, w io.Writer) error { return c.GenFishCompletion(w, true) }},
+	{"powershell", "plan.ps1", (*cobra.Command).GenPowerShellCompletionWithDesc},
 }
 
 // Completions writes the completion script of every shell into dir.
@@ -112,19 +116,12 @@ func Completions(root *cobra.Command, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	gen := map[string]func(io.Writer) error{
-		// Descriptions are on: they show each template's and rule's summary beside it.
-		"bash":       func(w io.Writer) error { return root.GenBashCompletionV2(w, true) },
-		"zsh":        root.GenZshCompletion,
-		"fish":       func(w io.Writer) error { return root.GenFishCompletion(w, true) },
-		"powershell": root.GenPowerShellCompletionWithDesc,
-	}
-	for shell, name := range CompletionFiles {
+	for _, s := range completionScripts {
 		var b bytes.Buffer
-		if err := gen[shell](&b); err != nil {
-			return fmt.Errorf("%s completion: %w", shell, err)
+		if err := s.gen(root, &b); err != nil {
+			return fmt.Errorf("%s completion: %w", s.shell, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, s.file), b.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
