@@ -66,7 +66,10 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildTimeline(p, opts)
 	d.buildMeasures(p)
 	d.buildProgress(p, opts.Records, opts.Today)
-	d.buildSections(p)
+	d.Version = wording.OneLine(p.Version)
+	d.buildChanges(p)
+	d.buildGrievance(p)
+	d.buildDisclosure(p)
 	d.buildApprovals(p)
 	d.buildExtensions(p)
 	d.Draft = draftOf(opts.Findings)
@@ -162,21 +165,27 @@ func (d *Data) buildContext(p *plan.Plan) {
 	if p.Status == nil {
 		return
 	}
-	list := slices.Clone(p.Status.PreviousEngagement)
-	// Earliest first, as a history reads; undated entries keep their order at the end.
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i].Date, list[j].Date
-		if a.IsZero() || b.IsZero() {
-			return !a.IsZero() && b.IsZero()
-		}
-		return a.Before(b)
-	})
+	list := earliestFirst(p.Status.PreviousEngagement, func(e plan.PreviousEngagement) plan.Date { return e.Date })
 	for _, e := range list {
 		if blank(e.Method) && blank(e.Result) && e.Date.IsZero() {
 			continue
 		}
 		d.PreviousEngagement = append(d.PreviousEngagement, PreviousEngagement{Method: e.Method, Date: FormatDate(e.Date), Result: e.Result})
 	}
+}
+
+// earliestFirst is a copy of list sorted by date, earliest first, as a history reads;
+// undated entries keep their order at the end.
+func earliestFirst[T any](list []T, date func(T) plan.Date) []T {
+	list = slices.Clone(list)
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := date(list[i]), date(list[j])
+		if a.IsZero() || b.IsZero() {
+			return !a.IsZero() && b.IsZero()
+		}
+		return a.Before(b)
+	})
+	return list
 }
 
 // who names a role key or a person: "Priya Sharma (engagement lead)" for a role with a
@@ -270,6 +279,7 @@ func (d *Data) buildRoles(p *plan.Plan) {
 			Names:            nonBlank(r.Name.Strings()),
 			Contact:          r.Contact,
 			Responsibilities: MarkdownText(r.Responsibilities),
+			Organisation:     wording.OneLine(r.Organisation),
 		})
 	}
 }
@@ -303,11 +313,7 @@ func (d *Data) buildPolicy(p *plan.Plan) {
 	}
 	out := &Policy{Principles: nonBlankKeepLines(pol.Principles), ContentStrategy: MarkdownText(pol.ContentStrategy)}
 	if r := pol.Response; r != nil && (r.WithinDays != nil || !blank(r.Moderation) || !blank(r.Reporting)) {
-		resp := &Response{Moderation: r.Moderation, Reporting: r.Reporting}
-		if r.WithinDays != nil {
-			resp.Within = wording.Plural(*r.WithinDays, "day")
-		}
-		out.Response = resp
+		out.Response = &Response{Within: days(r.WithinDays), Moderation: r.Moderation, Reporting: r.Reporting}
 	}
 	for _, t := range pol.Techniques {
 		if blank(t.Tool) && blank(t.Purpose) && len(t.Stakeholders) == 0 {
@@ -336,10 +342,6 @@ func nonBlankKeepLines(list []string) []string {
 
 func (d *Data) buildActivities(p *plan.Plan) {
 	for _, a := range p.Activities {
-		feedback := "No"
-		if a.Feedback {
-			feedback = "Yes"
-		}
 		d.Activities = append(d.Activities, Activity{
 			ID:       a.ID,
 			Name:     orID(wording.OneLine(a.Name), a.ID),
@@ -348,7 +350,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 			When:     when(a, d.phaseName(a.Phase.ID)),
 			Channel:  a.Channel,
 			Owner:    who(p, a.Owner),
-			Feedback: feedback,
+			Feedback: yesNo(a.Feedback),
 		})
 	}
 }
@@ -405,6 +407,8 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 			Open:          nonBlankKeepLines(dec.Open),
 			NonNegotiable: nonBlankKeepLines(dec.NonNegotiable),
 			ReportBack:    FormatDate(dec.ReportBack.Date),
+			Outcome:       MarkdownText(dec.Outcome),
+			InputUsed:     MarkdownText(dec.InputUsed),
 		})
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"html/template"
+	"slices"
 
 	"github.com/planascode/plan/internal/chart"
 	"github.com/planascode/plan/internal/diag"
@@ -113,12 +114,7 @@ type Data struct {
 
 // Has reports whether the section with the given id is present.
 func (d *Data) Has(id string) bool {
-	for _, s := range d.Sections {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(d.Sections, func(s Section) bool { return s.ID == id })
 }
 
 // Section is one entry of the table of contents.

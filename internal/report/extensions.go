@@ -76,9 +76,10 @@ type extensionPlace struct {
 }
 
 type extensionWalk struct {
-	out        *Extensions
-	total      int
-	groupIndex map[*yaml.Node]int
+	out *Extensions
+	// total counts the characters of values shown, fields the fields.
+	total, fields int
+	groupIndex    map[*yaml.Node]int
 }
 
 func (d *Data) buildExtensions(p *plan.Plan) {
@@ -217,13 +218,14 @@ func clip(s string) string {
 
 func (w *extensionWalk) add(m *yaml.Node, at extensionPlace, key, value *yaml.Node) {
 	out := w.out
-	if w.total >= maxExtensionTotal || countFields(out) >= maxExtensionFields {
+	if w.total >= maxExtensionTotal || w.fields >= maxExtensionFields {
 		out.Omitted++
 		return
 	}
 	f := ExtensionField{Key: clip(key.Value), Path: joinPath(at.path, clip(key.Value)), Line: key.Line}
 	f.Value, f.Block, f.Cut = extensionValue(value, min(maxExtensionValue, maxExtensionTotal-w.total))
 	w.total += utf8.RuneCountInString(f.Value)
+	w.fields++
 	g, ok := w.groupIndex[m]
 	if !ok {
 		g = len(out.Groups)
@@ -231,14 +233,6 @@ func (w *extensionWalk) add(m *yaml.Node, at extensionPlace, key, value *yaml.No
 		out.Groups = append(out.Groups, ExtensionGroup{Where: at.where, Path: at.path})
 	}
 	out.Groups[g].Fields = append(out.Groups[g].Fields, f)
-}
-
-func countFields(e *Extensions) int {
-	n := 0
-	for _, g := range e.Groups {
-		n += len(g.Fields)
-	}
-	return n
 }
 
 // extensionValue writes a value as written: a scalar's text, or a list or mapping as

@@ -146,10 +146,7 @@ func (d *Data) buildProgress(p *plan.Plan, set *record.Set, today plan.Date) {
 		}
 	}
 	if g := s.Grievances; g.Received > 0 {
-		out := &ProgressGrievances{Received: g.Received, Open: g.Open, Resolved: g.Resolved, Overdue: g.Overdue, ResolvedWithin: g.ResolvedWithin}
-		if g.ResolveDays != nil {
-			out.Allowed = wording.Plural(*g.ResolveDays, "day")
-		}
+		out := &ProgressGrievances{Received: g.Received, Open: g.Open, Resolved: g.Resolved, Overdue: g.Overdue, Allowed: days(g.ResolveDays), ResolvedWithin: g.ResolvedWithin}
 		if g.MedianDaysToResolve != nil {
 			out.Median = status.Days(*g.MedianDaysToResolve)
 		}
