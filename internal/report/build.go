@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -43,7 +44,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	}
 	for _, s := range p.Stakeholders {
 		if _, ok := d.stakeholderNames[s.ID]; !ok && s.ID != "" {
-			d.stakeholderNames[s.ID] = orID(wording.OneLine(s.Name), s.ID)
+			d.stakeholderNames[s.ID] = cmp.Or(wording.OneLine(s.Name), s.ID)
 		}
 	}
 	if p.Timeline != nil {
@@ -109,13 +110,6 @@ func draftOf(fs []diag.Finding) *Draft {
 		return nil
 	}
 	return &d
-}
-
-func orID(name, id string) string {
-	if name == "" {
-		return id
-	}
-	return name
 }
 
 func (d *Data) sections() []Section {
@@ -241,7 +235,7 @@ func (d *Data) buildObjectives(p *plan.Plan, ids anchors) {
 			TimeRelated: FormatDate(o.TimeRelated.Date),
 		}
 		if o.Decision.ID != "" {
-			obj.Decision = orID(questions[o.Decision.ID], o.Decision.ID)
+			obj.Decision = cmp.Or(questions[o.Decision.ID], o.Decision.ID)
 		}
 		d.Objectives = append(d.Objectives, obj)
 	}
@@ -252,7 +246,7 @@ func (d *Data) phaseName(id string) string {
 	if id == "" {
 		return ""
 	}
-	return orID(d.phaseNames[id], id)
+	return cmp.Or(d.phaseNames[id], id)
 }
 
 // names turns stakeholder ids into names; an unknown id stays as written.
@@ -262,7 +256,7 @@ func (d *Data) names(ids []string) []string {
 		if blank(id) {
 			continue
 		}
-		out = append(out, orID(d.stakeholderNames[id], id))
+		out = append(out, cmp.Or(d.stakeholderNames[id], id))
 	}
 	return out
 }
@@ -344,7 +338,7 @@ func (d *Data) buildActivities(p *plan.Plan) {
 	for _, a := range p.Activities {
 		d.Activities = append(d.Activities, Activity{
 			ID:       a.ID,
-			Name:     orID(wording.OneLine(a.Name), a.ID),
+			Name:     cmp.Or(wording.OneLine(a.Name), a.ID),
 			Kind:     label(a.Kind),
 			Audience: d.names(a.Audience.IDs()),
 			When:     when(a, d.phaseName(a.Phase.ID)),
@@ -401,7 +395,7 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 		d.Decisions = append(d.Decisions, Decision{
 			Anchor:        ids.get("decision-" + dec.ID),
 			ID:            dec.ID,
-			Question:      orID(wording.OneLine(dec.Question), dec.ID),
+			Question:      cmp.Or(wording.OneLine(dec.Question), dec.ID),
 			Phase:         d.phaseName(dec.Phase.ID),
 			DecisionMaker: who(p, dec.DecisionMaker),
 			Open:          nonBlankKeepLines(dec.Open),
@@ -426,7 +420,7 @@ func (d *Data) buildMeasures(p *plan.Plan) {
 	for _, m := range p.Evaluation.Measures {
 		out := Measure{ID: m.ID, Metric: m.Metric, Target: string(m.Target), Method: m.Method}
 		if o, ok := objectives[m.Objective.ID]; ok {
-			out.Objective = orID(wording.OneLine(o.Statement), o.ID)
+			out.Objective = cmp.Or(wording.OneLine(o.Statement), o.ID)
 			out.ObjectiveAnchor = o.Anchor
 		} else {
 			out.Objective = m.Objective.ID

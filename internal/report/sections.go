@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/planascode/plan/internal/plan"
@@ -160,7 +161,7 @@ func (d *Data) buildDisclosure(p *plan.Plan) {
 	for _, x := range p.Disclosure {
 		out := Disclosure{
 			ID:        x.ID,
-			Document:  orID(wording.OneLine(x.Document), x.ID),
+			Document:  cmp.Or(wording.OneLine(x.Document), x.ID),
 			Version:   wording.OneLine(x.Version),
 			Date:      FormatDate(x.Date.Date),
 			Where:     nonBlankKeepLines(x.Where),

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -18,7 +19,7 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 		st := Stakeholder{
 			Anchor:        ids.get("stakeholder-" + s.ID),
 			ID:            s.ID,
-			Name:          orID(wording.OneLine(s.Name), s.ID),
+			Name:          cmp.Or(wording.OneLine(s.Name), s.ID),
 			Influence:     levelLabel(s.Influence),
 			Impact:        levelLabel(s.Impact),
 			Participation: levelLabel(s.Participation),
@@ -34,7 +35,7 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 			Languages:     nonBlank(s.Languages),
 		}
 		if s.PartOf.ID != "" {
-			st.PartOf = orID(d.stakeholderNames[s.PartOf.ID], s.PartOf.ID)
+			st.PartOf = cmp.Or(d.stakeholderNames[s.PartOf.ID], s.PartOf.ID)
 		}
 		for _, v := range s.Support {
 			if !blank(v) {
