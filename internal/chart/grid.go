@@ -95,22 +95,14 @@ func layoutGrid(cells [9][]string) gridLayout {
 	for k, names := range cells {
 		r, c := k/3, k%3
 		lines := wrapAll(cellName(k), cellTitleFont, inner)
-		w := 0.0
-		for _, line := range lines {
-			w = max(w, textWidth(line, cellTitleFont))
-		}
-		l.Titles[k] = gridTitle{box: box{X: l.ColX[c] + gridPad, Y: gridPad / 2, W: w, H: float64(len(lines)) * cellTitleLine, Text: cellName(k)}, Lines: lines, Quadrant: isQuadrant(k)}
+		l.Titles[k] = gridTitle{box: box{X: l.ColX[c] + gridPad, Y: gridPad / 2, W: widest(lines, cellTitleFont), H: float64(len(lines)) * cellTitleLine, Text: cellName(k)}, Lines: lines, Quadrant: isQuadrant(k)}
 		titleH[r] = max(titleH[r], float64(len(lines))*cellTitleLine+gridPad)
 		// Chips flow left to right and wrap to a new line of chips at the cell's edge,
 		// so that short names share a line and the names read in the plan's order.
 		x, y, lineH := 0.0, 0.0, 0.0
 		for _, name := range names {
 			lines := wrapAll(name, chipFont, inner-2*chipTextPad)
-			w := 0.0
-			for _, line := range lines {
-				w = max(w, textWidth(line, chipFont))
-			}
-			w = min(w+2*chipTextPad, inner)
+			w := min(widest(lines, chipFont)+2*chipTextPad, inner)
 			h := float64(len(lines))*chipLineH + 2*chipPadY
 			if x > 0 && x+w > inner {
 				x, y, lineH = 0, y+lineH+chipGap, 0
