@@ -72,27 +72,22 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 	}
 	legendY := layout.bottom() + 20
 	lx := chartLeft + 4
-	for _, key := range []struct {
-		mark  func(w *svgWriter, cx, cy float64)
-		label string
-	}{{currentMark, "current level"}, {desiredMark, "desired level"}} {
-		key.mark(&w, lx+markerR, legendY-4)
-		w.element("text", key.label, "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
-		lx += 2*markerR + 6 + textWidth(key.label, 12) + 16
-	}
+	currentMark(&w, lx+markerR, legendY-4)
+	w.element("text", "current level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
+	lx += 2*markerR + 6 + textWidth("current level", 12) + 16
+	desiredMark(&w, lx+markerR, legendY-4)
+	w.element("text", "desired level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
 	w.nl()
 	return w.chart(title, desc)
 }
 
-// currentMark draws the mark of a current level centred on cx, cy: an outlined circle
-// with a C in it.
+// currentMark draws a current level's mark, a circle with a C, centred on cx, cy.
 func currentMark(w *svgWriter, cx, cy float64) {
 	w.empty("circle", "class", "current", "cx", num(cx), "cy", num(cy), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
 	w.element("text", "C", "class", "current-label", "x", num(cx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
 }
 
-// desiredMark draws the mark of a desired level centred on cx, cy: a filled square with
-// a D in it.
+// desiredMark draws a desired level's mark, a filled square with a D, centred on cx, cy.
 func desiredMark(w *svgWriter, cx, cy float64) {
 	w.empty("rect", "class", "desired", "x", num(cx-markerR), "y", num(cy-markerR), "width", num(2*markerR), "height", num(2*markerR), "rx", "2", "fill", "#1d4f91")
 	w.element("text", "D", "class", "desired-label", "x", num(cx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
