@@ -132,7 +132,7 @@ func Funcs() template.FuncMap {
 		"md": markdownHTML,
 		// text escapes plain text, links web and email addresses and keeps line breaks.
 		"text":       safemd.TextHTML,
-		"join":       func(list []string, sep string) string { return strings.Join(list, sep) },
+		"join":       strings.Join,
 		"capitalise": wording.Capitalise,
 		"engagement": engagementChange,
 		"footer":     footerText,
