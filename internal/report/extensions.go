@@ -103,35 +103,29 @@ func (d *Data) buildExtensions(p *plan.Plan) {
 func pairs(m *yaml.Node) [][2]*yaml.Node {
 	var out [][2]*yaml.Node
 	seen := map[string]bool{}
+	add := func(kv [2]*yaml.Node) {
+		if !seen[kv[0].Value] {
+			seen[kv[0].Value] = true
+			out = append(out, kv)
+		}
+	}
 	var merged []*yaml.Node
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		if k.ShortTag() == "!!merge" {
+		if k := m.Content[i]; k.ShortTag() == "!!merge" {
 			merged = append(merged, m.Content[i+1])
-			continue
-		}
-		if !seen[k.Value] {
-			seen[k.Value] = true
-			out = append(out, [2]*yaml.Node{k, m.Content[i+1]})
+		} else {
+			add([2]*yaml.Node{k, m.Content[i+1]})
 		}
 	}
 	for _, src := range merged {
-		src = yamltree.Resolve(src)
-		var sources []*yaml.Node
-		if src != nil && src.Kind == yaml.SequenceNode {
+		sources := []*yaml.Node{src}
+		if src = yamltree.Resolve(src); src != nil && src.Kind == yaml.SequenceNode {
 			sources = src.Content
-		} else {
-			sources = []*yaml.Node{src}
 		}
 		for _, s := range sources {
-			s = yamltree.Resolve(s)
-			if s == nil || s.Kind != yaml.MappingNode {
-				continue
-			}
-			for _, kv := range pairs(s) {
-				if !seen[kv[0].Value] {
-					seen[kv[0].Value] = true
-					out = append(out, kv)
+			if s = yamltree.Resolve(s); s != nil && s.Kind == yaml.MappingNode {
+				for _, kv := range pairs(s) {
+					add(kv)
 				}
 			}
 		}

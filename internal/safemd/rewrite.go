@@ -154,10 +154,7 @@ var safeInfo = lazyregexp.New(`^[A-Za-z0-9_+.#-]{1,30}$`)
 
 func (w *mdSerializer) list(l *ast.List) string {
 	var items []string
-	num := l.Start
-	if num <= 0 && l.IsOrdered() {
-		num = 1
-	}
+	num := max(l.Start, 1)
 	tight := l.IsTight
 	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
 		marker := "- "
