@@ -272,15 +272,11 @@ func sourceText(n ast.Node, source []byte) string {
 	} else {
 		segs = n.Lines()
 	}
-	var b strings.Builder
-	for i := 0; i < segs.Len(); i++ {
-		seg := segs.At(i)
-		b.Write(seg.Value(source))
-	}
+	raw := segs.Value(source)
 	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
-		b.Write(h.ClosureLine.Value(source))
+		raw = append(raw, h.ClosureLine.Value(source)...)
 	}
-	return b.String()
+	return string(raw)
 }
 
 // nodeText is the text inside n, without markup.
