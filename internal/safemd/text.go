@@ -61,15 +61,7 @@ func splitAddresses(s string, plain, address func(string)) {
 
 // mayHoldAddress is a quick test that spares most text the address search.
 func mayHoldAddress(s string) bool {
-	if strings.Contains(s, "@") || strings.Contains(s, "://") {
-		return true
-	}
-	for i := 0; i+4 <= len(s); i++ {
-		if (s[i]|0x20) == 'w' && (s[i+1]|0x20) == 'w' && (s[i+2]|0x20) == 'w' && s[i+3] == '.' {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(s, "@") || strings.Contains(s, "://") || strings.Contains(strings.ToLower(s), "www.")
 }
 
 // appendInline appends a piece of inline Markdown. A literal "!" right before a link's
