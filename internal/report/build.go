@@ -159,8 +159,7 @@ func (d *Data) buildContext(p *plan.Plan) {
 	if p.Status == nil {
 		return
 	}
-	list := earliestFirst(p.Status.PreviousEngagement, func(e plan.PreviousEngagement) plan.Date { return e.Date })
-	for _, e := range list {
+	for _, e := range earliestFirst(p.Status.PreviousEngagement, func(e plan.PreviousEngagement) plan.Date { return e.Date }) {
 		if blank(e.Method) && blank(e.Result) && e.Date.IsZero() {
 			continue
 		}

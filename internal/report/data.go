@@ -3,6 +3,7 @@ package report
 import (
 	"html/template"
 	"slices"
+	"strings"
 
 	"github.com/planascode/plan/internal/chart"
 	"github.com/planascode/plan/internal/diag"
@@ -237,6 +238,12 @@ func (s Stakeholder) HasDetails() bool {
 	return !blank(string(s.Profile)) || !blank(string(s.Interest)) || !blank(string(s.Notes))
 }
 
+// StakeholderColumns are the register's optional columns, set when any stakeholder
+// fills them.
+type StakeholderColumns struct {
+	Category, Languages, Support bool
+}
+
 // Grid is the power/interest grid: influence (power) up, impact (interest) across.
 type Grid struct {
 	// Cells runs from high influence to low, then from low impact to high.
@@ -278,6 +285,19 @@ type Role struct {
 	Responsibilities MarkdownText
 	// Organisation holds the role, as well as or instead of the named people.
 	Organisation string
+}
+
+// Who is the role's people and organisation together: "Ann Lee (Council)", the one of
+// them given, or "".
+func (r Role) Who() string {
+	names := strings.Join(r.Names, ", ")
+	switch {
+	case names != "" && r.Organisation != "":
+		return names + " (" + r.Organisation + ")"
+	case names != "":
+		return names
+	}
+	return r.Organisation
 }
 
 // Budget is the budget with its totals.

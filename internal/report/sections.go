@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"strings"
 
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/wording"
@@ -59,12 +58,6 @@ type Disclosure struct {
 	Informs string
 }
 
-// StakeholderColumns are the register's optional columns, set when any stakeholder
-// fills them.
-type StakeholderColumns struct {
-	Category, Languages, Support bool
-}
-
 func (d *Data) buildChanges(p *plan.Plan) {
 	for _, c := range earliestFirst(p.Changes, func(c plan.Change) plan.Date { return c.Date.Date }) {
 		if blank(c.Summary) && blank(c.Reason) && blank(c.Version) && c.Date.Date.IsZero() {
@@ -88,21 +81,6 @@ func revised(p *plan.Plan) string {
 		}
 	}
 	return FormatDate(last)
-}
-
-// days writes a number of days the plan gives ("5 days"), or "" when it gives none.
-func days(n *int) string {
-	if n == nil {
-		return ""
-	}
-	return wording.Plural(*n, "day")
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "Yes"
-	}
-	return "No"
 }
 
 func (d *Data) buildGrievance(p *plan.Plan) {
@@ -178,17 +156,4 @@ func (d *Data) buildDisclosure(p *plan.Plan) {
 		}
 		d.Disclosure = append(d.Disclosure, out)
 	}
-}
-
-// Who is the role's people and organisation together: "Ann Lee (Council)", the one of
-// them given, or "".
-func (r Role) Who() string {
-	names := strings.Join(r.Names, ", ")
-	switch {
-	case names != "" && r.Organisation != "":
-		return names + " (" + r.Organisation + ")"
-	case names != "":
-		return names
-	}
-	return r.Organisation
 }
