@@ -152,12 +152,12 @@ func Grid(cells [9][]string, unplaced int) Chart {
 	w.open("g", "aria-hidden", "true")
 	for k := range cells {
 		r, c := k/3, k%3
-		attrs := []string{"x", num(l.ColX[c]), "y", num(l.RowY[r]), "width", num(l.ColX[c+1] - l.ColX[c]), "height", num(l.RowY[r+1] - l.RowY[r])}
+		class, fill := "cell between", "#ffffff"
 		if q, ok := quadrantClass[k]; ok {
-			w.empty("rect", append([]string{"class", "cell quadrant " + q.class, "data-cell", strconv.Itoa(k), "fill", q.fill}, attrs...)...)
-		} else {
-			w.empty("rect", append([]string{"class", "cell between", "data-cell", strconv.Itoa(k), "fill", "#ffffff"}, attrs...)...)
+			class, fill = "cell quadrant "+q.class, q.fill
 		}
+		w.empty("rect", "class", class, "data-cell", strconv.Itoa(k), "fill", fill,
+			"x", num(l.ColX[c]), "y", num(l.RowY[r]), "width", num(l.ColX[c+1]-l.ColX[c]), "height", num(l.RowY[r+1]-l.RowY[r]))
 	}
 	for c := 0; c <= 3; c++ {
 		w.empty("line", "class", "grid-line", "stroke", "#767676", "x1", num(l.ColX[c]), "y1", num(l.RowY[0]), "x2", num(l.ColX[c]), "y2", num(l.RowY[3]))
