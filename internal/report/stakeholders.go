@@ -33,9 +33,7 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 			Category:      levelLabel(s.Category),
 			Partner:       s.Partner,
 			Languages:     nonBlank(s.Languages),
-		}
-		if s.PartOf.ID != "" {
-			st.PartOf = cmp.Or(d.stakeholderNames[s.PartOf.ID], s.PartOf.ID)
+			PartOf:        cmp.Or(d.stakeholderNames[s.PartOf.ID], s.PartOf.ID),
 		}
 		for _, v := range s.Support {
 			if !blank(v) {
