@@ -85,12 +85,11 @@ func Gantt(s *timeline.Schedule) Chart {
 	w.close("pattern")
 	w.close("defs")
 	w.nl()
+	days := 1
 	if from.IsZero() {
 		// Nothing is dated: the labels still list the phases.
-		from, to = plan.Date{}, plan.Date{}
-	}
-	days := 1
-	if !from.IsZero() {
+		to = plan.Date{}
+	} else {
 		days = from.DaysUntil(to) + 1
 	}
 	dayW := (plotX1 - plotX0) / float64(days)

@@ -95,22 +95,14 @@ func layoutGrid(cells [9][]string) gridLayout {
 	for k, names := range cells {
 		r, c := k/3, k%3
 		lines := wrapAll(cellName(k), cellTitleFont, inner)
-		w := 0.0
-		for _, line := range lines {
-			w = max(w, textWidth(line, cellTitleFont))
-		}
-		l.Titles[k] = gridTitle{box: box{X: l.ColX[c] + gridPad, Y: gridPad / 2, W: w, H: float64(len(lines)) * cellTitleLine, Text: cellName(k)}, Lines: lines, Quadrant: isQuadrant(k)}
+		l.Titles[k] = gridTitle{box: box{X: l.ColX[c] + gridPad, Y: gridPad / 2, W: widest(lines, cellTitleFont), H: float64(len(lines)) * cellTitleLine, Text: cellName(k)}, Lines: lines, Quadrant: isQuadrant(k)}
 		titleH[r] = max(titleH[r], float64(len(lines))*cellTitleLine+gridPad)
 		// Chips flow left to right and wrap to a new line of chips at the cell's edge,
 		// so that short names share a line and the names read in the plan's order.
 		x, y, lineH := 0.0, 0.0, 0.0
 		for _, name := range names {
 			lines := wrapAll(name, chipFont, inner-2*chipTextPad)
-			w := 0.0
-			for _, line := range lines {
-				w = max(w, textWidth(line, chipFont))
-			}
-			w = min(w+2*chipTextPad, inner)
+			w := min(widest(lines, chipFont)+2*chipTextPad, inner)
 			h := float64(len(lines))*chipLineH + 2*chipPadY
 			if x > 0 && x+w > inner {
 				x, y, lineH = 0, y+lineH+chipGap, 0
@@ -160,12 +152,12 @@ func Grid(cells [9][]string, unplaced int) Chart {
 	w.open("g", "aria-hidden", "true")
 	for k := range cells {
 		r, c := k/3, k%3
-		attrs := []string{"x", num(l.ColX[c]), "y", num(l.RowY[r]), "width", num(l.ColX[c+1] - l.ColX[c]), "height", num(l.RowY[r+1] - l.RowY[r])}
+		class, fill := "cell between", "#ffffff"
 		if q, ok := quadrantClass[k]; ok {
-			w.empty("rect", append([]string{"class", "cell quadrant " + q.class, "data-cell", strconv.Itoa(k), "fill", q.fill}, attrs...)...)
-		} else {
-			w.empty("rect", append([]string{"class", "cell between", "data-cell", strconv.Itoa(k), "fill", "#ffffff"}, attrs...)...)
+			class, fill = "cell quadrant "+q.class, q.fill
 		}
+		w.empty("rect", "class", class, "data-cell", strconv.Itoa(k), "fill", fill,
+			"x", num(l.ColX[c]), "y", num(l.RowY[r]), "width", num(l.ColX[c+1]-l.ColX[c]), "height", num(l.RowY[r+1]-l.RowY[r]))
 	}
 	for c := 0; c <= 3; c++ {
 		w.empty("line", "class", "grid-line", "stroke", "#767676", "x1", num(l.ColX[c]), "y1", num(l.RowY[0]), "x2", num(l.ColX[c]), "y2", num(l.RowY[3]))

@@ -63,26 +63,34 @@ func Matrix(levels []string, rows []MatrixRow) Chart {
 			w.empty("path", "class", "arrow-head", "d", fmt.Sprintf("M%s %sL%s %sL%s %sZ", num(x2), num(cy), num(x2-dir*7), num(cy-4), num(x2-dir*7), num(cy+4)), "fill", "#1b1f24")
 		}
 		if cur >= 0 {
-			w.empty("circle", "class", "current", "cx", num(cx), "cy", num(cy), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
-			w.element("text", "C", "class", "current-label", "x", num(cx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
+			currentMark(&w, cx, cy)
 		}
 		if des >= 0 {
-			w.empty("rect", "class", "desired", "x", num(dx-markerR), "y", num(cy-markerR), "width", num(2*markerR), "height", num(2*markerR), "rx", "2", "fill", "#1d4f91")
-			w.element("text", "D", "class", "desired-label", "x", num(dx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
+			desiredMark(&w, dx, cy)
 		}
 		w.nl()
 	}
 	legendY := layout.bottom() + 20
 	lx := chartLeft + 4
-	w.empty("circle", "class", "current", "cx", num(lx+markerR), "cy", num(legendY-4), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
-	w.element("text", "C", "class", "current-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
+	currentMark(&w, lx+markerR, legendY-4)
 	w.element("text", "current level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
 	lx += 2*markerR + 6 + textWidth("current level", 12) + 16
-	w.empty("rect", "class", "desired", "x", num(lx), "y", num(legendY-4-markerR), "width", num(2*markerR), "height", num(2*markerR), "rx", "2", "fill", "#1d4f91")
-	w.element("text", "D", "class", "desired-label", "x", num(lx+markerR), "y", num(legendY), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
+	desiredMark(&w, lx+markerR, legendY-4)
 	w.element("text", "desired level", "x", num(lx+2*markerR+6), "y", num(legendY), "fill", "#1b1f24")
 	w.nl()
 	return w.chart(title, desc)
+}
+
+// currentMark draws a current level's mark, a circle with a C, centred on cx, cy.
+func currentMark(w *svgWriter, cx, cy float64) {
+	w.empty("circle", "class", "current", "cx", num(cx), "cy", num(cy), "r", num(markerR), "fill", "#ffffff", "stroke", "#1b1f24", "stroke-width", "1.5")
+	w.element("text", "C", "class", "current-label", "x", num(cx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#1b1f24")
+}
+
+// desiredMark draws a desired level's mark, a filled square with a D, centred on cx, cy.
+func desiredMark(w *svgWriter, cx, cy float64) {
+	w.empty("rect", "class", "desired", "x", num(cx-markerR), "y", num(cy-markerR), "width", num(2*markerR), "height", num(2*markerR), "rx", "2", "fill", "#1d4f91")
+	w.element("text", "D", "class", "desired-label", "x", num(cx), "y", num(cy+4), "text-anchor", "middle", "font-size", "11", "font-weight", "bold", "fill", "#ffffff")
 }
 
 func matrixDescription(levels []string, rows []MatrixRow) string {

@@ -202,6 +202,15 @@ type Chart struct {
 // fonts in a style element and a white background. It is nil for a zero Chart.
 func (c Chart) Standalone() []byte { return c.file }
 
+// widest is how wide the widest of lines is at the given font size.
+func widest(lines []string, size float64) float64 {
+	w := 0.0
+	for _, line := range lines {
+		w = max(w, textWidth(line, size))
+	}
+	return w
+}
+
 // box is a label's rectangle, for the layouts and the tests that check no two labels
 // overlap.
 type box struct {

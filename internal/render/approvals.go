@@ -16,11 +16,7 @@ func mdApprovals(m *mdDoc, d *report.Data) {
 	m.block(safemd.Text(a.Status))
 	var rows [][]string
 	for _, x := range a.List {
-		commit := ""
-		if x.Commit != "" {
-			commit = safemd.CodeSpan(x.Commit)
-		}
-		rows = append(rows, []string{safemd.Text(x.Version), safemd.Text(x.By), safemd.Text(x.Role), safemd.Text(x.Date), commit})
+		rows = append(rows, []string{safemd.Text(x.Version), safemd.Text(x.By), safemd.Text(x.Role), safemd.Text(x.Date), safemd.CodeSpan(x.Commit)})
 	}
 	m.table([]string{"Version", "Approved by", "Role", "Date", "Commit"}, rows)
 }

@@ -79,49 +79,29 @@ func extraCSS(css []byte) string {
 	return "\n/* --css */\n" + strings.ReplaceAll(string(css), "<", `\3c `)
 }
 
-var (
-	builtinOnce sync.Once
-	// builtinMaster is never executed, so that custom templates can be cloned from it
-	// (html/template refuses to clone a template once it has run); builtinTmpl is the
-	// clone that runs the built-in report.
-	builtinMaster, builtinTmpl *template.Template
-	builtinErr                 error
-)
+// builtinSet is the embedded template set: master is never executed, so that custom
+// templates can be cloned from it (html/template refuses to clone a template once it has
+// run); runnable is the clone that runs the built-in report.
+type builtinSet struct{ master, runnable *template.Template }
 
-// parseBuiltin parses the embedded template once; a bad one is a bug caught by tests.
-func parseBuiltin() (master, runnable *template.Template, err error) {
-	builtinOnce.Do(func() {
-		src, err := fs.ReadFile(templates.Render, builtinTemplate)
-		if err != nil {
-			builtinErr = err
-			return
-		}
-		builtinMaster, builtinErr = template.New(TemplateName).Funcs(Funcs()).Parse(string(src))
-		for _, part := range builtinParts {
-			if builtinErr != nil {
-				break
-			}
-			var partSrc []byte
-			if partSrc, builtinErr = fs.ReadFile(templates.Render, part); builtinErr == nil {
-				_, builtinErr = builtinMaster.New(part).Parse(string(partSrc))
-			}
-		}
-		if builtinErr == nil {
-			builtinTmpl, builtinErr = builtinMaster.Clone()
-		}
-	})
-	return builtinMaster, builtinTmpl, builtinErr
-}
+// builtin parses the embedded templates once; a bad one is a bug caught by tests.
+var builtin = sync.OnceValues(func() (set builtinSet, err error) {
+	set.master, err = template.New(TemplateName).Funcs(Funcs()).ParseFS(templates.Render, append([]string{builtinTemplate}, builtinParts...)...)
+	if err == nil {
+		set.runnable, err = set.master.Clone()
+	}
+	return set, err
+})
 
 // reportTemplate returns the template to execute and the name to execute. A custom
 // template is parsed into a copy of the built-in set, so that it can call the built-in
 // parts ({{template "stakeholders" .}}) or redefine some and execute the whole page.
 func reportTemplate(custom *Template) (*template.Template, string, error) {
-	master, runnable, err := parseBuiltin()
+	base, err := builtin()
 	if err != nil || custom == nil {
-		return runnable, TemplateName, err
+		return base.runnable, TemplateName, err
 	}
-	set, err := master.Clone()
+	set, err := base.master.Clone()
 	if err != nil {
 		return nil, "", err
 	}
@@ -152,7 +132,7 @@ func Funcs() template.FuncMap {
 		"md": markdownHTML,
 		// text escapes plain text, links web and email addresses and keeps line breaks.
 		"text":       safemd.TextHTML,
-		"join":       func(list []string, sep string) string { return strings.Join(list, sep) },
+		"join":       strings.Join,
 		"capitalise": wording.Capitalise,
 		"engagement": engagementChange,
 		"footer":     footerText,

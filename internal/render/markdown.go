@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -128,10 +129,7 @@ func mdJoin(list []string) string {
 
 func writeMarkdown(d *report.Data) string {
 	var m mdDoc
-	title := d.Title
-	if title == "" {
-		title = "Engagement plan"
-	}
+	title := cmp.Or(d.Title, "Engagement plan")
 	if d.Draft != nil {
 		title = "DRAFT: " + title
 	}
@@ -220,11 +218,7 @@ func writeMarkdown(d *report.Data) string {
 		m.block(safemd.Text("What plan check finds but the plan's authors have accepted, with the reason they give."))
 		var rows [][]string
 		for _, a := range d.Accepted {
-			reason := "No reason given"
-			if a.Reason != "" {
-				reason = safemd.Text(a.Reason)
-			}
-			rows = append(rows, append(mdFinding(d, a.Finding), reason))
+			rows = append(rows, append(mdFinding(d, a.Finding), cmp.Or(safemd.Text(a.Reason), "No reason given")))
 		}
 		m.tableOf(append(mdFindingHeaders(d), "Reason"), rows, false)
 	}
@@ -304,10 +298,7 @@ func mdGlance(m *mdDoc, d *report.Data) {
 		items = append(items, bold("Last changed", safemd.Text(g.Revised)+", listed under [Changes to the plan](#changes-to-the-plan)"))
 	}
 	for _, ph := range g.Phases {
-		value := "dates not yet worked out"
-		if ph.Dates != "" {
-			value = safemd.Text(ph.Dates)
-		}
+		value := cmp.Or(safemd.Text(ph.Dates), "dates not yet worked out")
 		var notes []string
 		if ph.Length != "" {
 			notes = append(notes, ph.Length)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -132,11 +133,7 @@ func mdExtensions(m *mdDoc, d *report.Data) {
 				flush()
 				m.block(key + "\\\n" + safemd.Lines(f.Value))
 			default:
-				value := safemd.Text(f.Value)
-				if value == "" {
-					value = "(empty)"
-				}
-				items = append(items, key+" "+value)
+				items = append(items, key+" "+cmp.Or(safemd.Text(f.Value), "(empty)"))
 			}
 			if f.Cut != "" {
 				flush()

@@ -1,9 +1,6 @@
 package report
 
 import (
-	"slices"
-	"sort"
-
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/wording"
 )
@@ -45,17 +42,9 @@ func (d *Data) buildApprovals(p *plan.Plan) {
 	if len(p.Approvals) == 0 {
 		return
 	}
-	list := slices.Clone(p.Approvals)
-	// Earliest first, as the change log; undated entries keep their order at the end.
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i].Date.Date, list[j].Date.Date
-		if a.IsZero() || b.IsZero() {
-			return !a.IsZero() && b.IsZero()
-		}
-		return a.Before(b)
-	})
 	out := &Approvals{}
-	for _, a := range list {
+	// Earliest first, as the change log.
+	for _, a := range earliestFirst(p.Approvals, func(a plan.Approval) plan.Date { return a.Date.Date }) {
 		x := Approval{
 			By:      wording.OneLine(a.By),
 			Role:    wording.OneLine(a.Role),

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -43,7 +44,7 @@ func Build(p *plan.Plan, opts Options) *Data {
 	}
 	for _, s := range p.Stakeholders {
 		if _, ok := d.stakeholderNames[s.ID]; !ok && s.ID != "" {
-			d.stakeholderNames[s.ID] = orID(wording.OneLine(s.Name), s.ID)
+			d.stakeholderNames[s.ID] = cmp.Or(wording.OneLine(s.Name), s.ID)
 		}
 	}
 	if p.Timeline != nil {
@@ -66,7 +67,10 @@ func Build(p *plan.Plan, opts Options) *Data {
 	d.buildTimeline(p, opts)
 	d.buildMeasures(p)
 	d.buildProgress(p, opts.Records, opts.Today)
-	d.buildSections(p)
+	d.Version = wording.OneLine(p.Version)
+	d.buildChanges(p)
+	d.buildGrievance(p)
+	d.buildDisclosure(p)
 	d.buildApprovals(p)
 	d.buildExtensions(p)
 	d.Draft = draftOf(opts.Findings)
@@ -106,13 +110,6 @@ func draftOf(fs []diag.Finding) *Draft {
 		return nil
 	}
 	return &d
-}
-
-func orID(name, id string) string {
-	if name == "" {
-		return id
-	}
-	return name
 }
 
 func (d *Data) sections() []Section {
@@ -162,21 +159,26 @@ func (d *Data) buildContext(p *plan.Plan) {
 	if p.Status == nil {
 		return
 	}
-	list := slices.Clone(p.Status.PreviousEngagement)
-	// Earliest first, as a history reads; undated entries keep their order at the end.
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i].Date, list[j].Date
-		if a.IsZero() || b.IsZero() {
-			return !a.IsZero() && b.IsZero()
-		}
-		return a.Before(b)
-	})
-	for _, e := range list {
+	for _, e := range earliestFirst(p.Status.PreviousEngagement, func(e plan.PreviousEngagement) plan.Date { return e.Date }) {
 		if blank(e.Method) && blank(e.Result) && e.Date.IsZero() {
 			continue
 		}
 		d.PreviousEngagement = append(d.PreviousEngagement, PreviousEngagement{Method: e.Method, Date: FormatDate(e.Date), Result: e.Result})
 	}
+}
+
+// earliestFirst is a copy of list sorted by date, earliest first, as a history reads;
+// undated entries keep their order at the end.
+func earliestFirst[T any](list []T, date func(T) plan.Date) []T {
+	list = slices.Clone(list)
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := date(list[i]), date(list[j])
+		if a.IsZero() || b.IsZero() {
+			return !a.IsZero() && b.IsZero()
+		}
+		return a.Before(b)
+	})
+	return list
 }
 
 // who names a role key or a person: "Priya Sharma (engagement lead)" for a role with a
@@ -232,7 +234,7 @@ func (d *Data) buildObjectives(p *plan.Plan, ids anchors) {
 			TimeRelated: FormatDate(o.TimeRelated.Date),
 		}
 		if o.Decision.ID != "" {
-			obj.Decision = orID(questions[o.Decision.ID], o.Decision.ID)
+			obj.Decision = cmp.Or(questions[o.Decision.ID], o.Decision.ID)
 		}
 		d.Objectives = append(d.Objectives, obj)
 	}
@@ -243,7 +245,7 @@ func (d *Data) phaseName(id string) string {
 	if id == "" {
 		return ""
 	}
-	return orID(d.phaseNames[id], id)
+	return cmp.Or(d.phaseNames[id], id)
 }
 
 // names turns stakeholder ids into names; an unknown id stays as written.
@@ -253,7 +255,7 @@ func (d *Data) names(ids []string) []string {
 		if blank(id) {
 			continue
 		}
-		out = append(out, orID(d.stakeholderNames[id], id))
+		out = append(out, cmp.Or(d.stakeholderNames[id], id))
 	}
 	return out
 }
@@ -270,6 +272,7 @@ func (d *Data) buildRoles(p *plan.Plan) {
 			Names:            nonBlank(r.Name.Strings()),
 			Contact:          r.Contact,
 			Responsibilities: MarkdownText(r.Responsibilities),
+			Organisation:     wording.OneLine(r.Organisation),
 		})
 	}
 }
@@ -303,11 +306,7 @@ func (d *Data) buildPolicy(p *plan.Plan) {
 	}
 	out := &Policy{Principles: nonBlankKeepLines(pol.Principles), ContentStrategy: MarkdownText(pol.ContentStrategy)}
 	if r := pol.Response; r != nil && (r.WithinDays != nil || !blank(r.Moderation) || !blank(r.Reporting)) {
-		resp := &Response{Moderation: r.Moderation, Reporting: r.Reporting}
-		if r.WithinDays != nil {
-			resp.Within = wording.Plural(*r.WithinDays, "day")
-		}
-		out.Response = resp
+		out.Response = &Response{Within: days(r.WithinDays), Moderation: r.Moderation, Reporting: r.Reporting}
 	}
 	for _, t := range pol.Techniques {
 		if blank(t.Tool) && blank(t.Purpose) && len(t.Stakeholders) == 0 {
@@ -336,19 +335,15 @@ func nonBlankKeepLines(list []string) []string {
 
 func (d *Data) buildActivities(p *plan.Plan) {
 	for _, a := range p.Activities {
-		feedback := "No"
-		if a.Feedback {
-			feedback = "Yes"
-		}
 		d.Activities = append(d.Activities, Activity{
 			ID:       a.ID,
-			Name:     orID(wording.OneLine(a.Name), a.ID),
+			Name:     cmp.Or(wording.OneLine(a.Name), a.ID),
 			Kind:     label(a.Kind),
 			Audience: d.names(a.Audience.IDs()),
 			When:     when(a, d.phaseName(a.Phase.ID)),
 			Channel:  a.Channel,
 			Owner:    who(p, a.Owner),
-			Feedback: feedback,
+			Feedback: yesNo(a.Feedback),
 		})
 	}
 }
@@ -399,12 +394,14 @@ func (d *Data) buildDecisions(p *plan.Plan, ids anchors) {
 		d.Decisions = append(d.Decisions, Decision{
 			Anchor:        ids.get("decision-" + dec.ID),
 			ID:            dec.ID,
-			Question:      orID(wording.OneLine(dec.Question), dec.ID),
+			Question:      cmp.Or(wording.OneLine(dec.Question), dec.ID),
 			Phase:         d.phaseName(dec.Phase.ID),
 			DecisionMaker: who(p, dec.DecisionMaker),
 			Open:          nonBlankKeepLines(dec.Open),
 			NonNegotiable: nonBlankKeepLines(dec.NonNegotiable),
 			ReportBack:    FormatDate(dec.ReportBack.Date),
+			Outcome:       MarkdownText(dec.Outcome),
+			InputUsed:     MarkdownText(dec.InputUsed),
 		})
 	}
 }
@@ -422,7 +419,7 @@ func (d *Data) buildMeasures(p *plan.Plan) {
 	for _, m := range p.Evaluation.Measures {
 		out := Measure{ID: m.ID, Metric: m.Metric, Target: string(m.Target), Method: m.Method}
 		if o, ok := objectives[m.Objective.ID]; ok {
-			out.Objective = orID(wording.OneLine(o.Statement), o.ID)
+			out.Objective = cmp.Or(wording.OneLine(o.Statement), o.ID)
 			out.ObjectiveAnchor = o.Anchor
 		} else {
 			out.Objective = m.Objective.ID

@@ -2,6 +2,8 @@ package report
 
 import (
 	"html/template"
+	"slices"
+	"strings"
 
 	"github.com/planascode/plan/internal/chart"
 	"github.com/planascode/plan/internal/diag"
@@ -113,12 +115,7 @@ type Data struct {
 
 // Has reports whether the section with the given id is present.
 func (d *Data) Has(id string) bool {
-	for _, s := range d.Sections {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(d.Sections, func(s Section) bool { return s.ID == id })
 }
 
 // Section is one entry of the table of contents.
@@ -241,6 +238,12 @@ func (s Stakeholder) HasDetails() bool {
 	return !blank(string(s.Profile)) || !blank(string(s.Interest)) || !blank(string(s.Notes))
 }
 
+// StakeholderColumns are the register's optional columns, set when any stakeholder
+// fills them.
+type StakeholderColumns struct {
+	Category, Languages, Support bool
+}
+
 // Grid is the power/interest grid: influence (power) up, impact (interest) across.
 type Grid struct {
 	// Cells runs from high influence to low, then from low impact to high.
@@ -282,6 +285,19 @@ type Role struct {
 	Responsibilities MarkdownText
 	// Organisation holds the role, as well as or instead of the named people.
 	Organisation string
+}
+
+// Who is the role's people and organisation together: "Ann Lee (Council)", the one of
+// them given, or "".
+func (r Role) Who() string {
+	names := strings.Join(r.Names, ", ")
+	switch {
+	case names != "" && r.Organisation != "":
+		return names + " (" + r.Organisation + ")"
+	case names != "":
+		return names
+	}
+	return r.Organisation
 }
 
 // Budget is the budget with its totals.

@@ -76,9 +76,10 @@ type extensionPlace struct {
 }
 
 type extensionWalk struct {
-	out        *Extensions
-	total      int
-	groupIndex map[*yaml.Node]int
+	out *Extensions
+	// total counts the characters of values shown, fields the fields.
+	total, fields int
+	groupIndex    map[*yaml.Node]int
 }
 
 func (d *Data) buildExtensions(p *plan.Plan) {
@@ -102,35 +103,29 @@ func (d *Data) buildExtensions(p *plan.Plan) {
 func pairs(m *yaml.Node) [][2]*yaml.Node {
 	var out [][2]*yaml.Node
 	seen := map[string]bool{}
+	add := func(kv [2]*yaml.Node) {
+		if !seen[kv[0].Value] {
+			seen[kv[0].Value] = true
+			out = append(out, kv)
+		}
+	}
 	var merged []*yaml.Node
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		if k.ShortTag() == "!!merge" {
+		if k := m.Content[i]; k.ShortTag() == "!!merge" {
 			merged = append(merged, m.Content[i+1])
-			continue
-		}
-		if !seen[k.Value] {
-			seen[k.Value] = true
-			out = append(out, [2]*yaml.Node{k, m.Content[i+1]})
+		} else {
+			add([2]*yaml.Node{k, m.Content[i+1]})
 		}
 	}
 	for _, src := range merged {
-		src = yamltree.Resolve(src)
-		var sources []*yaml.Node
-		if src != nil && src.Kind == yaml.SequenceNode {
+		sources := []*yaml.Node{src}
+		if src = yamltree.Resolve(src); src != nil && src.Kind == yaml.SequenceNode {
 			sources = src.Content
-		} else {
-			sources = []*yaml.Node{src}
 		}
 		for _, s := range sources {
-			s = yamltree.Resolve(s)
-			if s == nil || s.Kind != yaml.MappingNode {
-				continue
-			}
-			for _, kv := range pairs(s) {
-				if !seen[kv[0].Value] {
-					seen[kv[0].Value] = true
-					out = append(out, kv)
+			if s = yamltree.Resolve(s); s != nil && s.Kind == yaml.MappingNode {
+				for _, kv := range pairs(s) {
+					add(kv)
 				}
 			}
 		}
@@ -217,13 +212,14 @@ func clip(s string) string {
 
 func (w *extensionWalk) add(m *yaml.Node, at extensionPlace, key, value *yaml.Node) {
 	out := w.out
-	if w.total >= maxExtensionTotal || countFields(out) >= maxExtensionFields {
+	if w.total >= maxExtensionTotal || w.fields >= maxExtensionFields {
 		out.Omitted++
 		return
 	}
 	f := ExtensionField{Key: clip(key.Value), Path: joinPath(at.path, clip(key.Value)), Line: key.Line}
 	f.Value, f.Block, f.Cut = extensionValue(value, min(maxExtensionValue, maxExtensionTotal-w.total))
 	w.total += utf8.RuneCountInString(f.Value)
+	w.fields++
 	g, ok := w.groupIndex[m]
 	if !ok {
 		g = len(out.Groups)
@@ -231,14 +227,6 @@ func (w *extensionWalk) add(m *yaml.Node, at extensionPlace, key, value *yaml.No
 		out.Groups = append(out.Groups, ExtensionGroup{Where: at.where, Path: at.path})
 	}
 	out.Groups[g].Fields = append(out.Groups[g].Fields, f)
-}
-
-func countFields(e *Extensions) int {
-	n := 0
-	for _, g := range e.Groups {
-		n += len(g.Fields)
-	}
-	return n
 }
 
 // extensionValue writes a value as written: a scalar's text, or a list or mapping as

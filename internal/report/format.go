@@ -56,6 +56,21 @@ func Duration(days int) string {
 	return wording.DaysInWords(days)
 }
 
+// days writes a number of days the plan gives ("5 days"), or "" when it gives none.
+func days(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return wording.Plural(*n, "day")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "Yes"
+	}
+	return "No"
+}
+
 var wordSeparators = strings.NewReplacer("_", " ", "-", " ")
 
 // lowerFirst lower-cases the first letter of s, for a title used inside a sentence.

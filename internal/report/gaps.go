@@ -29,7 +29,7 @@ func (d *Data) buildGaps(p *plan.Plan, opts Options) {
 	}
 	d.FindingDetail = opts.WithFindings
 	finding := func(f diag.Finding) Finding {
-		out := findingOf(f)
+		out := Finding{Severity: f.Severity.String(), Line: f.Line, Message: f.Message, Rule: f.Rule}
 		switch {
 		case f.File != "" && f.File != p.File:
 			// A finding in one of the plan's records: its line and path are that file's,
@@ -133,10 +133,6 @@ func gapOrder(a, b diag.Finding) int {
 		return 1
 	}
 	return 0
-}
-
-func findingOf(f diag.Finding) Finding {
-	return Finding{Severity: f.Severity.String(), Line: f.Line, Message: f.Message, Rule: f.Rule}
 }
 
 // isIndex says whether a pointer token is a list index.

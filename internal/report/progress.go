@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/planascode/plan/internal/chart"
@@ -146,15 +147,12 @@ func (d *Data) buildProgress(p *plan.Plan, set *record.Set, today plan.Date) {
 		}
 	}
 	if g := s.Grievances; g.Received > 0 {
-		out := &ProgressGrievances{Received: g.Received, Open: g.Open, Resolved: g.Resolved, Overdue: g.Overdue, ResolvedWithin: g.ResolvedWithin}
-		if g.ResolveDays != nil {
-			out.Allowed = wording.Plural(*g.ResolveDays, "day")
-		}
+		out := &ProgressGrievances{Received: g.Received, Open: g.Open, Resolved: g.Resolved, Overdue: g.Overdue, Allowed: days(g.ResolveDays), ResolvedWithin: g.ResolvedWithin}
 		if g.MedianDaysToResolve != nil {
 			out.Median = status.Days(*g.MedianDaysToResolve)
 		}
 		for _, c := range g.Categories {
-			cat := GrievanceCategory{Category: orID(label(c.Category), "Not given"), Received: c.Received, Open: c.Open}
+			cat := GrievanceCategory{Category: cmp.Or(label(c.Category), "Not given"), Received: c.Received, Open: c.Open}
 			if c.MedianDaysToResolve != nil {
 				cat.Median = status.Days(*c.MedianDaysToResolve)
 			}
@@ -163,7 +161,7 @@ func (d *Data) buildProgress(p *plan.Plan, set *record.Set, today plan.Date) {
 		pr.Grievances = out
 	}
 	for _, m := range s.Measures {
-		out := ProgressMeasure{Metric: orID(m.Metric, m.ID), Target: m.Target, Value: status.MeasureValue(m), State: measureWords[m.State], Missed: m.State == status.MeasureMissed}
+		out := ProgressMeasure{Metric: cmp.Or(m.Metric, m.ID), Target: m.Target, Value: status.MeasureValue(m), State: measureWords[m.State], Missed: m.State == status.MeasureMissed}
 		if m.Value == nil {
 			out.Value = "No value yet"
 		} else {
@@ -178,14 +176,14 @@ func (d *Data) buildProgress(p *plan.Plan, set *record.Set, today plan.Date) {
 func (d *Data) progressCoverage(c status.Coverage, asOf string) ProgressCoverage {
 	out := ProgressCoverage{Engaged: c.Engaged, Stakeholders: c.Stakeholders}
 	for _, l := range c.Levels {
-		out.Levels = append(out.Levels, CoverageLevel{Level: orID(label(l.Level), "No level"), Planned: l.Planned, Engaged: l.Engaged})
+		out.Levels = append(out.Levels, CoverageLevel{Level: cmp.Or(label(l.Level), "No level"), Planned: l.Planned, Engaged: l.Engaged})
 	}
 	for _, id := range c.Phases {
 		out.Phases = append(out.Phases, d.phaseName(id))
 	}
 	var rows []chart.CoverageRow
 	for _, g := range c.Groups {
-		row := CoverageRow{Name: orID(wording.OneLine(g.Name), g.ID), Participation: label(g.Participation), Records: g.Records, States: g.Phases}
+		row := CoverageRow{Name: cmp.Or(wording.OneLine(g.Name), g.ID), Participation: label(g.Participation), Records: g.Records, States: g.Phases}
 		for _, state := range g.Phases {
 			row.Cells = append(row.Cells, cellWords[state])
 		}
@@ -196,7 +194,7 @@ func (d *Data) progressCoverage(c status.Coverage, asOf string) ProgressCoverage
 		rows = append(rows, chart.CoverageRow{Name: row.Name, Cells: g.Phases})
 	}
 	for _, n := range c.NotReached {
-		out.NotReached = append(out.NotReached, orID(wording.OneLine(n.Name), n.ID))
+		out.NotReached = append(out.NotReached, cmp.Or(wording.OneLine(n.Name), n.ID))
 	}
 	out.Chart = chart.Coverage(out.Phases, rows, asOf)
 	return out

@@ -1,18 +1,14 @@
 package report
 
 import (
-	"slices"
-	"sort"
-	"strconv"
-	"strings"
+	"cmp"
 
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/wording"
 )
 
-// This file holds the parts of the report that real plans need beyond the template the
-// format started from (#15): the grievance mechanism, disclosure, the plan's version and
-// change log, and the details they add to stakeholders, roles, decisions and phases.
+// This file holds the sections that real plans need beyond the template the format
+// started from (#15): the grievance mechanism, disclosure and the plan's change log.
 
 // Change is one dated revision of the plan.
 type Change struct {
@@ -62,37 +58,8 @@ type Disclosure struct {
 	Informs string
 }
 
-// StakeholderColumns are the register's optional columns, set when any stakeholder
-// fills them.
-type StakeholderColumns struct {
-	Category, Languages, Support bool
-}
-
-// buildSections works out the parts added for real plans. It runs after the sections
-// it adds details to (stakeholders, roles, decisions, timeline) are built.
-func (d *Data) buildSections(p *plan.Plan) {
-	d.Version = wording.OneLine(p.Version)
-	d.buildChanges(p)
-	d.buildGrievance(p)
-	d.buildDisclosure(p)
-	d.addStakeholderDetails(p)
-	d.addRoleOrganisations(p)
-	d.addDecisionOutcomes(p)
-	d.addPhaseRounds(p)
-}
-
 func (d *Data) buildChanges(p *plan.Plan) {
-	list := slices.Clone(p.Changes)
-	// Earliest first, like the previous engagement; undated entries keep their order at
-	// the end.
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i].Date.Date, list[j].Date.Date
-		if a.IsZero() || b.IsZero() {
-			return !a.IsZero() && b.IsZero()
-		}
-		return a.Before(b)
-	})
-	for _, c := range list {
+	for _, c := range earliestFirst(p.Changes, func(c plan.Change) plan.Date { return c.Date.Date }) {
 		if blank(c.Summary) && blank(c.Reason) && blank(c.Version) && c.Date.Date.IsZero() {
 			continue
 		}
@@ -114,21 +81,6 @@ func revised(p *plan.Plan) string {
 		}
 	}
 	return FormatDate(last)
-}
-
-// days writes a number of days the plan gives ("5 days"), or "" when it gives none.
-func days(n *int) string {
-	if n == nil {
-		return ""
-	}
-	return wording.Plural(*n, "day")
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "Yes"
-	}
-	return "No"
 }
 
 func (d *Data) buildGrievance(p *plan.Plan) {
@@ -187,7 +139,7 @@ func (d *Data) buildDisclosure(p *plan.Plan) {
 	for _, x := range p.Disclosure {
 		out := Disclosure{
 			ID:        x.ID,
-			Document:  orID(wording.OneLine(x.Document), x.ID),
+			Document:  cmp.Or(wording.OneLine(x.Document), x.ID),
 			Version:   wording.OneLine(x.Version),
 			Date:      FormatDate(x.Date.Date),
 			Where:     nonBlankKeepLines(x.Where),
@@ -204,78 +156,4 @@ func (d *Data) buildDisclosure(p *plan.Plan) {
 		}
 		d.Disclosure = append(d.Disclosure, out)
 	}
-}
-
-func (d *Data) addStakeholderDetails(p *plan.Plan) {
-	if len(d.Stakeholders) != len(p.Stakeholders) {
-		return
-	}
-	for i, s := range p.Stakeholders {
-		st := &d.Stakeholders[i]
-		st.Category = levelLabel(s.Category)
-		st.Partner = s.Partner
-		if s.PartOf.ID != "" {
-			st.PartOf = orID(d.stakeholderNames[s.PartOf.ID], s.PartOf.ID)
-		}
-		st.Languages = nonBlank(s.Languages)
-		for _, v := range s.Support {
-			if !blank(v) {
-				st.Support = append(st.Support, levelLabel(v))
-			}
-		}
-		d.StakeholderColumns.Category = d.StakeholderColumns.Category || st.Category != ""
-		d.StakeholderColumns.Languages = d.StakeholderColumns.Languages || len(st.Languages) > 0
-		d.StakeholderColumns.Support = d.StakeholderColumns.Support || len(st.Support) > 0
-	}
-}
-
-func (d *Data) addRoleOrganisations(p *plan.Plan) {
-	for i := range d.Roles {
-		if r, ok := p.Roles.Get(d.Roles[i].Key); ok {
-			d.Roles[i].Organisation = wording.OneLine(r.Organisation)
-		}
-	}
-}
-
-func (d *Data) addDecisionOutcomes(p *plan.Plan) {
-	if len(d.Decisions) != len(p.Decisions) {
-		return
-	}
-	for i, dec := range p.Decisions {
-		d.Decisions[i].Outcome = MarkdownText(dec.Outcome)
-		d.Decisions[i].InputUsed = MarkdownText(dec.InputUsed)
-	}
-}
-
-// addPhaseRounds gives each phase of the timeline its round. The schedule keeps the
-// plan's phases in order, but the match is by id so that it cannot go astray.
-func (d *Data) addPhaseRounds(p *plan.Plan) {
-	if d.Timeline == nil || p.Timeline == nil {
-		return
-	}
-	rounds := map[string]int{}
-	for _, ph := range p.Timeline.Phases {
-		if _, ok := rounds[ph.ID]; !ok && ph.Round > 0 {
-			rounds[ph.ID] = ph.Round
-		}
-	}
-	for i := range d.Timeline.Phases {
-		if r, ok := rounds[d.Timeline.Phases[i].ID]; ok {
-			d.Timeline.Phases[i].Round = strconv.Itoa(r)
-			d.Timeline.Rounds = true
-		}
-	}
-}
-
-// Who is the role's people and organisation together: "Ann Lee (Council)", the one of
-// them given, or "".
-func (r Role) Who() string {
-	names := strings.Join(r.Names, ", ")
-	switch {
-	case names != "" && r.Organisation != "":
-		return names + " (" + r.Organisation + ")"
-	case names != "":
-		return names
-	}
-	return r.Organisation
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -18,7 +19,7 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 		st := Stakeholder{
 			Anchor:        ids.get("stakeholder-" + s.ID),
 			ID:            s.ID,
-			Name:          orID(wording.OneLine(s.Name), s.ID),
+			Name:          cmp.Or(wording.OneLine(s.Name), s.ID),
 			Influence:     levelLabel(s.Influence),
 			Impact:        levelLabel(s.Impact),
 			Participation: levelLabel(s.Participation),
@@ -29,7 +30,19 @@ func (d *Data) buildStakeholders(p *plan.Plan, ids anchors) {
 			Interest:      MarkdownText(s.Interest),
 			Notes:         MarkdownText(s.Notes),
 			Quadrant:      quadrant(s.Influence, s.Impact),
+			Category:      levelLabel(s.Category),
+			Partner:       s.Partner,
+			Languages:     nonBlank(s.Languages),
+			PartOf:        cmp.Or(d.stakeholderNames[s.PartOf.ID], s.PartOf.ID),
 		}
+		for _, v := range s.Support {
+			if !blank(v) {
+				st.Support = append(st.Support, levelLabel(v))
+			}
+		}
+		d.StakeholderColumns.Category = d.StakeholderColumns.Category || st.Category != ""
+		d.StakeholderColumns.Languages = d.StakeholderColumns.Languages || len(st.Languages) > 0
+		d.StakeholderColumns.Support = d.StakeholderColumns.Support || len(st.Support) > 0
 		if s.Engagement != nil {
 			st.Current, st.Desired = levelLabel(s.Engagement.Current), levelLabel(s.Engagement.Desired)
 			anyEngagement = anyEngagement || st.Current != "" || st.Desired != ""

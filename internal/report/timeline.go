@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/planascode/plan/internal/chart"
@@ -23,6 +24,14 @@ func (d *Data) buildTimeline(p *plan.Plan, opts Options) {
 		}
 	} else if err != nil {
 		t.Problem = err.Error()
+	}
+	// A phase's round is the plan's; the schedule keeps the plan's phases in order, but
+	// the match is by id so that it cannot go astray.
+	rounds := map[string]int{}
+	for _, ph := range p.Timeline.Phases {
+		if _, ok := rounds[ph.ID]; !ok && ph.Round > 0 {
+			rounds[ph.ID] = ph.Round
+		}
 	}
 	for _, ph := range s.Phases {
 		out := Phase{
@@ -53,6 +62,10 @@ func (d *Data) buildTimeline(p *plan.Plan, opts Options) {
 			out.End = "open-ended"
 		case timeline.StatusUndated:
 			out.StatusText = "Dates cannot be worked out: " + ph.Reason
+		}
+		if r, ok := rounds[ph.ID]; ok {
+			out.Round = strconv.Itoa(r)
+			t.Rounds = true
 		}
 		t.AnyActivities = t.AnyActivities || len(out.Activities) > 0
 		t.Phases = append(t.Phases, out)

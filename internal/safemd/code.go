@@ -7,13 +7,18 @@ import "strings"
 // run of backticks in the text, so nothing in it can end the block early, and its tabs
 // and trailing spaces are tidied as markdownlint asks.
 func CodeBlock(info, text string) string {
-	text = tidyCode(strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))
+	if !safeInfo.MatchString(info) {
+		info = "text"
+	}
+	return fenced(info, tidyCode(strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), "\n")))
+}
+
+// fenced writes text as a fenced code block whose fence is longer than any run of
+// backticks in it.
+func fenced(info, text string) string {
 	fence := "```"
 	for strings.Contains(text, fence) {
 		fence += "`"
-	}
-	if !safeInfo.MatchString(info) {
-		info = "text"
 	}
 	return fence + info + "\n" + text + "\n" + fence
 }

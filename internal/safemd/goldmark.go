@@ -272,15 +272,11 @@ func sourceText(n ast.Node, source []byte) string {
 	} else {
 		segs = n.Lines()
 	}
-	var b strings.Builder
-	for i := 0; i < segs.Len(); i++ {
-		seg := segs.At(i)
-		b.Write(seg.Value(source))
-	}
+	raw := segs.Value(source)
 	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
-		b.Write(h.ClosureLine.Value(source))
+		raw = append(raw, h.ClosureLine.Value(source)...)
 	}
-	return b.String()
+	return string(raw)
 }
 
 // nodeText is the text inside n, without markup.
@@ -310,43 +306,29 @@ type funcCapture map[ast.NodeKind]renderer.NodeRendererFunc
 
 func (c funcCapture) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { c[k] = f }
 
-// mdEngine is the one goldmark configuration every Markdown field goes through.
-type mdEngine struct {
-	md goldmark.Markdown
-}
-
-var (
-	engineOnce sync.Once
-	engineVal  *mdEngine
-)
-
-// engine returns the shared goldmark configuration; goldmark's parser and renderer are
-// safe for concurrent use once built.
-func engine() *mdEngine {
-	engineOnce.Do(func() {
-		table := funcCapture{}
-		extension.NewTableHTMLRenderer(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)).RegisterFuncs(table)
-		md := goldmark.New(
-			goldmark.WithExtensions(extension.GFM),
-			goldmark.WithParserOptions(
-				parser.WithASTTransformers(util.Prioritized(safetyTransformer{}, 10000)),
-			),
-			goldmark.WithRendererOptions(
-				// Lower numbers register last and win: these replace the defaults.
-				renderer.WithNodeRenderers(util.Prioritized(&safeHTMLRenderer{table: table}, 1)),
-			),
-		)
-		engineVal = &mdEngine{md: md}
-	})
-	return engineVal
-}
+// engine is the one goldmark configuration every Markdown field goes through, built on
+// first use; goldmark's parser and renderer are safe for concurrent use once built.
+var engine = sync.OnceValue(func() goldmark.Markdown {
+	table := funcCapture{}
+	extension.NewTableHTMLRenderer(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)).RegisterFuncs(table)
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(
+			parser.WithASTTransformers(util.Prioritized(safetyTransformer{}, 10000)),
+		),
+		goldmark.WithRendererOptions(
+			// Lower numbers register last and win: these replace the defaults.
+			renderer.WithNodeRenderers(util.Prioritized(&safeHTMLRenderer{table: table}, 1)),
+		),
+	)
+})
 
 // parse reads a field with its headings starting at base (0: as written).
-func (e *mdEngine) parse(src string, base int) (ast.Node, []byte) {
+func parse(src string, base int) (ast.Node, []byte) {
 	source := []byte(src)
 	ctx := parser.NewContext()
 	ctx.Set(headingBaseKey, base)
-	return e.md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx)), source
+	return engine().Parser().Parse(text.NewReader(source), parser.WithContext(ctx)), source
 }
 
 // HTML renders a Markdown field as safe HTML with its headings starting at level base.
@@ -354,10 +336,9 @@ func HTML(src string, base int) template.HTML {
 	if blank(src) {
 		return ""
 	}
-	e := engine()
-	doc, source := e.parse(src, base)
+	doc, source := parse(src, base)
 	var b bytes.Buffer
-	if err := e.md.Renderer().Render(&b, source, doc); err != nil {
+	if err := engine().Renderer().Render(&b, source, doc); err != nil {
 		// Rendering into a buffer cannot fail but for a bug; show the text rather than
 		// nothing.
 		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")

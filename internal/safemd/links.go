@@ -20,9 +20,7 @@ func showDestination(l *ast.Link, source []byte) {
 	dest := string(l.Destination)
 	text := strings.TrimSpace(linkText(l, source))
 	if !visible(text) {
-		for c := l.FirstChild(); c != nil; c = l.FirstChild() {
-			l.RemoveChild(l, c)
-		}
+		l.RemoveChildren(l)
 		l.AppendChild(l, rawString(dest))
 		return
 	}

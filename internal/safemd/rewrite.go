@@ -22,7 +22,7 @@ func Block(src string, base int) string {
 	if blank(src) {
 		return ""
 	}
-	doc, source := engine().parse(src, base)
+	doc, source := parse(src, base)
 	w := mdSerializer{source: source}
 	return tidy(w.blocks(doc, false))
 }
@@ -33,7 +33,7 @@ func Inline(src string) string {
 	if blank(src) {
 		return ""
 	}
-	doc, source := engine().parse(src, 0)
+	doc, source := parse(src, 0)
 	w := mdSerializer{source: source, cell: true}
 	return w.cellBlocks(doc)
 }
@@ -140,18 +140,13 @@ func (w *mdSerializer) paragraph(s string) string {
 }
 
 func (w *mdSerializer) code(n ast.Node) string {
-	text := strings.TrimRight(sourceText(n, w.source), "\n")
-	fence := "```"
-	for strings.Contains(text, fence) {
-		fence += "`"
-	}
 	info := "text"
 	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
 		if lang := f.Language(w.source); len(lang) > 0 && safeInfo.Match(lang) {
 			info = string(lang)
 		}
 	}
-	return fence + info + "\n" + text + "\n" + fence
+	return fenced(info, strings.TrimRight(sourceText(n, w.source), "\n"))
 }
 
 // safeInfo is a code block language worth keeping: a plain word such as "yaml" or "c++".
@@ -159,10 +154,7 @@ var safeInfo = lazyregexp.New(`^[A-Za-z0-9_+.#-]{1,30}$`)
 
 func (w *mdSerializer) list(l *ast.List) string {
 	var items []string
-	num := l.Start
-	if num <= 0 && l.IsOrdered() {
-		num = 1
-	}
+	num := max(l.Start, 1)
 	tight := l.IsTight
 	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
 		marker := "- "

@@ -37,31 +37,31 @@ func textEscaping(s, extra string) string {
 		return escapeChars(s, extra)
 	}
 	var b strings.Builder
+	splitAddresses(s,
+		func(text string) { b.WriteString(escapeChars(text, extra)) },
+		func(addr string) { appendInline(&b, autolink(addr)) })
+	return b.String()
+}
+
+// splitAddresses splits s at what GitHub's autolink extension would link: plain gets
+// each stretch of text before, between and after the addresses, address each address.
+func splitAddresses(s string, plain, address func(string)) {
 	last := 0
 	for _, m := range addressRE.FindAllStringIndex(s, -1) {
 		start, end := m[0], trimAddress(s[m[0]:m[1]])+m[0]
 		if end <= start || !addressStart(s, start) {
 			continue
 		}
-		b.WriteString(escapeChars(s[last:start], extra))
-		appendInline(&b, autolink(s[start:end]))
+		plain(s[last:start])
+		address(s[start:end])
 		last = end
 	}
-	b.WriteString(escapeChars(s[last:], extra))
-	return b.String()
+	plain(s[last:])
 }
 
 // mayHoldAddress is a quick test that spares most text the address search.
 func mayHoldAddress(s string) bool {
-	if strings.Contains(s, "@") || strings.Contains(s, "://") {
-		return true
-	}
-	for i := 0; i+4 <= len(s); i++ {
-		if (s[i]|0x20) == 'w' && (s[i+1]|0x20) == 'w' && (s[i+2]|0x20) == 'w' && s[i+3] == '.' {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(s, "@") || strings.Contains(s, "://") || strings.Contains(strings.ToLower(s), "www.")
 }
 
 // appendInline appends a piece of inline Markdown. A literal "!" right before a link's
@@ -229,13 +229,7 @@ func TextHTML(s string) template.HTML {
 
 func linkify(s string) string {
 	var b strings.Builder
-	last := 0
-	for _, m := range addressRE.FindAllStringIndex(s, -1) {
-		start, end := m[0], trimAddress(s[m[0]:m[1]])+m[0]
-		if end <= start || !addressStart(s, start) {
-			continue
-		}
-		addr := s[start:end]
+	splitAddresses(s, func(text string) { b.WriteString(template.HTMLEscapeString(text)) }, func(addr string) {
 		href := addr
 		switch lower := strings.ToLower(addr); {
 		case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
@@ -244,11 +238,8 @@ func linkify(s string) string {
 		default:
 			href = "mailto:" + addr
 		}
-		b.WriteString(template.HTMLEscapeString(s[last:start]))
 		b.WriteString(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(addr) + `</a>`)
-		last = end
-	}
-	b.WriteString(template.HTMLEscapeString(s[last:]))
+	})
 	return b.String()
 }
 

@@ -135,19 +135,11 @@ output cannot be written.`,
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today and date the report, YYYY-MM-DD (default: today's local date)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"md", "html"}, cobra.ShellCompDirectiveFilterFileExt
-	})
-	_ = cmd.RegisterFlagCompletionFunc("template", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"tmpl", "html"}, cobra.ShellCompDirectiveFilterFileExt
-	})
-	_ = cmd.RegisterFlagCompletionFunc("css", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"css"}, cobra.ShellCompDirectiveFilterFileExt
-	})
+	_ = cmd.MarkFlagFilename("output", "md", "html")
+	_ = cmd.MarkFlagFilename("template", "tmpl", "html")
+	_ = cmd.MarkFlagFilename("css", "css")
 	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
-	_ = cmd.RegisterFlagCompletionFunc("charts", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return nil, cobra.ShellCompDirectiveFilterDirs
-	})
+	_ = cmd.MarkFlagDirname("charts")
 	return cmd
 }
 
@@ -167,13 +159,8 @@ func formatFor(format, output string) (string, error) {
 		}
 		return cmp.Or(byName, "md"), nil
 	}
-	var given string
-	switch strings.ToLower(format) {
-	case "md", "markdown":
-		given = "md"
-	case "html", "htm":
-		given = "html"
-	default:
+	given, ok := formatAliases[strings.ToLower(format)]
+	if !ok {
 		return "", fmt.Errorf("invalid --format %q: want %s", format, strings.Join(Formats, " or "))
 	}
 	if byName != "" && byName != given {
@@ -186,15 +173,12 @@ func formatFor(format, output string) (string, error) {
 // formatNames name the formats in messages.
 var formatNames = map[string]string{"md": "a Markdown", "html": "an HTML"}
 
+// formatAliases are the names of each format that --format and -o's extension take.
+var formatAliases = map[string]string{"md": "md", "markdown": "md", "html": "html", "htm": "html"}
+
 // formatOfName is the format a file name's extension says, or "" for another extension.
 func formatOfName(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown":
-		return "md"
-	case ".html", ".htm":
-		return "html"
-	}
-	return ""
+	return formatAliases[strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")]
 }
 
 // Run loads the plan, checks it, and writes the report.
