@@ -42,12 +42,6 @@ var SlugPattern = lazyregexp.New(`^[a-z][a-z0-9_-]{0,62}$`)
 
 var bom = []byte(yamltree.BOM)
 
-// AddStakeholder returns src with s appended to the top-level stakeholders list, as
-// AddItem does.
-func AddStakeholder(src []byte, s Stakeholder) ([]byte, error) {
-	return AddItem(src, s.Item())
-}
-
 // AddItem returns src with it appended to its kind's list. Every byte of src outside the
 // inserted block is kept: comments, blank lines, key order, quoting, line endings (a CRLF
 // file gets a CRLF block), a byte-order mark and a missing final newline. A missing list,
