@@ -84,8 +84,6 @@ type Kind struct {
 	Label string
 	// check holds the rules between fields that the table cannot say.
 	check func(Item) error
-	// ids returns the ids of the plan's entries of this kind, for references to them.
-	ids func(*plan.Plan) []string
 }
 
 // HasID reports whether the kind's entries carry an id, unique in their list.
@@ -101,14 +99,10 @@ func (k *Kind) Field(key string) (Field, bool) {
 	return Field{}, false
 }
 
-// IDs returns the ids of p's entries of this kind, as every command reads them; nil for a
-// kind without ids.
-func (k *Kind) IDs(p *plan.Plan) []string {
-	if k.ids == nil {
-		return nil
-	}
-	return k.ids(p)
-}
+// IDs returns the ids of p's entries of this kind that a reference may name, as every
+// command reads them (plan.Plan.IDs, by the list's path); nil for a kind that nothing
+// refers to.
+func (k *Kind) IDs(p *plan.Plan) []string { return p.IDs(k.PathString()) }
 
 // PathString is the list's path as plan set and the docs write it: timeline.phases.
 func (k *Kind) PathString() string { return strings.Join(k.Path, ".") }
