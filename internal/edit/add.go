@@ -57,17 +57,16 @@ func AddItem(src []byte, it Item) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.item, e.kind = it, it.Kind
-	body, root := e.src.b, e.root
+	e.item = it
 	splices, err := e.plan()
 	if err != nil {
 		return nil, err
 	}
-	out, err := apply(body, splices)
+	out, err := apply(e.src.b, splices)
 	if err != nil {
 		return nil, err
 	}
-	if err := verify(root, out, it); err != nil {
+	if err := verify(e.root, out, it); err != nil {
 		return nil, err
 	}
 	if hadBOM {

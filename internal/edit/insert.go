@@ -13,7 +13,6 @@ type editor struct {
 	src    *source
 	root   *yaml.Node
 	item   Item
-	kind   *Kind
 	eolStr string
 	lay    layout
 }
@@ -25,7 +24,7 @@ type editor struct {
 func (e *editor) plan() ([]splice, error) {
 	e.lay = e.detectLayout(e.existingList())
 	m := e.root
-	path := e.kind.Path
+	path := e.item.Kind.Path
 	for i, step := range path {
 		where := strings.Join(path[:i+1], ".")
 		key, value, err := ownEntry(m, step)
@@ -78,7 +77,7 @@ func (e *editor) plan() ([]splice, error) {
 // existingList is the list the entry goes in when the file has it written, or nil.
 func (e *editor) existingList() *yaml.Node {
 	n := e.root
-	for _, step := range e.kind.Path {
+	for _, step := range e.item.Kind.Path {
 		if n == nil || n.Kind != yaml.MappingNode {
 			return nil
 		}
@@ -99,7 +98,7 @@ func (e *editor) checkDuplicate(list *yaml.Node) error {
 	}
 	for _, it := range list.Content {
 		if n := yamltree.Value(yamltree.Resolve(it), "id"); n != nil && n.Value == id {
-			return &DuplicateIDError{Noun: e.kind.Noun, ID: id, Line: it.Line}
+			return &DuplicateIDError{Noun: e.item.Kind.Noun, ID: id, Line: it.Line}
 		}
 	}
 	return nil
@@ -229,23 +228,14 @@ func (e *editor) flowNull(value *yaml.Node, rest []string) ([]splice, error) {
 // inFlow reports whether n is written inside a flow collection, where only flow style
 // may follow.
 func (e *editor) inFlow(n *yaml.Node) bool {
-	var found, inside bool
-	var walk func(c *yaml.Node, flow bool, depth int)
-	walk = func(c *yaml.Node, flow bool, depth int) {
-		if found || c == nil || depth > yamltree.MaxDepth {
-			return
+	c := e.root
+	for _, i := range placeOf(e.root, n) {
+		if c.Style&yaml.FlowStyle != 0 && (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode) {
+			return true
 		}
-		if c == n {
-			found, inside = true, flow
-			return
-		}
-		flow = flow || c.Style&yaml.FlowStyle != 0 && (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode)
-		for _, k := range c.Content {
-			walk(k, flow, depth+1)
-		}
+		c = c.Content[i]
 	}
-	walk(e.root, false, 0)
-	return inside
+	return false
 }
 
 // isSeqEntry reports whether a line's content after its indentation opens a block
@@ -317,7 +307,7 @@ func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
 		dash = e.blockIndent(list)
 	}
 	if dash < 0 {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.kind.Noun, last.Line)}
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.item.Kind.Noun, last.Line)}
 	}
 	gap := e.lay.dashGap
 	if g := last.Column - 1 - dash; e.dashAt(last) == dash && g >= 2 && g <= 8 {
@@ -338,7 +328,7 @@ func (e *editor) blockBeforeLast(list *yaml.Node) ([]splice, error) {
 	last := list.Content[len(list.Content)-1]
 	dash := e.dashAt(last)
 	if dash < 0 {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.kind.Noun, last.Line)}
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.item.Kind.Noun, last.Line)}
 	}
 	gap := e.lay.dashGap
 	if g := last.Column - 1 - dash; g >= 2 && g <= 8 {

@@ -415,6 +415,3 @@ func (p Path) Subject(root *yaml.Node) (string, error) {
 	}
 	return yamltree.Pointer(tokens[:subject]...), nil
 }
-
-// Inside reports whether the node n is outer or lies under it.
-func Inside(outer, n *yaml.Node) bool { return inside(outer, n) }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -466,16 +467,12 @@ func (c *change) addKey(t *target, v Value) error {
 // placeFor returns the index in m.Content of the first key written that order (the
 // model's keys) puts after name, or len(m.Content) when there is none.
 func placeFor(m *yaml.Node, order []string, name string) int {
-	rank := func(k string) int {
-		for i, o := range order {
-			if o == k {
-				return i
-			}
-		}
-		return len(order)
+	rank := slices.Index(order, name)
+	if rank < 0 {
+		return len(m.Content)
 	}
 	for i := 0; i < len(m.Content); i += 2 {
-		if r := rank(m.Content[i].Value); r > rank(name) && r < len(order) {
+		if slices.Index(order, m.Content[i].Value) > rank {
 			return i
 		}
 	}

@@ -37,7 +37,7 @@ func verify(before *yaml.Node, out []byte, it Item) error {
 			return &UnsafeEditError{Reason: fmt.Sprintf("the keys beside %s changed", where)}
 		}
 		for j := range oldPairs {
-			if !sameNode(oldPairs[j], newPairs[j], 0) {
+			if !sameNode(oldPairs[j], newPairs[j]) {
 				return &UnsafeEditError{Reason: fmt.Sprintf("the value at line %d changed", oldPairs[j].Line)}
 			}
 		}
@@ -80,7 +80,7 @@ func verifyList(oldList, newList *yaml.Node, where string, it Item) error {
 		if i >= at {
 			j++
 		}
-		if !sameNode(oldList.Content[i], newList.Content[j], 0) {
+		if !sameNode(oldList.Content[i], newList.Content[j]) {
 			return &UnsafeEditError{Reason: fmt.Sprintf("entry %d of %s changed", i+1, where)}
 		}
 	}
@@ -109,19 +109,20 @@ func without(m *yaml.Node, name string, value **yaml.Node) []*yaml.Node {
 	return out
 }
 
-// sameNode compares two trees without following aliases, so that a document full of
-// aliases costs no more to compare than to read.
-func sameNode(a, b *yaml.Node, depth int) bool {
-	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) {
-		return false
-	}
-	if depth > 20000 {
-		return false
+// sameNode compares two trees as difference does.
+func sameNode(a, b *yaml.Node) bool { return difference(a, b, 0) == nil }
+
+// difference returns the node of b where the trees a and b first differ, or nil when
+// they are the same. It does not follow aliases, so that a document full of aliases costs
+// no more to compare than to read.
+func difference(a, b *yaml.Node, depth int) *yaml.Node {
+	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) || depth > 20000 {
+		return b
 	}
 	for i := range a.Content {
-		if !sameNode(a.Content[i], b.Content[i], depth+1) {
-			return false
+		if d := difference(a.Content[i], b.Content[i], depth+1); d != nil {
+			return d
 		}
 	}
-	return true
+	return nil
 }
