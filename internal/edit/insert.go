@@ -107,11 +107,7 @@ func (e *editor) checkDuplicate(list *yaml.Node) error {
 // nested renders keys as nested block mappings, the first key at column indent, the list
 // under the last holding the new entry.
 func (e *editor) nested(indent int, keys []string) string {
-	text := strings.Repeat(" ", indent) + keys[0] + ":" + e.eolStr
-	if len(keys) == 1 {
-		return text + e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
-	}
-	return text + e.nested(indent+e.lay.mapIndent, keys[1:])
+	return strings.Repeat(" ", indent) + keys[0] + ":" + e.eolStr + e.under(indent, keys[1:])
 }
 
 // under renders what goes under the key at column indent whose value was empty: the rest
@@ -182,21 +178,16 @@ func (e *editor) mappingEnd(m *yaml.Node, indent int) int {
 	return e.followingComments(end, indent)
 }
 
-// flowPath renders keys, the rest of the path, in flow style as a key of a flow
-// mapping: "phases: [{id: a, ...}]", "a: {b: [...]}".
-func (e *editor) flowPath(keys []string) (string, error) {
-	item, err := e.flowItem()
-	if err != nil {
-		return "", err
+// flowUnder renders in flow style what goes under a key whose value is missing: the rest
+// of the path, keys, as nested flow mappings ("{phases: [...]}"), or the list holding the
+// new entry ("[{id: a, ...}]").
+func (e *editor) flowUnder(keys []string) (string, error) {
+	if len(keys) == 0 {
+		item, err := e.flowItem()
+		return "[" + item + "]", err
 	}
-	text := "[" + item + "]"
-	for i := len(keys) - 1; i >= 0; i-- {
-		text = keys[i] + ": " + text
-		if i > 0 {
-			text = "{" + text + "}"
-		}
-	}
-	return text, nil
+	value, err := e.flowUnder(keys[1:])
+	return "{" + keys[0] + ": " + value + "}", err
 }
 
 // flowNull replaces a null written inside a flow mapping ({measures: ~}) with the rest
@@ -208,19 +199,9 @@ func (e *editor) flowNull(value *yaml.Node, rest []string) ([]splice, error) {
 	if n == 0 || at+n > len(b) || string(b[at:at+n]) != value.Value {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null at line %d", value.Line)}
 	}
-	var text string
-	if len(rest) == 0 {
-		item, err := e.flowItem()
-		if err != nil {
-			return nil, err
-		}
-		text = "[" + item + "]"
-	} else {
-		t, err := e.flowPath(rest)
-		if err != nil {
-			return nil, err
-		}
-		text = "{" + t + "}"
+	text, err := e.flowUnder(rest)
+	if err != nil {
+		return nil, err
 	}
 	return []splice{{at: at, del: n, text: text}}, nil
 }
@@ -255,11 +236,11 @@ func (e *editor) flowMapping(key, m *yaml.Node, rest []string) ([]splice, error)
 	if len(m.Content) == 0 && fs.empty && e.src.lineOf(fs.close) == e.src.lineOf(open) && !e.inFlow(m) {
 		return e.emptyValue(key, m, fs.close+1-open, rest)
 	}
-	text, err := e.flowPath(rest)
+	value, err := e.flowUnder(rest[1:])
 	if err != nil {
 		return nil, err
 	}
-	return []splice{appendFlow(open, fs, len(m.Content) == 0, text)}, nil
+	return []splice{appendFlow(open, fs, len(m.Content) == 0, rest[0]+": "+value)}, nil
 }
 
 // openFlow finds the bracket that opens the flow collection n, and scans the
@@ -671,10 +652,7 @@ func (e *editor) writeFields(b *strings.Builder, fs []pair, col int, first bool)
 		b.WriteString(f.key)
 		b.WriteString(":")
 		switch {
-		case f.isB:
-			b.WriteString(" true")
-			b.WriteString(e.eolStr)
-		case f.isL:
+		case f.list != nil:
 			b.WriteString(e.eolStr)
 			dash := col + e.lay.chanIndent
 			for _, v := range f.list {
@@ -718,9 +696,7 @@ func flowFields(fs []pair) (string, error) {
 	parts := make([]string, 0, len(fs))
 	for _, f := range fs {
 		switch {
-		case f.isB:
-			parts = append(parts, f.key+": true")
-		case f.isL:
+		case f.list != nil:
 			vs := make([]string, len(f.list))
 			for i, v := range f.list {
 				s, err := flowValue(v)

@@ -381,11 +381,12 @@ func (it Item) pair(f Field) pair {
 	p := pair{key: f.Key}
 	switch v := it.Values[f.Key].(type) {
 	case bool:
-		p.flag, p.isB = v, true
+		// Only true is written.
+		p.raw = "true"
 	case int:
 		p.raw = strconv.Itoa(v)
 	case []string:
-		p.list, p.isL = v, true
+		p.list = v
 	case string:
 		p.str = v
 		switch {
@@ -411,15 +412,12 @@ func (it Item) endsInLineBreak() bool {
 func (it Item) want() map[string]any { return pairsValue(it.pairs()) }
 
 // pair is one key of the new entry with its value: text, a plain scalar written as it is
-// (raw: a date or a number), true or false (isB), a list of text (isL) or nested pairs.
+// (raw: a date, a number or true), a list of text or nested pairs.
 type pair struct {
 	key   string
 	str   string
 	raw   string
-	flag  bool
-	isB   bool
 	list  []string
-	isL   bool
 	inner []pair
 }
 
@@ -427,9 +425,7 @@ func pairsValue(ps []pair) map[string]any {
 	m := make(map[string]any, len(ps))
 	for _, p := range ps {
 		switch {
-		case p.isB:
-			m[p.key] = p.flag
-		case p.isL:
+		case p.list != nil:
 			l := make([]any, len(p.list))
 			for i, v := range p.list {
 				l[i] = v
@@ -446,8 +442,11 @@ func pairsValue(ps []pair) map[string]any {
 	return m
 }
 
-// rawValue is what yaml.v3 decodes a plain date or number into.
+// rawValue is what yaml.v3 decodes a plain date, number or true into.
 func rawValue(raw string) any {
+	if raw == "true" {
+		return true
+	}
 	if n, err := strconv.Atoi(raw); err == nil {
 		return n
 	}
