@@ -277,52 +277,35 @@ func appendFlow(open int, fs flowScan, empty bool, text string) splice {
 // blockList appends after the last entry's own lines: after its last line of content and
 // the comment lines that follow it directly at the depth of its keys, which describe it.
 // Blank lines and shallower comments after that stay after the new entry, since they
-// close the list or introduce what follows.
+// close the list or introduce what follows. An entry that goes before the last is
+// inserted above the last and the comment lines directly above it, which belong to it,
+// spaced as the last entry is from the one before: a blank line between them stays above
+// the new entry, and one more is written below it.
 func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
-	if e.item.BeforeLast {
-		return e.blockBeforeLast(list)
-	}
 	last := list.Content[len(list.Content)-1]
-	dash := e.dashAt(last)
-	if dash < 0 {
+	dash, gap := e.dashAt(last), e.lay.dashGap
+	if g := last.Column - 1 - dash; dash >= 0 && g >= 2 && g <= 8 {
+		// The last entry's own spacing after its dash beats the file's first one.
+		gap = g
+	}
+	if dash < 0 && !e.item.BeforeLast {
 		dash = e.blockIndent(list)
 	}
 	if dash < 0 {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.item.Kind.Noun, last.Line)}
 	}
-	gap := e.lay.dashGap
-	if g := last.Column - 1 - dash; e.dashAt(last) == dash && g >= 2 && g <= 8 {
-		// The last entry's own spacing after its dash beats the file's first one.
-		gap = g
-	}
-	end := e.lastLine(last, last.Line, dash)
-	end = e.followingComments(end, dash)
 	text := e.blockItem(dash, gap)
-	return []splice{e.insertAfterLine(end, text)}, nil
-}
-
-// blockBeforeLast inserts the entry above the last entry of the block list and the
-// comment lines directly above it, which belong to it, spaced as the last entry is from
-// the one before: a blank line between them stays above the new entry, and one more is
-// written below it.
-func (e *editor) blockBeforeLast(list *yaml.Node) ([]splice, error) {
-	last := list.Content[len(list.Content)-1]
-	dash := e.dashAt(last)
-	if dash < 0 {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.item.Kind.Noun, last.Line)}
-	}
-	gap := e.lay.dashGap
-	if g := last.Column - 1 - dash; g >= 2 && g <= 8 {
-		gap = g
+	if !e.item.BeforeLast {
+		end := e.followingComments(e.lastLine(last, last.Line, dash), dash)
+		return []splice{e.insertAfterLine(end, text)}, nil
 	}
 	top := last.Line
 	if len(list.Content) > 1 {
 		// Comments above the first entry introduce the list, and stay above it all.
 		top = e.src.commentsAbove(top, dash)
-	}
-	text := e.blockItem(dash, gap)
-	if top > 1 && e.src.blank(top-1) && len(list.Content) > 1 {
-		text += e.eolStr
+		if top > 1 && e.src.blank(top-1) {
+			text += e.eolStr
+		}
 	}
 	return []splice{{at: e.src.lineStart(top), text: text}}, nil
 }
