@@ -119,16 +119,10 @@ type Item struct {
 }
 
 // ID is the entry's id, or "" for a kind whose entries have none.
-func (it Item) ID() string {
-	s, _ := it.Values["id"].(string)
-	return s
-}
+func (it Item) ID() string { return it.str("id") }
 
 // Label is the value of the kind's label field.
-func (it Item) Label() string {
-	s, _ := it.Values[it.Kind.Label].(string)
-	return s
-}
+func (it Item) Label() string { return it.str(it.Kind.Label) }
 
 func (it Item) str(key string) string {
 	s, _ := it.Values[key].(string)
