@@ -302,11 +302,7 @@ type UnknownRefError struct {
 }
 
 func (e *UnknownRefError) Error() string {
-	msg := fmt.Sprintf("there is no %s %q for %s", e.Field.RefTo, e.ID, e.Field.Key)
-	if e.Near != "" {
-		return msg + fmt.Sprintf(": did you mean %q?", e.Near)
-	}
-	return msg
+	return fmt.Sprintf("there is no %s %q for %s", e.Field.RefTo, e.ID, e.Field.Key) + didYouMean(e.Near)
 }
 
 // SelfRefError is a reference from the new entry to itself.

@@ -187,7 +187,7 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 		}
 		return out
 	}
-	for j, i := range idx {
+	for _, i := range idx {
 		el, err := c.blockElement(p, i, step)
 		if err != nil {
 			return err
@@ -198,10 +198,9 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 		before, after := blanksBefore(el.first), blanksAfter(el.last)
 		var drop []int
 		switch pos := i / step; {
-		case all && j == 0:
-			drop = before
 		case all:
-			drop = before // the lines between two entries that both go
+			// Those before the first, and those between two entries that both go.
+			drop = before
 		case pos == 0:
 			drop = after
 		case pos == count-1:
