@@ -2,10 +2,11 @@ package edit
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 
 	"gopkg.in/yaml.v3"
 
@@ -122,11 +123,8 @@ type splice struct {
 // apply makes the splices, which must not overlap; at one offset, an insertion goes
 // before a deletion.
 func apply(src []byte, splices []splice) ([]byte, error) {
-	sort.SliceStable(splices, func(i, j int) bool {
-		if splices[i].at != splices[j].at {
-			return splices[i].at < splices[j].at
-		}
-		return splices[i].del < splices[j].del
+	slices.SortStableFunc(splices, func(a, b splice) int {
+		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.del, b.del))
 	})
 	var out bytes.Buffer
 	last := 0

@@ -2,8 +2,8 @@ package edit
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 
 	"gopkg.in/yaml.v3"
 )
@@ -63,7 +63,7 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 			continue
 		}
 		idx := byParent[p]
-		sort.Ints(idx)
+		slices.Sort(idx)
 		if err := c.removeFrom(p, idx); err != nil {
 			return nil, err
 		}
@@ -212,11 +212,7 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 			gone[l] = true
 		}
 	}
-	lines := make([]int, 0, len(gone))
-	for l := range gone {
-		lines = append(lines, l)
-	}
-	sort.Ints(lines)
+	lines := slices.Sorted(maps.Keys(gone))
 	for k := 0; k < len(lines); {
 		from := lines[k]
 		to := from
