@@ -150,14 +150,6 @@ var (
 	anyDate = lazyregexp.New(`^\d{4}-(\d{2}(-\d{2})?|Q[1-4]|spring|summer|autumn|fall|winter)$`)
 )
 
-// FieldError is an entry's value that its kind does not allow.
-type FieldError struct {
-	Field Field
-	Msg   string
-}
-
-func (e *FieldError) Error() string { return e.Msg }
-
 // Validate checks the item against its kind: known keys, values of the right type and,
 // where the kind lists them, allowed values; text that is UTF-8 without NUL; and the
 // rules between fields. References are CheckRefs's, since they need the plan. Messages
@@ -184,20 +176,15 @@ func (it Item) ValidateAs(name func(Field) string) error {
 		}
 	}
 	if k.check != nil {
-		if err := k.check(it); err != nil {
-			return &FieldError{Msg: err.Error()}
-		}
+		return k.check(it)
 	}
 	return nil
 }
 
 func (it Item) validateField(f Field, name string) error {
 	v, set := it.Values[f.Key]
-	fail := func(format string, args ...any) error {
-		return &FieldError{Field: f, Msg: fmt.Sprintf(format, args...)}
-	}
 	if f.Required && !it.present(f.Key) {
-		return fail("%s %s needs %s", wording.Article(it.Kind.Noun), it.Kind.Noun, name)
+		return fmt.Errorf("%s %s needs %s", wording.Article(it.Kind.Noun), it.Kind.Noun, name)
 	}
 	if !set {
 		return nil
@@ -206,24 +193,24 @@ func (it Item) validateField(f Field, name string) error {
 	switch {
 	case f.Type == Bool:
 		if _, ok := v.(bool); !ok {
-			return fail("%s is true or false, not %v", name, v)
+			return fmt.Errorf("%s is true or false, not %v", name, v)
 		}
 		return nil
 	case f.Type == Int:
 		if _, ok := v.(int); !ok {
-			return fail("%s is a whole number, not %v", name, v)
+			return fmt.Errorf("%s is a whole number, not %v", name, v)
 		}
 		return nil
 	case f.List:
 		l, ok := v.([]string)
 		if !ok {
-			return fail("%s is a list of text, not %v", name, v)
+			return fmt.Errorf("%s is a list of text, not %v", name, v)
 		}
 		values = l
 	default:
 		s, ok := v.(string)
 		if !ok {
-			return fail("%s is text, not %v", name, v)
+			return fmt.Errorf("%s is text, not %v", name, v)
 		}
 		if s == "" {
 			return nil
@@ -232,38 +219,38 @@ func (it Item) validateField(f Field, name string) error {
 	}
 	for i, s := range values {
 		if !utf8.ValidString(s) {
-			return fail("%s is not valid UTF-8: %q", name, s)
+			return fmt.Errorf("%s is not valid UTF-8: %q", name, s)
 		}
 		if strings.IndexByte(s, 0) >= 0 {
 			// Written as "\0" it would be YAML, but a plan holds text, and the loader
 			// refuses the character however it is written.
-			return fail("%s holds a NUL character: a plan holds text only", name)
+			return fmt.Errorf("%s holds a NUL character: a plan holds text only", name)
 		}
 		if strings.TrimSpace(s) == "" {
-			return fail("%s must not be empty", name)
+			return fmt.Errorf("%s must not be empty", name)
 		}
 		if f.Values != nil && !slices.Contains(f.Values, s) {
-			return fail("invalid %s %q: want %s", name, s, strings.Join(f.Values, ", "))
+			return fmt.Errorf("invalid %s %q: want %s", name, s, strings.Join(f.Values, ", "))
 		}
 		if f.List && (f.Values != nil || f.Type == Ref) && slices.Contains(values[:i], s) {
 			// The format lists each kind or id once; a repeat is more likely a slip.
-			return fail("%s %q is given twice", name, s)
+			return fmt.Errorf("%s %q is given twice", name, s)
 		}
 		if f.Type == Ref && f.RefTo == it.Kind.Noun && s == it.ID() {
-			return &SelfRefError{Field: f, Name: name, ID: s}
+			return fmt.Errorf("%s %q is the new %s's own id", name, s, f.RefTo)
 		}
 		switch f.Type {
 		case Token, Ref:
 			if !SlugPattern.MatchString(s) {
-				return fail("invalid %s %q: it is a lowercase letter followed by up to 62 lowercase letters, digits, '_' or '-'", name, s)
+				return fmt.Errorf("invalid %s %q: it is a lowercase letter followed by up to 62 lowercase letters, digits, '_' or '-'", name, s)
 			}
 		case Date:
 			if !anyDate.MatchString(s) {
-				return fail("invalid %s %q: a date is YYYY-MM-DD, a month (2027-03), a quarter (2027-Q1) or a season (2027-spring)", name, s)
+				return fmt.Errorf("invalid %s %q: a date is YYYY-MM-DD, a month (2027-03), a quarter (2027-Q1) or a season (2027-spring)", name, s)
 			}
 			if fullDate.MatchString(s) {
 				if _, err := time.Parse(time.DateOnly, s); err != nil {
-					return fail("invalid %s %q: there is no such day", name, s)
+					return fmt.Errorf("invalid %s %q: there is no such day", name, s)
 				}
 			}
 		}
@@ -286,7 +273,7 @@ func (it Item) CheckLines(name func(Field) string) error {
 		for _, s := range values {
 			for _, r := range s {
 				if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-					return &FieldError{Field: f, Msg: fmt.Sprintf("%s must be a single line of text, with no tabs or other control characters", name(f))}
+					return fmt.Errorf("%s must be a single line of text, with no tabs or other control characters", name(f))
 				}
 			}
 		}
@@ -303,18 +290,6 @@ type UnknownRefError struct {
 
 func (e *UnknownRefError) Error() string {
 	return fmt.Sprintf("there is no %s %q for %s", e.Field.RefTo, e.ID, e.Field.Key) + didYouMean(e.Near)
-}
-
-// SelfRefError is a reference from the new entry to itself.
-type SelfRefError struct {
-	Field Field
-	// Name is what the message calls the field.
-	Name string
-	ID   string
-}
-
-func (e *SelfRefError) Error() string {
-	return fmt.Sprintf("%s %q is the new %s's own id", e.Name, e.ID, e.Field.RefTo)
 }
 
 // CheckRefs refuses a reference that names no entry of p: the entry would point
