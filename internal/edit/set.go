@@ -23,28 +23,22 @@ type Value struct {
 	Typed bool
 }
 
-// NotScalarError is a path that leads to a list or a mapping, which Set does not
-// replace.
-type NotScalarError struct {
-	Path string
-	Kind string
-	// Keys are the keys or ids under the value, to suggest a path; Entries is how many
-	// entries a list has.
-	Keys    []string
-	Entries int
-}
-
-func (e *NotScalarError) Error() string {
-	msg := fmt.Sprintf("%s is %s: set changes one value", e.Path, e.Kind)
-	switch {
-	case len(e.Keys) > 0 && e.Kind == "a list":
-		msg += fmt.Sprintf("; name one of its entries by id, as %s.%s", e.Path, e.Keys[0])
-	case len(e.Keys) > 0:
-		msg += fmt.Sprintf("; name one of its keys, as %s.%s", e.Path, e.Keys[0])
-	case e.Entries > 0:
-		msg += fmt.Sprintf("; name one of its entries by its place, as %s[0]", e.Path)
+// notScalar refuses to set the list or mapping n at path, which Set does not replace,
+// suggesting a path into it: by its first key, its first entry's id, or its first place.
+func notScalar(path string, n *yaml.Node) error {
+	msg := fmt.Sprintf("%s is %s: set changes one value", path, kindWord(n))
+	if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
+		return fmt.Errorf("%s; name one of its keys, as %s.%s", msg, path, n.Content[0].Value)
 	}
-	return msg
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		return errors.New(msg)
+	}
+	for _, item := range n.Content {
+		if id := yamltree.Value(yamltree.Resolve(item), "id"); id != nil {
+			return fmt.Errorf("%s; name one of its entries by id, as %s.%s", msg, path, id.Value)
+		}
+	}
+	return fmt.Errorf("%s; name one of its entries by its place, as %s[0]", msg, path)
 }
 
 // Set returns src with the value at path replaced by v, or, when path's last step is a
@@ -78,18 +72,7 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 	case t.value.Kind == yaml.AliasNode:
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("%s is an alias (*%s, line %d), which shares its value with the anchor at line %d: set the anchored value, or edit by hand", path, t.value.Value, t.value.Line, t.value.Alias.Line)}
 	default:
-		e := &NotScalarError{Path: path.String(), Kind: kindWord(t.value)}
-		if t.value.Kind == yaml.MappingNode {
-			e.Keys = mappingKeys(t.value)
-		} else if t.value.Kind == yaml.SequenceNode {
-			e.Entries = len(t.value.Content)
-			for _, item := range t.value.Content {
-				if id := yamltree.Value(yamltree.Resolve(item), "id"); id != nil {
-					e.Keys = append(e.Keys, id.Value)
-				}
-			}
-		}
-		return nil, e
+		return nil, notScalar(path.String(), t.value)
 	}
 	for _, at := range also {
 		if err := c.setAt(at, v.Text, t.value); err != nil {
