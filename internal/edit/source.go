@@ -98,18 +98,9 @@ func (s *source) comment(n int) bool {
 // eol picks the line ending most lines of the file use, so that a CRLF file stays CRLF
 // and a file from a classic Mac (CR alone) stays CR. A tie goes to LF.
 func (s *source) eol() string {
-	crlf, lf, cr := 0, 0, 0
-	for i := 0; i < len(s.b); i++ {
-		switch {
-		case s.b[i] == '\n':
-			lf++
-		case s.b[i] == '\r' && i+1 < len(s.b) && s.b[i+1] == '\n':
-			crlf++
-			i++
-		case s.b[i] == '\r':
-			cr++
-		}
-	}
+	crlf := bytes.Count(s.b, []byte("\r\n"))
+	lf := bytes.Count(s.b, []byte("\n")) - crlf
+	cr := bytes.Count(s.b, []byte("\r")) - crlf
 	switch {
 	case crlf > lf && crlf >= cr:
 		return "\r\n"
