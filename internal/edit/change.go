@@ -14,8 +14,7 @@ type At struct{ Line, Column int }
 // matched by the same change to a copy of the node tree, which the result must equal
 // when it is parsed again.
 type change struct {
-	e    *editor
-	body []byte
+	e *editor
 	// want is a copy of the document's root that each step changes as its splices
 	// change the bytes; clones maps the original nodes to their copies.
 	want   *yaml.Node
@@ -31,7 +30,7 @@ func newChange(src []byte) (*change, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	c := &change{e: e, body: e.src.b, clones: map[*yaml.Node]*yaml.Node{}}
+	c := &change{e: e, clones: map[*yaml.Node]*yaml.Node{}}
 	c.want = c.clone(e.root, 0)
 	return c, hadBOM, nil
 }
@@ -54,7 +53,7 @@ func (c *change) clone(n *yaml.Node, depth int) *yaml.Node {
 // finish applies the splices, checks the result against want, and puts back the
 // byte-order mark.
 func (c *change) finish(hadBOM bool) ([]byte, error) {
-	out, err := apply(c.body, c.splices)
+	out, err := apply(c.e.src.b, c.splices)
 	if err != nil {
 		return nil, err
 	}

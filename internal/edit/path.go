@@ -111,9 +111,6 @@ func (p Path) where() string {
 type target struct {
 	// parent is the mapping or list that holds the value.
 	parent *yaml.Node
-	// key is the value's key in a mapping (nil for a list entry, and for a key that the
-	// mapping lacks, which Name then holds).
-	key *yaml.Node
 	// value is the value, nil when the mapping lacks the key.
 	value *yaml.Node
 	// index is the place of the key (in a mapping) or of the entry (in a list) in
@@ -205,7 +202,7 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 				}
 				return next, nil
 			}
-			next.key, next.value = key, value
+			next.value = value
 			next.index = ownIndex(n, step.Name)
 			next.indexes = append(append([]int{}, t.indexes...), next.index+1)
 		case n.Kind == yaml.SequenceNode && step.IsIndex:
