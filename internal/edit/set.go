@@ -385,27 +385,30 @@ func (c *change) addKey(t *target, v Value) error {
 	name := t.missing[0]
 	// The nodes the result should have: the key, and a value that is v or nested
 	// mappings down to v.
+	flow := m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0
+	style := yaml.Style(0)
+	if flow {
+		style = yaml.FlowStyle
+	}
 	kv := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}
 	leaf := &yaml.Node{Kind: yaml.ScalarNode, Value: v.Text}
 	vv, place := leaf, []int{}
 	for i := len(t.missing) - 1; i > 0; i-- {
-		style := yaml.Style(0)
-		if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
-			style = yaml.FlowStyle
-		}
 		vv = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: style, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.missing[i]}, vv}}
 		place = append(place, 1)
 	}
-	if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
-		return c.addFlowKey(t, kv, vv, leaf, place, v)
-	}
 	before := placeFor(m, modelKeys(t.parentModel), name)
-	first := m.Content[0]
-	indent := first.Column - 1
-	if before == 0 && c.e.dashAt(first) >= 0 {
+	if !flow && before == 0 && c.e.dashAt(m.Content[0]) >= 0 {
 		// The first key shares its line with the list's dash: the new one goes after it.
 		before = 2
 	}
+	w := c.clones[m]
+	w.Content = slices.Insert(w.Content, before, kv, vv)
+	c.free = append(c.free, slices.Concat(t.indexes, []int{before + 1}, place))
+	if flow {
+		return c.addFlowKey(t, before, leaf, v)
+	}
+	indent := m.Content[0].Column - 1
 	step := c.e.detectLayout(nil).mapIndent
 	var b strings.Builder
 	for i, k := range t.missing {
@@ -426,9 +429,6 @@ func (c *change) addKey(t *target, v Value) error {
 	b.WriteString(" " + text + c.e.eolStr)
 	line := b.String()
 	leaf.Tag = tag
-	w := c.clones[m]
-	w.Content = append(w.Content[:before:before], append([]*yaml.Node{kv, vv}, w.Content[before:]...)...)
-	c.free = append(c.free, append(append(append([]int{}, t.indexes...), before+1), place...))
 
 	s := c.e.src
 	if before < len(m.Content) {
@@ -462,9 +462,9 @@ func placeFor(m *yaml.Node, order []string, name string) int {
 	return len(m.Content)
 }
 
-// addFlowKey adds a key to a flow mapping { ... } in the model's order, nested mappings
-// in flow style too.
-func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v Value) error {
+// addFlowKey adds the keys t.missing lead through to the flow mapping { ... }, as its
+// entry at index before, nested mappings in flow style too; leaf is v's node in want.
+func (c *change) addFlowKey(t *target, before int, leaf *yaml.Node, v Value) error {
 	m := t.parent
 	open, fs, err := c.e.openFlow(m)
 	if err != nil {
@@ -485,10 +485,6 @@ func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v V
 			text = "{" + text + "}"
 		}
 	}
-	before := placeFor(m, modelKeys(t.parentModel), t.missing[0])
-	w := c.clones[m]
-	w.Content = append(w.Content[:before:before], append([]*yaml.Node{kv, vv}, w.Content[before:]...)...)
-	c.free = append(c.free, append(append(placeOf(c.e.root, m), before+1), place...))
 	if before < len(m.Content) {
 		k := m.Content[before]
 		c.splices = append(c.splices, splice{at: c.e.src.offset(k.Line, k.Column), text: text + ", "})
