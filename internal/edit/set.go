@@ -383,13 +383,14 @@ func (c *change) addKey(t *target, v Value) error {
 		return errors.New("internal: a key added outside a mapping")
 	}
 	name := t.missing[0]
-	// The nodes the result should have: the key, and a value that is v or nested
-	// mappings down to v.
+	// An empty mapping is written {}, so that it takes the key in flow style too.
 	flow := m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0
 	style := yaml.Style(0)
 	if flow {
 		style = yaml.FlowStyle
 	}
+	// The nodes the result should have: the key, and a value that is v or nested
+	// mappings down to v.
 	kv := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}
 	leaf := &yaml.Node{Kind: yaml.ScalarNode, Value: v.Text}
 	vv, place := leaf, []int{}
