@@ -184,10 +184,16 @@ func (e *editor) mappingEnd(m *yaml.Node, indent int) int {
 func (e *editor) flowUnder(keys []string) (string, error) {
 	if len(keys) == 0 {
 		item, err := e.flowItem()
-		return "[" + item + "]", err
+		if err != nil {
+			return "", err
+		}
+		return "[" + item + "]", nil
 	}
 	value, err := e.flowUnder(keys[1:])
-	return "{" + keys[0] + ": " + value + "}", err
+	if err != nil {
+		return "", err
+	}
+	return "{" + keys[0] + ": " + value + "}", nil
 }
 
 // flowNull replaces a null written inside a flow mapping ({measures: ~}) with the rest
