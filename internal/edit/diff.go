@@ -311,14 +311,8 @@ func writeLine(out *strings.Builder, mark byte, line string) {
 // splitLines splits after each "\n", keeping it (and any "\r" before it) in the line.
 func splitLines(b []byte) []string {
 	var out []string
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			out = append(out, string(b))
-			break
-		}
-		out = append(out, string(b[:i+1]))
-		b = b[i+1:]
+	for line := range bytes.Lines(b) {
+		out = append(out, string(line))
 	}
 	return out
 }
