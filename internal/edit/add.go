@@ -2,10 +2,11 @@ package edit
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 
 	"gopkg.in/yaml.v3"
 
@@ -42,12 +43,6 @@ var SlugPattern = lazyregexp.New(`^[a-z][a-z0-9_-]{0,62}$`)
 
 var bom = []byte(yamltree.BOM)
 
-// AddStakeholder returns src with s appended to the top-level stakeholders list, as
-// AddItem does.
-func AddStakeholder(src []byte, s Stakeholder) ([]byte, error) {
-	return AddItem(src, s.Item())
-}
-
 // AddItem returns src with it appended to its kind's list. Every byte of src outside the
 // inserted block is kept: comments, blank lines, key order, quoting, line endings (a CRLF
 // file gets a CRLF block), a byte-order mark and a missing final newline. A missing list,
@@ -63,17 +58,16 @@ func AddItem(src []byte, it Item) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.item, e.kind = it, it.Kind
-	body, root := e.src.b, e.root
+	e.item = it
 	splices, err := e.plan()
 	if err != nil {
 		return nil, err
 	}
-	out, err := apply(body, splices)
+	out, err := apply(e.src.b, splices)
 	if err != nil {
 		return nil, err
 	}
-	if err := verify(root, out, it); err != nil {
+	if err := verify(e.root, out, it); err != nil {
 		return nil, err
 	}
 	if hadBOM {
@@ -129,11 +123,8 @@ type splice struct {
 // apply makes the splices, which must not overlap; at one offset, an insertion goes
 // before a deletion.
 func apply(src []byte, splices []splice) ([]byte, error) {
-	sort.SliceStable(splices, func(i, j int) bool {
-		if splices[i].at != splices[j].at {
-			return splices[i].at < splices[j].at
-		}
-		return splices[i].del < splices[j].del
+	slices.SortStableFunc(splices, func(a, b splice) int {
+		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.del, b.del))
 	})
 	var out bytes.Buffer
 	last := 0

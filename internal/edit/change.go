@@ -14,8 +14,7 @@ type At struct{ Line, Column int }
 // matched by the same change to a copy of the node tree, which the result must equal
 // when it is parsed again.
 type change struct {
-	e    *editor
-	body []byte
+	e *editor
 	// want is a copy of the document's root that each step changes as its splices
 	// change the bytes; clones maps the original nodes to their copies.
 	want   *yaml.Node
@@ -31,7 +30,7 @@ func newChange(src []byte) (*change, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	c := &change{e: e, body: e.src.b, clones: map[*yaml.Node]*yaml.Node{}}
+	c := &change{e: e, clones: map[*yaml.Node]*yaml.Node{}}
 	c.want = c.clone(e.root, 0)
 	return c, hadBOM, nil
 }
@@ -54,7 +53,7 @@ func (c *change) clone(n *yaml.Node, depth int) *yaml.Node {
 // finish applies the splices, checks the result against want, and puts back the
 // byte-order mark.
 func (c *change) finish(hadBOM bool) ([]byte, error) {
-	out, err := apply(c.body, c.splices)
+	out, err := apply(c.e.src.b, c.splices)
 	if err != nil {
 		return nil, err
 	}
@@ -69,8 +68,8 @@ func (c *change) finish(hadBOM bool) ([]byte, error) {
 		}
 		w.Style = g.Style
 	}
-	if !sameNode(c.want, got, 0) {
-		return nil, &UnsafeEditError{Reason: "the result reads differently from the intended change: " + firstDifference(c.want, got)}
+	if d := difference(c.want, got, 0); d != nil {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("the result reads differently from the intended change: the value at line %d changed", d.Line)}
 	}
 	if hadBOM {
 		out = append(append([]byte{}, bom...), out...)
@@ -87,26 +86,6 @@ func nodeAt(n *yaml.Node, place []int) *yaml.Node {
 		n = n.Content[i]
 	}
 	return n
-}
-
-// firstDifference describes where two trees first differ, for the refusal message.
-func firstDifference(want, got *yaml.Node) string {
-	var walk func(a, b *yaml.Node, depth int) string
-	walk = func(a, b *yaml.Node, depth int) string {
-		if a.Kind != b.Kind || a.Value != b.Value || a.Tag != b.Tag || a.Style != b.Style || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) || depth > 20000 {
-			return fmt.Sprintf("the value at line %d", b.Line)
-		}
-		for i := range a.Content {
-			if d := walk(a.Content[i], b.Content[i], depth+1); d != "" {
-				return d
-			}
-		}
-		return ""
-	}
-	if d := walk(want, got, 0); d != "" {
-		return d + " changed"
-	}
-	return "unknown"
 }
 
 // placeOf returns the indexes into Content from the root that lead to target, or nil.
@@ -165,7 +144,5 @@ func findAt(root *yaml.Node, at At) (located, bool) {
 	return found, walk(root, 0)
 }
 
-// inside reports whether n is target or lies under it.
-func inside(target, n *yaml.Node) bool {
-	return placeOf(target, n) != nil
-}
+// Inside reports whether the node n is outer or lies under it.
+func Inside(outer, n *yaml.Node) bool { return placeOf(outer, n) != nil }

@@ -256,8 +256,8 @@ func shiftBoundaries(equiv []string, changed, other []bool) {
 // too: patch drops white space before the tab, and then finds no such file.
 func fileHeader(mark, name string) string {
 	label := name
-	if needsQuote(name) {
-		label = cQuote(name)
+	if quoted := cQuote(name); quoted != `"`+name+`"` || strings.HasSuffix(name, " ") {
+		label = quoted
 	}
 	if strings.Contains(label, " ") {
 		label += "\t"
@@ -265,17 +265,8 @@ func fileHeader(mark, name string) string {
 	return mark + label + "\n"
 }
 
-func needsQuote(name string) bool {
-	if strings.HasSuffix(name, " ") {
-		return true
-	}
-	for i := 0; i < len(name); i++ {
-		if c := name[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return true
-		}
-	}
-	return false
-}
+// cEscapes are the C escapes that git's quote_c_style writes by letter.
+var cEscapes = map[byte]string{'"': `\"`, '\\': `\\`, '\a': `\a`, '\b': `\b`, '\t': `\t`, '\n': `\n`, '\v': `\v`, '\f': `\f`, '\r': `\r`}
 
 // cQuote quotes s as git's quote_c_style does: the C escapes it knows by letter, and
 // every other control character and byte outside ASCII in octal.
@@ -283,30 +274,14 @@ func cQuote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\a':
-			b.WriteString(`\a`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\v':
-			b.WriteString(`\v`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\r':
-			b.WriteString(`\r`)
+		c := s[i]
+		switch escape, ok := cEscapes[c]; {
+		case ok:
+			b.WriteString(escape)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, "\\%03o", c)
 		default:
-			if c < 0x20 || c >= 0x7f {
-				fmt.Fprintf(&b, "\\%03o", c)
-			} else {
-				b.WriteByte(c)
-			}
+			b.WriteByte(c)
 		}
 	}
 	b.WriteByte('"')
@@ -336,14 +311,8 @@ func writeLine(out *strings.Builder, mark byte, line string) {
 // splitLines splits after each "\n", keeping it (and any "\r" before it) in the line.
 func splitLines(b []byte) []string {
 	var out []string
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			out = append(out, string(b))
-			break
-		}
-		out = append(out, string(b[:i+1]))
-		b = b[i+1:]
+	for line := range bytes.Lines(b) {
+		out = append(out, string(line))
 	}
 	return out
 }

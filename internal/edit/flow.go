@@ -9,8 +9,8 @@ import (
 
 // flowScan is what scanFlow learns about a flow collection.
 type flowScan struct {
-	// open and close are the offsets of the brackets.
-	open, close int
+	// close is the offset of the closing bracket.
+	close int
 	// lastSig is the offset just after the last token inside the brackets (open+1 when
 	// there is none); a comma counts, so a trailing comma is seen.
 	lastSig int
@@ -30,7 +30,7 @@ var errUnclosedFlow = errors.New("flow collection without its closing bracket")
 // first character. The caller re-parses its edit, so a misreading here can only turn
 // into a refusal, never a wrong file.
 func scanFlow(b []byte, open int) (flowScan, error) {
-	fs := flowScan{open: open, lastSig: open + 1, empty: true}
+	fs := flowScan{lastSig: open + 1, empty: true}
 	depth := 0
 	expecting := true // the next non-space character starts a token
 	afterQuoted := false

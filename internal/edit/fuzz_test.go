@@ -278,7 +278,7 @@ func FuzzAddItemSource(f *testing.F) {
 		"schema_version: 1\ntitle: T\ntimeline:\n  # none yet\nevaluation: {}\n",
 	}
 	phase := Item{Kind: Phases, Values: map[string]any{"id": "fuzzed-one", "kind": "close", "name": "Fuzzed, one", "days": 3, "activities": []string{"a\nb"}}}
-	fuzzSource(f, seeds, phase, Phases.ids)
+	fuzzSource(f, seeds, phase, Phases.IDs)
 }
 
 // FuzzAddItemBeforeLast is FuzzAddItemSource for a phase that goes before the last one
@@ -291,5 +291,5 @@ func FuzzAddItemBeforeLast(f *testing.F) {
 		"schema_version: 1\ntitle: T\ntimeline:\n  phases: [\n    {id: a, kind: planning, weeks: 1},\n    {id: b, kind: ongoing},\n  ]\n",
 	}
 	phase := Item{Kind: Phases, Values: map[string]any{"id": "fuzzed-one", "kind": "close", "name": "Fuzzed, one", "days": 3}, BeforeLast: true}
-	fuzzSource(f, seeds, phase, Phases.ids)
+	fuzzSource(f, seeds, phase, Phases.IDs)
 }

@@ -13,7 +13,6 @@ type editor struct {
 	src    *source
 	root   *yaml.Node
 	item   Item
-	kind   *Kind
 	eolStr string
 	lay    layout
 }
@@ -25,7 +24,7 @@ type editor struct {
 func (e *editor) plan() ([]splice, error) {
 	e.lay = e.detectLayout(e.existingList())
 	m := e.root
-	path := e.kind.Path
+	path := e.item.Kind.Path
 	for i, step := range path {
 		where := strings.Join(path[:i+1], ".")
 		key, value, err := ownEntry(m, step)
@@ -78,7 +77,7 @@ func (e *editor) plan() ([]splice, error) {
 // existingList is the list the entry goes in when the file has it written, or nil.
 func (e *editor) existingList() *yaml.Node {
 	n := e.root
-	for _, step := range e.kind.Path {
+	for _, step := range e.item.Kind.Path {
 		if n == nil || n.Kind != yaml.MappingNode {
 			return nil
 		}
@@ -99,7 +98,7 @@ func (e *editor) checkDuplicate(list *yaml.Node) error {
 	}
 	for _, it := range list.Content {
 		if n := yamltree.Value(yamltree.Resolve(it), "id"); n != nil && n.Value == id {
-			return &DuplicateIDError{Noun: e.kind.Noun, ID: id, Line: it.Line}
+			return &DuplicateIDError{Noun: e.item.Kind.Noun, ID: id, Line: it.Line}
 		}
 	}
 	return nil
@@ -108,11 +107,7 @@ func (e *editor) checkDuplicate(list *yaml.Node) error {
 // nested renders keys as nested block mappings, the first key at column indent, the list
 // under the last holding the new entry.
 func (e *editor) nested(indent int, keys []string) string {
-	text := strings.Repeat(" ", indent) + keys[0] + ":" + e.eolStr
-	if len(keys) == 1 {
-		return text + e.blockItem(indent+e.lay.seqIndent, e.lay.dashGap)
-	}
-	return text + e.nested(indent+e.lay.mapIndent, keys[1:])
+	return strings.Repeat(" ", indent) + keys[0] + ":" + e.eolStr + e.under(indent, keys[1:])
 }
 
 // under renders what goes under the key at column indent whose value was empty: the rest
@@ -183,21 +178,22 @@ func (e *editor) mappingEnd(m *yaml.Node, indent int) int {
 	return e.followingComments(end, indent)
 }
 
-// flowPath renders keys, the rest of the path, in flow style as a key of a flow
-// mapping: "phases: [{id: a, ...}]", "a: {b: [...]}".
-func (e *editor) flowPath(keys []string) (string, error) {
-	item, err := e.flowItem()
+// flowUnder renders in flow style what goes under a key whose value is missing: the rest
+// of the path, keys, as nested flow mappings ("{phases: [...]}"), or the list holding the
+// new entry ("[{id: a, ...}]").
+func (e *editor) flowUnder(keys []string) (string, error) {
+	if len(keys) == 0 {
+		item, err := e.flowItem()
+		if err != nil {
+			return "", err
+		}
+		return "[" + item + "]", nil
+	}
+	value, err := e.flowUnder(keys[1:])
 	if err != nil {
 		return "", err
 	}
-	text := "[" + item + "]"
-	for i := len(keys) - 1; i >= 0; i-- {
-		text = keys[i] + ": " + text
-		if i > 0 {
-			text = "{" + text + "}"
-		}
-	}
-	return text, nil
+	return "{" + keys[0] + ": " + value + "}", nil
 }
 
 // flowNull replaces a null written inside a flow mapping ({measures: ~}) with the rest
@@ -209,19 +205,9 @@ func (e *editor) flowNull(value *yaml.Node, rest []string) ([]splice, error) {
 	if n == 0 || at+n > len(b) || string(b[at:at+n]) != value.Value {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null at line %d", value.Line)}
 	}
-	var text string
-	if len(rest) == 0 {
-		item, err := e.flowItem()
-		if err != nil {
-			return nil, err
-		}
-		text = "[" + item + "]"
-	} else {
-		t, err := e.flowPath(rest)
-		if err != nil {
-			return nil, err
-		}
-		text = "{" + t + "}"
+	text, err := e.flowUnder(rest)
+	if err != nil {
+		return nil, err
 	}
 	return []splice{{at: at, del: n, text: text}}, nil
 }
@@ -229,23 +215,14 @@ func (e *editor) flowNull(value *yaml.Node, rest []string) ([]splice, error) {
 // inFlow reports whether n is written inside a flow collection, where only flow style
 // may follow.
 func (e *editor) inFlow(n *yaml.Node) bool {
-	var found, inside bool
-	var walk func(c *yaml.Node, flow bool, depth int)
-	walk = func(c *yaml.Node, flow bool, depth int) {
-		if found || c == nil || depth > yamltree.MaxDepth {
-			return
+	c := e.root
+	for _, i := range placeOf(e.root, n) {
+		if c.Style&yaml.FlowStyle != 0 && (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode) {
+			return true
 		}
-		if c == n {
-			found, inside = true, flow
-			return
-		}
-		flow = flow || c.Style&yaml.FlowStyle != 0 && (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode)
-		for _, k := range c.Content {
-			walk(k, flow, depth+1)
-		}
+		c = c.Content[i]
 	}
-	walk(e.root, false, 0)
-	return inside
+	return false
 }
 
 // isSeqEntry reports whether a line's content after its indentation opens a block
@@ -265,11 +242,11 @@ func (e *editor) flowMapping(key, m *yaml.Node, rest []string) ([]splice, error)
 	if len(m.Content) == 0 && fs.empty && e.src.lineOf(fs.close) == e.src.lineOf(open) && !e.inFlow(m) {
 		return e.emptyValue(key, m, fs.close+1-open, rest)
 	}
-	text, err := e.flowPath(rest)
+	value, err := e.flowUnder(rest[1:])
 	if err != nil {
 		return nil, err
 	}
-	return []splice{appendFlow(open, fs, len(m.Content) == 0, text)}, nil
+	return []splice{appendFlow(open, fs, len(m.Content) == 0, rest[0]+": "+value)}, nil
 }
 
 // openFlow finds the bracket that opens the flow collection n, and scans the
@@ -306,52 +283,35 @@ func appendFlow(open int, fs flowScan, empty bool, text string) splice {
 // blockList appends after the last entry's own lines: after its last line of content and
 // the comment lines that follow it directly at the depth of its keys, which describe it.
 // Blank lines and shallower comments after that stay after the new entry, since they
-// close the list or introduce what follows.
+// close the list or introduce what follows. An entry that goes before the last is
+// inserted above the last and the comment lines directly above it, which belong to it,
+// spaced as the last entry is from the one before: a blank line between them stays above
+// the new entry, and one more is written below it.
 func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
-	if e.item.BeforeLast {
-		return e.blockBeforeLast(list)
-	}
 	last := list.Content[len(list.Content)-1]
-	dash := e.dashAt(last)
-	if dash < 0 {
-		dash = e.blockIndent(list)
-	}
-	if dash < 0 {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.kind.Noun, last.Line)}
-	}
-	gap := e.lay.dashGap
-	if g := last.Column - 1 - dash; e.dashAt(last) == dash && g >= 2 && g <= 8 {
+	dash, gap := e.dashAt(last), e.lay.dashGap
+	if g := last.Column - 1 - dash; dash >= 0 && g >= 2 && g <= 8 {
 		// The last entry's own spacing after its dash beats the file's first one.
 		gap = g
 	}
-	end := e.lastLine(last, last.Line, dash)
-	end = e.followingComments(end, dash)
-	text := e.blockItem(dash, gap)
-	return []splice{e.insertAfterLine(end, text)}, nil
-}
-
-// blockBeforeLast inserts the entry above the last entry of the block list and the
-// comment lines directly above it, which belong to it, spaced as the last entry is from
-// the one before: a blank line between them stays above the new entry, and one more is
-// written below it.
-func (e *editor) blockBeforeLast(list *yaml.Node) ([]splice, error) {
-	last := list.Content[len(list.Content)-1]
-	dash := e.dashAt(last)
-	if dash < 0 {
-		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.kind.Noun, last.Line)}
+	if dash < 0 && !e.item.BeforeLast {
+		dash = e.blockIndent(list)
 	}
-	gap := e.lay.dashGap
-	if g := last.Column - 1 - dash; g >= 2 && g <= 8 {
-		gap = g
+	if dash < 0 {
+		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the last %s (line %d)", e.item.Kind.Noun, last.Line)}
+	}
+	text := e.blockItem(dash, gap)
+	if !e.item.BeforeLast {
+		end := e.followingComments(e.lastLine(last, last.Line, dash), dash)
+		return []splice{e.insertAfterLine(end, text)}, nil
 	}
 	top := last.Line
 	if len(list.Content) > 1 {
 		// Comments above the first entry introduce the list, and stay above it all.
 		top = e.src.commentsAbove(top, dash)
-	}
-	text := e.blockItem(dash, gap)
-	if top > 1 && e.src.blank(top-1) && len(list.Content) > 1 {
-		text += e.eolStr
+		if top > 1 && e.src.blank(top-1) {
+			text += e.eolStr
+		}
 	}
 	return []splice{{at: e.src.lineStart(top), text: text}}, nil
 }
@@ -681,10 +641,7 @@ func (e *editor) writeFields(b *strings.Builder, fs []pair, col int, first bool)
 		b.WriteString(f.key)
 		b.WriteString(":")
 		switch {
-		case f.isB:
-			b.WriteString(" true")
-			b.WriteString(e.eolStr)
-		case f.isL:
+		case f.list != nil:
 			b.WriteString(e.eolStr)
 			dash := col + e.lay.chanIndent
 			for _, v := range f.list {
@@ -728,9 +685,7 @@ func flowFields(fs []pair) (string, error) {
 	parts := make([]string, 0, len(fs))
 	for _, f := range fs {
 		switch {
-		case f.isB:
-			parts = append(parts, f.key+": true")
-		case f.isL:
+		case f.list != nil:
 			vs := make([]string, len(f.list))
 			for i, v := range f.list {
 				s, err := flowValue(v)

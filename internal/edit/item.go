@@ -84,8 +84,6 @@ type Kind struct {
 	Label string
 	// check holds the rules between fields that the table cannot say.
 	check func(Item) error
-	// ids returns the ids of the plan's entries of this kind, for references to them.
-	ids func(*plan.Plan) []string
 }
 
 // HasID reports whether the kind's entries carry an id, unique in their list.
@@ -101,14 +99,10 @@ func (k *Kind) Field(key string) (Field, bool) {
 	return Field{}, false
 }
 
-// IDs returns the ids of p's entries of this kind, as every command reads them; nil for a
-// kind without ids.
-func (k *Kind) IDs(p *plan.Plan) []string {
-	if k.ids == nil {
-		return nil
-	}
-	return k.ids(p)
-}
+// IDs returns the ids of p's entries of this kind that a reference may name, as every
+// command reads them (plan.Plan.IDs, by the list's path); nil for a kind that nothing
+// refers to.
+func (k *Kind) IDs(p *plan.Plan) []string { return p.IDs(k.PathString()) }
 
 // PathString is the list's path as plan set and the docs write it: timeline.phases.
 func (k *Kind) PathString() string { return strings.Join(k.Path, ".") }
@@ -125,16 +119,10 @@ type Item struct {
 }
 
 // ID is the entry's id, or "" for a kind whose entries have none.
-func (it Item) ID() string {
-	s, _ := it.Values["id"].(string)
-	return s
-}
+func (it Item) ID() string { return it.str("id") }
 
 // Label is the value of the kind's label field.
-func (it Item) Label() string {
-	s, _ := it.Values[it.Kind.Label].(string)
-	return s
-}
+func (it Item) Label() string { return it.str(it.Kind.Label) }
 
 func (it Item) str(key string) string {
 	s, _ := it.Values[key].(string)
@@ -162,14 +150,6 @@ var (
 	anyDate = lazyregexp.New(`^\d{4}-(\d{2}(-\d{2})?|Q[1-4]|spring|summer|autumn|fall|winter)$`)
 )
 
-// FieldError is an entry's value that its kind does not allow.
-type FieldError struct {
-	Field Field
-	Msg   string
-}
-
-func (e *FieldError) Error() string { return e.Msg }
-
 // Validate checks the item against its kind: known keys, values of the right type and,
 // where the kind lists them, allowed values; text that is UTF-8 without NUL; and the
 // rules between fields. References are CheckRefs's, since they need the plan. Messages
@@ -196,20 +176,15 @@ func (it Item) ValidateAs(name func(Field) string) error {
 		}
 	}
 	if k.check != nil {
-		if err := k.check(it); err != nil {
-			return &FieldError{Msg: err.Error()}
-		}
+		return k.check(it)
 	}
 	return nil
 }
 
 func (it Item) validateField(f Field, name string) error {
 	v, set := it.Values[f.Key]
-	fail := func(format string, args ...any) error {
-		return &FieldError{Field: f, Msg: fmt.Sprintf(format, args...)}
-	}
 	if f.Required && !it.present(f.Key) {
-		return fail("%s %s needs %s", wording.Article(it.Kind.Noun), it.Kind.Noun, name)
+		return fmt.Errorf("%s %s needs %s", wording.Article(it.Kind.Noun), it.Kind.Noun, name)
 	}
 	if !set {
 		return nil
@@ -218,24 +193,24 @@ func (it Item) validateField(f Field, name string) error {
 	switch {
 	case f.Type == Bool:
 		if _, ok := v.(bool); !ok {
-			return fail("%s is true or false, not %v", name, v)
+			return fmt.Errorf("%s is true or false, not %v", name, v)
 		}
 		return nil
 	case f.Type == Int:
 		if _, ok := v.(int); !ok {
-			return fail("%s is a whole number, not %v", name, v)
+			return fmt.Errorf("%s is a whole number, not %v", name, v)
 		}
 		return nil
 	case f.List:
 		l, ok := v.([]string)
 		if !ok {
-			return fail("%s is a list of text, not %v", name, v)
+			return fmt.Errorf("%s is a list of text, not %v", name, v)
 		}
 		values = l
 	default:
 		s, ok := v.(string)
 		if !ok {
-			return fail("%s is text, not %v", name, v)
+			return fmt.Errorf("%s is text, not %v", name, v)
 		}
 		if s == "" {
 			return nil
@@ -244,38 +219,38 @@ func (it Item) validateField(f Field, name string) error {
 	}
 	for i, s := range values {
 		if !utf8.ValidString(s) {
-			return fail("%s is not valid UTF-8: %q", name, s)
+			return fmt.Errorf("%s is not valid UTF-8: %q", name, s)
 		}
 		if strings.IndexByte(s, 0) >= 0 {
 			// Written as "\0" it would be YAML, but a plan holds text, and the loader
 			// refuses the character however it is written.
-			return fail("%s holds a NUL character: a plan holds text only", name)
+			return fmt.Errorf("%s holds a NUL character: a plan holds text only", name)
 		}
 		if strings.TrimSpace(s) == "" {
-			return fail("%s must not be empty", name)
+			return fmt.Errorf("%s must not be empty", name)
 		}
 		if f.Values != nil && !slices.Contains(f.Values, s) {
-			return fail("invalid %s %q: want %s", name, s, strings.Join(f.Values, ", "))
+			return fmt.Errorf("invalid %s %q: want %s", name, s, strings.Join(f.Values, ", "))
 		}
 		if f.List && (f.Values != nil || f.Type == Ref) && slices.Contains(values[:i], s) {
 			// The format lists each kind or id once; a repeat is more likely a slip.
-			return fail("%s %q is given twice", name, s)
+			return fmt.Errorf("%s %q is given twice", name, s)
 		}
 		if f.Type == Ref && f.RefTo == it.Kind.Noun && s == it.ID() {
-			return &SelfRefError{Field: f, Name: name, ID: s}
+			return fmt.Errorf("%s %q is the new %s's own id", name, s, f.RefTo)
 		}
 		switch f.Type {
 		case Token, Ref:
 			if !SlugPattern.MatchString(s) {
-				return fail("invalid %s %q: it is a lowercase letter followed by up to 62 lowercase letters, digits, '_' or '-'", name, s)
+				return fmt.Errorf("invalid %s %q: it is a lowercase letter followed by up to 62 lowercase letters, digits, '_' or '-'", name, s)
 			}
 		case Date:
 			if !anyDate.MatchString(s) {
-				return fail("invalid %s %q: a date is YYYY-MM-DD, a month (2027-03), a quarter (2027-Q1) or a season (2027-spring)", name, s)
+				return fmt.Errorf("invalid %s %q: a date is YYYY-MM-DD, a month (2027-03), a quarter (2027-Q1) or a season (2027-spring)", name, s)
 			}
 			if fullDate.MatchString(s) {
 				if _, err := time.Parse(time.DateOnly, s); err != nil {
-					return fail("invalid %s %q: there is no such day", name, s)
+					return fmt.Errorf("invalid %s %q: there is no such day", name, s)
 				}
 			}
 		}
@@ -298,7 +273,7 @@ func (it Item) CheckLines(name func(Field) string) error {
 		for _, s := range values {
 			for _, r := range s {
 				if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-					return &FieldError{Field: f, Msg: fmt.Sprintf("%s must be a single line of text, with no tabs or other control characters", name(f))}
+					return fmt.Errorf("%s must be a single line of text, with no tabs or other control characters", name(f))
 				}
 			}
 		}
@@ -314,23 +289,7 @@ type UnknownRefError struct {
 }
 
 func (e *UnknownRefError) Error() string {
-	msg := fmt.Sprintf("there is no %s %q for %s", e.Field.RefTo, e.ID, e.Field.Key)
-	if e.Near != "" {
-		return msg + fmt.Sprintf(": did you mean %q?", e.Near)
-	}
-	return msg
-}
-
-// SelfRefError is a reference from the new entry to itself.
-type SelfRefError struct {
-	Field Field
-	// Name is what the message calls the field.
-	Name string
-	ID   string
-}
-
-func (e *SelfRefError) Error() string {
-	return fmt.Sprintf("%s %q is the new %s's own id", e.Name, e.ID, e.Field.RefTo)
+	return fmt.Sprintf("there is no %s %q for %s", e.Field.RefTo, e.ID, e.Field.Key) + didYouMean(e.Near)
 }
 
 // CheckRefs refuses a reference that names no entry of p: the entry would point
@@ -387,11 +346,12 @@ func (it Item) pair(f Field) pair {
 	p := pair{key: f.Key}
 	switch v := it.Values[f.Key].(type) {
 	case bool:
-		p.flag, p.isB = v, true
+		// Only true is written.
+		p.raw = "true"
 	case int:
 		p.raw = strconv.Itoa(v)
 	case []string:
-		p.list, p.isL = v, true
+		p.list = v
 	case string:
 		p.str = v
 		switch {
@@ -417,15 +377,12 @@ func (it Item) endsInLineBreak() bool {
 func (it Item) want() map[string]any { return pairsValue(it.pairs()) }
 
 // pair is one key of the new entry with its value: text, a plain scalar written as it is
-// (raw: a date or a number), true or false (isB), a list of text (isL) or nested pairs.
+// (raw: a date, a number or true), a list of text or nested pairs.
 type pair struct {
 	key   string
 	str   string
 	raw   string
-	flag  bool
-	isB   bool
 	list  []string
-	isL   bool
 	inner []pair
 }
 
@@ -433,9 +390,7 @@ func pairsValue(ps []pair) map[string]any {
 	m := make(map[string]any, len(ps))
 	for _, p := range ps {
 		switch {
-		case p.isB:
-			m[p.key] = p.flag
-		case p.isL:
+		case p.list != nil:
 			l := make([]any, len(p.list))
 			for i, v := range p.list {
 				l[i] = v
@@ -452,8 +407,11 @@ func pairsValue(ps []pair) map[string]any {
 	return m
 }
 
-// rawValue is what yaml.v3 decodes a plain date or number into.
+// rawValue is what yaml.v3 decodes a plain date, number or true into.
 func rawValue(raw string) any {
+	if raw == "true" {
+		return true
+	}
 	if n, err := strconv.Atoi(raw); err == nil {
 		return n
 	}

@@ -23,9 +23,6 @@ var (
 			{Key: "time_related", Type: Date, Flag: "by", Help: "the date by which it is achieved"},
 			{Key: "decision", Type: Ref, RefTo: "decision", Help: "id of the decision this objective informs"},
 		},
-		ids: func(p *plan.Plan) []string {
-			return collect(p.Objectives, func(o plan.Objective) string { return o.ID })
-		},
 	}
 
 	Stakeholders = &Kind{
@@ -50,9 +47,6 @@ var (
 			{Key: "contact", Type: Line, Help: "a named contact or group address"},
 			{Key: "notes", Type: Markdown, Help: "anything else (Markdown)"},
 		},
-		ids: func(p *plan.Plan) []string {
-			return collect(p.Stakeholders, func(s plan.Stakeholder) string { return s.ID })
-		},
 	}
 
 	Disclosures = &Kind{
@@ -67,9 +61,6 @@ var (
 			{Key: "formats", Type: Line, List: true, Flag: "published-as", Help: "a form it is published in (print, easy read, audio); repeat for several"},
 			{Key: "comment_days", Type: Int, Help: "how many days comments are taken after publication"},
 			{Key: "informs", Type: Ref, RefTo: "phase", Help: "id of the phase it should inform: it must be out before that phase starts"},
-		},
-		ids: func(p *plan.Plan) []string {
-			return collect(p.Disclosure, func(d plan.Disclosure) string { return d.ID })
 		},
 	}
 
@@ -89,9 +80,6 @@ var (
 			{Key: "owner", Type: Line, Help: "who runs it: a role key or a person's name"},
 			{Key: "feedback", Type: Bool, Help: "it gathers feedback from its audience"},
 		},
-		ids: func(p *plan.Plan) []string {
-			return collect(p.Activities, func(a plan.Activity) string { return a.ID })
-		},
 	}
 
 	Risks = &Kind{
@@ -104,7 +92,6 @@ var (
 			{Key: "mitigation", Type: Markdown, Help: "what is done about it (Markdown)"},
 			{Key: "owner", Type: Line, Help: "who manages it: a role key or a person's name"},
 		},
-		ids: func(p *plan.Plan) []string { return collect(p.Risks, func(r plan.Risk) string { return r.ID }) },
 	}
 
 	Decisions = &Kind{
@@ -120,7 +107,6 @@ var (
 			{Key: "outcome", Type: Markdown, Help: "what was decided, once it is (Markdown)"},
 			{Key: "input_used", Type: Markdown, Help: "how stakeholders' input was used in the decision (Markdown)"},
 		},
-		ids: func(p *plan.Plan) []string { return collect(p.Decisions, func(d plan.Decision) string { return d.ID }) },
 	}
 
 	Phases = &Kind{
@@ -151,12 +137,6 @@ var (
 			}
 			return nil
 		},
-		ids: func(p *plan.Plan) []string {
-			if p.Timeline == nil {
-				return nil
-			}
-			return collect(p.Timeline.Phases, func(ph plan.Phase) string { return ph.ID })
-		},
 	}
 
 	Measures = &Kind{
@@ -167,12 +147,6 @@ var (
 			{Key: "target", Type: NumberOrText, Help: "the value aimed for: a number or text"},
 			{Key: "method", Type: Line, Help: "how it is measured"},
 			{Key: "objective", Type: Ref, RefTo: "objective", Help: "id of the objective it measures"},
-		},
-		ids: func(p *plan.Plan) []string {
-			if p.Evaluation == nil {
-				return nil
-			}
-			return collect(p.Evaluation.Measures, func(m plan.Measure) string { return m.ID })
 		},
 	}
 
@@ -231,12 +205,4 @@ func KindByNoun(noun string) *Kind {
 func idField(noun string, from ...string) Field {
 	return Field{Key: "id", Type: Token, Required: true, IDFrom: from,
 		Help: "id to refer to the " + noun + " by (default: a slug of --" + strings.Join(from, ", else of --") + ")"}
-}
-
-func collect[T any](list []T, id func(T) string) []string {
-	out := make([]string, 0, len(list))
-	for _, e := range list {
-		out = append(out, id(e))
-	}
-	return out
 }

@@ -238,3 +238,20 @@ func TestNewSectionInModelOrder(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestRefsNameReferencedLists checks that every kind a field refers to is a list whose
+// ids the plan reads for references (plan.ReferencedLists), since Kind.IDs asks the plan
+// by the list's path.
+func TestRefsNameReferencedLists(t *testing.T) {
+	for _, k := range Kinds {
+		for _, f := range k.Fields {
+			if f.Type != Ref {
+				continue
+			}
+			to := KindByNoun(f.RefTo)
+			if to == nil || !slices.Contains(plan.ReferencedLists, to.PathString()) {
+				t.Errorf("%s.%s refers to %q, which is not a list of plan.ReferencedLists", k.Noun, f.Key, f.RefTo)
+			}
+		}
+	}
+}

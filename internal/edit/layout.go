@@ -74,14 +74,10 @@ func (e *editor) detectLayout(list *yaml.Node) layout {
 		walk(list, true, 1)
 	}
 	pairs(e.root, false, 0)
-	if l.seqIndent < 0 {
-		l.seqIndent = 2
-	}
-	if l.dashGap < 0 {
-		l.dashGap = 2
-	}
-	if l.mapIndent < 0 {
-		l.mapIndent = 2
+	for _, v := range []*int{&l.seqIndent, &l.dashGap, &l.mapIndent} {
+		if *v < 0 {
+			*v = 2
+		}
 	}
 	if l.chanIndent < 0 {
 		l.chanIndent = l.seqIndent

@@ -111,9 +111,6 @@ func (p Path) where() string {
 type target struct {
 	// parent is the mapping or list that holds the value.
 	parent *yaml.Node
-	// key is the value's key in a mapping (nil for a list entry, and for a key that the
-	// mapping lacks, which Name then holds).
-	key *yaml.Node
 	// value is the value, nil when the mapping lacks the key.
 	value *yaml.Node
 	// index is the place of the key (in a mapping) or of the entry (in a list) in
@@ -149,7 +146,7 @@ func (t *target) missingBelow(p Path, i int) error {
 		}
 		next := fieldType(m, p[i].Name)
 		if next == nil {
-			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s%s", here, p[i].Name, didYouMean(p[i].Name, modelKeys(m)))}
+			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s%s", here, p[i].Name, didYouMean(wording.Closest(p[i].Name, modelKeys(m))))}
 		}
 		t.missing = append(t.missing, p[i].Name)
 		model = next
@@ -192,9 +189,9 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 				return nil, err
 			}
 			if key == nil {
-				known := modelKeys(t.model)
 				if next.model == nil && !yamltree.IsExtensionKey(step.Name) && t.model != nil && t.model != rolesType {
-					return nil, bad("%s has no %s%s", here, step.Name, didYouMean(step.Name, append(known, mappingKeys(n)...)))
+					known := append(modelKeys(t.model), mappingKeys(n)...)
+					return nil, bad("%s has no %s%s", here, step.Name, didYouMean(wording.Closest(step.Name, known)))
 				}
 				next.index = len(n.Content)
 				next.missing = []string{step.Name}
@@ -205,7 +202,7 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 				}
 				return next, nil
 			}
-			next.key, next.value = key, value
+			next.value = value
 			next.index = ownIndex(n, step.Name)
 			next.indexes = append(append([]int{}, t.indexes...), next.index+1)
 		case n.Kind == yaml.SequenceNode && step.IsIndex:
@@ -232,11 +229,7 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 				if len(ids) == 0 {
 					return nil, bad("the entries of %s have no ids: address one by its place, as %s[0]", here, here)
 				}
-				near := ""
-				if id := NearID(step.Name, ids); id != "" {
-					near = fmt.Sprintf(": did you mean %q?", id)
-				}
-				return nil, bad("%s has no item with id %q%s", here, step.Name, near)
+				return nil, bad("%s has no item with id %q%s", here, step.Name, didYouMean(NearID(step.Name, ids)))
 			}
 			next.value = n.Content[next.index]
 			next.model = elemType(t.model)
@@ -251,11 +244,12 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 	return t, nil
 }
 
-func didYouMean(got string, candidates []string) string {
-	if near := wording.Closest(got, candidates); near != "" {
-		return fmt.Sprintf(": did you mean %q?", near)
+// didYouMean suggests near, when there is one, at the end of a message.
+func didYouMean(near string) string {
+	if near == "" {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf(": did you mean %q?", near)
 }
 
 // NearID returns the id of ids that id is likely a slip for: the nearest by edit
@@ -415,6 +409,3 @@ func (p Path) Subject(root *yaml.Node) (string, error) {
 	}
 	return yamltree.Pointer(tokens[:subject]...), nil
 }
-
-// Inside reports whether the node n is outer or lies under it.
-func Inside(outer, n *yaml.Node) bool { return inside(outer, n) }

@@ -2,8 +2,8 @@ package edit
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 
 	"gopkg.in/yaml.v3"
 )
@@ -44,7 +44,7 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 		if !ok {
 			return nil, &UnsafeEditError{Reason: fmt.Sprintf("no value to remove at line %d, column %d", at.Line, at.Column)}
 		}
-		if inside(t.value, ref.node) {
+		if Inside(t.value, ref.node) {
 			continue
 		}
 		i := ref.index
@@ -59,11 +59,11 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 		}
 	}
 	for _, p := range parents {
-		if inside(t.value, p) {
+		if Inside(t.value, p) {
 			continue
 		}
 		idx := byParent[p]
-		sort.Ints(idx)
+		slices.Sort(idx)
 		if err := c.removeFrom(p, idx); err != nil {
 			return nil, err
 		}
@@ -187,7 +187,7 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 		}
 		return out
 	}
-	for j, i := range idx {
+	for _, i := range idx {
 		el, err := c.blockElement(p, i, step)
 		if err != nil {
 			return err
@@ -198,10 +198,9 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 		before, after := blanksBefore(el.first), blanksAfter(el.last)
 		var drop []int
 		switch pos := i / step; {
-		case all && j == 0:
-			drop = before
 		case all:
-			drop = before // the lines between two entries that both go
+			// Those before the first, and those between two entries that both go.
+			drop = before
 		case pos == 0:
 			drop = after
 		case pos == count-1:
@@ -213,11 +212,7 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 			gone[l] = true
 		}
 	}
-	lines := make([]int, 0, len(gone))
-	for l := range gone {
-		lines = append(lines, l)
-	}
-	sort.Ints(lines)
+	lines := slices.Sorted(maps.Keys(gone))
 	for k := 0; k < len(lines); {
 		from := lines[k]
 		to := from
@@ -237,7 +232,7 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 // emptyOnKeyLine writes [] or {} after the key that holds the block collection p,
 // which is losing all its entries.
 func (c *change) emptyOnKeyLine(p *yaml.Node) error {
-	key := ownerKey(c.e.root, p, 0)
+	key := ownerKey(c.e.root, p)
 	if key == nil {
 		return &UnsafeEditError{Reason: fmt.Sprintf("the collection at line %d would be empty and has no key to write [] after", p.Line)}
 	}
@@ -254,22 +249,16 @@ func (c *change) emptyOnKeyLine(p *yaml.Node) error {
 }
 
 // ownerKey returns the key whose value is n, or nil.
-func ownerKey(m, n *yaml.Node, depth int) *yaml.Node {
-	if depth > 20000 || m.Kind == yaml.AliasNode {
+func ownerKey(root, n *yaml.Node) *yaml.Node {
+	place := placeOf(root, n)
+	if len(place) == 0 {
 		return nil
 	}
-	for i, child := range m.Content {
-		if child == n {
-			if m.Kind == yaml.MappingNode && i%2 == 1 {
-				return m.Content[i-1]
-			}
-			return nil
-		}
-		if k := ownerKey(child, n, depth+1); k != nil {
-			return k
-		}
+	m, i := nodeAt(root, place[:len(place)-1]), place[len(place)-1]
+	if m.Kind != yaml.MappingNode || i%2 == 0 {
+		return nil
 	}
-	return nil
+	return m.Content[i-1]
 }
 
 // removeFlow removes the entries (or keys) at idx from the flow collection p. A run of

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,28 +23,22 @@ type Value struct {
 	Typed bool
 }
 
-// NotScalarError is a path that leads to a list or a mapping, which Set does not
-// replace.
-type NotScalarError struct {
-	Path string
-	Kind string
-	// Keys are the keys or ids under the value, to suggest a path; Entries is how many
-	// entries a list has.
-	Keys    []string
-	Entries int
-}
-
-func (e *NotScalarError) Error() string {
-	msg := fmt.Sprintf("%s is %s: set changes one value", e.Path, e.Kind)
-	switch {
-	case len(e.Keys) > 0 && e.Kind == "a list":
-		msg += fmt.Sprintf("; name one of its entries by id, as %s.%s", e.Path, e.Keys[0])
-	case len(e.Keys) > 0:
-		msg += fmt.Sprintf("; name one of its keys, as %s.%s", e.Path, e.Keys[0])
-	case e.Entries > 0:
-		msg += fmt.Sprintf("; name one of its entries by its place, as %s[0]", e.Path)
+// notScalar refuses to set the list or mapping n at path, which Set does not replace,
+// suggesting a path into it: by its first key, its first entry's id, or its first place.
+func notScalar(path string, n *yaml.Node) error {
+	msg := fmt.Sprintf("%s is %s: set changes one value", path, kindWord(n))
+	if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
+		return fmt.Errorf("%s; name one of its keys, as %s.%s", msg, path, n.Content[0].Value)
 	}
-	return msg
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		return errors.New(msg)
+	}
+	for _, item := range n.Content {
+		if id := yamltree.Value(yamltree.Resolve(item), "id"); id != nil {
+			return fmt.Errorf("%s; name one of its entries by id, as %s.%s", msg, path, id.Value)
+		}
+	}
+	return fmt.Errorf("%s; name one of its entries by its place, as %s[0]", msg, path)
 }
 
 // Set returns src with the value at path replaced by v, or, when path's last step is a
@@ -77,18 +72,7 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 	case t.value.Kind == yaml.AliasNode:
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("%s is an alias (*%s, line %d), which shares its value with the anchor at line %d: set the anchored value, or edit by hand", path, t.value.Value, t.value.Line, t.value.Alias.Line)}
 	default:
-		e := &NotScalarError{Path: path.String(), Kind: kindWord(t.value)}
-		if t.value.Kind == yaml.MappingNode {
-			e.Keys = mappingKeys(t.value)
-		} else if t.value.Kind == yaml.SequenceNode {
-			e.Entries = len(t.value.Content)
-			for _, item := range t.value.Content {
-				if id := yamltree.Value(yamltree.Resolve(item), "id"); id != nil {
-					e.Keys = append(e.Keys, id.Value)
-				}
-			}
-		}
-		return nil, e
+		return nil, notScalar(path.String(), t.value)
 	}
 	for _, at := range also {
 		if err := c.setAt(at, v.Text, t.value); err != nil {
@@ -399,29 +383,33 @@ func (c *change) addKey(t *target, v Value) error {
 		return errors.New("internal: a key added outside a mapping")
 	}
 	name := t.missing[0]
+	// An empty mapping is written {}, so that it takes the key in flow style too.
+	flow := m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0
+	style := yaml.Style(0)
+	if flow {
+		style = yaml.FlowStyle
+	}
 	// The nodes the result should have: the key, and a value that is v or nested
 	// mappings down to v.
 	kv := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}
 	leaf := &yaml.Node{Kind: yaml.ScalarNode, Value: v.Text}
 	vv, place := leaf, []int{}
 	for i := len(t.missing) - 1; i > 0; i-- {
-		style := yaml.Style(0)
-		if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
-			style = yaml.FlowStyle
-		}
 		vv = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: style, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.missing[i]}, vv}}
 		place = append(place, 1)
 	}
-	if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
-		return c.addFlowKey(t, kv, vv, leaf, place, v)
-	}
 	before := placeFor(m, modelKeys(t.parentModel), name)
-	first := m.Content[0]
-	indent := first.Column - 1
-	if before == 0 && c.e.dashAt(first) >= 0 {
+	if !flow && before == 0 && c.e.dashAt(m.Content[0]) >= 0 {
 		// The first key shares its line with the list's dash: the new one goes after it.
 		before = 2
 	}
+	w := c.clones[m]
+	w.Content = slices.Insert(w.Content, before, kv, vv)
+	c.free = append(c.free, slices.Concat(t.indexes, []int{before + 1}, place))
+	if flow {
+		return c.addFlowKey(t, before, leaf, v)
+	}
+	indent := m.Content[0].Column - 1
 	step := c.e.detectLayout(nil).mapIndent
 	var b strings.Builder
 	for i, k := range t.missing {
@@ -442,9 +430,6 @@ func (c *change) addKey(t *target, v Value) error {
 	b.WriteString(" " + text + c.e.eolStr)
 	line := b.String()
 	leaf.Tag = tag
-	w := c.clones[m]
-	w.Content = append(w.Content[:before:before], append([]*yaml.Node{kv, vv}, w.Content[before:]...)...)
-	c.free = append(c.free, append(append(append([]int{}, t.indexes...), before+1), place...))
 
 	s := c.e.src
 	if before < len(m.Content) {
@@ -466,25 +451,21 @@ func (c *change) addKey(t *target, v Value) error {
 // placeFor returns the index in m.Content of the first key written that order (the
 // model's keys) puts after name, or len(m.Content) when there is none.
 func placeFor(m *yaml.Node, order []string, name string) int {
-	rank := func(k string) int {
-		for i, o := range order {
-			if o == k {
-				return i
-			}
-		}
-		return len(order)
+	rank := slices.Index(order, name)
+	if rank < 0 {
+		return len(m.Content)
 	}
 	for i := 0; i < len(m.Content); i += 2 {
-		if r := rank(m.Content[i].Value); r > rank(name) && r < len(order) {
+		if slices.Index(order, m.Content[i].Value) > rank {
 			return i
 		}
 	}
 	return len(m.Content)
 }
 
-// addFlowKey adds a key to a flow mapping { ... } in the model's order, nested mappings
-// in flow style too.
-func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v Value) error {
+// addFlowKey adds the keys t.missing lead through to the flow mapping { ... }, as its
+// entry at index before, nested mappings in flow style too; leaf is v's node in want.
+func (c *change) addFlowKey(t *target, before int, leaf *yaml.Node, v Value) error {
 	m := t.parent
 	open, fs, err := c.e.openFlow(m)
 	if err != nil {
@@ -505,10 +486,6 @@ func (c *change) addFlowKey(t *target, kv, vv, leaf *yaml.Node, place []int, v V
 			text = "{" + text + "}"
 		}
 	}
-	before := placeFor(m, modelKeys(t.parentModel), t.missing[0])
-	w := c.clones[m]
-	w.Content = append(w.Content[:before:before], append([]*yaml.Node{kv, vv}, w.Content[before:]...)...)
-	c.free = append(c.free, append(append(placeOf(c.e.root, m), before+1), place...))
 	if before < len(m.Content) {
 		k := m.Content[before]
 		c.splices = append(c.splices, splice{at: c.e.src.offset(k.Line, k.Column), text: text + ", "})

@@ -2,6 +2,7 @@ package edit
 
 import (
 	"bytes"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/planascode/plan/internal/yamltree"
@@ -73,26 +74,14 @@ func (s *source) offset(line, col int) int {
 
 // lineOf returns the 1-based line holding offset off.
 func (s *source) lineOf(off int) int {
-	lo, hi := 0, len(s.start)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if s.start[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo + 1
+	// The lines that start at or before off end with the one holding it.
+	return max(sort.SearchInts(s.start, off+1), 1)
 }
 
 // indent counts line n's leading spaces: YAML indents with spaces only.
 func (s *source) indent(n int) int {
 	t := s.text(n)
-	i := 0
-	for i < len(t) && t[i] == ' ' {
-		i++
-	}
-	return i
+	return len(t) - len(bytes.TrimLeft(t, " "))
 }
 
 func (s *source) blank(n int) bool {
@@ -109,18 +98,9 @@ func (s *source) comment(n int) bool {
 // eol picks the line ending most lines of the file use, so that a CRLF file stays CRLF
 // and a file from a classic Mac (CR alone) stays CR. A tie goes to LF.
 func (s *source) eol() string {
-	crlf, lf, cr := 0, 0, 0
-	for i := 0; i < len(s.b); i++ {
-		switch {
-		case s.b[i] == '\n':
-			lf++
-		case s.b[i] == '\r' && i+1 < len(s.b) && s.b[i+1] == '\n':
-			crlf++
-			i++
-		case s.b[i] == '\r':
-			cr++
-		}
-	}
+	crlf := bytes.Count(s.b, []byte("\r\n"))
+	lf := bytes.Count(s.b, []byte("\n")) - crlf
+	cr := bytes.Count(s.b, []byte("\r")) - crlf
 	switch {
 	case crlf > lf && crlf >= cr:
 		return "\r\n"

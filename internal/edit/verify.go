@@ -3,6 +3,7 @@ package edit
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -23,21 +24,21 @@ func verify(before *yaml.Node, out []byte, it Item) error {
 	path := it.Kind.Path
 	for i, step := range path {
 		where := strings.Join(path[:i+1], ".")
-		var oldV, newV *yaml.Node
+		var oldV *yaml.Node
 		var oldPairs []*yaml.Node
 		if oldM != nil {
 			if _, _, err := ownEntry(oldM, step); err != nil {
 				// Comparing the keys written would pass an edit that hides a merged list.
 				return err
 			}
-			oldPairs = without(oldM, step, &oldV)
+			oldV, oldPairs = without(oldM, step)
 		}
-		newPairs := without(newM, step, &newV)
+		newV, newPairs := without(newM, step)
 		if len(oldPairs) != len(newPairs) {
 			return &UnsafeEditError{Reason: fmt.Sprintf("the keys beside %s changed", where)}
 		}
 		for j := range oldPairs {
-			if !sameNode(oldPairs[j], newPairs[j], 0) {
+			if !sameNode(oldPairs[j], newPairs[j]) {
 				return &UnsafeEditError{Reason: fmt.Sprintf("the value at line %d changed", oldPairs[j].Line)}
 			}
 		}
@@ -80,7 +81,7 @@ func verifyList(oldList, newList *yaml.Node, where string, it Item) error {
 		if i >= at {
 			j++
 		}
-		if !sameNode(oldList.Content[i], newList.Content[j], 0) {
+		if !sameNode(oldList.Content[i], newList.Content[j]) {
 			return &UnsafeEditError{Reason: fmt.Sprintf("entry %d of %s changed", i+1, where)}
 		}
 	}
@@ -94,34 +95,30 @@ func verifyList(oldList, newList *yaml.Node, where string, it Item) error {
 	return nil
 }
 
-// without returns the keys and values of the mapping m in order, leaving out the pair
-// of the key name written in m itself, whose value it stores in value.
-func without(m *yaml.Node, name string, value **yaml.Node) []*yaml.Node {
-	var out []*yaml.Node
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if k.Value == name && k.ShortTag() != "!!merge" && *value == nil {
-			*value = v
-			continue
-		}
-		out = append(out, k, v)
+// without returns the value of the key name written in m itself (nil when m has none),
+// and the other keys and values of the mapping m in order.
+func without(m *yaml.Node, name string) (value *yaml.Node, rest []*yaml.Node) {
+	i := ownIndex(m, name)
+	if i < 0 {
+		return nil, m.Content
 	}
-	return out
+	return m.Content[i+1], slices.Concat(m.Content[:i], m.Content[i+2:])
 }
 
-// sameNode compares two trees without following aliases, so that a document full of
-// aliases costs no more to compare than to read.
-func sameNode(a, b *yaml.Node, depth int) bool {
-	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) {
-		return false
-	}
-	if depth > 20000 {
-		return false
+// sameNode compares two trees as difference does.
+func sameNode(a, b *yaml.Node) bool { return difference(a, b, 0) == nil }
+
+// difference returns the node of b where the trees a and b first differ, or nil when
+// they are the same. It does not follow aliases, so that a document full of aliases costs
+// no more to compare than to read.
+func difference(a, b *yaml.Node, depth int) *yaml.Node {
+	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) || depth > 20000 {
+		return b
 	}
 	for i := range a.Content {
-		if !sameNode(a.Content[i], b.Content[i], depth+1) {
-			return false
+		if d := difference(a.Content[i], b.Content[i], depth+1); d != nil {
+			return d
 		}
 	}
-	return true
+	return nil
 }

@@ -74,19 +74,7 @@ func (in *Input) Parse(out []byte) (*plan.Plan, []diag.Finding, error) {
 	if left == nil {
 		return nil, nil, err
 	}
-	had := map[string]int{}
-	for _, f := range in.invalid {
-		had[f.Message]++
-	}
-	var fresh []diag.Finding
-	for _, f := range left {
-		if had[f.Message] > 0 {
-			had[f.Message]--
-			continue
-		}
-		fresh = append(fresh, f)
-	}
-	if len(fresh) > 0 {
+	if fresh := newFindings(in.invalid, left); len(fresh) > 0 {
 		return nil, nil, &plan.Error{Findings: fresh}
 	}
 	if len(left) >= len(in.invalid) {

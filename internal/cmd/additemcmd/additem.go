@@ -143,12 +143,7 @@ func planIDs(env *cli.Env, args []string, to *edit.Kind) []string {
 	if err != nil {
 		return nil
 	}
-	limit := plan.Options{MaxSize: target.Config.MaxFileSize}
-	data, err := plan.ReadFile(target.Path, limit)
-	if err != nil {
-		return nil
-	}
-	p, err := plan.Parse(target.Name, data, limit)
+	p, err := plan.Load(target.Name, target.Path, plan.Options{MaxSize: target.Config.MaxFileSize})
 	if err != nil {
 		return nil
 	}

@@ -1,7 +1,8 @@
 package edit
 
-// Stakeholder is the entry AddStakeholder appends. Empty fields are left out of the file,
-// and so is Vulnerable when false.
+// Stakeholder is a stakeholder as the tests write one, with a field for each key; Item
+// makes it the entry AddItem appends, and AddStakeholder appends it. Empty fields are
+// left out of the file, and so is Vulnerable when false.
 type Stakeholder struct {
 	ID            string
 	Name          string
@@ -67,4 +68,10 @@ func (s Stakeholder) Item() Item {
 	set("contact", s.Contact)
 	set("notes", s.Notes)
 	return Item{Kind: Stakeholders, Values: v}
+}
+
+// AddStakeholder returns src with s appended to the top-level stakeholders list, as
+// AddItem does.
+func AddStakeholder(src []byte, s Stakeholder) ([]byte, error) {
+	return AddItem(src, s.Item())
 }
