@@ -154,21 +154,12 @@ type cell struct {
 	w int
 }
 
-// sourceLine returns line (1-based) of src as it should be displayed and how many columns
-// of padding put a caret under column col. Columns count runes, as yaml.v3's do. Control
-// and bidirectional-override characters are shown as U+FFFD so that a plan file cannot
-// move the cursor or reorder what the terminal shows. When avail > 0 and the line is
-// wider, it is cut to avail columns around the caret, marked with "…".
-func sourceLine(lines *yamltree.Lines, line, col, avail int) (text string, pad int, ok bool) {
-	text, pads, ok := sourceCarets(lines, line, []int{col}, avail)
-	if !ok {
-		return "", 0, false
-	}
-	return text, pads[0], true
-}
-
-// sourceCarets is sourceLine for several columns of one line: a long line is cut around
-// the first of them, and a column that the cut leaves out has a pad of -1.
+// sourceCarets returns line (1-based) of src as it should be displayed and, for each
+// column of cols, how many columns of padding put a caret under it. Columns count runes,
+// as yaml.v3's do. Control and bidirectional-override characters are shown as U+FFFD so
+// that a plan file cannot move the cursor or reorder what the terminal shows. When
+// avail > 0 and the line is wider, it is cut to avail columns around the first column,
+// marked with "…", and a column that the cut leaves out has a pad of -1.
 func sourceCarets(lines *yamltree.Lines, line int, cols []int, avail int) (text string, pads []int, ok bool) {
 	col := cols[0]
 	// Lines as yaml.v3 counts them (CR, NEL, LS and PS too), and line 1 without a
