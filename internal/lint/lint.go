@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -380,12 +381,7 @@ func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []by
 }
 
 func (l *Linter) knownRule(id string) bool {
-	for _, r := range l.Rules {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(l.Rules, func(r rules.Rule) bool { return r.ID == id })
 }
 
 // findingAt builds the finding for a result, all but its pointer, which CheckPlan adds.
