@@ -32,7 +32,8 @@ func checkRecordUnknownReference(p *plan.Plan, pr Progress, _ Settings) []Result
 	var out []Result
 	for _, r := range pr.All.References() {
 		if known := ids[r.List]; !known[r.ID] {
-			out = append(out, in(r.Record, r.Node, "%s %q is not in the plan's %s%s", listNoun[r.List], r.ID, r.List, suggestID(r.ID, known)))
+			out = append(out, Result{Node: r.Node, Record: r.Record,
+				Message: fmt.Sprintf("%s %q is not in the plan's %s%s", listNoun[r.List], r.ID, r.List, suggestID(r.ID, known))})
 		}
 	}
 	return out

@@ -75,11 +75,6 @@ func at(n *yaml.Node, format string, args ...any) Result {
 	return Result{Node: n, Message: fmt.Sprintf(format, args...)}
 }
 
-// in builds a result about node n of record r.
-func in(r *record.Record, n *yaml.Node, format string, args ...any) Result {
-	return Result{Node: n, Record: r, Message: fmt.Sprintf(format, args...)}
-}
-
 // withSeverity returns r with its own severity.
 func (r Result) withSeverity(s diag.Severity) Result {
 	r.Severity = s
