@@ -20,25 +20,19 @@ import (
 // each finding with a caret at the column, as actionlint does; snippets are left out of
 // piped output so that it stays one line per finding.
 type Text struct {
-	// Color turns on coloured severities.
-	Color bool
-	// Snippets turns on source snippets.
-	Snippets bool
-	// Width is the terminal width that snippets are cut to fit; 0 leaves them whole.
-	Width  int
+	Options
 	styles styles
 }
 
 // NewText returns the text format presenting as o says.
 func NewText(o Options) Text {
-	t := Text{Color: o.Color, Snippets: o.Snippets, Width: o.Width}
-	if o.Renderer == nil {
+	r := o.Renderer
+	if r == nil {
 		// A renderer without colour, so every style renders plain text.
-		o.Renderer = lipgloss.NewRenderer(io.Discard)
-		o.Renderer.SetColorProfile(termenv.Ascii)
+		r = lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.Ascii)
 	}
-	t.styles = newStyles(o.Renderer)
-	return t
+	return Text{Options: o, styles: newStyles(r)}
 }
 
 // Format writes the findings and the summary line.
