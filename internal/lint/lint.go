@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -134,11 +135,15 @@ func (l *Linter) checkRecovering(in Input) (res fileResult) {
 	return l.checkInput(in)
 }
 
+// checkInput checks one plan, together with the records in its records folder
+// (record.Dir), which findings name beside in.Name. A plan given as bytes has no folder,
+// so no records.
 func (l *Linter) checkInput(in Input) fileResult {
+	opts := plan.Options{MaxSize: l.maxSize()}
 	data := in.Data
 	if data == nil {
 		var err error
-		data, err = plan.ReadFile(in.Path, plan.Options{MaxSize: l.maxSize()})
+		data, err = plan.ReadFile(in.Path, opts)
 		if le := (*plan.Error)(nil); errors.As(err, &le) {
 			return fileResult{findings: l.finish(in.Name, nil, nil, rename(le.Findings, in.Name))}
 		}
@@ -147,20 +152,30 @@ func (l *Linter) checkInput(in Input) fileResult {
 		}
 	}
 	var res fileResult
-	if in.Path == "" {
-		res.findings = l.CheckBytes(in.Name, data)
-	} else {
-		var err error
-		res.findings, res.records, err = l.checkWithRecords(in, data)
-		if err != nil {
-			return fileResult{readErr: err}
-		}
-	}
 	if l.KeepSources {
 		// Held only when asked for: every result lives until the run ends, and a source
 		// kept for nothing made memory grow with the number of files.
 		res.source = data
 	}
+	p, err := plan.Parse(in.Name, data, opts)
+	if err != nil {
+		res.findings = l.loadFailed(in.Name, data, err)
+		return res
+	}
+	var set *record.Set
+	var broken []diag.Finding
+	if in.Path != "" {
+		if set, broken, err = record.LoadFor(p, in.Path, in.Name, opts); err != nil {
+			return fileResult{readErr: err}
+		}
+	}
+	if l.KeepSources && set.Len() > 0 {
+		res.records = make(map[string][]byte, set.Len())
+		for _, r := range set.Records {
+			res.records[r.File] = r.Source
+		}
+	}
+	res.findings = l.CheckPlanRecords(p, set, broken).Findings
 	return res
 }
 
@@ -180,7 +195,7 @@ func rename(fs []diag.Finding, name string) []diag.Finding {
 
 // CheckBytes loads data as the plan named name and checks it. A file that fails to load
 // gets its yaml-syntax or schema findings and nothing else. A plan given as bytes has no
-// folder, so no records (see checkWithRecords).
+// folder, so no records.
 func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
 	p, err := plan.Parse(name, data, plan.Options{MaxSize: l.maxSize()})
 	if err != nil {
@@ -195,29 +210,6 @@ func (l *Linter) loadFailed(name string, data []byte, err error) []diag.Finding 
 		return l.finish(name, data, nil, []diag.Finding{{File: name, Line: 1, Col: 1, Rule: rules.IDYAMLSyntax, Severity: diag.Error, Message: err.Error()}})
 	}
 	return l.finish(name, data, nil, le.Findings)
-}
-
-// checkWithRecords checks the plan in data, read from in.Path, together with the records
-// in its records folder (record.Dir), which findings name beside in.Name. It returns the
-// records' bytes by name when sources are kept, and an error for a records folder that
-// cannot be read.
-func (l *Linter) checkWithRecords(in Input, data []byte) ([]diag.Finding, map[string][]byte, error) {
-	p, err := plan.Parse(in.Name, data, plan.Options{MaxSize: l.maxSize()})
-	if err != nil {
-		return l.loadFailed(in.Name, data, err), nil, nil
-	}
-	set, broken, err := record.LoadFor(p, in.Path, in.Name, plan.Options{MaxSize: l.maxSize()})
-	if err != nil {
-		return nil, nil, err
-	}
-	var sources map[string][]byte
-	if l.KeepSources && set.Len() > 0 {
-		sources = make(map[string][]byte, set.Len())
-		for _, r := range set.Records {
-			sources[r.File] = r.Source
-		}
-	}
-	return l.CheckPlanRecords(p, set, broken).Findings, sources, nil
 }
 
 // resolve returns the settings plan p is checked with, and a finding when the profile it
@@ -380,12 +372,7 @@ func (l *Linter) finishUnder(checked *profile.Resolved, name string, source []by
 }
 
 func (l *Linter) knownRule(id string) bool {
-	for _, r := range l.Rules {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(l.Rules, func(r rules.Rule) bool { return r.ID == id })
 }
 
 // findingAt builds the finding for a result, all but its pointer, which CheckPlan adds.

@@ -41,18 +41,13 @@ func workflowCommand(f diag.Finding, path string) string {
 		cmd = "warning"
 	}
 	line, col, endLine, endCol := span(f)
-	props := []string{"file=" + escapeProperty(path), fmt.Sprintf("line=%d", line)}
-	// The runner rejects columns on an annotation that spans lines, so a multi-line
-	// finding is annotated by lines alone.
-	if endLine == line {
-		props = append(props, fmt.Sprintf("col=%d", col))
+	where := fmt.Sprintf("line=%d,col=%d,endLine=%d,endColumn=%d", line, col, endLine, endCol)
+	if endLine != line {
+		// The runner rejects columns on an annotation that spans lines, so a multi-line
+		// finding is annotated by lines alone.
+		where = fmt.Sprintf("line=%d,endLine=%d", line, endLine)
 	}
-	props = append(props, fmt.Sprintf("endLine=%d", endLine))
-	if endLine == line {
-		props = append(props, fmt.Sprintf("endColumn=%d", endCol))
-	}
-	props = append(props, "title="+escapeProperty(f.Rule))
-	return "::" + cmd + " " + strings.Join(props, ",") + "::" + escapeData(f.Message)
+	return "::" + cmd + " file=" + escapeProperty(path) + "," + where + ",title=" + escapeProperty(f.Rule) + "::" + escapeData(f.Message)
 }
 
 // escapeData escapes a workflow command's message so that it stays on one line; the

@@ -4,7 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/planascode/plan/internal/diag"
@@ -84,12 +85,7 @@ func (JUnit) Format(w io.Writer, r Report) error {
 		for _, f := range fs {
 			byRule[f.Rule] = append(byRule[f.Rule], f)
 		}
-		ids := make([]string, 0, len(byRule))
-		for id := range byRule {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
+		for _, id := range slices.Sorted(maps.Keys(byRule)) {
 			tc := junitCase{Name: id, Classname: suite.Name}
 			var other []string
 			for _, f := range byRule[id] {

@@ -4,7 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -171,12 +172,7 @@ func sarifRules(registered []rules.Rule, findings []diag.Finding) ([]sarifRuleDe
 			byID[f.Rule] = rules.Rule{ID: f.Rule, Severity: f.Severity}
 		}
 	}
-	ids := make([]string, 0, len(byID))
-	for id := range byID {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-
+	ids := slices.Sorted(maps.Keys(byID))
 	descs := make([]sarifRuleDesc, 0, len(ids))
 	index := make(map[string]int, len(ids))
 	for i, id := range ids {

@@ -20,25 +20,19 @@ import (
 // each finding with a caret at the column, as actionlint does; snippets are left out of
 // piped output so that it stays one line per finding.
 type Text struct {
-	// Color turns on coloured severities.
-	Color bool
-	// Snippets turns on source snippets.
-	Snippets bool
-	// Width is the terminal width that snippets are cut to fit; 0 leaves them whole.
-	Width  int
+	Options
 	styles styles
 }
 
 // NewText returns the text format presenting as o says.
 func NewText(o Options) Text {
-	t := Text{Color: o.Color, Snippets: o.Snippets, Width: o.Width}
-	if o.Renderer == nil {
+	r := o.Renderer
+	if r == nil {
 		// A renderer without colour, so every style renders plain text.
-		o.Renderer = lipgloss.NewRenderer(io.Discard)
-		o.Renderer.SetColorProfile(termenv.Ascii)
+		r = lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.Ascii)
 	}
-	t.styles = newStyles(o.Renderer)
-	return t
+	return Text{Options: o, styles: newStyles(r)}
 }
 
 // Format writes the findings and the summary line.
@@ -154,21 +148,12 @@ type cell struct {
 	w int
 }
 
-// sourceLine returns line (1-based) of src as it should be displayed and how many columns
-// of padding put a caret under column col. Columns count runes, as yaml.v3's do. Control
-// and bidirectional-override characters are shown as U+FFFD so that a plan file cannot
-// move the cursor or reorder what the terminal shows. When avail > 0 and the line is
-// wider, it is cut to avail columns around the caret, marked with "…".
-func sourceLine(lines *yamltree.Lines, line, col, avail int) (text string, pad int, ok bool) {
-	text, pads, ok := sourceCarets(lines, line, []int{col}, avail)
-	if !ok {
-		return "", 0, false
-	}
-	return text, pads[0], true
-}
-
-// sourceCarets is sourceLine for several columns of one line: a long line is cut around
-// the first of them, and a column that the cut leaves out has a pad of -1.
+// sourceCarets returns line (1-based) of src as it should be displayed and, for each
+// column of cols, how many columns of padding put a caret under it. Columns count runes,
+// as yaml.v3's do. Control and bidirectional-override characters are shown as U+FFFD so
+// that a plan file cannot move the cursor or reorder what the terminal shows. When
+// avail > 0 and the line is wider, it is cut to avail columns around the first column,
+// marked with "…", and a column that the cut leaves out has a pad of -1.
 func sourceCarets(lines *yamltree.Lines, line int, cols []int, avail int) (text string, pads []int, ok bool) {
 	col := cols[0]
 	// Lines as yaml.v3 counts them (CR, NEL, LS and PS too), and line 1 without a

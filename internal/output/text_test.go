@@ -152,14 +152,14 @@ func TestSourceLine(t *testing.T) {
 			if src != nil {
 				lines = yamltree.NewLines(src)
 			}
-			text, pad, ok := sourceLine(lines, tc.line, tc.col, tc.avail)
+			text, pads, ok := sourceCarets(lines, tc.line, []int{tc.col}, tc.avail)
 			if ok != tc.ok {
 				t.Fatalf("ok = %v, want %v", ok, tc.ok)
 			}
 			if !ok {
 				return
 			}
-			if got := text + "\n" + strings.Repeat(" ", pad) + "^"; got != tc.want {
+			if got := text + "\n" + strings.Repeat(" ", pads[0]) + "^"; got != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})

@@ -172,7 +172,7 @@ func (s *Set) Resolve(name string) (*Resolved, error) {
 			return nil, fmt.Errorf("profile %q extends %q: %v", chain[len(chain)-1].Name, at, s.Unknown(at))
 		}
 		if slices.Contains(chain, p) {
-			return nil, fmt.Errorf("profile %q extends itself through %s", name, chainNames(append(chain, p)))
+			return nil, fmt.Errorf("profile %q extends itself through %s", name, ChainNames(append(chain, p)))
 		}
 		chain = append(chain, p)
 		at = p.Extends
@@ -186,7 +186,8 @@ func (s *Set) Resolve(name string) (*Resolved, error) {
 	return r, nil
 }
 
-func chainNames(chain []*Profile) string {
+// ChainNames names the profiles of a chain, each extending the next: "a → b".
+func ChainNames(chain []*Profile) string {
 	names := make([]string, len(chain))
 	for i, p := range chain {
 		names[i] = p.Name
@@ -250,22 +251,14 @@ func (l *Layer) Apply(r *Resolved) error {
 			set.OptionalRoles = optional
 		}
 	}
-	if l.OptionalRoles != nil {
-		set.OptionalRoles = slices.Clone(*l.OptionalRoles)
-	}
+	assign(&set.OptionalRoles, l.OptionalRoles)
 	assign(&set.RequiredPhases, l.RequiredPhases)
 	assign(&set.AdvisedPhases, l.AdvisedPhases)
 	assign(&set.ObjectiveFields, l.ObjectiveFields)
 	assign(&set.StakeholderFields, l.StakeholderFields)
-	if l.PhasesMayOverlap != nil {
-		set.PhasesMayOverlap = *l.PhasesMayOverlap
-	}
-	if l.VulnerableGroups != nil {
-		set.VulnerableGroups = *l.VulnerableGroups
-	}
-	if l.GrievanceRequired != nil {
-		set.GrievanceRequired = *l.GrievanceRequired
-	}
+	override(&set.PhasesMayOverlap, l.PhasesMayOverlap)
+	override(&set.VulnerableGroups, l.VulnerableGroups)
+	override(&set.GrievanceRequired, l.GrievanceRequired)
 	assign(&set.Categories, l.Categories)
 	if l.CommentDays != nil {
 		days, err := ParseDuration(*l.CommentDays)
@@ -274,18 +267,22 @@ func (l *Layer) Apply(r *Resolved) error {
 		}
 		set.CommentDays = days
 	}
-	if l.BudgetStakeholders != nil {
-		set.BudgetStakeholderThreshold = *l.BudgetStakeholders
-	}
-	if l.VulnerableChannels != nil {
-		set.VulnerableChannels = *l.VulnerableChannels
-	}
+	override(&set.BudgetStakeholderThreshold, l.BudgetStakeholders)
+	override(&set.VulnerableChannels, l.VulnerableChannels)
 	return nil
 }
 
+// assign lays a list the layer sets over the one below, as a copy of its own.
 func assign(into *[]string, from *[]string) {
 	if from != nil {
 		*into = slices.Clone(*from)
+	}
+}
+
+// override lays a value the layer sets over the one below.
+func override[T any](into *T, from *T) {
+	if from != nil {
+		*into = *from
 	}
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func decisionsMissing() Rule {
@@ -17,14 +18,7 @@ func decisionsMissing() Rule {
 		Fix: "Add `decisions`, each with an `id`, the `question`, the `phase` it is made in, the " +
 			"`decision_maker`, what is `open` and `non_negotiable`, and a `report_back` date.",
 		Source: "T",
-		Check:  checkDecisionsMissing,
+		Check: whenEmpty("the plan lists no decision points: add decisions saying what will be decided, when, by whom and how people will be told",
+			func(p *plan.Plan) (*yaml.Node, bool) { return p.KeyOf(&p.Decisions), len(p.Decisions) == 0 }),
 	}
-}
-
-func checkDecisionsMissing(p *plan.Plan, _ Settings) []Result {
-	if len(p.Decisions) > 0 {
-		return nil
-	}
-	return []Result{at(p.KeyOf(&p.Decisions),
-		"the plan lists no decision points: add decisions saying what will be decided, when, by whom and how people will be told")}
 }

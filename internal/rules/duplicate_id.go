@@ -23,57 +23,40 @@ func duplicateID() Rule {
 	}
 }
 
-// idItem is an item of a list whose items carry ids.
-type idItem struct {
-	id   string
-	node *yaml.Node
-}
-
-// idList is one list whose items carry ids, with the noun a message uses for its items.
-type idList struct {
-	noun  string
-	items []idItem
-}
-
 func checkDuplicateID(p *plan.Plan, _ Settings) []Result {
-	lists := []idList{
-		{"objective", idItems(p.Objectives, func(o plan.Objective) idItem { return idItem{o.ID, o.Node} })},
-		{"stakeholder", idItems(p.Stakeholders, func(s plan.Stakeholder) idItem { return idItem{s.ID, s.Node} })},
-		{"activity", idItems(p.Activities, func(a plan.Activity) idItem { return idItem{a.ID, a.Node} })},
-		{"risk", idItems(p.Risks, func(r plan.Risk) idItem { return idItem{r.ID, r.Node} })},
-		{"decision", idItems(p.Decisions, func(d plan.Decision) idItem { return idItem{d.ID, d.Node} })},
-		{"disclosure", idItems(p.Disclosure, func(d plan.Disclosure) idItem { return idItem{d.ID, d.Node} })},
-	}
+	out := reusedIDs("objective", p.Objectives, func(o plan.Objective) (string, *yaml.Node) { return o.ID, o.Node })
+	out = append(out, reusedIDs("stakeholder", p.Stakeholders, func(s plan.Stakeholder) (string, *yaml.Node) { return s.ID, s.Node })...)
+	out = append(out, reusedIDs("activity", p.Activities, func(a plan.Activity) (string, *yaml.Node) { return a.ID, a.Node })...)
+	out = append(out, reusedIDs("risk", p.Risks, func(r plan.Risk) (string, *yaml.Node) { return r.ID, r.Node })...)
+	out = append(out, reusedIDs("decision", p.Decisions, func(d plan.Decision) (string, *yaml.Node) { return d.ID, d.Node })...)
+	out = append(out, reusedIDs("disclosure", p.Disclosure, func(d plan.Disclosure) (string, *yaml.Node) { return d.ID, d.Node })...)
 	if p.Timeline != nil {
-		lists = append(lists, idList{"phase", idItems(p.Timeline.Phases, func(ph plan.Phase) idItem { return idItem{ph.ID, ph.Node} })})
+		out = append(out, reusedIDs("phase", p.Timeline.Phases, func(ph plan.Phase) (string, *yaml.Node) { return ph.ID, ph.Node })...)
 	}
 	if p.Evaluation != nil {
-		lists = append(lists, idList{"measure", idItems(p.Evaluation.Measures, func(m plan.Measure) idItem { return idItem{m.ID, m.Node} })})
-	}
-	var out []Result
-	for _, l := range lists {
-		first := map[string]*yaml.Node{}
-		for _, item := range l.items {
-			// The finding is about the item, so it points where the item starts, like
-			// every finding about a list item; the message names the first item's line.
-			if f, dup := first[item.id]; dup {
-				out = append(out, at(item.node, "%s %q reuses the id of the %s at line %d: give each %s its own id", l.noun, item.id, l.noun, f.Line, l.noun))
-				continue
-			}
-			first[item.id] = item.node
-		}
+		out = append(out, reusedIDs("measure", p.Evaluation.Measures, func(m plan.Measure) (string, *yaml.Node) { return m.ID, m.Node })...)
 	}
 	return out
 }
 
-// idItems lists the ids of a typed list, skipping items with no id (the schema has
-// reported them) or no node.
-func idItems[T any](items []T, item func(T) idItem) []idItem {
-	out := make([]idItem, 0, len(items))
-	for _, it := range items {
-		if i := item(it); i.id != "" && i.node != nil {
-			out = append(out, i)
+// reusedIDs reports the items of one list that reuse the id of an item above them; noun
+// is what a message calls an item. Items with no id (the schema has reported them) or no
+// node are passed over.
+func reusedIDs[T any](noun string, items []T, idOf func(T) (string, *yaml.Node)) []Result {
+	var out []Result
+	first := map[string]*yaml.Node{}
+	for _, item := range items {
+		id, n := idOf(item)
+		if id == "" || n == nil {
+			continue
 		}
+		// The finding is about the item, so it points where the item starts, like every
+		// finding about a list item; the message names the first item's line.
+		if f, dup := first[id]; dup {
+			out = append(out, at(n, "%s %q reuses the id of the %s at line %d: give each %s its own id", noun, id, noun, f.Line, noun))
+			continue
+		}
+		first[id] = n
 	}
 	return out
 }

@@ -18,13 +18,10 @@ func evaluationMissing() Rule {
 		Fix: "Add evaluation.measures with at least one entry: an id, the metric, its target, the " +
 			"method and the objective it measures.",
 		Source: "T",
-		Check:  checkEvaluationMissing,
+		Check: whenEmpty("the plan has no measures of success: add evaluation.measures with a metric and target for each objective",
+			func(p *plan.Plan) (*yaml.Node, bool) {
+				return keyWithin(p, &p.Evaluation, func(e *plan.Evaluation) *yaml.Node { return e.KeyOf(&e.Measures) }),
+					p.Evaluation == nil || len(p.Evaluation.Measures) == 0
+			}),
 	}
-}
-
-func checkEvaluationMissing(p *plan.Plan, _ Settings) []Result {
-	if p.Evaluation != nil && len(p.Evaluation.Measures) > 0 {
-		return nil
-	}
-	return []Result{at(keyWithin(p, &p.Evaluation, func(e *plan.Evaluation) *yaml.Node { return e.KeyOf(&e.Measures) }), "the plan has no measures of success: add evaluation.measures with a metric and target for each objective")}
 }

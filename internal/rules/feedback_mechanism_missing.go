@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func feedbackMechanismMissing() Rule {
@@ -17,19 +20,10 @@ func feedbackMechanismMissing() Rule {
 		Fix: "Set feedback: true on an activity that gathers input (a survey, workshop or forum), or " +
 			"list at least one technique under policy.techniques.",
 		Source: "D",
-		Check:  checkFeedbackMechanismMissing,
+		Check: whenEmpty("no activity gathers feedback and no technique is listed: set feedback: true on an activity or add policy.techniques",
+			func(p *plan.Plan) (*yaml.Node, bool) {
+				listens := slices.ContainsFunc(p.Activities, func(a plan.Activity) bool { return a.Feedback })
+				return p.KeyOf(&p.Activities), !listens && (p.Policy == nil || len(p.Policy.Techniques) == 0)
+			}),
 	}
-}
-
-func checkFeedbackMechanismMissing(p *plan.Plan, _ Settings) []Result {
-	for _, a := range p.Activities {
-		if a.Feedback {
-			return nil
-		}
-	}
-	if p.Policy != nil && len(p.Policy.Techniques) > 0 {
-		return nil
-	}
-	return []Result{at(p.KeyOf(&p.Activities),
-		"no activity gathers feedback and no technique is listed: set feedback: true on an activity or add policy.techniques")}
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
 )
@@ -38,14 +40,10 @@ func checkGrievanceIncomplete(p *plan.Plan, s Settings) []Result {
 	case !resolve:
 		out = append(out, at(where, "the grievance mechanism does not say how soon a complaint is resolved: add resolve_days"))
 	}
-	anonymous := false
-	for _, c := range g.Channels {
-		anonymous = anonymous || c.Anonymous
-	}
 	switch {
 	case len(g.Channels) == 0:
 		out = append(out, at(where, "the grievance mechanism lists no channels: add the ways a complaint can be made, at least one of them anonymous"))
-	case !anonymous:
+	case !slices.ContainsFunc(g.Channels, func(c plan.GrievanceChannel) bool { return c.Anonymous }):
 		out = append(out, at(g.KeyOf(&g.Channels), "no grievance channel takes anonymous complaints: mark one anonymous: true, or add one that does"))
 	}
 	if blank(g.Appeal) {

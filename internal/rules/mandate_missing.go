@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func mandateMissing() Rule {
@@ -17,15 +18,9 @@ func mandateMissing() Rule {
 		Fix: "Add mandate.statement: \"We are engaging <stakeholders> about <issue> because we want to " +
 			"understand <what> so that we can <focus>.\"",
 		Source: "T",
-		Check:  checkMandateMissing,
+		Check: whenEmpty("the plan has no mandate statement: add mandate.statement saying whom you engage about what, and why",
+			func(p *plan.Plan) (*yaml.Node, bool) {
+				return p.KeyOf(&p.Mandate), p.Mandate == nil || blank(p.Mandate.Statement)
+			}),
 	}
-}
-
-func checkMandateMissing(p *plan.Plan, _ Settings) []Result {
-	if p.Mandate != nil && !blank(p.Mandate.Statement) {
-		return nil
-	}
-	// at(nil) is the top of the file, which is where an absent section points.
-	return []Result{at(p.KeyOf(&p.Mandate),
-		"the plan has no mandate statement: add mandate.statement saying whom you engage about what, and why")}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func objectivesMissing() Rule {
@@ -17,14 +18,7 @@ func objectivesMissing() Rule {
 		Fix: "Add at least one entry under objectives with an id, a statement and the five SMART " +
 			"fields (specific, measurable, assignable, realistic, time_related).",
 		Source: "T",
-		Check:  checkObjectivesMissing,
+		Check: whenEmpty("the plan has no objectives: add at least one SMART objective under objectives",
+			func(p *plan.Plan) (*yaml.Node, bool) { return p.KeyOf(&p.Objectives), len(p.Objectives) == 0 }),
 	}
-}
-
-func checkObjectivesMissing(p *plan.Plan, _ Settings) []Result {
-	if len(p.Objectives) > 0 {
-		return nil
-	}
-	return []Result{at(p.KeyOf(&p.Objectives),
-		"the plan has no objectives: add at least one SMART objective under objectives")}
 }

@@ -26,8 +26,6 @@ func phaseMissing() Rule {
 	}
 }
 
-// requiredPhaseKinds are the kinds without which the template's engagement cycle is broken;
-// the other kinds are advised.
 func checkPhaseMissing(p *plan.Plan, s Settings) []Result {
 	if p.Timeline == nil || len(p.Timeline.Phases) == 0 {
 		return nil

@@ -46,19 +46,10 @@ func placeholderRule() Rule {
 // boundaries: "ÀTODO" and "TODOé" are words of their own, not markers.
 var placeholderRE = lazyregexp.New(`(\[Insert[^\]\n]{0,80}\]?|<[Ii]nsert[^>\n]{0,80}>?|\[(?:Names?|Group (?:[0-9]+|N)|stakeholders|issue)\]|\?\?\?+)|(?:^|[^\p{L}\p{N}_])(TODO|TBD|TBC|TBA|XXX)(?:[^\p{L}\p{N}_]|$)`)
 
-// findPlaceholder returns the first template placeholder in s. Every placeholder holds
-// "[", "TODO", "TBD" or "XXX", so nearly every string is dismissed without running the
-// regexp. (Testing for the letters T and X alone sent every sentence with "The" in it
-// through the regexp, most of the strings of a real plan.)
-func findPlaceholder(s string) (string, bool) {
-	all := findPlaceholders(s)
-	if len(all) == 0 {
-		return "", false
-	}
-	return all[0], true
-}
-
-// findPlaceholders returns every placeholder in s, in order, each once.
+// findPlaceholders returns every placeholder in s, in order, each once. Every placeholder
+// holds "[", "<", "?", "TODO", "TB" or "XXX", so nearly every string is dismissed without
+// running the regexp. (Testing for the letters T and X alone sent every sentence with
+// "The" in it through the regexp, most of the strings of a real plan.)
 func findPlaceholders(s string) []string {
 	if !strings.ContainsAny(s, "[<?") && !strings.Contains(s, "TODO") && !strings.Contains(s, "TB") && !strings.Contains(s, "XXX") {
 		return nil
@@ -77,10 +68,7 @@ func findPlaceholders(s string) []string {
 }
 
 // isPlaceholder reports whether s holds a template placeholder anywhere.
-func isPlaceholder(s string) bool {
-	_, ok := findPlaceholder(s)
-	return ok
-}
+func isPlaceholder(s string) bool { return len(findPlaceholders(s)) > 0 }
 
 func checkPlaceholder(p *plan.Plan, _ Settings) []Result {
 	// role-unassigned reports a placeholder that stands for a role's person, with what

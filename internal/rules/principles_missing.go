@@ -18,18 +18,10 @@ func principlesMissing() Rule {
 			"applies their own.",
 		Fix:    "Add `policy.principles`, a list of the principles the engagement commits to.",
 		Source: "T",
-		Check:  checkPrinciplesMissing,
+		Check: whenEmpty("the plan states no engagement principles: add policy.principles, such as inclusion, transparency and accountability",
+			func(p *plan.Plan) (*yaml.Node, bool) {
+				return keyWithin(p, &p.Policy, func(pol *plan.Policy) *yaml.Node { return pol.KeyOf(&pol.Principles) }),
+					p.Policy == nil || countNonBlank(p.Policy.Principles) == 0
+			}),
 	}
-}
-
-func checkPrinciplesMissing(p *plan.Plan, _ Settings) []Result {
-	if p.Policy != nil {
-		for _, pr := range p.Policy.Principles {
-			if !blank(pr) {
-				return nil
-			}
-		}
-	}
-	return []Result{at(keyWithin(p, &p.Policy, func(pol *plan.Policy) *yaml.Node { return pol.KeyOf(&pol.Principles) }),
-		"the plan states no engagement principles: add policy.principles, such as inclusion, transparency and accountability")}
 }

@@ -26,15 +26,12 @@ func privacyMissing() Rule {
 
 func checkPrivacyMissing(p *plan.Plan, _ Settings) []Result {
 	var info *plan.Information
+	var infoKey *yaml.Node
 	if p.Policy != nil {
-		info = p.Policy.Information
+		info, infoKey = p.Policy.Information, p.Policy.KeyOf(&p.Policy.Information)
 	}
 	if info != nil && !blank(info.Privacy) {
 		return nil
-	}
-	var infoKey *yaml.Node
-	if p.Policy != nil {
-		infoKey = p.Policy.KeyOf(&p.Policy.Information)
 	}
 	switch {
 	case info != nil && !blank(info.Collected):

@@ -1,10 +1,9 @@
 package rules
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/planascode/plan/internal/plan"
 )
@@ -46,19 +45,16 @@ func engagedIDs(p *plan.Plan) (inAudience, inTechnique map[string]bool) {
 // sortByPosition puts results that were gathered list by list into document order, so
 // that a reader (and a test) sees them top to bottom. Results without a node come first.
 func sortByPosition(rs []Result) {
-	pos := func(n *yaml.Node) (int, int) {
-		if n == nil {
+	pos := func(r Result) (int, int) {
+		if r.Node == nil {
 			return 0, 0
 		}
-		return n.Line, n.Column
+		return r.Node.Line, r.Node.Column
 	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		li, ci := pos(rs[i].Node)
-		lj, cj := pos(rs[j].Node)
-		if li != lj {
-			return li < lj
-		}
-		return ci < cj
+	slices.SortStableFunc(rs, func(a, b Result) int {
+		la, ca := pos(a)
+		lb, cb := pos(b)
+		return cmp.Or(cmp.Compare(la, lb), cmp.Compare(ca, cb))
 	})
 }
 

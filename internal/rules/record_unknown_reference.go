@@ -27,64 +27,13 @@ func recordUnknownReference() Rule {
 	}
 }
 
-// refTarget is a list of the plan's that a record's references resolve against.
-type refTarget struct {
-	noun string // what one item is called: "stakeholder"
-	list string // where the ids live: "stakeholders"
-	ids  map[string]bool
-}
-
 func checkRecordUnknownReference(p *plan.Plan, pr Progress, _ Settings) []Result {
-	activities := refTarget{"activity", "activities", map[string]bool{}}
-	for _, a := range p.Activities {
-		activities.ids[a.ID] = true
-	}
-	stakeholders := refTarget{"stakeholder", "stakeholders", map[string]bool{}}
-	for _, s := range p.Stakeholders {
-		stakeholders.ids[s.ID] = true
-	}
-	documents := refTarget{"document", "disclosure", map[string]bool{}}
-	for _, d := range p.Disclosure {
-		documents.ids[d.ID] = true
-	}
-	measures := refTarget{"measure", "evaluation.measures", map[string]bool{}}
-	if p.Evaluation != nil {
-		for _, m := range p.Evaluation.Measures {
-			measures.ids[m.ID] = true
-		}
-	}
-	decisions := refTarget{"decision", "decisions", map[string]bool{}}
-	for _, d := range p.Decisions {
-		decisions.ids[d.ID] = true
-	}
-
+	ids := idSets(p, plan.RecordedLists)
 	var out []Result
-	for _, r := range pr.All.Records {
-		check := func(ref plan.Ref, t refTarget) {
-			if ref.ID != "" && !t.ids[ref.ID] {
-				out = append(out, in(r, ref.Node, "%s %q is not in the plan's %s%s", t.noun, ref.ID, t.list, suggestID(ref.ID, t.ids)))
-			}
-		}
-		check(r.Activity, activities)
-		for _, e := range r.Engaged {
-			check(e.Stakeholder, stakeholders)
-		}
-		for _, is := range r.Issues {
-			for _, by := range is.RaisedBy {
-				check(by, stakeholders)
-			}
-		}
-		for _, d := range r.Disclosed {
-			check(d, documents)
-		}
-		for _, g := range r.Grievances {
-			check(g.Stakeholder, stakeholders)
-		}
-		for _, m := range r.Measures {
-			check(m.Measure, measures)
-		}
-		for _, rb := range r.ReportBacks {
-			check(rb.Decision, decisions)
+	for _, r := range pr.All.References() {
+		if known := ids[r.List]; !known[r.ID] {
+			out = append(out, Result{Node: r.Node, Record: r.Record,
+				Message: fmt.Sprintf("%s %q is not in the plan's %s%s", listNoun[r.List], r.ID, r.List, suggestID(r.ID, known))})
 		}
 	}
 	return out

@@ -19,15 +19,10 @@ func responsePolicyMissing() Rule {
 		Fix: "Add `policy.response.within_days` with the number of days within which enquiries are " +
 			"answered (0 means the same day).",
 		Source: "T",
-		Check:  checkResponsePolicyMissing,
+		Check: whenEmpty("the plan does not say how quickly enquiries are answered: add policy.response.within_days with the number of days",
+			func(p *plan.Plan) (*yaml.Node, bool) {
+				return keyWithin(p, &p.Policy, func(pol *plan.Policy) *yaml.Node { return pol.KeyOf(&pol.Response) }),
+					p.Policy == nil || p.Policy.Response == nil || p.Policy.Response.WithinDays == nil
+			}),
 	}
-}
-
-func checkResponsePolicyMissing(p *plan.Plan, _ Settings) []Result {
-	if p.Policy != nil && p.Policy.Response != nil && p.Policy.Response.WithinDays != nil {
-		return nil
-	}
-	node := keyWithin(p, &p.Policy, func(pol *plan.Policy) *yaml.Node { return pol.KeyOf(&pol.Response) })
-	return []Result{at(node,
-		"the plan does not say how quickly enquiries are answered: add policy.response.within_days with the number of days")}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func risksMissing() Rule {
@@ -16,14 +17,7 @@ func risksMissing() Rule {
 			"plan with no risks has not been thought through, not a plan without any.",
 		Fix:    "Add `risks`, each with an `id`, a `description`, its `likelihood` and `impact`, and a `mitigation`.",
 		Source: "T",
-		Check:  checkRisksMissing,
+		Check: whenEmpty("the plan lists no risks: add risks, each with a description and a mitigation",
+			func(p *plan.Plan) (*yaml.Node, bool) { return p.KeyOf(&p.Risks), len(p.Risks) == 0 }),
 	}
-}
-
-func checkRisksMissing(p *plan.Plan, _ Settings) []Result {
-	if len(p.Risks) > 0 {
-		return nil
-	}
-	return []Result{at(p.KeyOf(&p.Risks),
-		"the plan lists no risks: add risks, each with a description and a mitigation")}
 }

@@ -82,7 +82,7 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 		}
 	}
 	if placeholder != nil {
-		if m, _ := findPlaceholder(placeholder.Value); m != placeholder.Value {
+		if m := findPlaceholders(placeholder.Value)[0]; m != placeholder.Value {
 			return at(placeholder.Node, "%s is named %q, which holds the template placeholder %q: replace it with the name of the person, team or organisation that fills it", label, placeholder.Value, m), true
 		}
 		return at(placeholder.Node, "%s is named %q, a template placeholder: replace it with the name of the person, team or organisation that fills it", label, placeholder.Value), true

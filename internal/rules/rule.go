@@ -75,11 +75,6 @@ func at(n *yaml.Node, format string, args ...any) Result {
 	return Result{Node: n, Message: fmt.Sprintf(format, args...)}
 }
 
-// in builds a result about node n of record r.
-func in(r *record.Record, n *yaml.Node, format string, args ...any) Result {
-	return Result{Node: n, Record: r, Message: fmt.Sprintf(format, args...)}
-}
-
 // withSeverity returns r with its own severity.
 func (r Result) withSeverity(s diag.Severity) Result {
 	r.Severity = s
@@ -98,4 +93,16 @@ func keyWithin[S any](p *plan.Plan, section **S, part func(*S) *yaml.Node) *yaml
 		}
 	}
 	return p.KeyOf(section)
+}
+
+// whenEmpty is the Check of a rule that finds one part of the plan left empty: empty
+// says where the finding points (nil, the top of the file, for a part not written at
+// all) and whether the part is empty, and message is the finding.
+func whenEmpty(message string, empty func(p *plan.Plan) (where *yaml.Node, isEmpty bool)) func(*plan.Plan, Settings) []Result {
+	return func(p *plan.Plan, _ Settings) []Result {
+		if where, isEmpty := empty(p); isEmpty {
+			return []Result{{Node: where, Message: message}}
+		}
+		return nil
+	}
 }

@@ -57,6 +57,5 @@ func checkStakeholderNotReached(p *plan.Plan, pr Progress, _ Settings) []Result 
 // aboveInform reports whether a participation level asks more than informing: the
 // levels at which the plan means to hear from people.
 func aboveInform(level string) bool {
-	i := slices.Index(plan.ParticipationLevels, level)
-	return i > 0
+	return slices.Index(plan.ParticipationLevels, level) > 0
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/planascode/plan/internal/diag"
 	"github.com/planascode/plan/internal/plan"
+	"gopkg.in/yaml.v3"
 )
 
 func stakeholdersMissing() Rule {
@@ -16,14 +17,7 @@ func stakeholdersMissing() Rule {
 		Fix: "Add the people, groups and organisations affected by or able to influence the project " +
 			"under stakeholders, each with an id and a name.",
 		Source: "T",
-		Check:  checkStakeholdersMissing,
+		Check: whenEmpty("the stakeholder register is empty: add everyone affected by or able to influence the project under stakeholders",
+			func(p *plan.Plan) (*yaml.Node, bool) { return p.KeyOf(&p.Stakeholders), len(p.Stakeholders) == 0 }),
 	}
-}
-
-func checkStakeholdersMissing(p *plan.Plan, _ Settings) []Result {
-	if len(p.Stakeholders) > 0 {
-		return nil
-	}
-	return []Result{at(p.KeyOf(&p.Stakeholders),
-		"the stakeholder register is empty: add everyone affected by or able to influence the project under stakeholders")}
 }

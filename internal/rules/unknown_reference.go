@@ -22,26 +22,36 @@ func unknownReference() Rule {
 	}
 }
 
-// referenceNoun is what one item of a list that references point into is called.
-var referenceNoun = map[string]string{
+// listNoun is what one item of a list that references point into is called, in the
+// messages of unknown-reference and record-unknown-reference.
+var listNoun = map[string]string{
 	plan.ListStakeholders: "stakeholder",
 	plan.ListPhases:       "phase",
 	plan.ListDecisions:    "decision",
 	plan.ListObjectives:   "objective",
+	plan.ListActivities:   "activity",
+	plan.ListDisclosure:   "document",
+	plan.ListMeasures:     "measure",
 }
 
-func checkUnknownReference(p *plan.Plan, _ Settings) []Result {
+// idSets holds the ids of each of the plan's lists, by list.
+func idSets(p *plan.Plan, lists []string) map[string]map[string]bool {
 	ids := map[string]map[string]bool{}
-	for _, list := range plan.ReferencedLists {
+	for _, list := range lists {
 		ids[list] = map[string]bool{}
 		for _, id := range p.IDs(list) {
 			ids[list][id] = true
 		}
 	}
+	return ids
+}
+
+func checkUnknownReference(p *plan.Plan, _ Settings) []Result {
+	ids := idSets(p, plan.ReferencedLists)
 	var out []Result
 	for _, r := range p.References() {
 		if !ids[r.List][r.ID] {
-			noun := referenceNoun[r.List]
+			noun := listNoun[r.List]
 			out = append(out, at(r.Node, "%s %s refers to %s %q, which does not exist: use an id from %s or add the %s there",
 				r.Owner, r.Key, noun, r.ID, r.List, noun))
 		}

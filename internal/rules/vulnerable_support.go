@@ -33,11 +33,11 @@ func checkVulnerableSupport(p *plan.Plan, s Settings) []Result {
 		switch have := countNonBlank(st.Channels); {
 		case have >= need:
 		case have == 0:
-			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has no channel: add at least %s for them to take part under their channels", st.ID, ways(need)))
+			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has no channel: add at least %s for them to take part under their channels", st.ID, inWords(need, "way")))
 		case need == 2:
 			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has only one channel: add a second way for them to take part under their channels", st.ID))
 		default:
-			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has only %s: add at least %s for them to take part under their channels", st.ID, channels(have), ways(need)))
+			out = append(out, at(st.Node, "stakeholder %q is vulnerable but has only %s: add at least %s for them to take part under their channels", st.ID, inWords(have, "channel"), inWords(need, "way")))
 		}
 	}
 	return out

@@ -254,10 +254,8 @@ func Run(opts *Options) error {
 	if len(unreadable) > 0 {
 		return &cli.ExitError{Code: cli.ExitBadInput}
 	}
-	for _, f := range res.Findings {
-		if failAt != 0 && f.Severity >= failAt {
-			return cli.Findings()
-		}
+	if failAt != 0 && slices.ContainsFunc(res.Findings, func(f diag.Finding) bool { return f.Severity >= failAt }) {
+		return cli.Findings()
 	}
 	return nil
 }
@@ -467,7 +465,6 @@ func displayName(dir, path string) string {
 	return path
 }
 
-// inDir resolves the paths the user typed (see cli.Env.Path); "-" stays standard input.
 // recordsToPlans replaces each record file named on the command line with the plan whose
 // records it is: a record is checked with its plan, against the plan's ids, so that a
 // pre-commit hook or an editor that passes the files it saw change checks them as
@@ -502,6 +499,7 @@ func recordsToPlans(env *cli.Env, paths []string, maxSize int64) ([]string, erro
 	return out, nil
 }
 
+// inDir resolves the paths the user typed (see cli.Env.Path); "-" stays standard input.
 func inDir(env *cli.Env, paths []string) []string {
 	out := make([]string, len(paths))
 	for i, p := range paths {

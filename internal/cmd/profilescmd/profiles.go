@@ -94,11 +94,7 @@ func Explain(w io.Writer, r *profile.Resolved) error {
 	p := r.Chain[0]
 	fmt.Fprintf(&b, "%s: %s\n", p.Name, p.Title)
 	if len(r.Chain) > 1 {
-		names := make([]string, 0, len(r.Chain)-1)
-		for _, c := range r.Chain[1:] {
-			names = append(names, c.Name)
-		}
-		fmt.Fprintf(&b, "extends: %s\n", strings.Join(names, " → "))
+		fmt.Fprintf(&b, "extends: %s\n", profile.ChainNames(r.Chain[1:]))
 	}
 	if p.Summary != "" {
 		fmt.Fprintf(&b, "\n%s\n", wrap(p.Summary))
