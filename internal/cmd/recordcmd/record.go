@@ -13,6 +13,7 @@ package recordcmd
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -22,6 +23,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -29,7 +31,10 @@ import (
 	"github.com/planascode/plan/internal/atomicfile"
 	"github.com/planascode/plan/internal/cli"
 	"github.com/planascode/plan/internal/edit"
+	"github.com/planascode/plan/internal/filelock"
+	"github.com/planascode/plan/internal/fserr"
 	"github.com/planascode/plan/internal/plan"
+	"github.com/planascode/plan/internal/planedit"
 	"github.com/planascode/plan/internal/record"
 	"github.com/planascode/plan/internal/rules"
 	"github.com/planascode/plan/schema"
@@ -67,6 +72,9 @@ type Options struct {
 	ReportBacks []string
 	Slug        string
 	DryRun      bool
+	// LockTimeout bounds the wait for a run editing the plan; zero means
+	// planedit.DefaultLockTimeout.
+	LockTimeout time.Duration
 }
 
 // NewCmd builds `plan record`; runF replaces the run function in tests of flag parsing.
@@ -157,6 +165,16 @@ func Run(opts *Options) error {
 	target, err := opts.Env.Target(opts.File, opts.Config, "plan record FILE --date DATE")
 	if err != nil {
 		return err
+	}
+	if !opts.DryRun {
+		// The plan's lock, held as the editing commands hold it, so that a rename with
+		// --update-references, which rewrites the records folder, cannot run between
+		// this run's check of the ids and its write.
+		lock, err := filelock.Acquire(target.Path, cmp.Or(opts.LockTimeout, planedit.DefaultLockTimeout))
+		if err != nil {
+			return cli.BadInputf("%s: cannot add a record: %v", target.Name, fserr.Cause(err))
+		}
+		defer lock.Unlock()
 	}
 	p, err := target.Load()
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/planascode/plan/internal/cli"
+	"github.com/planascode/plan/internal/filelock"
 	"github.com/planascode/plan/internal/iostreams"
 	"github.com/planascode/plan/internal/plan"
 	"github.com/planascode/plan/internal/record"
@@ -241,5 +242,31 @@ func TestConcurrentRuns(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(dir, "small.records"))
 	if len(entries) != n {
 		t.Errorf("%d files in the folder, want %d (no temporary file left behind)", len(entries), n)
+	}
+}
+
+// TestTakesThePlansLock: a record is written under the lock the editing commands hold,
+// so a rename that rewrites the records folder cannot interleave with it. While another
+// run holds the lock, nothing is written; once it lets go, the record is.
+func TestTakesThePlansLock(t *testing.T) {
+	dir := planDir(t)
+	lock, err := filelock.Acquire(filepath.Join(dir, "small.plan.yaml"), time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRun(dir)
+	opts := &Options{Env: r.env, Date: "2027-03-04", Activity: "drop-in", LockTimeout: time.Millisecond}
+	err = Run(opts)
+	if err == nil || !strings.Contains(err.Error(), "small.plan.yaml: cannot add a record: timed out") {
+		t.Errorf("with the lock held elsewhere: %v, want a timeout", err)
+	}
+	if _, statErr := os.Stat(filepath.Join(dir, "small.records")); !errors.Is(statErr, os.ErrNotExist) {
+		t.Errorf("the records folder exists after a refused run: %v", statErr)
+	}
+	if err := lock.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if err := Run(opts); err != nil {
+		t.Errorf("after the lock is released: %v", err)
 	}
 }
