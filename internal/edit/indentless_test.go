@@ -154,8 +154,8 @@ func TestIndentlessLists(t *testing.T) {
 
 // TestIndentlessEveryPath: in the plans with indentless lists, every value can be set
 // and removed, and every mapping given a new key, without the edit being refused as
-// unsafe. (Set and Remove may still refuse what they never do: set a list, or leave an
-// entry with no keys.)
+// unsafe. (Set still refuses, otherwise, what it never does: replace a list or a
+// mapping.)
 func TestIndentlessEveryPath(t *testing.T) {
 	for _, src := range indentlessPlans {
 		values, missing := pathsIn([]byte(src))
