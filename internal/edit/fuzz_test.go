@@ -32,7 +32,21 @@ func fuzzPlans(f *testing.F) (plans [][]byte, deletes []int) {
 		plans = append(plans, c.input())
 		deletes = append(deletes, c.deletes)
 	}
+	for _, p := range indentlessPlans {
+		plans = append(plans, []byte(p))
+		deletes = append(deletes, 0)
+	}
 	return plans, deletes
+}
+
+// indentlessPlans write lists with their dashes at their key's column, as the last key
+// of the plan, of a mapping and of an entry, with comments and blank lines after them:
+// set and remove once refused to edit after or around such a list.
+var indentlessPlans = []string{
+	"schema_version: 1\ntitle: T\nstakeholders:\n- id: a\n  name: A\n",
+	"schema_version: 1\ntitle: T\nstakeholders:\n- id: a\n  name: A\n  # about a\n\n- id: b # last\n  name: B\n  channels:\n  - Email\n  # by hand\n\n# the end\n",
+	"schema_version: 1\ntitle: T\nstakeholders:\n- id: a\n  name: A\n# between\n- id: b\n  name: B\nsummary: S\n",
+	"schema_version: 1\ntitle: T\ntimeline:\n  start: 2027-01-04\n  x_milestones:\n  - a\n  # more to come\n\n  - b\nx_after:\n- |\n  # text\n\n  more\n",
 }
 
 func FuzzAddStakeholder(f *testing.F) {

@@ -148,34 +148,10 @@ func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice,
 		return []splice{{at: e.src.lineStart(top), text: text}}, nil
 	}
 	if m != e.root {
-		return []splice{e.insertAfterLine(e.mappingEnd(m, indent), text)}, nil
+		last := len(m.Content) - 2
+		return []splice{e.insertAfterLine(e.entryEnd(m.Content[last+1], m.Content[last].Line, indent), text)}, nil
 	}
 	return e.endOfDocument(text)
-}
-
-// mappingEnd returns the last line of the block mapping m, whose keys are at column
-// indent, with the comment lines that follow it directly deeper than its keys. A line at
-// the keys' depth that opens a sequence entry belongs to the last value: a list may be
-// written without indentation under its key.
-func (e *editor) mappingEnd(m *yaml.Node, indent int) int {
-	inside := map[int]bool{}
-	e.markMultiline(m, indent, inside)
-	end := m.Content[len(m.Content)-2].Line
-	for l := end + 1; l <= e.src.lines(); l++ {
-		if inside[l] {
-			end = l
-			continue
-		}
-		if e.src.blank(l) || e.src.comment(l) {
-			continue
-		}
-		ind := e.src.indent(l)
-		if ind < indent || ind == indent && !isSeqEntry(e.src.text(l)[ind:]) {
-			break
-		}
-		end = l
-	}
-	return e.followingComments(end, indent)
 }
 
 // flowUnder renders in flow style what goes under a key whose value is missing: the rest
@@ -302,7 +278,7 @@ func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
 	}
 	text := e.blockItem(dash, gap)
 	if !e.item.BeforeLast {
-		end := e.followingComments(e.lastLine(last, last.Line, dash), dash)
+		end := e.entryEnd(last, last.Line, dash)
 		return []splice{e.insertAfterLine(end, text)}, nil
 	}
 	top := last.Line
@@ -353,14 +329,23 @@ func (e *editor) blockIndent(n *yaml.Node) int {
 	return -1
 }
 
-// lastLine returns the last line holding content of the entry that starts on line start,
-// in a block sequence whose dashes are at column dash. The entry's lines are those up to
-// the next line of content at the dash's depth or shallower; within them the last line
-// that is neither blank nor a comment ends it, where lines inside block, quoted and flow
-// scalars and collections count as content whatever they look like.
-func (e *editor) lastLine(n *yaml.Node, start, dash int) int {
+// entryEnd returns the last line of an entry of a block collection whose dashes or keys
+// are at column depth: a list entry n, or a key and its value n, starting on line start.
+// The entry runs to the next line of content at depth or shallower, except a line that
+// opens an entry of n itself, a list written with its dashes at its key's column. Its last
+// line is the last one holding content before that, where lines inside block, quoted and
+// flow scalars and collections count as content whatever they look like, followed by the
+// comment lines directly below deeper than depth, which describe it.
+//
+// The add commands, set and remove all ask this one function where an entry ends, so
+// that what one of them puts after an entry another takes away with it.
+func (e *editor) entryEnd(n *yaml.Node, start, depth int) int {
 	inside := map[int]bool{}
-	e.markMultiline(n, dash, inside)
+	e.markMultiline(n, depth, inside)
+	// A list whose dashes sit at its key's column ("stakeholders:\n- id: a"): a line
+	// at depth that opens an entry is still n's. (A list entry's own value is never such
+	// a list: a list under a dash is indented past it.)
+	indentless := n.Kind == yaml.SequenceNode && n.Style&yaml.FlowStyle == 0 && e.blockIndent(n) == depth
 	end := start
 	for l := start + 1; l <= e.src.lines(); l++ {
 		if inside[l] {
@@ -370,12 +355,13 @@ func (e *editor) lastLine(n *yaml.Node, start, dash int) int {
 		if e.src.blank(l) || e.src.comment(l) {
 			continue
 		}
-		if e.src.indent(l) <= dash {
+		ind := e.src.indent(l)
+		if ind < depth || ind == depth && !(indentless && isSeqEntry(e.src.text(l)[ind:])) {
 			break
 		}
 		end = l
 	}
-	return end
+	return e.followingComments(end, depth)
 }
 
 // followingComments extends end over the comment lines directly below it that are

@@ -140,7 +140,7 @@ func (c *change) blockElement(p *yaml.Node, i, step int) (element, error) {
 		value = p.Content[i+1]
 	}
 	el := element{first: n.Line}
-	el.last = c.e.followingComments(c.e.lastLine(value, n.Line, depth), depth)
+	el.last = c.e.entryEnd(value, n.Line, depth)
 	if i > 0 || c.ownComments(n.Line, depth) {
 		el.first = s.commentsAbove(el.first, depth)
 	}

@@ -438,8 +438,7 @@ func (c *change) addKey(t *target, v Value) error {
 		return nil
 	}
 	last := m.Content[len(m.Content)-2]
-	end := c.e.lastLine(m.Content[len(m.Content)-1], last.Line, indent)
-	end = c.e.followingComments(end, indent)
+	end := c.e.entryEnd(m.Content[len(m.Content)-1], last.Line, indent)
 	if !s.hasBreak(end) {
 		c.splices = append(c.splices, splice{at: s.nextLine(end), text: c.e.eolStr + strings.TrimSuffix(line, c.e.eolStr)})
 		return nil

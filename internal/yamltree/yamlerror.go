@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -53,10 +54,11 @@ const searchBudget = 8 << 20
 // problem starts (one line early at that), not the problem's own: a key indented one
 // space too far in the fifth stakeholder is reported where the register begins. For a
 // tab it names the line where the text before the tab began, and for an alias to no
-// anchor or a forbidden character no line at all. In those cases the file is parsed
-// again up to each line from there on, and the problem is on the first line whose parse
-// fails the same way. (Its scanner's other problems are named at the line of the token
-// at fault, which may start a text running over several lines: that line is kept.)
+// anchor or a forbidden character no line at all. A forbidden character is the file's
+// first; in the other cases the file is parsed again up to each line from there on, and
+// the problem is on the first line whose parse fails the same way. (Its scanner's other
+// problems are named at the line of the token at fault, which may start a text running
+// over several lines: that line is kept.)
 // The column is that of the tab or reserved character at fault, if there is one, else
 // where the line's text starts.
 func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
@@ -67,8 +69,18 @@ func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 		line++
 	}
 	line = max(min(line, lastLine(lines)), 1)
-	if parserProblems[msg] || tabProblems[msg] || !named {
-		line = firstFailingLine(lines, line, msg)
+	forbidden := -1
+	if msg == controlProblem {
+		forbidden = firstForbiddenAt(lines.body)
+	}
+	switch {
+	case forbidden >= 0:
+		// yaml.v3's reader checks each character as it reads, ahead of the parser: the
+		// problem is the file's first forbidden character, found without parsing, whatever
+		// the size of the file and whatever problem the parser would have met before it.
+		line, _ = lines.Position(forbidden)
+	case parserProblems[msg] || tabProblems[msg] || !named:
+		line = firstFailingLine(lines, line, msg, parseAll)
 	}
 	text := lines.Runes(line)
 	switch {
@@ -76,7 +88,7 @@ func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 		col = indentTab(text)
 	case msg == "found character that cannot start any token":
 		col = unstartable(text)
-	case msg == "control characters are not allowed":
+	case msg == controlProblem:
 		col = firstForbidden(text)
 	}
 	// yaml.v3 words a tab in the indentation in three ways, one of which ("cannot start
@@ -91,27 +103,35 @@ func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
 	return line, col, msg
 }
 
+// controlProblem is how yaml.v3 reports a character that YAML does not allow in a file.
+const controlProblem = "control characters are not allowed"
+
 // TabIndentMessage is what YAMLErrorPosition says of a tab among a line's leading blanks.
 const TabIndentMessage = "a tab in the indentation: YAML indents with spaces only, so replace the tab with spaces"
 
 // firstFailingLine returns the first line from "from" on such that the file up to the
 // end of that line fails to parse with msg, or "from" when none does within the budget.
+// parse parses a prefix of the file.
 //
 // The parser stops at its first problem, so once the file up to some line fails, the
 // file up to any later line usually fails the same way, and the line is found by
-// halving, in a few parses. Not always: a prefix that ends inside a quoted text running
-// over several lines fails another way. So the line halving finds is kept only when the
-// file up to the line before parses cleanly; otherwise the lines are tried one by one.
-func firstFailingLine(lines *Lines, from int, msg string) int {
+// halving, in a few parses. Not always: a prefix that ends inside a quoted text or flow
+// collection running over several lines fails another way. So the line halving finds is
+// kept only when the file up to the line before parses cleanly; otherwise the problem
+// may lie before it, and the lines are tried one by one back from there to the last
+// that the file up to parses cleanly, a distance of a text or two rather than of the
+// file. (Trying them forward from "from", the start of the block holding the problem,
+// parsed the file about once per line of a long register, the square of its size.)
+func firstFailingLine(lines *Lines, from int, msg string, parse func([]byte) error) int {
 	spent := 0
-	// parse reports whether the file up to line n fails with msg, whether it parses
+	// try reports whether the file up to line n fails with msg, whether it parses
 	// cleanly, and whether the budget allowed the parse at all.
-	parse := func(n int) (same, clean, ok bool) {
+	try := func(n int) (same, clean, ok bool) {
 		prefix := lines.through(n)
 		if spent += len(prefix); spent > searchBudget {
 			return false, false, false
 		}
-		err := parseAll(prefix)
+		err := parse(prefix)
 		if err == nil {
 			return false, true, true
 		}
@@ -121,13 +141,13 @@ func firstFailingLine(lines *Lines, from int, msg string) int {
 	last := lines.Len()
 	// The whole file fails with msg, unless parsing alone does not find the problem (a
 	// key given twice, which only decoding refuses).
-	if same, _, ok := parse(last); !same || !ok {
+	if same, _, ok := try(last); !same || !ok {
 		return from
 	}
 	lo, hi := from, last
 	for lo < hi {
 		mid := lo + (hi-lo)/2
-		same, _, ok := parse(mid)
+		same, _, ok := try(mid)
 		if !ok {
 			return from
 		}
@@ -137,22 +157,17 @@ func firstFailingLine(lines *Lines, from int, msg string) int {
 			lo = mid + 1
 		}
 	}
-	if lo == from {
-		return lo
-	}
-	if _, clean, ok := parse(lo - 1); clean || !ok {
-		return lo
-	}
-	for n := from; n < lo; n++ {
-		same, _, ok := parse(n)
-		if !ok {
+	first := lo
+	for n := lo - 1; n >= from; n-- {
+		same, clean, ok := try(n)
+		if clean || !ok {
 			break
 		}
 		if same {
-			return n
+			first = n
 		}
 	}
-	return lo
+	return first
 }
 
 // parseAll parses every document in body, as the loader and the editor read them, and
@@ -238,17 +253,34 @@ func unstartable(line []rune) int {
 }
 
 // firstForbidden returns the column of the first character on line that YAML does not
-// allow in a file (its reader's test: C0 and C1 controls but tab, line breaks and NEL,
-// DEL, U+FFFE and U+FFFF), or 0.
+// allow in a file, or 0.
 func firstForbidden(line []rune) int {
 	for i, r := range line {
-		switch {
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',
-			r == 0x7f,
-			r >= 0x80 && r < 0xa0 && r != 0x85,
-			r == 0xfffe, r == 0xffff:
+		if isForbidden(r) {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// firstForbiddenAt returns the offset in body of the first character that YAML does not
+// allow in a file, or -1.
+func firstForbiddenAt(body []byte) int {
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRune(body[i:])
+		if isForbidden(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// isForbidden reports whether YAML does not allow r in a file (its reader's test: C0 and
+// C1 controls but tab, line breaks and NEL, DEL, U+FFFE and U+FFFF).
+func isForbidden(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' ||
+		r == 0x7f ||
+		r >= 0x80 && r < 0xa0 && r != 0x85 ||
+		r == 0xfffe || r == 0xffff
 }

@@ -3,6 +3,7 @@ package yamltree
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"testing"
 )
@@ -131,5 +132,76 @@ func TestYAMLErrorPositionFarFromTheBlock(t *testing.T) {
 				t.Errorf("got %d:%d %s, want %d:%d %s", gotLine, gotCol, msg, line, tc.col, tc.msg)
 			}
 		})
+	}
+}
+
+// TestYAMLErrorPositionControlCharacter: a forbidden character is found where it is in a
+// file of any size the loader accepts, past the search budget, and when the parser would
+// have met another problem before it (yaml.v3's reader checks characters ahead of the
+// parser, so the character is what it reports).
+func TestYAMLErrorPositionControlCharacter(t *testing.T) {
+	register := func(entries int) string {
+		var b strings.Builder
+		b.WriteString("schema_version: 1\ntitle: T\nstakeholders:\n")
+		for i := range entries {
+			fmt.Fprintf(&b, "  - id: s%d\n    name: Group %d\n", i, i)
+		}
+		return b.String()
+	}
+	large := register(searchBudget / 36)
+	if n := len(large); n <= searchBudget || n > 10<<20 {
+		t.Fatalf("the large file is %d bytes: it should be past the budget and within the loader's 10 MiB", n)
+	}
+	for _, tc := range []struct {
+		name      string
+		src       string
+		line, col int
+	}{
+		{"past the search budget", large + "  - id: x\n    name: Bad\x0bname\n", strings.Count(large, "\n") + 2, 14},
+		{"after a key indented wrongly", "schema_version: 1\ntitle: T\nstakeholders:\n  - id: a\n   name: A\n  - id: b\n    name: B\x0c\n", 7, 12},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// What yaml.v3 says of it, as the small case shows: parsing 9 MB to hear it
+			// again would only slow the test.
+			err := errors.New("yaml: " + controlProblem)
+			if len(tc.src) < 1000 {
+				if err = parseAll([]byte(tc.src)); err == nil || !strings.Contains(err.Error(), controlProblem) {
+					t.Fatalf("yaml.v3 said %v", err)
+				}
+			}
+			line, col, msg := YAMLErrorPosition([]byte(tc.src), err)
+			if line != tc.line || col != tc.col || msg != controlProblem {
+				t.Errorf("got %d:%d %s, want %d:%d %s", line, col, msg, tc.line, tc.col, controlProblem)
+			}
+		})
+	}
+}
+
+// TestFirstFailingLineWork: when halving lands past a text over several lines, the line
+// is found going back from there, in a few parses, not by parsing the file up to every
+// line of the register before it, which grew with the square of the file.
+func TestFirstFailingLineWork(t *testing.T) {
+	for _, entries := range []int{100, 1000} {
+		var b strings.Builder
+		b.WriteString("schema_version: 1\ntitle: T\nstakeholders:\n")
+		for i := range entries {
+			fmt.Fprintf(&b, "  - id: s%d\n    name: Group %d\n", i, i)
+		}
+		b.WriteString("  - id: g\n    channels:\n    - *web\n      \"Residents of the\n      estate, many of whom\n      work shifts\"\n")
+		src := []byte(b.String())
+		lines := NewLines(src)
+		want := 3 + 2*entries + 3
+		parses := 0
+		counted := func(prefix []byte) error {
+			parses++
+			return parseAll(prefix)
+		}
+		if got := firstFailingLine(lines, 1, "unknown anchor 'web' referenced", counted); got != want {
+			t.Errorf("%d entries: line %d, want %d", entries, got, want)
+		}
+		// A parse for each halving of the lines, and one for each line of the text.
+		if limit := bits.Len(uint(lines.Len())) + 6; parses > limit {
+			t.Errorf("%d entries (%d lines): %d parses of the file, want at most %d", entries, lines.Len(), parses, limit)
+		}
 	}
 }
