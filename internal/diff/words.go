@@ -56,8 +56,11 @@ func fieldPhrase(f Field) string {
 	case f.Prose:
 		return f.Name + " reworded"
 	}
-	return f.Name + " " + cmp.Or(wording.OneLine(f.Old), "(none)") + " → " + cmp.Or(wording.OneLine(f.New), "(none)") + shift(f.Old, f.New)
+	return f.Name + " " + orNone(f.Old) + " → " + orNone(f.New) + shift(f.Old, f.New)
 }
+
+// orNone is a value as one line, or "(none)" where the version does not give it.
+func orNone(value string) string { return cmp.Or(wording.OneLine(value), "(none)") }
 
 // planFieldLine is how a change to the plan as a whole reads: a value the old version
 // did not have is added ("+ title Park upgrade"), one the new version dropped removed,

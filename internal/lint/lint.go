@@ -197,11 +197,10 @@ func rename(fs []diag.Finding, name string) []diag.Finding {
 // gets its yaml-syntax or schema findings and nothing else. A plan given as bytes has no
 // folder, so no records.
 func (l *Linter) CheckBytes(name string, data []byte) []diag.Finding {
-	p, err := plan.Parse(name, data, plan.Options{MaxSize: l.maxSize()})
-	if err != nil {
-		return l.loadFailed(name, data, err)
+	if data == nil {
+		data = []byte{} // an empty plan, not "read it from Path"
 	}
-	return l.CheckPlan(p)
+	return l.checkInput(Input{Name: name, Data: data}).findings
 }
 
 func (l *Linter) loadFailed(name string, data []byte, err error) []diag.Finding {

@@ -118,8 +118,10 @@ func pairs(m *yaml.Node) [][2]*yaml.Node {
 		}
 	}
 	for _, src := range merged {
+		// A merge key takes one mapping or a list of them.
+		src = yamltree.Resolve(src)
 		sources := []*yaml.Node{src}
-		if src = yamltree.Resolve(src); src != nil && src.Kind == yaml.SequenceNode {
+		if src != nil && src.Kind == yaml.SequenceNode {
 			sources = src.Content
 		}
 		for _, s := range sources {

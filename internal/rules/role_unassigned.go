@@ -82,6 +82,7 @@ func roleFinding(p *plan.Plan, key string) (Result, bool) {
 		}
 	}
 	if placeholder != nil {
+		// isPlaceholder chose it, so it holds at least one placeholder.
 		if m := findPlaceholders(placeholder.Value)[0]; m != placeholder.Value {
 			return at(placeholder.Node, "%s is named %q, which holds the template placeholder %q: replace it with the name of the person, team or organisation that fills it", label, placeholder.Value, m), true
 		}

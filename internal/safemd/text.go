@@ -61,7 +61,16 @@ func splitAddresses(s string, plain, address func(string)) {
 
 // mayHoldAddress is a quick test that spares most text the address search.
 func mayHoldAddress(s string) bool {
-	return strings.Contains(s, "@") || strings.Contains(s, "://") || strings.Contains(strings.ToLower(s), "www.")
+	if strings.Contains(s, "@") || strings.Contains(s, "://") {
+		return true
+	}
+	// "www." in any case, without the copy of every sentence strings.ToLower would make.
+	for i := 3; i < len(s); i++ {
+		if s[i] == '.' && strings.EqualFold(s[i-3:i], "www") {
+			return true
+		}
+	}
+	return false
 }
 
 // appendInline appends a piece of inline Markdown. A literal "!" right before a link's

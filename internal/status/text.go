@@ -375,7 +375,8 @@ func (w *textWriter) grievances(g Grievances) {
 		if c.MedianDaysToResolve != nil {
 			resolved = "resolved in a median " + Days(*c.MedianDaysToResolve)
 		}
-		rows = append(rows, []cell{{cmp.Or(c.Category, "no category"), lookPlain}, {fmt.Sprintf("%d received", c.Received), lookFaint}, {fmt.Sprintf("%d open", c.Open), lookFaint}, {resolved, lookFaint}})
+		category := cmp.Or(c.Category, "no category")
+		rows = append(rows, []cell{{category, lookPlain}, {fmt.Sprintf("%d received", c.Received), lookFaint}, {fmt.Sprintf("%d open", c.Open), lookFaint}, {resolved, lookFaint}})
 	}
 	w.table(rows)
 	if len(g.OpenItems) > 0 {
@@ -388,7 +389,8 @@ func (w *textWriter) grievances(g Grievances) {
 			// Said in words as well as in colour: without colour, the word is all there is.
 			open = cell{open.text + ", overdue", lookBad}
 		}
-		rows = append(rows, []cell{{cmp.Or(o.ID, "received "+o.Received), lookPlain}, open, {strings.Join(nonEmpty(o.Category, o.Stakeholder), " · "), lookFaint}, {o.Summary, lookPlain}})
+		name := cmp.Or(o.ID, "received "+o.Received) // a grievance without an id is known by its day
+		rows = append(rows, []cell{{name, lookPlain}, open, {strings.Join(nonEmpty(o.Category, o.Stakeholder), " · "), lookFaint}, {o.Summary, lookPlain}})
 	}
 	w.table(rows)
 }
