@@ -256,6 +256,8 @@ func shiftBoundaries(equiv []string, changed, other []bool) {
 // too: patch drops white space before the tab, and then finds no such file.
 func fileHeader(mark, name string) string {
 	label := name
+	// cQuote escapes every character that needs it, so a quoted name that differs from
+	// the name in quotes is one that had to be quoted.
 	if quoted := cQuote(name); quoted != `"`+name+`"` || strings.HasSuffix(name, " ") {
 		label = quoted
 	}

@@ -11,8 +11,8 @@ import (
 type flowScan struct {
 	// close is the offset of the closing bracket.
 	close int
-	// lastSig is the offset just after the last token inside the brackets (open+1 when
-	// there is none); a comma counts, so a trailing comma is seen.
+	// lastSig is the offset just after the last token inside the brackets (just after the
+	// opening bracket when there is none); a comma counts, so a trailing comma is seen.
 	lastSig int
 	// trailingComma is set when the last token is a comma.
 	trailingComma bool

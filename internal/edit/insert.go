@@ -271,6 +271,8 @@ func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
 		gap = g
 	}
 	if dash < 0 && !e.item.BeforeLast {
+		// Appending can fall back on the list's indentation; inserting before the last
+		// entry must also move that entry's comments, so it needs the dash it sits at.
 		dash = e.blockIndent(list)
 	}
 	if dash < 0 {

@@ -101,7 +101,7 @@ func (k *Kind) Field(key string) (Field, bool) {
 
 // IDs returns the ids of p's entries of this kind that a reference may name, as every
 // command reads them (plan.Plan.IDs, by the list's path); nil for a kind that nothing
-// refers to.
+// refers to (risks, say), since it is asked only to check or complete a reference.
 func (k *Kind) IDs(p *plan.Plan) []string { return p.IDs(k.PathString()) }
 
 // PathString is the list's path as plan set and the docs write it: timeline.phases.
@@ -346,7 +346,7 @@ func (it Item) pair(f Field) pair {
 	p := pair{key: f.Key}
 	switch v := it.Values[f.Key].(type) {
 	case bool:
-		// Only true is written.
+		// pairs asks only for fields present says are written, and a false flag is not.
 		p.raw = "true"
 	case int:
 		p.raw = strconv.Itoa(v)

@@ -430,14 +430,10 @@ func describe(e *jsonschema.ValidationError) string {
 		return fmt.Sprintf("needs at least %d item(s), has %d", k.Want, k.Got)
 	case *kind.MinLength:
 		return "must not be empty"
-	case *kind.Not:
-		// A schema URL naming dependentSchemas is answered below, with every other kind.
-		if strings.Contains(strings.Join(k.KeywordPath(), "/"), "dependentSchemas") {
-			return "give only one of end, weeks or days"
-		}
 	case *kind.UniqueItems:
 		return fmt.Sprintf("items %d and %d are the same: list each once", k.Duplicates[0]+1, k.Duplicates[1]+1)
 	}
+	// The only dependentSchemas (a "not" inside one) say a phase gives one length.
 	if strings.Contains(e.SchemaURL, "dependentSchemas") {
 		return "give only one of end, weeks or days"
 	}
