@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/planascode/plan/internal/config"
@@ -111,11 +109,6 @@ func OnlyPlan(dir, usage string) (string, error) {
 		return found[0], nil
 	}
 	return "", BadInputf("%d plan files in the current directory (%s): name one, as in %s", len(found), strings.Join(found, ", "), strings.Replace(usage, "FILE", found[0], 1))
-}
-
-// CompletePlanFiles is the shell completion of a command's FILE argument: plan files only.
-func CompletePlanFiles(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
 }
 
 // OneLine checks a flag whose value is written on one line of a plan: it must be UTF-8
@@ -224,14 +217,4 @@ func (e *Env) Config(flags *pflag.FlagSet) (*config.Config, error) {
 		return nil, BadInput(err)
 	}
 	return cfg, nil
-}
-
-// ConfigFlag adds -c/--config, the .planrc.yaml a command reads, with its completion.
-// usage says what the file is for when that differs from the usual ("config file for
-// the next steps' checks"); "" says "config file".
-func ConfigFlag(cmd *cobra.Command, file *string, usage string) {
-	cmd.Flags().StringVarP(file, "config", "c", "", cmp.Or(usage, "config file")+" (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	})
 }

@@ -51,6 +51,9 @@ type Options struct {
 
 // NewCmd builds `plan init`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
@@ -96,10 +99,7 @@ never overwritten without --force.`,
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	cmd.SetFlagErrorFunc(flagError)

@@ -57,6 +57,9 @@ type Options struct {
 
 // NewCmd builds `plan render`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "render [FILE]",
@@ -116,10 +119,7 @@ output cannot be written.`,
 				return err
 			}
 			opts.Settings, opts.FailOn = cfg, cfg.String("fail_on")
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -133,12 +133,12 @@ output cannot be written.`,
 	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.StringVar(&opts.Charts, "charts", "", "also write the charts into this directory as grid.svg, matrix.svg and gantt.svg, for slides")
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today and date the report, YYYY-MM-DD (default: today's local date)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
+	cli.CompleteValues(cmd, "format", Formats)
+	cli.CompleteValues(cmd, "fail-on", diag.FailLevels)
 	_ = cmd.MarkFlagFilename("output", "md", "html")
 	_ = cmd.MarkFlagFilename("template", "tmpl", "html")
 	_ = cmd.MarkFlagFilename("css", "css")
-	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	cli.CompleteNothing(cmd, "today")
 	_ = cmd.MarkFlagDirname("charts")
 	return cmd
 }

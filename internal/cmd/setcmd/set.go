@@ -41,6 +41,9 @@ type Options struct {
 
 // NewCmd builds `plan set`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "set [FILE] PATH VALUE",
@@ -82,10 +85,7 @@ adds none. The file is replaced atomically and concurrent runs take turns.`,
 				opts.File, args = args[0], args[1:]
 			}
 			opts.Path, opts.Value = args[0], args[1]
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	cmd.SetFlagErrorFunc(flagError)
