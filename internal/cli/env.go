@@ -154,15 +154,19 @@ func (t Target) Load() (*plan.Plan, error) {
 	return p, nil
 }
 
-// Settings returns what p is checked with: the profile it names (else the configured
-// default), with the config file's own settings over it. A profile no one defined is bad
-// input, reported at the plan's line.
-func (t Target) Settings(p *plan.Plan) (*profile.Resolved, error) {
+// LoadChecked is Load, and what the plan is checked with: the profile it names (else the
+// configured default), with the config file's own settings over it. A profile no one
+// defined is bad input, reported at the plan's line.
+func (t Target) LoadChecked() (*plan.Plan, *profile.Resolved, error) {
+	p, err := t.Load()
+	if err != nil {
+		return nil, nil, err
+	}
 	r, err := t.Config.For(p.Profile.Value)
 	if err != nil {
-		return nil, BadInputf("%s:%d: profile: %v", t.Name, p.Profile.Node.Line, err)
+		return nil, nil, BadInputf("%s:%d: profile: %v", t.Name, p.Profile.Node.Line, err)
 	}
-	return r, nil
+	return p, r, nil
 }
 
 // Target finds the plan a command works on, file as typed or else the only plan in the

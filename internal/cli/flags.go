@@ -10,10 +10,12 @@ import (
 	"github.com/planascode/plan/internal/config"
 )
 
-// FileArg is the RunE of a command whose one argument, FILE, may be left out: it puts
-// the argument, when there is one, in *file and calls run.
-func FileArg(file *string, run func() error) func(*cobra.Command, []string) error {
-	return func(_ *cobra.Command, args []string) error {
+// FileArg gives cmd its one argument, FILE, which may be left out and is completed with
+// plan files: the command puts it, when given, in *file and calls run.
+func FileArg(cmd *cobra.Command, file *string, run func() error) {
+	cmd.Args = cobra.MaximumNArgs(1)
+	cmd.ValidArgsFunction = CompletePlanFiles
+	cmd.RunE = func(_ *cobra.Command, args []string) error {
 		if len(args) == 1 {
 			*file = args[0]
 		}

@@ -426,10 +426,7 @@ func inputsFor(opts *Options, dir string, files []string, cfg *config.Config) ([
 		}
 		stdinUsed = true
 		data, err := plan.ReadLimited(opts.Env.IO.In, cfg.MaxFileSize)
-		name := opts.StdinFilename
-		if name == "" {
-			name = "<stdin>"
-		}
+		name := cmp.Or(opts.StdinFilename, "<stdin>")
 		if errors.Is(err, plan.ErrTooLarge) {
 			return nil, cli.BadInputf("%s: standard input is larger than the %d-byte limit", name, cfg.MaxFileSize)
 		}

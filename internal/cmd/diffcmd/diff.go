@@ -146,11 +146,7 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
-	if err != nil {
-		return err
-	}
-	checked, err := target.Settings(p)
+	p, checked, err := target.LoadChecked()
 	if err != nil {
 		return err
 	}

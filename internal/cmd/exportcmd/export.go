@@ -64,10 +64,8 @@ loaded, a flag is wrong, or the output cannot be written.`,
   plan export consultation.plan.yaml --section risks -o risks.csv
   plan export -o register.xlsx
   plan export --format xlsx --section activities > plan.xlsx`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE:              cli.FileArg(&opts.File, func() error { return runF(opts) }),
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "", "csv or xlsx (default: from -o's extension, else csv)")
 	f.StringVar(&opts.Section, "section", export.Sections[0], "section to export: "+strings.Join(export.Sections, ", ")+" (xlsx: the sheet the workbook opens on)")

@@ -119,10 +119,8 @@ bad flags, a plan that is not valid, or an id the plan does not have.`,
   plan record --date 2027-05-28 --report-back route-priorities --stakeholder residents
   plan record --date 2027-03-09 --grievance access --summary "Venue had no step-free entrance"
   plan record --activity launch-announcement --date 2027-03-09 --dry-run`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE:              cli.FileArg(&opts.File, func() error { return runF(opts) }),
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
 	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.StringVar(&opts.Date, "date", "", "the day it happened, YYYY-MM-DD (default: PLAN_TODAY, else today's local date)")

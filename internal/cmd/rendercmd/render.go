@@ -108,20 +108,15 @@ output cannot be written.`,
   plan render --format html --template our-report.html.tmpl > report.html
   plan render -o site/index.html --fail-on error
   plan render -o report.html --charts slides/`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			cfg, err := env.Config(cmd.Flags())
-			if err != nil {
-				return err
-			}
-			opts.Settings, opts.FailOn = cfg, cfg.String("fail_on")
-			return runF(opts)
-		},
 	}
+	cli.FileArg(cmd, &opts.File, func() error {
+		cfg, err := env.Config(cmd.Flags())
+		if err != nil {
+			return err
+		}
+		opts.Settings, opts.FailOn = cfg, cfg.String("fail_on")
+		return runF(opts)
+	})
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "", "report format: md or html (default: from -o's extension, else md)")
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
@@ -233,15 +228,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
+	p, checked, err := target.LoadChecked()
 	if err != nil {
 		return err
 	}
 	name, path := target.Name, target.Path
-	checked, err := target.Settings(p)
-	if err != nil {
-		return err
-	}
 
 	// The records make the progress section; they are read as plan check reads them, and
 	// one that does not load is left out of it, which stderr says (and the open gaps).

@@ -5,6 +5,7 @@ package setcmd
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -215,13 +216,9 @@ func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.R
 // concerning keeps the findings on subject (a JSON pointer) or under it, and those the
 // change brought.
 func concerning(all, fresh []diag.Finding, subject string) []diag.Finding {
-	isNew := map[diag.Finding]bool{}
-	for _, f := range fresh {
-		isNew[f] = true
-	}
 	var out []diag.Finding
 	for _, f := range all {
-		if isNew[f] || subject != "" && (f.Pointer == subject || strings.HasPrefix(f.Pointer, subject+"/")) {
+		if slices.Contains(fresh, f) || subject != "" && (f.Pointer == subject || strings.HasPrefix(f.Pointer, subject+"/")) {
 			out = append(out, f)
 		}
 	}

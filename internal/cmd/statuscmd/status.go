@@ -62,10 +62,8 @@ records folder cannot be read, or a flag is wrong.`,
   plan status consultation.plan.yaml --today 2027-03-15
   plan status --format md > status.md
   PLAN_TODAY=2027-03-15 plan status --format json | jq .coverage`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE:              cli.FileArg(&opts.File, func() error { return runF(opts) }),
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
 	cli.FormatFlag(cmd, &opts.Format, Formats)
 	f.StringVar(&opts.Today, "today", "", "the day to report on, YYYY-MM-DD (default: "+config.EnvName("today")+", else today's local date)")
@@ -96,11 +94,8 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
+	p, _, err := target.LoadChecked()
 	if err != nil {
-		return err
-	}
-	if _, err := target.Settings(p); err != nil {
 		return err
 	}
 	set, skipped, err := record.LoadFor(p, target.Path, target.Name, plan.Options{MaxSize: target.Config.MaxFileSize})

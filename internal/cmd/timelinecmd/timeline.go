@@ -63,10 +63,8 @@ a flag is wrong, or no phase at all can be dated.`,
   plan timeline consultation.plan.yaml --today 2027-03-15 --width 100
   plan timeline --format mermaid > timeline.mmd
   plan timeline --format ics > engagement.ics`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE:              cli.FileArg(&opts.File, func() error { return runF(opts) }),
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
 	cli.FormatFlag(cmd, &opts.Format, Formats)
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today, YYYY-MM-DD (default: today's local date)")
@@ -93,11 +91,7 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
-	if err != nil {
-		return err
-	}
-	checked, err := target.Settings(p)
+	p, checked, err := target.LoadChecked()
 	if err != nil {
 		return err
 	}
