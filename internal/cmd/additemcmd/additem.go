@@ -75,7 +75,7 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
+			return cli.CompletePlanFiles(nil, args, "")
 		},
 	}
 	f := cmd.Flags()

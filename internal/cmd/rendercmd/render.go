@@ -265,17 +265,15 @@ func Run(opts *Options) error {
 		lookup = lookupGit
 	}
 	ro.Git = lookup(path)
-	if !cli.ToStdout(opts.Output) {
-		inputs := map[string]string{path: "the plan " + name}
-		if opts.Template != "" {
-			inputs[env.Path(opts.Template)] = "the template " + opts.Template
-		}
-		if opts.CSS != "" {
-			inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
-		}
-		if err := cli.NotAnInput(env.Path(opts.Output), opts.Output, "the report", inputs); err != nil {
-			return err
-		}
+	inputs := map[string]string{path: "the plan " + name}
+	if opts.Template != "" {
+		inputs[env.Path(opts.Template)] = "the template " + opts.Template
+	}
+	if opts.CSS != "" {
+		inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
+	}
+	if err := cli.NotAnInput(env.Path(opts.Output), opts.Output, "the report", inputs); err != nil {
+		return err
 	}
 
 	d := report.Build(p, ro)
