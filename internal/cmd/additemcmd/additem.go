@@ -143,7 +143,7 @@ func planIDs(env *cli.Env, args []string, to *edit.Kind) []string {
 	if err != nil {
 		return nil
 	}
-	p, err := plan.Load(target.Name, target.Path, plan.Options{MaxSize: target.Config.MaxFileSize})
+	p, err := target.Load()
 	if err != nil {
 		return nil
 	}

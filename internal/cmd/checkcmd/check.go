@@ -499,11 +499,10 @@ func recordsToPlans(env *cli.Env, paths []string, maxSize int64) ([]string, erro
 func inDir(env *cli.Env, paths []string) []string {
 	out := make([]string, len(paths))
 	for i, p := range paths {
-		if p == "-" {
-			out[i] = p
-			continue
+		if p != "-" {
+			p = env.Path(p)
 		}
-		out[i] = env.Path(p)
+		out[i] = p
 	}
 	return out
 }

@@ -4,6 +4,7 @@
 package timelinecmd
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 
@@ -136,9 +137,5 @@ func write(w io.Writer, opts *Options, s *sched.Schedule) error {
 		return sched.WriteCSV(w, s)
 	}
 	ios := opts.Env.IO
-	width := opts.Width
-	if width == 0 {
-		width = ios.Width()
-	}
-	return sched.WriteText(w, s, sched.TextOptions{Width: width, Renderer: ios.Renderer()})
+	return sched.WriteText(w, s, sched.TextOptions{Width: cmp.Or(opts.Width, ios.Width()), Renderer: ios.Renderer()})
 }
