@@ -116,7 +116,7 @@ and renders reports people can share.`,
 	root.SetOut(env.IO.Out)
 	root.SetErr(env.IO.ErrOut)
 	root.PersistentFlags().String("color", iostreams.ColorAuto, "colour output: auto, always or never (auto honours NO_COLOR and colours only a terminal)")
-	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	cli.CompleteValues(root, "color", []string{"auto", "always", "never"})
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cli.BadInput(err) })
 	root.AddCommand(subcommands(env)...)
 	strictCompletion(root)

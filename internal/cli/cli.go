@@ -1,6 +1,7 @@
 // Package cli holds what every subcommand shares with the root command: exit codes, the
-// errors that carry them, and the environment a command runs in. Keeping it apart from
-// internal/app lets each internal/cmd/<verb> package depend on it without a cycle.
+// errors that carry them, the environment a command runs in, and the flags and FILE
+// argument that several commands take alike. Keeping it apart from internal/app lets
+// each internal/cmd/<verb> package depend on it without a cycle.
 package cli
 
 import (

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/planascode/plan/internal/config"
@@ -113,11 +111,6 @@ func OnlyPlan(dir, usage string) (string, error) {
 	return "", BadInputf("%d plan files in the current directory (%s): name one, as in %s", len(found), strings.Join(found, ", "), strings.Replace(usage, "FILE", found[0], 1))
 }
 
-// CompletePlanFiles is the shell completion of a command's FILE argument: plan files only.
-func CompletePlanFiles(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
-}
-
 // OneLine checks a flag whose value is written on one line of a plan: it must be UTF-8
 // and hold no line break of any kind (YAML also breaks lines at NEL, LS and PS) and no
 // other control character.
@@ -161,15 +154,19 @@ func (t Target) Load() (*plan.Plan, error) {
 	return p, nil
 }
 
-// Settings returns what p is checked with: the profile it names (else the configured
-// default), with the config file's own settings over it. A profile no one defined is bad
-// input, reported at the plan's line.
-func (t Target) Settings(p *plan.Plan) (*profile.Resolved, error) {
+// LoadChecked is Load, and what the plan is checked with: the profile it names (else the
+// configured default), with the config file's own settings over it. A profile no one
+// defined is bad input, reported at the plan's line.
+func (t Target) LoadChecked() (*plan.Plan, *profile.Resolved, error) {
+	p, err := t.Load()
+	if err != nil {
+		return nil, nil, err
+	}
 	r, err := t.Config.For(p.Profile.Value)
 	if err != nil {
-		return nil, BadInputf("%s:%d: profile: %v", t.Name, p.Profile.Node.Line, err)
+		return nil, nil, BadInputf("%s:%d: profile: %v", t.Name, p.Profile.Node.Line, err)
 	}
-	return r, nil
+	return p, r, nil
 }
 
 // Target finds the plan a command works on, file as typed or else the only plan in the
@@ -224,14 +221,4 @@ func (e *Env) Config(flags *pflag.FlagSet) (*config.Config, error) {
 		return nil, BadInput(err)
 	}
 	return cfg, nil
-}
-
-// ConfigFlag adds -c/--config, the .planrc.yaml a command reads, with its completion.
-// usage says what the file is for when that differs from the usual ("config file for
-// the next steps' checks"); "" says "config file".
-func ConfigFlag(cmd *cobra.Command, file *string, usage string) {
-	cmd.Flags().StringVarP(file, "config", "c", "", cmp.Or(usage, "config file")+" (default: .planrc.yaml found upwards; also "+config.EnvVar+")")
-	_ = cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	})
 }

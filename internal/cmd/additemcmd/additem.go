@@ -53,6 +53,9 @@ func CommandName(k *edit.Kind) string {
 // NewCmd builds the command that adds an entry of kind k, with a flag for each of its
 // fields; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env, Kind: k}
 	h := help[k]
 	name := CommandName(k)
@@ -72,7 +75,7 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return []string{"plan.yaml", "plan.yml"}, cobra.ShellCompDirectiveFilterFileExt
+			return cli.CompletePlanFiles(nil, args, "")
 		},
 	}
 	f := cmd.Flags()
@@ -124,10 +127,7 @@ func NewCmd(env *cli.Env, k *edit.Kind, runF func(*Options) error) *cobra.Comman
 				opts.Values[field.Key] = set[field.Key]()
 			}
 		}
-		if runF != nil {
-			return runF(opts)
-		}
-		return Run(opts)
+		return runF(opts)
 	}
 	return cmd
 }
@@ -143,7 +143,7 @@ func planIDs(env *cli.Env, args []string, to *edit.Kind) []string {
 	if err != nil {
 		return nil
 	}
-	p, err := plan.Load(target.Name, target.Path, plan.Options{MaxSize: target.Config.MaxFileSize})
+	p, err := target.Load()
 	if err != nil {
 		return nil
 	}

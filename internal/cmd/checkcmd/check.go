@@ -55,6 +55,9 @@ type Options struct {
 
 // NewCmd builds `plan check`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "check [FILE|DIR|-]...",
@@ -106,15 +109,12 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 			if err := opts.resolve(cmd.Flags()); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 		ValidArgsFunction: cli.CompletePlanFiles,
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(output.Names, ", "))
+	cli.FormatFlag(cmd, &opts.Format, output.Names)
 	f.StringVar(&opts.FailLevel, "fail-level", "error", "lowest severity that fails the check: error, warning, info or never")
 	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "files checked at once")
@@ -123,15 +123,14 @@ Exit status: 0 when nothing is at or above --fail-level, 1 when something is,
 	f.Lookup("jobs").DefValue = "number of CPUs"
 	f.StringVar(&opts.Profile, "profile", profile.Default, "profile of plans that name none (see plan profiles; also PLAN_PROFILE)")
 	f.StringVar(&opts.Today, "today", "", "the day records are judged on, YYYY-MM-DD (default: PLAN_TODAY, else today's local date)")
-	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	cli.CompleteNothing(cmd, "today")
 	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "name to report for a plan read from standard input (-)")
 	f.BoolVar(&opts.Changed, "changed", false, "check only the plan files changed since the merge base with --base (uses git)")
 	f.StringVar(&opts.Base, "base", "", "the ref --changed compares with (default: the default branch, as docs/ci.md finds it)")
 	_ = cmd.RegisterFlagCompletionFunc("base", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return git.Branches(cmp.Or(env.Dir, ".")), cobra.ShellCompDirectiveNoFileComp
 	})
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.Names, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
+	cli.CompleteValues(cmd, "fail-level", diag.FailLevels)
 	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return config.Default().Profiles.Names(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -427,10 +426,7 @@ func inputsFor(opts *Options, dir string, files []string, cfg *config.Config) ([
 		}
 		stdinUsed = true
 		data, err := plan.ReadLimited(opts.Env.IO.In, cfg.MaxFileSize)
-		name := opts.StdinFilename
-		if name == "" {
-			name = "<stdin>"
-		}
+		name := cmp.Or(opts.StdinFilename, "<stdin>")
 		if errors.Is(err, plan.ErrTooLarge) {
 			return nil, cli.BadInputf("%s: standard input is larger than the %d-byte limit", name, cfg.MaxFileSize)
 		}
@@ -503,11 +499,10 @@ func recordsToPlans(env *cli.Env, paths []string, maxSize int64) ([]string, erro
 func inDir(env *cli.Env, paths []string) []string {
 	out := make([]string, len(paths))
 	for i, p := range paths {
-		if p == "-" {
-			out[i] = p
-			continue
+		if p != "-" {
+			p = env.Path(p)
 		}
-		out[i] = env.Path(p)
+		out[i] = p
 	}
 	return out
 }

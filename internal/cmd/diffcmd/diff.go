@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,6 +41,9 @@ type Options struct {
 
 // NewCmd builds `plan diff`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "diff [REV] [FILE]",
@@ -94,18 +96,14 @@ revision, git cannot find the revision, or a flag is wrong.`,
 			if err := opts.readArgs(args); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.Approved, "approved", false, "compare with the version last approved (see approvals in the plan)")
 	f.BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when anything changed, as git diff --exit-code")
-	f.StringVarP(&opts.Format, "format", "f", Formats[0], "output format: "+strings.Join(Formats, ", "))
+	cli.FormatFlag(cmd, &opts.Format, Formats)
 	cli.ConfigFlag(cmd, &opts.Config, "")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -141,18 +139,14 @@ func (opts *Options) looksLikeFile(arg string) bool {
 // Run loads the plan as it is and as it was, checks both, and writes what changed.
 func Run(opts *Options) error {
 	env := opts.Env
-	if !slices.Contains(Formats, opts.Format) {
-		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(Formats, ", "))
+	if err := cli.OneOf("format", opts.Format, Formats); err != nil {
+		return err
 	}
 	target, err := env.Target(opts.File, opts.Config, "plan diff [REV] FILE")
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
-	if err != nil {
-		return err
-	}
-	checked, err := target.Settings(p)
+	p, checked, err := target.LoadChecked()
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,9 @@ type Options struct {
 
 // NewCmd builds `plan export`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "export [FILE]",
@@ -61,28 +64,16 @@ loaded, a flag is wrong, or the output cannot be written.`,
   plan export consultation.plan.yaml --section risks -o risks.csv
   plan export -o register.xlsx
   plan export --format xlsx --section activities > plan.xlsx`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "", "csv or xlsx (default: from -o's extension, else csv)")
 	f.StringVar(&opts.Section, "section", export.Sections[0], "section to export: "+strings.Join(export.Sections, ", ")+" (xlsx: the sheet the workbook opens on)")
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	cli.ConfigFlag(cmd, &opts.Config, "")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("section", cobra.FixedCompletions(export.Sections, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return Formats, cobra.ShellCompDirectiveFilterFileExt
-	})
+	cli.CompleteValues(cmd, "format", Formats)
+	cli.CompleteValues(cmd, "section", export.Sections)
+	_ = cmd.MarkFlagFilename("output", Formats...)
 	return cmd
 }
 
@@ -127,8 +118,8 @@ func Run(opts *Options) error {
 	if err != nil {
 		return cli.BadInput(err)
 	}
-	if !slices.Contains(export.Sections, opts.Section) {
-		return cli.BadInputf("invalid --section %q: want %s", opts.Section, strings.Join(export.Sections, ", "))
+	if err := cli.OneOf("section", opts.Section, export.Sections); err != nil {
+		return err
 	}
 	if format == "xlsx" && cli.ToStdout(opts.Output) && env.IO.IsTTY() {
 		return cli.BadInputf("an .xlsx workbook is binary, which a terminal cannot show: write it to a file with -o register.xlsx, or redirect it (> register.xlsx)")

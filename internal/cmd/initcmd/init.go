@@ -3,11 +3,13 @@ package initcmd
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -51,6 +53,9 @@ type Options struct {
 
 // NewCmd builds `plan init`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
@@ -96,10 +101,7 @@ never overwritten without --force.`,
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	cmd.SetFlagErrorFunc(flagError)
@@ -180,27 +182,19 @@ func Run(opts *Options) error {
 	if profileName != "" && !opts.templateChosen {
 		// The template made for the profile, if there is one: the first that names it,
 		// since blank names first-plan as minimal does.
-		for _, t := range list {
-			if t.Profile == profileName {
-				opts.Template = t.Name
-				break
-			}
+		if i := slices.IndexFunc(list, func(t Template) bool { return t.Profile == profileName }); i >= 0 {
+			opts.Template = list[i].Name
 		}
 	}
-	var chosen *Template
 	names := make([]string, len(list))
-	for i := range list {
-		names[i] = list[i].Name
-		if list[i].Name == opts.Template {
-			chosen = &list[i]
-		}
+	for i, t := range list {
+		names[i] = t.Name
 	}
-	if chosen == nil {
-		return cli.BadInputf("invalid --template %q: want %s", opts.Template, strings.Join(names, ", "))
+	if err := cli.OneOf("template", opts.Template, names); err != nil {
+		return err
 	}
-	if profileName == "" {
-		profileName = chosen.Profile
-	}
+	chosen := list[slices.Index(names, opts.Template)]
+	profileName = cmp.Or(profileName, chosen.Profile)
 	if opts.Title != "" && strings.TrimSpace(opts.Title) == "" {
 		return cli.BadInputf("--title must not be blank: give the engagement's name, or leave --title out for a placeholder")
 	}
@@ -235,7 +229,7 @@ func Run(opts *Options) error {
 			return cli.BadInputf("--start: %v", err)
 		}
 	}
-	data, p, err := Scaffold(*chosen, Data{Title: opts.Title, Lead: opts.Lead, Start: start.String(), SchemaURL: opts.Schema, Profile: profileName})
+	data, p, err := Scaffold(chosen, Data{Title: opts.Title, Lead: opts.Lead, Start: start.String(), SchemaURL: opts.Schema, Profile: profileName})
 	if err != nil {
 		return err
 	}

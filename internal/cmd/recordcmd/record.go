@@ -79,6 +79,9 @@ type Options struct {
 
 // NewCmd builds `plan record`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "record [FILE] [--date DATE] [--activity ID] [--stakeholder ID[=PEOPLE]]...",
@@ -116,18 +119,8 @@ bad flags, a plan that is not valid, or an id the plan does not have.`,
   plan record --date 2027-05-28 --report-back route-priorities --stakeholder residents
   plan record --date 2027-03-09 --grievance access --summary "Venue had no step-free entrance"
   plan record --activity launch-announcement --date 2027-03-09 --dry-run`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
 	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.StringVar(&opts.Date, "date", "", "the day it happened, YYYY-MM-DD (default: PLAN_TODAY, else today's local date)")
@@ -149,10 +142,8 @@ bad flags, a plan that is not valid, or an id the plan does not have.`,
 	f.StringArrayVar(&opts.ReportBacks, "report-back", nil, "id of a decision reported back on; repeat for several")
 	f.StringVar(&opts.Slug, "slug", "", "the file name's slug (default: the activity's id, else made from --summary)")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print the record and the file it would go to, and write nothing")
-	for _, flag := range []string{"date", "until", "activity", "summary", "channel", "stakeholder", "issue", "raised-by", "response",
-		"commitment", "owner", "due", "disclosed", "grievance", "measure", "report-back", "slug"} {
-		_ = cmd.RegisterFlagCompletionFunc(flag, cobra.NoFileCompletions)
-	}
+	cli.CompleteNothing(cmd, "date", "until", "activity", "summary", "channel", "stakeholder", "issue", "raised-by", "response",
+		"commitment", "owner", "due", "disclosed", "grievance", "measure", "report-back", "slug")
 	return cmd
 }
 

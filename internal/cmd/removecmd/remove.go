@@ -31,6 +31,9 @@ type Options struct {
 
 // NewCmd builds `plan remove`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "remove [FILE] PATH",
@@ -75,10 +78,7 @@ take turns.`,
 				opts.File, args = args[0], args[1:]
 			}
 			opts.Path = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	f := cmd.Flags()

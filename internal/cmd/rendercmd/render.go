@@ -57,6 +57,9 @@ type Options struct {
 
 // NewCmd builds `plan render`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "render [FILE]",
@@ -105,23 +108,15 @@ output cannot be written.`,
   plan render --format html --template our-report.html.tmpl > report.html
   plan render -o site/index.html --fail-on error
   plan render -o report.html --charts slides/`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			cfg, err := env.Config(cmd.Flags())
-			if err != nil {
-				return err
-			}
-			opts.Settings, opts.FailOn = cfg, cfg.String("fail_on")
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
 	}
+	cli.FileArg(cmd, &opts.File, func() error {
+		cfg, err := env.Config(cmd.Flags())
+		if err != nil {
+			return err
+		}
+		opts.Settings, opts.FailOn = cfg, cfg.String("fail_on")
+		return runF(opts)
+	})
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "", "report format: md or html (default: from -o's extension, else md)")
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
@@ -133,12 +128,12 @@ output cannot be written.`,
 	cli.ConfigFlag(cmd, &opts.Config, "")
 	f.StringVar(&opts.Charts, "charts", "", "also write the charts into this directory as grid.svg, matrix.svg and gantt.svg, for slides")
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today and date the report, YYYY-MM-DD (default: today's local date)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(diag.FailLevels, cobra.ShellCompDirectiveNoFileComp))
+	cli.CompleteValues(cmd, "format", Formats)
+	cli.CompleteValues(cmd, "fail-on", diag.FailLevels)
 	_ = cmd.MarkFlagFilename("output", "md", "html")
 	_ = cmd.MarkFlagFilename("template", "tmpl", "html")
 	_ = cmd.MarkFlagFilename("css", "css")
-	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	cli.CompleteNothing(cmd, "today")
 	_ = cmd.MarkFlagDirname("charts")
 	return cmd
 }
@@ -233,15 +228,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
+	p, checked, err := target.LoadChecked()
 	if err != nil {
 		return err
 	}
 	name, path := target.Name, target.Path
-	checked, err := target.Settings(p)
-	if err != nil {
-		return err
-	}
 
 	// The records make the progress section; they are read as plan check reads them, and
 	// one that does not load is left out of it, which stderr says (and the open gaps).
@@ -274,17 +265,15 @@ func Run(opts *Options) error {
 		lookup = lookupGit
 	}
 	ro.Git = lookup(path)
-	if !cli.ToStdout(opts.Output) {
-		inputs := map[string]string{path: "the plan " + name}
-		if opts.Template != "" {
-			inputs[env.Path(opts.Template)] = "the template " + opts.Template
-		}
-		if opts.CSS != "" {
-			inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
-		}
-		if err := cli.NotAnInput(env.Path(opts.Output), opts.Output, "the report", inputs); err != nil {
-			return err
-		}
+	inputs := map[string]string{path: "the plan " + name}
+	if opts.Template != "" {
+		inputs[env.Path(opts.Template)] = "the template " + opts.Template
+	}
+	if opts.CSS != "" {
+		inputs[env.Path(opts.CSS)] = "the stylesheet " + opts.CSS
+	}
+	if err := cli.NotAnInput(env.Path(opts.Output), opts.Output, "the report", inputs); err != nil {
+		return err
 	}
 
 	d := report.Build(p, ro)

@@ -5,6 +5,7 @@ package setcmd
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,9 @@ type Options struct {
 
 // NewCmd builds `plan set`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "set [FILE] PATH VALUE",
@@ -82,10 +86,7 @@ adds none. The file is replaced atomically and concurrent runs take turns.`,
 				opts.File, args = args[0], args[1:]
 			}
 			opts.Path, opts.Value = args[0], args[1]
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
+			return runF(opts)
 		},
 	}
 	cmd.SetFlagErrorFunc(flagError)
@@ -215,13 +216,9 @@ func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.R
 // concerning keeps the findings on subject (a JSON pointer) or under it, and those the
 // change brought.
 func concerning(all, fresh []diag.Finding, subject string) []diag.Finding {
-	isNew := map[diag.Finding]bool{}
-	for _, f := range fresh {
-		isNew[f] = true
-	}
 	var out []diag.Finding
 	for _, f := range all {
-		if isNew[f] || subject != "" && (f.Pointer == subject || strings.HasPrefix(f.Pointer, subject+"/")) {
+		if slices.Contains(fresh, f) || subject != "" && (f.Pointer == subject || strings.HasPrefix(f.Pointer, subject+"/")) {
 			out = append(out, f)
 		}
 	}

@@ -5,8 +5,6 @@ package statuscmd
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -33,6 +31,9 @@ type Options struct {
 
 // NewCmd builds `plan status`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "status [FILE]",
@@ -61,36 +62,23 @@ records folder cannot be read, or a flag is wrong.`,
   plan status consultation.plan.yaml --today 2027-03-15
   plan status --format md > status.md
   PLAN_TODAY=2027-03-15 plan status --format json | jq .coverage`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", Formats[0], "output format: "+strings.Join(Formats, ", "))
+	cli.FormatFlag(cmd, &opts.Format, Formats)
 	f.StringVar(&opts.Today, "today", "", "the day to report on, YYYY-MM-DD (default: "+config.EnvName("today")+", else today's local date)")
 	f.IntVar(&opts.Horizon, "days", status.DefaultHorizon, "how many days ahead count as due soon")
 	f.IntVarP(&opts.Width, "width", "w", 0, "width to fit the text to, in columns (default: the terminal's; none when piped)")
 	cli.ConfigFlag(cmd, &opts.Config, "")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
-	_ = cmd.RegisterFlagCompletionFunc("days", cobra.NoFileCompletions)
-	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)
+	cli.CompleteNothing(cmd, "today", "days", "width")
 	return cmd
 }
 
 // Run loads the plan and its records, works out the state and writes it.
 func Run(opts *Options) error {
 	env := opts.Env
-	if !slices.Contains(Formats, opts.Format) {
-		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(Formats, ", "))
+	if err := cli.OneOf("format", opts.Format, Formats); err != nil {
+		return err
 	}
 	if opts.Horizon < 1 || opts.Horizon > 366 {
 		return cli.BadInputf("--days must be from 1 to 366, not %d", opts.Horizon)
@@ -106,11 +94,8 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
+	p, _, err := target.LoadChecked()
 	if err != nil {
-		return err
-	}
-	if _, err := target.Settings(p); err != nil {
 		return err
 	}
 	set, skipped, err := record.LoadFor(p, target.Path, target.Name, plan.Options{MaxSize: target.Config.MaxFileSize})

@@ -4,10 +4,9 @@
 package timelinecmd
 
 import (
+	"cmp"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,6 +30,9 @@ type Options struct {
 
 // NewCmd builds `plan timeline`; runF replaces the run function in tests of flag parsing.
 func NewCmd(env *cli.Env, runF func(*Options) error) *cobra.Command {
+	if runF == nil {
+		runF = Run
+	}
 	opts := &Options{Env: env}
 	cmd := &cobra.Command{
 		Use:   "timeline [FILE]",
@@ -62,34 +64,22 @@ a flag is wrong, or no phase at all can be dated.`,
   plan timeline consultation.plan.yaml --today 2027-03-15 --width 100
   plan timeline --format mermaid > timeline.mmd
   plan timeline --format ics > engagement.ics`,
-		Args:              cobra.MaximumNArgs(1),
-		ValidArgsFunction: cli.CompletePlanFiles,
-		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return Run(opts)
-		},
 	}
+	cli.FileArg(cmd, &opts.File, func() error { return runF(opts) })
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", Formats[0], "output format: "+strings.Join(Formats, ", "))
+	cli.FormatFlag(cmd, &opts.Format, Formats)
 	f.StringVar(&opts.Today, "today", "", "the day to mark as today, YYYY-MM-DD (default: today's local date)")
 	f.IntVarP(&opts.Width, "width", "w", 0, fmt.Sprintf("width of the text chart in columns, at least %d (default: the terminal's)", sched.MinWidth))
 	cli.ConfigFlag(cmd, &opts.Config, "")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
-	_ = cmd.RegisterFlagCompletionFunc("width", cobra.NoFileCompletions)
+	cli.CompleteNothing(cmd, "today", "width")
 	return cmd
 }
 
 // Run loads the plan, works out its schedule and writes it in the chosen format.
 func Run(opts *Options) error {
 	env := opts.Env
-	if !slices.Contains(Formats, opts.Format) {
-		return cli.BadInputf("invalid --format %q: want %s", opts.Format, strings.Join(Formats, ", "))
+	if err := cli.OneOf("format", opts.Format, Formats); err != nil {
+		return err
 	}
 	if opts.Width != 0 && opts.Width < sched.MinWidth {
 		return cli.BadInputf("--width must be at least %d columns, not %d", sched.MinWidth, opts.Width)
@@ -102,11 +92,7 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := target.Load()
-	if err != nil {
-		return err
-	}
-	checked, err := target.Settings(p)
+	p, checked, err := target.LoadChecked()
 	if err != nil {
 		return err
 	}
@@ -151,9 +137,5 @@ func write(w io.Writer, opts *Options, s *sched.Schedule) error {
 		return sched.WriteCSV(w, s)
 	}
 	ios := opts.Env.IO
-	width := opts.Width
-	if width == 0 {
-		width = ios.Width()
-	}
-	return sched.WriteText(w, s, sched.TextOptions{Width: width, Renderer: ios.Renderer()})
+	return sched.WriteText(w, s, sched.TextOptions{Width: cmp.Or(opts.Width, ios.Width()), Renderer: ios.Renderer()})
 }
