@@ -279,13 +279,12 @@ func (d *Data) buildBudget(p *plan.Plan) {
 	if b == nil || len(b.Items) == 0 {
 		return
 	}
-	amounts := make([]float64, len(b.Items))
 	var total float64
-	for i, it := range b.Items {
-		amounts[i] = it.Amount
+	cents := false
+	for _, it := range b.Items {
 		total += it.Amount
+		cents = cents || hasCents(it.Amount)
 	}
-	cents := hasCents(amounts)
 	out := &Budget{Currency: b.Currency}
 	for _, it := range b.Items {
 		out.Items = append(out.Items, BudgetItem{Category: label(it.Category), Description: it.Description, Amount: formatAmount(it.Amount, cents)})
