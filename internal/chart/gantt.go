@@ -237,18 +237,13 @@ type tick struct {
 	label string
 }
 
-// tickSteps are the months between ticks, narrowest first: months, quarters, half
-// years, years, and then 2, 5, 10, 20, 50, … years, so that even a timeline of
-// thousands of years keeps its labels apart.
-var tickSteps = []int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
-
 // ticks marks from, labelled with its month and year, and then the first of each month
 // (or of every second, third, sixth month, every year or every few years when months
 // are too narrow for their names) up to to, leaving out a tick whose label would run
 // into the one before. Ticks a year or more apart are labelled with the year alone.
 func ticks(from, to plan.Date, dayW float64) []tick {
-	step := tickSteps[len(tickSteps)-1]
-	for _, s := range tickSteps {
+	step := timeline.AxisSteps[len(timeline.AxisSteps)-1]
+	for _, s := range timeline.AxisSteps {
 		if float64(s)*30.4*dayW >= minTickSpacing {
 			step = s
 			break

@@ -101,24 +101,22 @@ func sign(v float64) float64 {
 
 // open writes a start tag; attrs are name, value pairs.
 func (w *svgWriter) open(tag string, attrs ...string) {
-	w.tag(tag, false, attrs)
+	w.tag(tag, attrs, ">")
 }
 
 // empty writes an element with no content.
 func (w *svgWriter) empty(tag string, attrs ...string) {
-	w.tag(tag, true, attrs)
+	w.tag(tag, attrs, "/>")
 }
 
-func (w *svgWriter) tag(tag string, selfClose bool, attrs []string) {
+// tag writes "<tag" and its attributes, then end: ">" for a start tag, "/>" for an
+// element with no content.
+func (w *svgWriter) tag(tag string, attrs []string, end string) {
 	w.b.WriteString("<" + tag)
 	for i := 0; i+1 < len(attrs); i += 2 {
 		w.b.WriteString(" " + attrs[i] + `="` + template.HTMLEscapeString(attrs[i+1]) + `"`)
 	}
-	if selfClose {
-		w.b.WriteString("/>")
-	} else {
-		w.b.WriteString(">")
-	}
+	w.b.WriteString(end)
 }
 
 func (w *svgWriter) close(tag string) { w.b.WriteString("</" + tag + ">") }

@@ -15,7 +15,9 @@ import (
 )
 
 // anchors hands out HTML ids that are unique in the document, even when a plan repeats
-// an id (which plan check reports, but which must not make invalid HTML).
+// an id (which plan check reports, but which must not make invalid HTML). Every item's
+// anchor starts with its kind (objective-, decision-, stakeholder-), which no section id,
+// nor the page's main or contents, does: items can only meet each other.
 type anchors map[string]bool
 
 func (a anchors) get(base string) string {
@@ -37,11 +39,6 @@ func Build(p *plan.Plan, opts Options) *Data {
 		phaseNames:       map[string]string{},
 	}
 	ids := anchors{}
-	for _, s := range []string{"main", "contents", SecGlance, SecMandate, SecContext, SecObjectives, SecStakeholders,
-		SecGrid, SecRoles, SecBudget, SecPolicy, SecGrievance, SecDisclosure, SecActivities, SecRisks, SecDecisions, SecTimeline,
-		SecEvaluation, SecProgress, SecChanges, SecApprovals, SecGaps, SecAccepted, SecExtensions} {
-		ids[s] = true
-	}
 	for _, s := range p.Stakeholders {
 		if _, ok := d.stakeholderNames[s.ID]; !ok && s.ID != "" {
 			d.stakeholderNames[s.ID] = cmp.Or(wording.OneLine(s.Name), s.ID)
@@ -282,13 +279,12 @@ func (d *Data) buildBudget(p *plan.Plan) {
 	if b == nil || len(b.Items) == 0 {
 		return
 	}
-	amounts := make([]float64, len(b.Items))
 	var total float64
-	for i, it := range b.Items {
-		amounts[i] = it.Amount
+	cents := false
+	for _, it := range b.Items {
 		total += it.Amount
+		cents = cents || hasCents(it.Amount)
 	}
-	cents := hasCents(amounts)
 	out := &Budget{Currency: b.Currency}
 	for _, it := range b.Items {
 		out.Items = append(out.Items, BudgetItem{Category: label(it.Category), Description: it.Description, Amount: formatAmount(it.Amount, cents)})

@@ -127,15 +127,9 @@ func formatAmount(v float64, cents bool) string {
 	return b.String()
 }
 
-// hasCents reports whether any amount has a fractional part worth showing.
-func hasCents(amounts []float64) bool {
-	for _, a := range amounts {
-		if math.Round(a*100) != math.Round(a)*100 {
-			return true
-		}
-	}
-	return false
-}
+// hasCents reports whether an amount has a fractional part worth showing; one that has
+// gives the whole budget its cents.
+func hasCents(amount float64) bool { return math.Round(amount*100) != math.Round(amount)*100 }
 
 // money writes an amount with its currency code.
 func money(currency string, v float64, cents bool) string {

@@ -222,11 +222,11 @@ func (c *chart) todayLine() string {
 	return strings.Repeat(" ", start) + c.st.render(classToday, label)
 }
 
-// axisSteps are the months between labels, narrowest first: months, two months,
-// quarters, half years, years, and then 2, 5, 10, 20, 50, … years, as the HTML chart
-// steps its ticks, so that a timeline of years or millennia keeps its labels apart and
-// says which year each is in.
-var axisSteps = []int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
+// AxisSteps are the months between a chart's axis labels, narrowest first: months, two
+// months, quarters, half years, years, and then 2, 5, 10, 20, 50, … years, so that a
+// timeline of years or millennia keeps its labels apart and says which year each is in.
+// The text chart and the report's Gantt chart (internal/chart) step alike.
+var AxisSteps = []int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
 
 // axisGap is the fewest columns from one label's start to the next: a four-digit year and
 // a space.
@@ -243,8 +243,8 @@ func (c *chart) axis() string {
 	cells := []rune(strings.Repeat(" ", c.barW))
 	last := c.from.AddDays(c.days - 1)
 	firstYear := c.from.Time().Year()
-	step := axisSteps[len(axisSteps)-1]
-	for _, s := range axisSteps {
+	step := AxisSteps[len(AxisSteps)-1]
+	for _, s := range AxisSteps {
 		// The shortest such stretch: February alone, or whole years of 365 days.
 		shortest := 28 * s
 		if s >= 12 {
