@@ -25,14 +25,14 @@ type change struct {
 	splices []splice
 }
 
-func newChange(src []byte) (*change, bool, error) {
-	e, hadBOM, err := newEditor(src)
+func newChange(src []byte) (*change, error) {
+	e, err := newEditor(src)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	c := &change{e: e, clones: map[*yaml.Node]*yaml.Node{}}
 	c.want = c.clone(e.root, 0)
-	return c, hadBOM, nil
+	return c, nil
 }
 
 // clone copies n deeply, recording each copy; aliases keep pointing at the original,
@@ -52,7 +52,7 @@ func (c *change) clone(n *yaml.Node, depth int) *yaml.Node {
 
 // finish applies the splices, checks the result against want, and puts back the
 // byte-order mark.
-func (c *change) finish(hadBOM bool) ([]byte, error) {
+func (c *change) finish() ([]byte, error) {
 	out, err := apply(c.e.src.b, c.splices)
 	if err != nil {
 		return nil, err
@@ -71,10 +71,7 @@ func (c *change) finish(hadBOM bool) ([]byte, error) {
 	if d := difference(c.want, got, 0); d != nil {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("the result reads differently from the intended change: the value at line %d changed", d.Line)}
 	}
-	if hadBOM {
-		out = append(append([]byte{}, bom...), out...)
-	}
-	return out, nil
+	return c.e.restoreBOM(out), nil
 }
 
 // nodeAt follows indexes into Content from n.

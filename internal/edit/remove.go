@@ -20,7 +20,7 @@ import (
 // byte is kept, and the result is parsed again and must equal the original but for the
 // removals, or the edit is refused.
 func Remove(src []byte, path Path, also []At) ([]byte, error) {
-	c, hadBOM, err := newChange(src)
+	c, err := newChange(src)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return c.finish(hadBOM)
+	return c.finish()
 }
 
 // removeFrom removes the entries (of a list) or the keys (of a mapping, by the index of
@@ -254,11 +254,7 @@ func ownerKey(root, n *yaml.Node) *yaml.Node {
 	if len(place) == 0 {
 		return nil
 	}
-	m, i := nodeAt(root, place[:len(place)-1]), place[len(place)-1]
-	if m.Kind != yaml.MappingNode || i%2 == 0 {
-		return nil
-	}
-	return m.Content[i-1]
+	return keyOf(nodeAt(root, place[:len(place)-1]), n)
 }
 
 // removeFlow removes the entries (or keys) at idx from the flow collection p. A run of
