@@ -30,7 +30,7 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 	}
 	if t.value == nil {
 		parent := path[:len(path)-len(t.missing)].where()
-		return nil, &PathError{Path: path.String(), Msg: fmt.Sprintf("%s has no %s: there is nothing to remove", parent, t.missing[0])}
+		return nil, pathErrorf(path.String(), "%s has no %s: there is nothing to remove", parent, t.missing[0])
 	}
 	if t.parent == c.e.root && len(c.e.root.Content) == 2 {
 		return nil, &UnsafeEditError{Reason: "it is the plan's only key"}
