@@ -48,9 +48,7 @@ func Completions(src []byte, partial string) []string {
 		}
 		seen[path] = true
 		switch {
-		case child != nil && child.Kind == yaml.MappingNode:
-			path += "."
-		case child != nil && child.Kind == yaml.SequenceNode && hasIDs(child):
+		case child != nil && (child.Kind == yaml.MappingNode || child.Kind == yaml.SequenceNode && hasIDs(child)):
 			path += "."
 		case child != nil && child.Kind == yaml.SequenceNode && len(child.Content) > 0:
 			path += "["

@@ -162,7 +162,7 @@ func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice,
 // new entry ("[{id: a, ...}]").
 func (e *editor) flowUnder(keys []string) (string, error) {
 	if len(keys) == 0 {
-		item, err := e.flowItem()
+		item, err := flowFields(e.item.pairs())
 		if err != nil {
 			return "", err
 		}
@@ -540,7 +540,7 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 		if fs.empty && e.src.lineOf(fs.close) == openLine && !e.inFlow(list) {
 			return e.emptyValue(key, list, fs.close+1-open, nil)
 		}
-		text, err := e.flowItem()
+		text, err := flowFields(e.item.pairs())
 		if err != nil {
 			return nil, err
 		}
@@ -550,7 +550,7 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 		}
 		return []splice{{at: open + 1, text: text}}, nil
 	}
-	item, err := e.flowItem()
+	item, err := flowFields(e.item.pairs())
 	if err != nil {
 		return nil, err
 	}
@@ -668,11 +668,8 @@ func (e *editor) mustBlockValue(s string, indent int) string {
 	return v
 }
 
-// flowItem renders the entry as a flow mapping on one line.
-func (e *editor) flowItem() (string, error) {
-	return flowFields(e.item.pairs())
-}
-
+// flowFields renders the pairs fs, an entry or a mapping in it, as a flow mapping on one
+// line.
 func flowFields(fs []pair) (string, error) {
 	parts := make([]string, 0, len(fs))
 	for _, f := range fs {
