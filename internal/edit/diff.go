@@ -17,24 +17,20 @@ func UnifiedDiff(name string, old, new []byte, context int) string {
 	if bytes.Equal(old, new) {
 		return ""
 	}
-	ops := editScript(splitLines(old), splitLines(new))
+	a, b := splitLines(old), splitLines(new)
+	ops := editScript(a, b)
 
 	var out strings.Builder
 	out.WriteString(fileHeader("--- ", "a/"+name))
 	out.WriteString(fileHeader("+++ ", "b/"+name))
 	for _, h := range hunks(ops, context) {
-		shown := ops[h.from:h.to]
-		lenA, lenB := 0, 0
-		for _, o := range shown {
-			if o.mark != '+' {
-				lenA++
-			}
-			if o.mark != '-' {
-				lenB++
-			}
+		// A hunk's lines of each file run up to those of the op after it.
+		first, next := ops[h.from], op{a: len(a), b: len(b)}
+		if h.to < len(ops) {
+			next = ops[h.to]
 		}
-		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(shown[0].a, lenA), hunkRange(shown[0].b, lenB))
-		for _, o := range shown {
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(first.a, next.a-first.a), hunkRange(first.b, next.b-first.b))
+		for _, o := range ops[h.from:h.to] {
 			writeLine(&out, o.mark, o.line)
 		}
 	}

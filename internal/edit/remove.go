@@ -173,16 +173,10 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 	s := c.e.src
 	count := len(p.Content) / step
 	gone := map[int]bool{}
-	blanksBefore := func(l int) []int {
+	// blanks lists the blank lines next to line l, above it (dir -1) or below it (dir 1).
+	blanks := func(l, dir int) []int {
 		var out []int
-		for l--; l >= 1 && s.blank(l); l-- {
-			out = append(out, l)
-		}
-		return out
-	}
-	blanksAfter := func(l int) []int {
-		var out []int
-		for l++; l <= s.lines() && s.blank(l); l++ {
+		for l += dir; l >= 1 && l <= s.lines() && s.blank(l); l += dir {
 			out = append(out, l)
 		}
 		return out
@@ -195,7 +189,7 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 		for l := el.first; l <= el.last; l++ {
 			gone[l] = true
 		}
-		before, after := blanksBefore(el.first), blanksAfter(el.last)
+		before, after := blanks(el.first, -1), blanks(el.last, 1)
 		var drop []int
 		switch pos := i / step; {
 		case all:
