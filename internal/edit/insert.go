@@ -314,6 +314,15 @@ func (e *editor) dashAt(n *yaml.Node) int {
 	return -1
 }
 
+// entryColumn returns the column (0-based) where the entry of parent that holds the value
+// n starts: its key's, or in a list its dash's; -1 when no dash stands on n's line.
+func (e *editor) entryColumn(parent, n *yaml.Node) int {
+	if key := keyOf(parent, n); key != nil {
+		return key.Column - 1
+	}
+	return e.dashAt(n)
+}
+
 // blockIndent returns the column (0-based) of a block collection's dashes or keys, or -1.
 // The node's own position will not do when it carries an anchor or a tag: yaml.v3 then
 // gives the position of those, which may sit on the line above.

@@ -117,34 +117,19 @@ func (c *change) removeDashKey(p *yaml.Node, idx []int) error {
 	return nil
 }
 
-// element is the lines of one entry or key of a block collection.
-type element struct {
-	first, last int // including the comment lines that belong to it
-}
-
-// blockElement finds the lines of the entry (or key) at index i of the block
-// collection p.
-func (c *change) blockElement(p *yaml.Node, i, step int) (element, error) {
-	s := c.e.src
-	n := p.Content[i]
-	var depth int
-	var value *yaml.Node
-	if step == 1 {
-		depth = c.e.dashAt(n)
-		value = n
-		if depth < 0 {
-			return element{}, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the entry at line %d", n.Line)}
-		}
-	} else {
-		depth = n.Column - 1
-		value = p.Content[i+1]
+// blockElement finds the first and last lines of the entry (or key) at index i of the
+// block collection p, the comment lines that belong to it included.
+func (c *change) blockElement(p *yaml.Node, i, step int) (first, last int, err error) {
+	n, value := p.Content[i], p.Content[i+step-1]
+	depth := c.e.entryColumn(p, value)
+	if depth < 0 {
+		return 0, 0, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the entry at line %d", n.Line)}
 	}
-	el := element{first: n.Line}
-	el.last = c.e.entryEnd(value, n.Line, depth)
+	first, last = n.Line, c.e.entryEnd(value, n.Line, depth)
 	if i > 0 || c.ownComments(n.Line, depth) {
-		el.first = s.commentsAbove(el.first, depth)
+		first = c.e.src.commentsAbove(first, depth)
 	}
-	return el, nil
+	return first, last, nil
 }
 
 // ownComments reports whether the comment lines directly above line, the first entry
@@ -182,14 +167,14 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 		return out
 	}
 	for _, i := range idx {
-		el, err := c.blockElement(p, i, step)
+		first, last, err := c.blockElement(p, i, step)
 		if err != nil {
 			return err
 		}
-		for l := el.first; l <= el.last; l++ {
+		for l := first; l <= last; l++ {
 			gone[l] = true
 		}
-		before, after := blanks(el.first, -1), blanks(el.last, 1)
+		before, after := blanks(first, -1), blanks(last, 1)
 		var drop []int
 		switch pos := i / step; {
 		case all:

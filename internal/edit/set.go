@@ -272,10 +272,7 @@ func (c *change) keyEnd(k *yaml.Node) int {
 // parentIndent is the column (from 0) of n's key, or of the dash before it in a list:
 // the indentation that a value of n running over several lines must exceed.
 func (c *change) parentIndent(parent, n *yaml.Node) int {
-	if key := keyOf(parent, n); key != nil {
-		return key.Column - 1
-	}
-	if d := c.e.dashAt(n); d >= 0 {
+	if d := c.e.entryColumn(parent, n); d >= 0 {
 		return d
 	}
 	return n.Column - 1
