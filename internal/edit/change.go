@@ -111,17 +111,9 @@ func placeOf(root, target *yaml.Node) []int {
 	return nil
 }
 
-// located is a node found at a position, with the collection that holds it.
-type located struct {
-	node, parent *yaml.Node
-	// index is node's place in parent.Content.
-	index int
-}
-
-// findAt returns the scalar written at position at (not through an alias), with its
-// parent.
-func findAt(root *yaml.Node, at At) (located, bool) {
-	var found located
+// findAt returns the collection that holds the node written at position at (a value, not
+// a key, in a mapping; not through an alias), and the node's index in its Content.
+func findAt(root *yaml.Node, at At) (parent *yaml.Node, index int, ok bool) {
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
 		if depth > 20000 {
@@ -129,7 +121,7 @@ func findAt(root *yaml.Node, at At) (located, bool) {
 		}
 		for i, child := range n.Content {
 			if child.Line == at.Line && child.Column == at.Column && (n.Kind != yaml.MappingNode || i%2 == 1) {
-				found = located{node: child, parent: n, index: i}
+				parent, index = n, i
 				return true
 			}
 			if child.Kind != yaml.AliasNode && walk(child, depth+1) {
@@ -138,7 +130,8 @@ func findAt(root *yaml.Node, at At) (located, bool) {
 		}
 		return false
 	}
-	return found, walk(root, 0)
+	ok = walk(root, 0)
+	return parent, index, ok
 }
 
 // Inside reports whether the node n is outer or lies under it.

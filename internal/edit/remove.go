@@ -40,22 +40,21 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 	byParent := map[*yaml.Node][]int{t.parent: {t.index}}
 	parents := []*yaml.Node{t.parent}
 	for _, at := range also {
-		ref, ok := findAt(c.e.root, at)
+		parent, i, ok := findAt(c.e.root, at)
 		if !ok {
 			return nil, &UnsafeEditError{Reason: fmt.Sprintf("no value to remove at line %d, column %d", at.Line, at.Column)}
 		}
-		if Inside(t.value, ref.node) {
+		if Inside(t.value, parent.Content[i]) {
 			continue
 		}
-		i := ref.index
-		if ref.parent.Kind == yaml.MappingNode {
+		if parent.Kind == yaml.MappingNode {
 			i--
 		}
-		if _, seen := byParent[ref.parent]; !seen {
-			parents = append(parents, ref.parent)
+		if _, seen := byParent[parent]; !seen {
+			parents = append(parents, parent)
 		}
-		if !slices.Contains(byParent[ref.parent], i) {
-			byParent[ref.parent] = append(byParent[ref.parent], i)
+		if !slices.Contains(byParent[parent], i) {
+			byParent[parent] = append(byParent[parent], i)
 		}
 	}
 	for _, p := range parents {

@@ -84,14 +84,14 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 
 // setAt sets the scalar written at position at to text, unless it is skip.
 func (c *change) setAt(at At, text string, skip *yaml.Node) error {
-	ref, ok := findAt(c.e.root, at)
-	if !ok || ref.node.Kind != yaml.ScalarNode {
+	parent, i, ok := findAt(c.e.root, at)
+	if !ok || parent.Content[i].Kind != yaml.ScalarNode {
 		return &UnsafeEditError{Reason: fmt.Sprintf("no value to change at line %d, column %d", at.Line, at.Column)}
 	}
-	if ref.node == skip {
-		return nil
+	if n := parent.Content[i]; n != skip {
+		return c.setScalar(parent, n, Value{Text: text})
 	}
-	return c.setScalar(ref.parent, ref.node, Value{Text: text})
+	return nil
 }
 
 // checkText refuses what no plan may hold.
