@@ -1,7 +1,6 @@
 package edit
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -16,7 +15,7 @@ import (
 // places. A path that leads on to more ends in "." or "[", so that the next step can be
 // typed straight after it.
 func Completions(src []byte, partial string) []string {
-	root, err := parseRoot(bytes.TrimPrefix(src, bom))
+	root, err := parseRoot(yamltree.WithoutBOM(src))
 	if err != nil {
 		return nil
 	}
