@@ -54,7 +54,7 @@ func AddItem(src []byte, it Item) ([]byte, error) {
 	if err := it.Validate(); err != nil {
 		return nil, err
 	}
-	e, hadBOM, err := newEditor(src)
+	e, err := newEditor(src)
 	if err != nil {
 		return nil, err
 	}
@@ -70,22 +70,28 @@ func AddItem(src []byte, it Item) ([]byte, error) {
 	if err := verify(e.root, out, it); err != nil {
 		return nil, err
 	}
-	if hadBOM {
-		out = append(append([]byte{}, bom...), out...)
-	}
-	return out, nil
+	return e.restoreBOM(out), nil
 }
 
 // newEditor reads src, which may start with a byte-order mark, for an edit.
-func newEditor(src []byte) (*editor, bool, error) {
+func newEditor(src []byte) (*editor, error) {
 	body, hadBOM := bytes.CutPrefix(src, bom)
 	root, err := parseRoot(body)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	e := &editor{src: newSource(body), root: root}
+	e := &editor{src: newSource(body), root: root, hadBOM: hadBOM}
 	e.eolStr = e.src.eol()
-	return e, hadBOM, nil
+	return e, nil
+}
+
+// restoreBOM puts back the byte-order mark that the file started with, which the editor
+// reads past, before the edited body out.
+func (e *editor) restoreBOM(out []byte) []byte {
+	if e.hadBOM {
+		return append(append([]byte{}, bom...), out...)
+	}
+	return out
 }
 
 func parseRoot(body []byte) (*yaml.Node, error) {

@@ -25,14 +25,14 @@ type change struct {
 	splices []splice
 }
 
-func newChange(src []byte) (*change, bool, error) {
-	e, hadBOM, err := newEditor(src)
+func newChange(src []byte) (*change, error) {
+	e, err := newEditor(src)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	c := &change{e: e, clones: map[*yaml.Node]*yaml.Node{}}
 	c.want = c.clone(e.root, 0)
-	return c, hadBOM, nil
+	return c, nil
 }
 
 // clone copies n deeply, recording each copy; aliases keep pointing at the original,
@@ -52,7 +52,7 @@ func (c *change) clone(n *yaml.Node, depth int) *yaml.Node {
 
 // finish applies the splices, checks the result against want, and puts back the
 // byte-order mark.
-func (c *change) finish(hadBOM bool) ([]byte, error) {
+func (c *change) finish() ([]byte, error) {
 	out, err := apply(c.e.src.b, c.splices)
 	if err != nil {
 		return nil, err
@@ -71,10 +71,7 @@ func (c *change) finish(hadBOM bool) ([]byte, error) {
 	if d := difference(c.want, got, 0); d != nil {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("the result reads differently from the intended change: the value at line %d changed", d.Line)}
 	}
-	if hadBOM {
-		out = append(append([]byte{}, bom...), out...)
-	}
-	return out, nil
+	return c.e.restoreBOM(out), nil
 }
 
 // nodeAt follows indexes into Content from n.
@@ -114,17 +111,9 @@ func placeOf(root, target *yaml.Node) []int {
 	return nil
 }
 
-// located is a node found at a position, with the collection that holds it.
-type located struct {
-	node, parent *yaml.Node
-	// index is node's place in parent.Content.
-	index int
-}
-
-// findAt returns the scalar written at position at (not through an alias), with its
-// parent.
-func findAt(root *yaml.Node, at At) (located, bool) {
-	var found located
+// findAt returns the collection that holds the node written at position at (a value, not
+// a key, in a mapping; not through an alias), and the node's index in its Content.
+func findAt(root *yaml.Node, at At) (parent *yaml.Node, index int, ok bool) {
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
 		if depth > 20000 {
@@ -132,7 +121,7 @@ func findAt(root *yaml.Node, at At) (located, bool) {
 		}
 		for i, child := range n.Content {
 			if child.Line == at.Line && child.Column == at.Column && (n.Kind != yaml.MappingNode || i%2 == 1) {
-				found = located{node: child, parent: n, index: i}
+				parent, index = n, i
 				return true
 			}
 			if child.Kind != yaml.AliasNode && walk(child, depth+1) {
@@ -141,7 +130,8 @@ func findAt(root *yaml.Node, at At) (located, bool) {
 		}
 		return false
 	}
-	return found, walk(root, 0)
+	ok = walk(root, 0)
+	return parent, index, ok
 }
 
 // Inside reports whether the node n is outer or lies under it.

@@ -127,13 +127,13 @@ func TestRemoveFirstKey(t *testing.T) {
 // refused, never returned.
 func TestVerifyCatchesMisplacedSplice(t *testing.T) {
 	src := []byte("schema_version: 1\ntitle: T\nsummary: s\n")
-	c, bomFound, err := newChange(src)
+	c, err := newChange(src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The intent says nothing changed; the splice changes the summary.
 	c.splices = append(c.splices, splice{at: len(src) - 2, del: 1, text: "x"})
-	_, err = c.finish(bomFound)
+	_, err = c.finish()
 	var unsafe *UnsafeEditError
 	if !errors.As(err, &unsafe) || !strings.Contains(unsafe.Reason, "line 3") {
 		t.Fatalf("finish = %v, want a refusal naming line 3", err)

@@ -1,7 +1,6 @@
 package edit
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -16,7 +15,7 @@ import (
 // places. A path that leads on to more ends in "." or "[", so that the next step can be
 // typed straight after it.
 func Completions(src []byte, partial string) []string {
-	root, err := parseRoot(bytes.TrimPrefix(src, bom))
+	root, err := parseRoot(yamltree.WithoutBOM(src))
 	if err != nil {
 		return nil
 	}
@@ -48,9 +47,7 @@ func Completions(src []byte, partial string) []string {
 		}
 		seen[path] = true
 		switch {
-		case child != nil && child.Kind == yaml.MappingNode:
-			path += "."
-		case child != nil && child.Kind == yaml.SequenceNode && hasIDs(child):
+		case child != nil && (child.Kind == yaml.MappingNode || child.Kind == yaml.SequenceNode && hasIDs(child)):
 			path += "."
 		case child != nil && child.Kind == yaml.SequenceNode && len(child.Content) > 0:
 			path += "["

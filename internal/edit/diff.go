@@ -18,68 +18,73 @@ func UnifiedDiff(name string, old, new []byte, context int) string {
 		return ""
 	}
 	a, b := splitLines(old), splitLines(new)
-	delA, insB := lineChanges(a, b)
+	ops := editScript(a, b)
 
 	var out strings.Builder
 	out.WriteString(fileHeader("--- ", "a/"+name))
 	out.WriteString(fileHeader("+++ ", "b/"+name))
-	for _, h := range hunks(delA, insB, context) {
-		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(h.a, h.endA-h.a), hunkRange(h.b, h.endB-h.b))
-		i, j := h.a, h.b
-		for i < h.endA || j < h.endB {
-			if i < h.endA && j < h.endB && !delA[i] && !insB[j] {
-				writeLine(&out, ' ', a[i])
-				i, j = i+1, j+1
-				continue
-			}
-			for ; i < h.endA && delA[i]; i++ {
-				writeLine(&out, '-', a[i])
-			}
-			for ; j < h.endB && insB[j]; j++ {
-				writeLine(&out, '+', b[j])
-			}
+	for _, h := range hunks(ops, context) {
+		// A hunk's lines of each file run up to those of the op after it.
+		first, next := ops[h.from], op{a: len(a), b: len(b)}
+		if h.to < len(ops) {
+			next = ops[h.to]
+		}
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(first.a, next.a-first.a), hunkRange(first.b, next.b-first.b))
+		for _, o := range ops[h.from:h.to] {
+			writeLine(&out, o.mark, o.line)
 		}
 	}
 	return out.String()
 }
 
-// hunk is the lines a[a:endA] and b[b:endB] that one hunk shows.
-type hunk struct{ a, endA, b, endB int }
+// op is one line of the edit script: kept (' '), deleted ('-') or inserted ('+'); a and b
+// count the lines of the old and the new file before it.
+type op struct {
+	mark byte
+	line string
+	a, b int
+}
+
+// editScript lists the lines of a and b in the order a diff shows them: the fewest changes
+// (lineChanges), and in each group of changes the deleted lines before the inserted.
+func editScript(a, b []string) []op {
+	delA, insB := lineChanges(a, b)
+	var ops []op
+	for i, j := 0, 0; i < len(a) || j < len(b); {
+		switch {
+		case i < len(a) && delA[i]:
+			ops = append(ops, op{'-', a[i], i, j})
+			i++
+		case j < len(b) && insB[j]:
+			ops = append(ops, op{'+', b[j], i, j})
+			j++
+		default:
+			ops = append(ops, op{' ', a[i], i, j})
+			i, j = i+1, j+1
+		}
+	}
+	return ops
+}
+
+// hunk is the ops[from:to] that one hunk shows.
+type hunk struct{ from, to int }
 
 // hunks groups the changed lines into hunks with context lines of context around each
 // group, merging groups no more than 2*context unchanged lines apart, as diff does.
-func hunks(delA, insB []bool, context int) []hunk {
+func hunks(ops []op, context int) []hunk {
 	var out []hunk
-	i, j := 0, 0
-	for i < len(delA) || j < len(insB) {
-		if i < len(delA) && j < len(insB) && !delA[i] && !insB[j] {
-			i, j = i+1, j+1
+	for k, o := range ops {
+		if o.mark == ' ' {
 			continue
 		}
-		// A group of changes starts at (i, j); it ends where an unchanged line is followed
-		// by more than 2*context unchanged lines, or by the end.
-		start := hunk{a: max(i-context, 0), b: max(j-context, 0)}
-		for {
-			for i < len(delA) && delA[i] {
-				i++
-			}
-			for j < len(insB) && insB[j] {
-				j++
-			}
-			same := 0
-			for i+same < len(delA) && j+same < len(insB) && !delA[i+same] && !insB[j+same] {
-				same++
-			}
-			atEnd := i+same == len(delA) && j+same == len(insB)
-			if atEnd || same > 2*context {
-				keep := min(same, context)
-				start.endA, start.endB = i+keep, j+keep
-				i, j = i+same, j+same
-				break
-			}
-			i, j = i+same, j+same
+		to := min(k+1+context, len(ops))
+		if n := len(out); n > 0 && k <= out[n-1].to+context {
+			// The unchanged lines since the last change are shown as the context after it
+			// and before this one.
+			out[n-1].to = to
+		} else {
+			out = append(out, hunk{from: max(k-context, 0), to: to})
 		}
-		out = append(out, start)
 	}
 	return out
 }

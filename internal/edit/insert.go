@@ -10,8 +10,10 @@ import (
 )
 
 type editor struct {
-	src    *source
-	root   *yaml.Node
+	src  *source
+	root *yaml.Node
+	// hadBOM is set when the file starts with a byte-order mark, which src leaves out.
+	hadBOM bool
 	item   Item
 	eolStr string
 	lay    layout
@@ -149,7 +151,8 @@ func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice,
 	}
 	if m != e.root {
 		last := len(m.Content) - 2
-		return []splice{e.insertAfterLine(e.entryEnd(m.Content[last+1], m.Content[last].Line, indent), text)}, nil
+		end := e.entryEnd(m.Content[last+1], m.Content[last].Line, indent)
+		return []splice{e.insertAfterLine(end, text, e.item.endsInLineBreak())}, nil
 	}
 	return e.endOfDocument(text)
 }
@@ -159,7 +162,7 @@ func (e *editor) newKey(m *yaml.Node, keys []string, parent []string) ([]splice,
 // new entry ("[{id: a, ...}]").
 func (e *editor) flowUnder(keys []string) (string, error) {
 	if len(keys) == 0 {
-		item, err := e.flowItem()
+		item, err := flowFields(e.item.pairs())
 		if err != nil {
 			return "", err
 		}
@@ -176,7 +179,7 @@ func (e *editor) flowUnder(keys []string) (string, error) {
 // of the path and the entry in flow style, since a block collection cannot stand there.
 func (e *editor) flowNull(value *yaml.Node, rest []string) ([]splice, error) {
 	b := e.src.b
-	at := skipProperties(b, e.src.offset(value.Line, value.Column))
+	at := e.src.textStart(value)
 	n := len(value.Value)
 	if n == 0 || at+n > len(b) || string(b[at:at+n]) != value.Value {
 		return nil, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the null at line %d", value.Line)}
@@ -233,7 +236,7 @@ func (e *editor) openFlow(n *yaml.Node) (int, flowScan, error) {
 	if n.Kind == yaml.MappingNode {
 		bracket = '{'
 	}
-	open := skipProperties(b, e.src.offset(n.Line, n.Column))
+	open := e.src.textStart(n)
 	if open >= len(b) || b[open] != bracket {
 		return 0, flowScan{}, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the '%c' of the collection at line %d", bracket, n.Line)}
 	}
@@ -281,7 +284,7 @@ func (e *editor) blockList(list *yaml.Node) ([]splice, error) {
 	text := e.blockItem(dash, gap)
 	if !e.item.BeforeLast {
 		end := e.entryEnd(last, last.Line, dash)
-		return []splice{e.insertAfterLine(end, text)}, nil
+		return []splice{e.insertAfterLine(end, text, e.item.endsInLineBreak())}, nil
 	}
 	top := last.Line
 	if len(list.Content) > 1 {
@@ -309,6 +312,15 @@ func (e *editor) dashAt(n *yaml.Node) int {
 		return -1
 	}
 	return -1
+}
+
+// entryColumn returns the column (0-based) where the entry of parent that holds the value
+// n starts: its key's, or in a list its dash's; -1 when no dash stands on n's line.
+func (e *editor) entryColumn(parent, n *yaml.Node) int {
+	if key := keyOf(parent, n); key != nil {
+		return key.Column - 1
+	}
+	return e.dashAt(n)
 }
 
 // blockIndent returns the column (0-based) of a block collection's dashes or keys, or -1.
@@ -392,7 +404,7 @@ func (e *editor) markMultiline(n *yaml.Node, parentIndent int, inside map[int]bo
 		case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 			mark(n.Line, e.blockScalarEnd(n, parentIndent))
 		case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
-			at := skipProperties(e.src.b, e.src.offset(n.Line, n.Column))
+			at := e.src.textStart(n)
 			if at < len(e.src.b) && (e.src.b[at] == '"' || e.src.b[at] == '\'') {
 				if end, ok := quotedEnd(e.src.b, at); ok {
 					mark(n.Line, e.src.lineOf(end-1))
@@ -401,7 +413,7 @@ func (e *editor) markMultiline(n *yaml.Node, parentIndent int, inside map[int]bo
 		}
 	case yaml.MappingNode, yaml.SequenceNode:
 		if n.Style&yaml.FlowStyle != 0 {
-			at := skipProperties(e.src.b, e.src.offset(n.Line, n.Column))
+			at := e.src.textStart(n)
 			if at < len(e.src.b) && (e.src.b[at] == '[' || e.src.b[at] == '{') {
 				if fs, err := scanFlow(e.src.b, at); err == nil {
 					mark(n.Line, e.src.lineOf(fs.close))
@@ -423,7 +435,7 @@ func (e *editor) markMultiline(n *yaml.Node, parentIndent int, inside map[int]bo
 // collection is indented parentIndent spaces.
 func (e *editor) blockScalarEnd(n *yaml.Node, parentIndent int) int {
 	b := e.src.b
-	at := skipProperties(b, e.src.offset(n.Line, n.Column))
+	at := e.src.textStart(n)
 	header := n.Line
 	if at < len(b) && (b[at] == '|' || b[at] == '>') {
 		header = e.src.lineOf(at)
@@ -469,12 +481,13 @@ func (e *editor) blockScalarEnd(n *yaml.Node, parentIndent int) int {
 }
 
 // insertAfterLine inserts the block text (lines ending in eol) after line n, keeping a
-// missing final newline missing, unless the entry's last value needs it: a text that
-// ends in a line break is written as a literal block, whose last break is part of it.
-func (e *editor) insertAfterLine(n int, text string) splice {
+// missing final newline missing, unless keepBreak says the text's last value needs it: a
+// text that ends in a line break is written as a literal block, whose last break is part
+// of it.
+func (e *editor) insertAfterLine(n int, text string, keepBreak bool) splice {
 	at := e.src.nextLine(n)
 	if !e.src.hasBreak(n) {
-		if e.item.endsInLineBreak() {
+		if keepBreak {
 			return splice{at: at, text: e.eolStr + text}
 		}
 		return splice{at: at, text: e.eolStr + strings.TrimSuffix(text, e.eolStr)}
@@ -491,7 +504,7 @@ func (e *editor) emptyValue(key, value *yaml.Node, tokenLen int, rest []string) 
 	anchor := key.Line
 	if tokenLen > 0 {
 		b := e.src.b
-		at := skipProperties(b, e.src.offset(value.Line, value.Column))
+		at := e.src.textStart(value)
 		if at+tokenLen > len(b) {
 			return nil, &UnsafeEditError{Reason: "cannot find the value of " + key.Value}
 		}
@@ -517,7 +530,7 @@ func (e *editor) emptyValue(key, value *yaml.Node, tokenLen int, rest []string) 
 	}
 	indent := key.Column - 1
 	end := e.followingComments(anchor, indent)
-	return append(out, e.insertAfterLine(end, e.under(indent, rest))), nil
+	return append(out, e.insertAfterLine(end, e.under(indent, rest), e.item.endsInLineBreak())), nil
 }
 
 // flowList adds to a flow list in flow style, so that the entries already there keep
@@ -536,7 +549,7 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 		if fs.empty && e.src.lineOf(fs.close) == openLine && !e.inFlow(list) {
 			return e.emptyValue(key, list, fs.close+1-open, nil)
 		}
-		text, err := e.flowItem()
+		text, err := flowFields(e.item.pairs())
 		if err != nil {
 			return nil, err
 		}
@@ -546,7 +559,7 @@ func (e *editor) flowList(key, list *yaml.Node) ([]splice, error) {
 		}
 		return []splice{{at: open + 1, text: text}}, nil
 	}
-	item, err := e.flowItem()
+	item, err := flowFields(e.item.pairs())
 	if err != nil {
 		return nil, err
 	}
@@ -606,7 +619,7 @@ func (e *editor) endOfDocument(text string) ([]splice, error) {
 	if endLine <= e.src.lines() {
 		return []splice{{at: e.src.lineStart(endLine), text: text}}, nil
 	}
-	return []splice{e.insertAfterLine(prev, text)}, nil
+	return []splice{e.insertAfterLine(prev, text, e.item.endsInLineBreak())}, nil
 }
 
 // blockItem renders the entry as a block sequence item whose dash is at column dash.
@@ -664,11 +677,8 @@ func (e *editor) mustBlockValue(s string, indent int) string {
 	return v
 }
 
-// flowItem renders the entry as a flow mapping on one line.
-func (e *editor) flowItem() (string, error) {
-	return flowFields(e.item.pairs())
-}
-
+// flowFields renders the pairs fs, an entry or a mapping in it, as a flow mapping on one
+// line.
 func flowFields(fs []pair) (string, error) {
 	parts := make([]string, 0, len(fs))
 	for _, f := range fs {

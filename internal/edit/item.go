@@ -129,6 +129,15 @@ func (it Item) str(key string) string {
 	return s
 }
 
+// texts is the text the item sets key to, a list's or a string's; nil for none.
+func (it Item) texts(key string) []string {
+	if s := it.str(key); s != "" {
+		return []string{s}
+	}
+	list, _ := it.Values[key].([]string)
+	return list
+}
+
 // present reports whether the item sets key to something that is written.
 func (it Item) present(key string) bool {
 	switch v := it.Values[key].(type) {
@@ -266,11 +275,7 @@ func (it Item) CheckLines(name func(Field) string) error {
 		if f.Type == Prose || f.Type == Markdown {
 			continue
 		}
-		values, _ := it.Values[f.Key].([]string)
-		if s, ok := it.Values[f.Key].(string); ok {
-			values = []string{s}
-		}
-		for _, s := range values {
+		for _, s := range it.texts(f.Key) {
 			for _, r := range s {
 				if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 					return fmt.Errorf("%s must be a single line of text, with no tabs or other control characters", name(f))
@@ -303,11 +308,7 @@ func CheckRefs(p *plan.Plan, it Item) error {
 		if to := KindByNoun(f.RefTo); to != nil {
 			ids = to.IDs(p)
 		}
-		refs, _ := it.Values[f.Key].([]string)
-		if s := it.str(f.Key); s != "" {
-			refs = []string{s}
-		}
-		for _, id := range refs {
+		for _, id := range it.texts(f.Key) {
 			if !slices.Contains(ids, id) {
 				return &UnknownRefError{Field: f, ID: id, Near: NearID(id, ids)}
 			}

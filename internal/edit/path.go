@@ -3,6 +3,7 @@ package edit
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,41 +38,43 @@ type PathError struct {
 
 func (e *PathError) Error() string { return e.Path + ": " + e.Msg }
 
+// pathErrorf is the PathError of path with the message format words.
+func pathErrorf(path, format string, args ...any) *PathError {
+	return &PathError{Path: path, Msg: fmt.Sprintf(format, args...)}
+}
+
 // ParsePath reads a dot-separated path: `stakeholders.traders.influence`,
 // `timeline.phases.consult.end`, `title`. A step is a key or an id; a list entry that has
 // no id is addressed by its place, counted from 0, in brackets after the list's key:
 // `policy.principles[0]`, `stakeholders.traders.channels[1]`.
 func ParsePath(s string) (Path, error) {
-	bad := func(format string, args ...any) error {
-		return &PathError{Path: s, Msg: fmt.Sprintf(format, args...)}
-	}
 	if s == "" {
-		return nil, bad("the path is empty: name a key, such as title or stakeholders.ID.influence")
+		return nil, pathErrorf(s, "the path is empty: name a key, such as title or stakeholders.ID.influence")
 	}
 	var p Path
 	for _, part := range strings.Split(s, ".") {
 		if part == "" {
-			return nil, bad("a step is empty: write keys and ids separated by single dots")
+			return nil, pathErrorf(s, "a step is empty: write keys and ids separated by single dots")
 		}
 		name, rest, hasIndex := strings.Cut(part, "[")
 		if name == "" {
-			return nil, bad("%q: an index follows the key of its list, as channels[0]", part)
+			return nil, pathErrorf(s, "%q: an index follows the key of its list, as channels[0]", part)
 		}
 		if strings.Contains(name, "]") || strings.ContainsFunc(name, isPathSpace) {
-			return nil, bad("%q is not a key or an id", name)
+			return nil, pathErrorf(s, "%q is not a key or an id", name)
 		}
 		p = append(p, Step{Name: name})
 		for rest = "[" + rest; hasIndex && rest != ""; {
 			if rest[0] != '[' {
-				return nil, bad("%q: nothing may follow an index but another index or a dot", part)
+				return nil, pathErrorf(s, "%q: nothing may follow an index but another index or a dot", part)
 			}
 			digits, after, ok := strings.Cut(rest[1:], "]")
 			if !ok {
-				return nil, bad("%q: an index has no closing ]", part)
+				return nil, pathErrorf(s, "%q: an index has no closing ]", part)
 			}
 			n, err := strconv.Atoi(digits)
 			if err != nil || n < 0 || n >= maxIndex || digits != strconv.Itoa(n) {
-				return nil, bad("[%s] is not an index: write the place of the entry in its list, counted from 0, as [0]", digits)
+				return nil, pathErrorf(s, "[%s] is not an index: write the place of the entry in its list, counted from 0, as [0]", digits)
 			}
 			p = append(p, Step{Index: n, IsIndex: true})
 			rest = after
@@ -137,16 +140,16 @@ func (t *target) missingBelow(p Path, i int) error {
 		m := modelType(model)
 		if m == nil || m.Kind() != reflect.Struct || m == rolesType || reflect.PointerTo(m).Implements(unmarshalerType) {
 			if m != nil && m.Kind() == reflect.Slice {
-				return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s: a list is not added on the way to a value", p[:i-1].where(), p[i-1].Name)}
+				return pathErrorf(p.String(), "%s has no %s: a list is not added on the way to a value", p[:i-1].where(), p[i-1].Name)
 			}
-			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is a single value, so it has no %s", here, p[i].Name)}
+			return pathErrorf(p.String(), "%s is a single value, so it has no %s", here, p[i].Name)
 		}
 		if p[i].IsIndex {
-			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s is not there, so it has no [%d]", here, p[i].Index)}
+			return pathErrorf(p.String(), "%s is not there, so it has no [%d]", here, p[i].Index)
 		}
 		next := fieldType(m, p[i].Name)
 		if next == nil {
-			return &PathError{Path: p.String(), Msg: fmt.Sprintf("%s has no %s%s", here, p[i].Name, didYouMean(wording.Closest(p[i].Name, modelKeys(m))))}
+			return pathErrorf(p.String(), "%s has no %s%s", here, p[i].Name, didYouMean(wording.Closest(p[i].Name, modelKeys(m))))
 		}
 		t.missing = append(t.missing, p[i].Name)
 		model = next
@@ -172,9 +175,6 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 	t := &target{value: root, model: planType}
 	for i, step := range p {
 		here := p[:i].where()
-		bad := func(format string, args ...any) error {
-			return &PathError{Path: p.String(), Msg: fmt.Sprintf(format, args...)}
-		}
 		n := t.value
 		if n.Kind == yaml.AliasNode {
 			return nil, &UnsafeEditError{Reason: fmt.Sprintf("%s is an alias (*%s, line %d): edit the value it refers to, whose anchor is at line %d", here, n.Value, n.Line, n.Alias.Line)}
@@ -191,7 +191,7 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 			if key == nil {
 				if next.model == nil && !yamltree.IsExtensionKey(step.Name) && t.model != nil && t.model != rolesType {
 					known := append(modelKeys(t.model), mappingKeys(n)...)
-					return nil, bad("%s has no %s%s", here, step.Name, didYouMean(wording.Closest(step.Name, known)))
+					return nil, pathErrorf(p.String(), "%s has no %s%s", here, step.Name, didYouMean(wording.Closest(step.Name, known)))
 				}
 				next.index = len(n.Content)
 				next.missing = []string{step.Name}
@@ -204,14 +204,14 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 			}
 			next.value = value
 			next.index = ownIndex(n, step.Name)
-			next.indexes = append(append([]int{}, t.indexes...), next.index+1)
+			next.indexes = append(slices.Clone(t.indexes), next.index+1)
 		case n.Kind == yaml.SequenceNode && step.IsIndex:
 			if step.Index >= len(n.Content) {
-				return nil, bad("%s has %s", here, entries(len(n.Content)))
+				return nil, pathErrorf(p.String(), "%s has %s", here, entries(len(n.Content)))
 			}
 			next.value, next.index = n.Content[step.Index], step.Index
 			next.model = elemType(t.model)
-			next.indexes = append(append([]int{}, t.indexes...), step.Index)
+			next.indexes = append(slices.Clone(t.indexes), step.Index)
 		case n.Kind == yaml.SequenceNode:
 			ids := make([]string, 0, len(n.Content))
 			next.index = -1
@@ -227,17 +227,17 @@ func resolve(root *yaml.Node, p Path) (*target, error) {
 			}
 			if next.index < 0 {
 				if len(ids) == 0 {
-					return nil, bad("the entries of %s have no ids: address one by its place, as %s[0]", here, here)
+					return nil, pathErrorf(p.String(), "the entries of %s have no ids: address one by its place, as %s[0]", here, here)
 				}
-				return nil, bad("%s has no item with id %q%s", here, step.Name, didYouMean(NearID(step.Name, ids)))
+				return nil, pathErrorf(p.String(), "%s has no item with id %q%s", here, step.Name, didYouMean(NearID(step.Name, ids)))
 			}
 			next.value = n.Content[next.index]
 			next.model = elemType(t.model)
-			next.indexes = append(append([]int{}, t.indexes...), next.index)
+			next.indexes = append(slices.Clone(t.indexes), next.index)
 		case step.IsIndex:
-			return nil, bad("%s is not a list, so it has no [%d]", here, step.Index)
+			return nil, pathErrorf(p.String(), "%s is not a list, so it has no [%d]", here, step.Index)
 		default:
-			return nil, bad("%s is %s, not a mapping, so it has no %s", here, kindWord(n), step.Name)
+			return nil, pathErrorf(p.String(), "%s is %s, not a mapping, so it has no %s", here, kindWord(n), step.Name)
 		}
 		t = next
 	}

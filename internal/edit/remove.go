@@ -20,7 +20,7 @@ import (
 // byte is kept, and the result is parsed again and must equal the original but for the
 // removals, or the edit is refused.
 func Remove(src []byte, path Path, also []At) ([]byte, error) {
-	c, hadBOM, err := newChange(src)
+	c, err := newChange(src)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +30,7 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 	}
 	if t.value == nil {
 		parent := path[:len(path)-len(t.missing)].where()
-		return nil, &PathError{Path: path.String(), Msg: fmt.Sprintf("%s has no %s: there is nothing to remove", parent, t.missing[0])}
+		return nil, pathErrorf(path.String(), "%s has no %s: there is nothing to remove", parent, t.missing[0])
 	}
 	if t.parent == c.e.root && len(c.e.root.Content) == 2 {
 		return nil, &UnsafeEditError{Reason: "it is the plan's only key"}
@@ -40,22 +40,21 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 	byParent := map[*yaml.Node][]int{t.parent: {t.index}}
 	parents := []*yaml.Node{t.parent}
 	for _, at := range also {
-		ref, ok := findAt(c.e.root, at)
+		parent, i, ok := findAt(c.e.root, at)
 		if !ok {
 			return nil, &UnsafeEditError{Reason: fmt.Sprintf("no value to remove at line %d, column %d", at.Line, at.Column)}
 		}
-		if Inside(t.value, ref.node) {
+		if Inside(t.value, parent.Content[i]) {
 			continue
 		}
-		i := ref.index
-		if ref.parent.Kind == yaml.MappingNode {
+		if parent.Kind == yaml.MappingNode {
 			i--
 		}
-		if _, seen := byParent[ref.parent]; !seen {
-			parents = append(parents, ref.parent)
+		if _, seen := byParent[parent]; !seen {
+			parents = append(parents, parent)
 		}
-		if !slices.Contains(byParent[ref.parent], i) {
-			byParent[ref.parent] = append(byParent[ref.parent], i)
+		if !slices.Contains(byParent[parent], i) {
+			byParent[parent] = append(byParent[parent], i)
 		}
 	}
 	for _, p := range parents {
@@ -68,7 +67,7 @@ func Remove(src []byte, path Path, also []At) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return c.finish(hadBOM)
+	return c.finish()
 }
 
 // removeFrom removes the entries (of a list) or the keys (of a mapping, by the index of
@@ -117,34 +116,19 @@ func (c *change) removeDashKey(p *yaml.Node, idx []int) error {
 	return nil
 }
 
-// element is the lines of one entry or key of a block collection.
-type element struct {
-	first, last int // including the comment lines that belong to it
-}
-
-// blockElement finds the lines of the entry (or key) at index i of the block
-// collection p.
-func (c *change) blockElement(p *yaml.Node, i, step int) (element, error) {
-	s := c.e.src
-	n := p.Content[i]
-	var depth int
-	var value *yaml.Node
-	if step == 1 {
-		depth = c.e.dashAt(n)
-		value = n
-		if depth < 0 {
-			return element{}, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the entry at line %d", n.Line)}
-		}
-	} else {
-		depth = n.Column - 1
-		value = p.Content[i+1]
+// blockElement finds the first and last lines of the entry (or key) at index i of the
+// block collection p, the comment lines that belong to it included.
+func (c *change) blockElement(p *yaml.Node, i, step int) (first, last int, err error) {
+	n, value := p.Content[i], p.Content[i+step-1]
+	depth := c.e.entryColumn(p, value)
+	if depth < 0 {
+		return 0, 0, &UnsafeEditError{Reason: fmt.Sprintf("cannot find the dash of the entry at line %d", n.Line)}
 	}
-	el := element{first: n.Line}
-	el.last = c.e.entryEnd(value, n.Line, depth)
+	first, last = n.Line, c.e.entryEnd(value, n.Line, depth)
 	if i > 0 || c.ownComments(n.Line, depth) {
-		el.first = s.commentsAbove(el.first, depth)
+		first = c.e.src.commentsAbove(first, depth)
 	}
-	return el, nil
+	return first, last, nil
 }
 
 // ownComments reports whether the comment lines directly above line, the first entry
@@ -173,29 +157,23 @@ func (c *change) removeBlock(p *yaml.Node, idx []int, step int, all bool) error 
 	s := c.e.src
 	count := len(p.Content) / step
 	gone := map[int]bool{}
-	blanksBefore := func(l int) []int {
+	// blanks lists the blank lines next to line l, above it (dir -1) or below it (dir 1).
+	blanks := func(l, dir int) []int {
 		var out []int
-		for l--; l >= 1 && s.blank(l); l-- {
-			out = append(out, l)
-		}
-		return out
-	}
-	blanksAfter := func(l int) []int {
-		var out []int
-		for l++; l <= s.lines() && s.blank(l); l++ {
+		for l += dir; l >= 1 && l <= s.lines() && s.blank(l); l += dir {
 			out = append(out, l)
 		}
 		return out
 	}
 	for _, i := range idx {
-		el, err := c.blockElement(p, i, step)
+		first, last, err := c.blockElement(p, i, step)
 		if err != nil {
 			return err
 		}
-		for l := el.first; l <= el.last; l++ {
+		for l := first; l <= last; l++ {
 			gone[l] = true
 		}
-		before, after := blanksBefore(el.first), blanksAfter(el.last)
+		before, after := blanks(first, -1), blanks(last, 1)
 		var drop []int
 		switch pos := i / step; {
 		case all:
@@ -254,11 +232,7 @@ func ownerKey(root, n *yaml.Node) *yaml.Node {
 	if len(place) == 0 {
 		return nil
 	}
-	m, i := nodeAt(root, place[:len(place)-1]), place[len(place)-1]
-	if m.Kind != yaml.MappingNode || i%2 == 0 {
-		return nil
-	}
-	return m.Content[i-1]
+	return keyOf(nodeAt(root, place[:len(place)-1]), n)
 }
 
 // removeFlow removes the entries (or keys) at idx from the flow collection p. A run of

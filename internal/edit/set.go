@@ -52,7 +52,7 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 	if err := checkText(v.Text); err != nil {
 		return nil, err
 	}
-	c, hadBOM, err := newChange(src)
+	c, err := newChange(src)
 	if err != nil {
 		return nil, err
 	}
@@ -79,19 +79,19 @@ func Set(src []byte, path Path, v Value, also []At) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return c.finish(hadBOM)
+	return c.finish()
 }
 
 // setAt sets the scalar written at position at to text, unless it is skip.
 func (c *change) setAt(at At, text string, skip *yaml.Node) error {
-	ref, ok := findAt(c.e.root, at)
-	if !ok || ref.node.Kind != yaml.ScalarNode {
+	parent, i, ok := findAt(c.e.root, at)
+	if !ok || parent.Content[i].Kind != yaml.ScalarNode {
 		return &UnsafeEditError{Reason: fmt.Sprintf("no value to change at line %d, column %d", at.Line, at.Column)}
 	}
-	if ref.node == skip {
-		return nil
+	if n := parent.Content[i]; n != skip {
+		return c.setScalar(parent, n, Value{Text: text})
 	}
-	return c.setScalar(ref.parent, ref.node, Value{Text: text})
+	return nil
 }
 
 // checkText refuses what no plan may hold.
@@ -197,12 +197,7 @@ func (c *change) fillEmpty(parent, n *yaml.Node, v Value) error {
 	if parent.Kind != yaml.MappingNode {
 		return &UnsafeEditError{Reason: fmt.Sprintf("the empty entry at line %d has no place to write to", n.Line)}
 	}
-	var key *yaml.Node
-	for i := 1; i < len(parent.Content); i += 2 {
-		if parent.Content[i] == n {
-			key = parent.Content[i-1]
-		}
-	}
+	key := keyOf(parent, n)
 	flow := parent.Style&yaml.FlowStyle != 0
 	text, tag, err := c.render(0, v, flow, key.Column-1+2)
 	if err != nil {
@@ -252,7 +247,7 @@ func (c *change) afterColon(key *yaml.Node, text string) (int, string, error) {
 // keyEnd returns the offset of the colon after the key node k, or -1.
 func (c *change) keyEnd(k *yaml.Node) int {
 	b := c.e.src.b
-	at := skipProperties(b, c.e.src.offset(k.Line, k.Column))
+	at := c.e.src.textStart(k)
 	if at >= len(b) {
 		return -1
 	}
@@ -277,17 +272,22 @@ func (c *change) keyEnd(k *yaml.Node) int {
 // parentIndent is the column (from 0) of n's key, or of the dash before it in a list:
 // the indentation that a value of n running over several lines must exceed.
 func (c *change) parentIndent(parent, n *yaml.Node) int {
-	if parent.Kind == yaml.MappingNode {
-		for i := 1; i < len(parent.Content); i += 2 {
-			if parent.Content[i] == n {
-				return parent.Content[i-1].Column - 1
-			}
-		}
-	}
-	if d := c.e.dashAt(n); d >= 0 {
+	if d := c.e.entryColumn(parent, n); d >= 0 {
 		return d
 	}
 	return n.Column - 1
+}
+
+// keyOf returns the key of the mapping parent whose value is n, or nil.
+func keyOf(parent, n *yaml.Node) *yaml.Node {
+	if parent.Kind == yaml.MappingNode {
+		for i := 1; i < len(parent.Content); i += 2 {
+			if parent.Content[i] == n {
+				return parent.Content[i-1]
+			}
+		}
+	}
+	return nil
 }
 
 // plainEnd returns the offset just after the plain scalar n, written from start: the
@@ -439,11 +439,7 @@ func (c *change) addKey(t *target, v Value) error {
 	}
 	last := m.Content[len(m.Content)-2]
 	end := c.e.entryEnd(m.Content[len(m.Content)-1], last.Line, indent)
-	if !s.hasBreak(end) {
-		c.splices = append(c.splices, splice{at: s.nextLine(end), text: c.e.eolStr + strings.TrimSuffix(line, c.e.eolStr)})
-		return nil
-	}
-	c.splices = append(c.splices, splice{at: s.nextLine(end), text: line})
+	c.splices = append(c.splices, c.e.insertAfterLine(end, line, false))
 	return nil
 }
 
@@ -499,7 +495,7 @@ func (c *change) addFlowKey(t *target, before int, leaf *yaml.Node, v Value) err
 // comment after it. Every other byte is kept, and the result is parsed again and must
 // equal the original but for the change, or the edit is refused.
 func Rename(src []byte, at []At, texts []string) ([]byte, error) {
-	c, hadBOM, err := newChange(src)
+	c, err := newChange(src)
 	if err != nil {
 		return nil, err
 	}
@@ -511,5 +507,5 @@ func Rename(src []byte, at []At, texts []string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return c.finish(hadBOM)
+	return c.finish()
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/planascode/plan/internal/yamltree"
 )
 
@@ -70,6 +72,12 @@ func (s *source) offset(line, col int) int {
 		i += size
 	}
 	return i
+}
+
+// textStart is the offset where the node n's own text starts: after an anchor or a tag,
+// which yaml.v3 counts as the start of the node they decorate.
+func (s *source) textStart(n *yaml.Node) int {
+	return skipProperties(s.b, s.offset(n.Line, n.Column))
 }
 
 // lineOf returns the 1-based line holding offset off.

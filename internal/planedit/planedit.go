@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/planascode/plan/internal/atomicfile"
@@ -100,16 +101,11 @@ type Result struct {
 	References       []plan.Reference
 	RecordReferences []record.Reference
 
+	// left are the schema problems the result still has, when the plan as read had more.
+	left []diag.Finding
 	// The plans are checked in full only when the next steps ask for findings: on the
 	// largest plans a check costs seconds and a gigabyte, which a --dry-run need not.
-	linter *lint.Linter
-	in     *Input
-	// left are the schema problems the result still has, when the plan as read had more.
-	left                   []diag.Finding
-	recordsAfter           *record.Set
-	brokenAfter            []diag.Finding
-	all, fresh             []diag.Finding
-	checkedAll, checkedNew bool
+	all, fresh func() []diag.Finding
 }
 
 // All returns every plan check finding on the result and its records, as plan check
@@ -119,10 +115,7 @@ func (r *Result) All() []diag.Finding {
 		// plan check reports only these on a plan that breaks the schema.
 		return r.left
 	}
-	if !r.checkedAll {
-		r.all, r.checkedAll = r.linter.CheckPlanRecords(r.After, r.recordsAfter, r.brokenAfter).Findings, true
-	}
-	return r.all
+	return r.all()
 }
 
 // New returns the findings of All that the original plan and records did not have, or
@@ -131,16 +124,7 @@ func (r *Result) New() []diag.Finding {
 	if r.left != nil {
 		return r.left
 	}
-	if r.in.invalid != nil {
-		// The plan as read broke the schema, so plan check could not check it: every
-		// finding on the mended plan is news.
-		return r.All()
-	}
-	if !r.checkedNew {
-		had := r.linter.CheckPlanRecords(r.Before, r.in.Records, r.in.broken).Findings
-		r.fresh, r.checkedNew = newFindings(had, r.All()), true
-	}
-	return r.fresh
+	return r.fresh()
 }
 
 // Run makes the edit. With DryRun it prints the diff to stdout, writes nothing, and
@@ -217,7 +201,7 @@ func Run(e Edit) (*Result, error) {
 	if lost := in.lostInRecords(after); len(lost) > len(in.renamed) {
 		return nil, in.refuseRecords(lost, "the change", "the ids")
 	}
-	res := &Result{Name: name, References: refs, RecordReferences: in.renamed, in: in, left: left}
+	res := &Result{Name: name, References: refs, RecordReferences: in.renamed, left: left}
 	files := in.recordFiles()
 	if e.DryRun {
 		for _, f := range files {
@@ -231,13 +215,24 @@ func Run(e Edit) (*Result, error) {
 	if err := write(name, path, data, out, files); err != nil {
 		return nil, err
 	}
-	res.recordsAfter, res.brokenAfter, err = record.LoadFor(after, path, name, opts)
+	recordsAfter, brokenAfter, err := record.LoadFor(after, path, name, opts)
 	if err != nil {
 		return nil, cli.BadInput(err)
 	}
 	res.Before, res.After = before, after
-	res.linter = lint.New(cfg)
-	res.linter.Today = today
+	linter := lint.New(cfg)
+	linter.Today = today
+	res.all = sync.OnceValue(func() []diag.Finding {
+		return linter.CheckPlanRecords(after, recordsAfter, brokenAfter).Findings
+	})
+	res.fresh = sync.OnceValue(func() []diag.Finding {
+		if in.invalid != nil {
+			// The plan as read broke the schema, so plan check could not check it: every
+			// finding on the mended plan is news.
+			return res.all()
+		}
+		return newFindings(linter.CheckPlanRecords(before, in.Records, in.broken).Findings, res.all())
+	})
 	return res, nil
 }
 
