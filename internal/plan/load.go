@@ -9,7 +9,6 @@ import (
 	"os"
 	"reflect"
 	"slices"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -268,8 +267,10 @@ func DecodeDocument(file string, data []byte, opts Options, doc Document, out an
 	yamltree.ExpandAliases(root)
 	if err := root.Decode(out); err != nil {
 		// The schema has already vouched for every type, so this is a gap between the
-		// schema and the model; report it rather than crash.
-		return nil, oneFinding(file, 1, 1, RuleSchema, "the "+doc.Noun+" could not be read: "+strings.TrimPrefix(err.Error(), "yaml: "))
+		// schema and the model; report it, on the line yaml.v3 names, rather than crash.
+		// yaml.v3 lists every value it could not decode, one per line: the first will do.
+		line, msg := yamltree.ErrorLine(err)
+		return nil, oneFinding(file, max(line, 1), 1, RuleSchema, "the "+doc.Noun+" could not be read: "+msg)
 	}
 	bindPositions(reflect.ValueOf(out), nil, root)
 	return root, nil

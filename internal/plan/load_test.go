@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/planascode/plan/internal/planschema"
 )
 
 func TestParseRejects(t *testing.T) {
@@ -292,5 +294,25 @@ func TestSchemaFindingsAreCapped(t *testing.T) {
 	last := le.Findings[1000]
 	if last.Line != 1004 || last.Rule != RuleSchema || !strings.Contains(last.Message, "more than 1000 places") {
 		t.Errorf("last finding %d: %s", last.Line, last.Message)
+	}
+}
+
+// TestModelGapIsReportedAtItsLine: should the schema ever let through a value the model
+// cannot hold (as it once did with people: 1e80 in a record), the file is refused with one
+// line naming the line of that value, not a message of several lines pointing at line 1.
+func TestModelGapIsReportedAtItsLine(t *testing.T) {
+	lenient := Document{Noun: "note", Keys: "n", Validate: func(any, int) []planschema.Violation { return nil }}
+	var out struct {
+		N int `yaml:"n"`
+		M int `yaml:"m"`
+	}
+	_, err := DecodeDocument("f.yaml", []byte("# a note\nn: 1e80\nm: x\n"), Options{}, lenient, &out)
+	var le *Error
+	if !errors.As(err, &le) || len(le.Findings) != 1 {
+		t.Fatalf("got %v, want one finding", err)
+	}
+	f := le.Findings[0]
+	if f.Line != 2 || f.Col != 1 || strings.Contains(f.Message, "\n") || !strings.Contains(f.Message, "the note could not be read: cannot unmarshal !!float `1e80` into int") {
+		t.Errorf("got %d:%d %q", f.Line, f.Col, f.Message)
 	}
 }

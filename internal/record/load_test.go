@@ -29,6 +29,9 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"a month is not a day", "schema_version: 1\ndate: 2027-03\n", "r.record.yaml:2:7: date:"},
 		{"an unknown key", "schema_version: 1\ndate: 2027-03-04\nengagd: []\n", `r.record.yaml:3:1: unknown key "engagd": did you mean "engaged"?`},
 		{"people below zero", "schema_version: 1\ndate: 2027-03-04\nengaged: [{stakeholder: a, people: -1}]\n", "r.record.yaml:3:36: engaged[0].people: must be at least 0, not -1"},
+		// Found by FuzzParse in CI: 1e80 passed the schema as a whole number and then
+		// overflowed the model's int.
+		{"more people than an int holds", "schema_version: 1\ndate: 2027-03-04\nengaged: [{stakeholder: a, people: 1e80}]\n", "r.record.yaml:3:36: engaged[0].people: must be at most 1000000000"},
 		{"a measure value that is text", "schema_version: 1\ndate: 2027-03-04\nmeasures: [{measure: m, value: lots}]\n", "r.record.yaml:3:32: measures[0].value:"},
 		{"a commitment done with no closed date", "schema_version: 1\ndate: 2027-03-04\nissues:\n  - text: Parking\n    commitment: {text: Survey, status: done}\n", `r.record.yaml:5:5: issues[0].commitment: missing required key "closed"`},
 		{"an id that is not a slug", "schema_version: 1\ndate: 2027-03-04\nactivity: Drop In\n", "r.record.yaml:3:11: activity:"},

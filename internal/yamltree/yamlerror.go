@@ -62,7 +62,7 @@ const searchBudget = 8 << 20
 // The column is that of the tab or reserved character at fault, if there is one, else
 // where the line's text starts.
 func YAMLErrorPosition(source []byte, err error) (line, col int, msg string) {
-	line, msg = yamlErrorLine(err)
+	line, msg = ErrorLine(err)
 	lines := NewLines(source)
 	named := strings.HasPrefix(err.Error(), "yaml: line ")
 	if parserProblems[msg] && named {
@@ -135,7 +135,7 @@ func firstFailingLine(lines *Lines, from int, msg string, parse func([]byte) err
 		if err == nil {
 			return false, true, true
 		}
-		_, m := yamlErrorLine(err)
+		_, m := ErrorLine(err)
 		return m == msg, false, true
 	}
 	last := lines.Len()
@@ -185,9 +185,9 @@ func parseAll(body []byte) error {
 	}
 }
 
-// yamlErrorLine splits a yaml.v3 error into the line it names (1 when it names none) and
+// ErrorLine splits a yaml.v3 error into the line it names (1 when it names none) and
 // what it says, as yaml.v3 says them. YAMLErrorPosition mends the line where it can.
-func yamlErrorLine(err error) (line int, msg string) {
+func ErrorLine(err error) (line int, msg string) {
 	msg = err.Error()
 	if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
