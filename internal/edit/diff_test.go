@@ -285,8 +285,14 @@ func FuzzUnifiedDiff(f *testing.F) {
 		}
 		a, b := splitLines(old), splitLines(new)
 		if len(a)*len(b) <= 1<<16 {
-			if want := len(a) + len(b) - 2*lcsLength(a, b); changed != want {
-				t.Fatalf("%d lines changed, the fewest is %d\n%s", changed, want, diff)
+			want := len(a) + len(b) - 2*lcsLength(a, b)
+			if want > maxEdits {
+				// Past the bound, everything between the common head and tail is one change.
+				head, tail := commonEnds(a, b)
+				want = len(a) + len(b) - 2*(head+tail)
+			}
+			if changed != want {
+				t.Fatalf("%d lines changed, want %d\n%s", changed, want, diff)
 			}
 		}
 	})
@@ -317,6 +323,17 @@ func parseHunks(t *testing.T, diff string) []parsedHunk {
 		}
 	}
 	return out
+}
+
+// commonEnds counts the lines a and b share at their start and, after those, at their end.
+func commonEnds(a, b []string) (head, tail int) {
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
+	}
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	return head, tail
 }
 
 // lcsLength is the length of a longest common subsequence of a and b, the plain way.
