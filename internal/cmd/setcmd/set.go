@@ -5,7 +5,6 @@ package setcmd
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -216,9 +215,15 @@ func change(opts *Options, in *planedit.Input, path edit.Path) ([]byte, []plan.R
 // concerning keeps the findings on subject (a JSON pointer) or under it, and those the
 // change brought.
 func concerning(all, fresh []diag.Finding, subject string) []diag.Finding {
+	// A set, not slices.Contains: when the plan as read broke the schema, fresh is all of
+	// them, and a search per finding made a plan with thousands of findings take seconds.
+	isNew := make(map[diag.Finding]bool, len(fresh))
+	for _, f := range fresh {
+		isNew[f] = true
+	}
 	var out []diag.Finding
 	for _, f := range all {
-		if slices.Contains(fresh, f) || subject != "" && (f.Pointer == subject || strings.HasPrefix(f.Pointer, subject+"/")) {
+		if isNew[f] || subject != "" && (f.Pointer == subject || strings.HasPrefix(f.Pointer, subject+"/")) {
 			out = append(out, f)
 		}
 	}
