@@ -59,6 +59,8 @@ func editScript(a, b []string) []op {
 			ops = append(ops, op{'+', b[j], i, j})
 			j++
 		default:
+			// lineChanges leaves as many lines of a unmarked as of b, in matching order,
+			// so neither side can run out here: a[i] is kept as b[j].
 			ops = append(ops, op{' ', a[i], i, j})
 			i, j = i+1, j+1
 		}

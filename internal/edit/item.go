@@ -347,7 +347,8 @@ func (it Item) pair(f Field) pair {
 	p := pair{key: f.Key}
 	switch v := it.Values[f.Key].(type) {
 	case bool:
-		// pairs asks only for fields present says are written, and a false flag is not.
+		// pairs calls pair only for the fields present reports, and present passes over
+		// a false flag, so a bool here is always true.
 		p.raw = "true"
 	case int:
 		p.raw = strconv.Itoa(v)

@@ -38,7 +38,7 @@ type PathError struct {
 
 func (e *PathError) Error() string { return e.Path + ": " + e.Msg }
 
-// pathErrorf is the PathError of path with the message format words.
+// pathErrorf returns a PathError about path whose message is format filled in with args.
 func pathErrorf(path, format string, args ...any) *PathError {
 	return &PathError{Path: path, Msg: fmt.Sprintf(format, args...)}
 }

@@ -94,6 +94,8 @@ func Run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// Loaded as check loads it, so that a plan naming a profile no one defined is refused
+	// here as it is there; status itself needs no settings.
 	p, _, err := target.LoadChecked()
 	if err != nil {
 		return err
