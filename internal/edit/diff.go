@@ -99,14 +99,7 @@ func hunks(ops []op, context int) []hunk {
 // still correct, and it bounds the time and memory a pathological pair costs.
 func lineChanges(a, b []string) (delA, insB []bool) {
 	delA, insB = make([]bool, len(a)), make([]bool, len(b))
-	head := 0
-	for head < len(a) && head < len(b) && a[head] == b[head] {
-		head++
-	}
-	tail := 0
-	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
-		tail++
-	}
+	head, tail := commonEnds(a, b)
 	if !myers(a[head:len(a)-tail], b[head:len(b)-tail], delA[head:len(a)-tail], insB[head:len(b)-tail]) {
 		for i := head; i < len(a)-tail; i++ {
 			delA[i] = true
@@ -118,6 +111,17 @@ func lineChanges(a, b []string) (delA, insB []bool) {
 	shiftBoundaries(a, delA, insB)
 	shiftBoundaries(b, insB, delA)
 	return delA, insB
+}
+
+// commonEnds counts the lines a and b share at their start and, after those, at their end.
+func commonEnds(a, b []string) (head, tail int) {
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
+	}
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	return head, tail
 }
 
 // maxEdits bounds the length of the edit script myers looks for. An edit of a plan

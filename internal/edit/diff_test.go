@@ -325,17 +325,6 @@ func parseHunks(t *testing.T, diff string) []parsedHunk {
 	return out
 }
 
-// commonEnds counts the lines a and b share at their start and, after those, at their end.
-func commonEnds(a, b []string) (head, tail int) {
-	for head < len(a) && head < len(b) && a[head] == b[head] {
-		head++
-	}
-	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
-		tail++
-	}
-	return head, tail
-}
-
 // lcsLength is the length of a longest common subsequence of a and b, the plain way.
 func lcsLength(a, b []string) int {
 	row := make([]int, len(b)+1)

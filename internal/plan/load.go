@@ -267,8 +267,8 @@ func DecodeDocument(file string, data []byte, opts Options, doc Document, out an
 	yamltree.ExpandAliases(root)
 	if err := root.Decode(out); err != nil {
 		// The schema has already vouched for every type, so this is a gap between the
-		// schema and the model; report it, on the line yaml.v3 names, rather than crash.
-		// yaml.v3 lists every value it could not decode, one per line: the first will do.
+		// schema and the model; report it, at the first value yaml.v3 could not decode,
+		// rather than crash.
 		line, msg := yamltree.ErrorLine(err)
 		return nil, oneFinding(file, max(line, 1), 1, RuleSchema, "the "+doc.Noun+" could not be read: "+msg)
 	}

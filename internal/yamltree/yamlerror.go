@@ -186,7 +186,8 @@ func parseAll(body []byte) error {
 }
 
 // ErrorLine splits a yaml.v3 error into the line it names (1 when it names none) and
-// what it says, as yaml.v3 says them. YAMLErrorPosition mends the line where it can.
+// what it says, as yaml.v3 says them; of a decoding error, which lists every value that
+// could not be decoded, the first. YAMLErrorPosition mends the line where it can.
 func ErrorLine(err error) (line int, msg string) {
 	msg = err.Error()
 	if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
